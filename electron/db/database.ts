@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const migrationSources = import.meta.glob<string>('./migrations/*.sql', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+export const MIGRATIONS: readonly Migration[] = Object.entries(migrationSources)
+  .map(([path, sql]) => {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const match = /^(\d+)_[a-z0-9_]+\.sql$/.exec(name);
+    if (!match) throw new Error(`Migration file ${name} must be named NNN_snake_case.sql`);
+    return { version: Number(match[1]), name, sql };
+  })
+  .sort((a, b) => a.version - b.version);
+
+export class NewerDatabaseError extends Error {
+  override name = 'NewerDatabaseError';
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function assertNotNewer(db: Db, latest: number): number {
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new NewerDatabaseError(
+      `The records file ${db.name} was written by a newer version of Facilitator Kiosk ` +
+        `(schema ${current}; this version knows up to ${latest}). Install the newer version to open it. ` +
+        `The file has not been changed.`,
+    );
+  }
+  return current;
+}
+
+/** Applies every pending migration in one transaction; a database from a newer app is refused untouched. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(
+        `Migrations must be numbered 1, 2, 3…; ${migration.name} is out of sequence.`,
+      );
+    }
+  });
+  const latest = migrations.length;
+  const current = assertNotNewer(db, latest);
+  const pending = migrations.filter((migration) => migration.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) db.exec(migration.sql);
+    db.pragma(`user_version = ${latest}`);
+  })();
+}
+
+/** Opens (creating if needed) the records database with the durability settings the app relies on. */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  try {
+    // Checked before any pragma that writes, so a newer app's file is left byte-for-byte alone.
+    assertNotNewer(db, MIGRATIONS.length);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

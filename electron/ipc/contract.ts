@@ -1,0 +1,79 @@
+/**
+ * The one contract between the main process and its windows, shared by the Electron shell and the
+ * browser shell. Each channel names the roles allowed to call it and validates its request with zod;
+ * each event names the roles allowed to receive it, so the audience never even receives private data.
+ */
+import { z } from 'zod';
+import type { AudienceView, ConsoleView } from '../services/show/views';
+
+export type Role = 'console' | 'audience';
+
+interface ChannelSpec<Req extends z.ZodType, Res> {
+  readonly request: Req;
+  readonly roles: readonly Role[];
+  /** Phantom field: carries the response type, never read at runtime. */
+  readonly response?: Res;
+}
+
+function channel<Res>() {
+  return <Req extends z.ZodType>(request: Req, roles: readonly Role[]): ChannelSpec<Req, Res> => ({
+    request,
+    roles,
+  });
+}
+
+const noArguments = z.object({}).strict();
+const CONSOLE_ONLY: readonly Role[] = ['console'];
+const EVERY_WINDOW: readonly Role[] = ['console', 'audience'];
+
+export const channels = {
+  'show:consoleView': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
+  'show:audienceView': channel<AudienceView>()(noArguments, EVERY_WINDOW),
+  'show:next': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
+  'show:previous': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
+  'show:goToSlide': channel<ConsoleView>()(
+    z.object({ slideNumber: z.number().int().min(1).max(10_000) }).strict(),
+    CONSOLE_ONLY,
+  ),
+} as const;
+
+export type ChannelName = keyof typeof channels;
+export type RequestOf<C extends ChannelName> = z.infer<(typeof channels)[C]['request']>;
+export type ResponseOf<C extends ChannelName> =
+  (typeof channels)[C] extends ChannelSpec<z.ZodType, infer Res> ? Res : never;
+
+export const events = {
+  'show:consoleView': { roles: CONSOLE_ONLY },
+  'show:audienceView': { roles: EVERY_WINDOW },
+} as const satisfies Record<string, { roles: readonly Role[] }>;
+
+export interface EventPayloads {
+  'show:consoleView': ConsoleView;
+  'show:audienceView': AudienceView;
+}
+export type EventName = keyof typeof events;
+
+export type ChannelsFor<R extends Role> = {
+  [C in ChannelName]: R extends (typeof channels)[C]['roles'][number] ? C : never;
+}[ChannelName];
+export type EventsFor<R extends Role> = {
+  [E in EventName]: R extends (typeof events)[E]['roles'][number] ? E : never;
+}[EventName];
+
+export type ErrorCode =
+  'unknown-channel' | 'forbidden' | 'invalid-arguments' | 'rejected' | 'internal';
+
+export interface KioskError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
+
+/** What a window sees: `invoke` for the channels its role may call, `on` for its events. */
+export interface KioskApiFor<R extends Role> {
+  invoke<C extends ChannelsFor<R>>(channel: C, args: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  on<E extends EventsFor<R>>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}
+export type KioskApi = KioskApiFor<'console'>;
+export type AudienceApi = KioskApiFor<'audience'>;

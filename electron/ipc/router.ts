@@ -1,0 +1,74 @@
+import {
+  channels,
+  type ChannelName,
+  type KioskError,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+  type Role,
+} from './contract';
+
+export type Handlers = {
+  [C in ChannelName]: (
+    request: RequestOf<C>,
+    sender: Role,
+  ) => ResponseOf<C> | Promise<ResponseOf<C>>;
+};
+
+/** Thrown by services for a request that is well-formed but not allowed now (e.g. no such slide). */
+export class RejectedRequest extends Error {
+  override name = 'RejectedRequest';
+}
+
+export interface Router {
+  dispatch(channel: unknown, args: unknown, sender: Role | null): Promise<Result<unknown>>;
+}
+
+function failure(code: KioskError['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.hasOwn(channels, value);
+}
+
+/**
+ * Every call from a window goes through here: unknown channels, callers without the role, and
+ * malformed arguments come back as error results, and so does anything a handler throws.
+ */
+export function createRouter(
+  handlers: Handlers,
+  log: (message: string) => void = () => {},
+): Router {
+  return {
+    async dispatch(channel, args, sender) {
+      if (!isChannelName(channel)) {
+        return failure('unknown-channel', `Unknown channel ${JSON.stringify(channel)}.`);
+      }
+      const spec = channels[channel];
+      if (sender === null || !spec.roles.includes(sender)) {
+        return failure('forbidden', `The ${sender ?? 'unknown'} window may not call ${channel}.`);
+      }
+      const parsed = spec.request.safeParse(args ?? {});
+      if (!parsed.success) {
+        const where = parsed.error.issues
+          .map((issue) => `${issue.path.join('.') || '(arguments)'}: ${issue.message}`)
+          .join('; ');
+        return failure('invalid-arguments', `Bad arguments for ${channel}: ${where}`);
+      }
+      try {
+        const handler = handlers[channel] as (request: unknown, sender: Role) => unknown;
+        return { ok: true, value: await handler(parsed.data, sender) };
+      } catch (error) {
+        if (error instanceof RejectedRequest) return failure('rejected', error.message);
+        log(
+          `${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        return failure(
+          'internal',
+          `${channel} failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { EventName, Result } from '../ipc/contract';
+import { IPC_EVENT, IPC_INVOKE } from '../ipc/wire';
+
+/** The only two things a window can do: invoke a channel and listen to an event. */
+export function invoke(channel: string, args: unknown): Promise<Result<never>> {
+  return ipcRenderer.invoke(IPC_INVOKE, channel, args) as Promise<Result<never>>;
+}
+
+export function on(event: EventName, listener: (payload: never) => void): () => void {
+  const forward = (_event: IpcRendererEvent, name: string, payload: unknown) => {
+    if (name === event) listener(payload as never);
+  };
+  ipcRenderer.on(IPC_EVENT, forward);
+  return () => ipcRenderer.off(IPC_EVENT, forward);
+}

@@ -1,0 +1,208 @@
+/**
+ * The browser shell: serves the production renderer build and binds the same IPC router over
+ * loopback HTTP, with Server-Sent Events for pushes. Pages get the same `window.kiosk` API as in
+ * Electron (from web-bridge.js), so the renderer cannot tell the shells apart.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { KioskCore } from '../core/kioskCore';
+import { events, type EventName, type Role } from '../ipc/contract';
+import { contentTypeFor, resolveAssetPath, SECURITY_HEADERS } from '../shell/security';
+
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
+const MAX_BODY_BYTES = 1024 * 1024;
+const PAGES: Readonly<Record<string, Role>> = {
+  '/console.html': 'console',
+  '/audience.html': 'audience',
+};
+
+export interface WebShellOptions {
+  core: KioskCore;
+  rendererDir: string;
+  host?: string;
+  port?: number;
+}
+
+export interface WebShell {
+  readonly port: number;
+  readonly consoleUrl: string;
+  readonly audienceUrl: string;
+  close(): Promise<void>;
+}
+
+export class NonLoopbackHostError extends Error {
+  override name = 'NonLoopbackHostError';
+}
+
+export function assertLoopbackHost(host: string): void {
+  if (!(LOOPBACK_HOSTS as readonly string[]).includes(host)) {
+    throw new NonLoopbackHostError(
+      `Refusing to listen on ${host}: the browser shell serves this computer only (use 127.0.0.1).`,
+    );
+  }
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Cache-Control': 'no-cache',
+  });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, 'application/json', JSON.stringify(value));
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const host = options.host ?? '127.0.0.1';
+  assertLoopbackHost(host);
+  const { core, rendererDir } = options;
+  // Each page load is bound to its role by a per-run token; a page from an earlier run reloads.
+  const tokens = new Map<string, Role>([
+    [randomBytes(24).toString('hex'), 'console'],
+    [randomBytes(24).toString('hex'), 'audience'],
+  ]);
+  const tokenFor = (role: Role) => [...tokens].find(([, r]) => r === role)![0];
+  const streams = new Set<{ role: Role; response: ServerResponse }>();
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+
+  async function servePage(response: ServerResponse, pathname: string, role: Role) {
+    const file = resolveAssetPath(rendererDir, pathname);
+    const html = await readFile(file!, 'utf8');
+    const injected = html.replace(
+      /<head>/i,
+      `<head><meta name="kiosk-token" content="${tokenFor(role)}"><script type="module" src="/web-bridge.js"></script>`,
+    );
+    send(response, 200, 'text/html; charset=utf-8', injected);
+  }
+
+  async function serveStatic(response: ServerResponse, pathname: string) {
+    const file = resolveAssetPath(rendererDir, pathname);
+    if (!file) return sendJson(response, 404, { error: 'not found' });
+    try {
+      send(response, 200, contentTypeFor(file), await readFile(file));
+    } catch {
+      sendJson(response, 404, { error: 'not found' });
+    }
+  }
+
+  async function invoke(request: IncomingMessage, response: ServerResponse) {
+    const role = tokens.get(String(request.headers['x-kiosk-token'] ?? ''));
+    if (!role) {
+      return sendJson(response, 401, {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: 'This page is from an earlier run of the kiosk; reload it.',
+        },
+      });
+    }
+    const body = await readBody(request);
+    let message: { channel?: unknown; args?: unknown };
+    try {
+      if (body === null) throw new Error('too large');
+      message = JSON.parse(body) as typeof message;
+      if (typeof message !== 'object' || message === null) throw new Error('not an object');
+    } catch {
+      return sendJson(response, 400, {
+        ok: false,
+        error: {
+          code: 'invalid-arguments',
+          message: 'The request body must be a JSON object under 1 MB.',
+        },
+      });
+    }
+    sendJson(response, 200, await core.router.dispatch(message.channel, message.args, role));
+  }
+
+  function openStream(url: URL, response: ServerResponse) {
+    const role = tokens.get(url.searchParams.get('token') ?? '');
+    if (!role) return sendJson(response, 401, { error: 'stale page' });
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+    });
+    response.write('retry: 1000\n\n');
+    const stream = { role, response };
+    streams.add(stream);
+    response.on('close', () => streams.delete(stream));
+  }
+
+  const unsubscribe = core.onEvent((event: EventName, payload) => {
+    const roles: readonly Role[] = events[event].roles;
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const stream of streams) if (roles.includes(stream.role)) stream.response.write(frame);
+  });
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      // Host and Origin checks stop other web pages (and DNS rebinding) from driving the kiosk.
+      if (!allowedHosts().has(request.headers.host ?? '')) {
+        return sendJson(response, 403, { error: 'wrong host' });
+      }
+      const origin = request.headers.origin;
+      if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+        return sendJson(response, 403, { error: 'wrong origin' });
+      }
+      if (request.method === 'POST' && url.pathname === '/__kiosk/invoke')
+        return invoke(request, response);
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return sendJson(response, 405, { error: 'method not allowed' });
+      }
+      if (url.pathname === '/__kiosk/events') return openStream(url, response);
+      if (url.pathname === '/__kiosk/hello') {
+        const known = tokens.has(url.searchParams.get('token') ?? '');
+        return sendJson(response, known ? 200 : 401, { current: known });
+      }
+      if (url.pathname === '/') {
+        response.writeHead(302, { Location: '/console.html' });
+        return response.end();
+      }
+      const role = PAGES[url.pathname];
+      if (role) return servePage(response, url.pathname, role);
+      return serveStatic(response, url.pathname);
+    })().catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { error: String(error) });
+      else response.end();
+    });
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    port,
+    consoleUrl: `${base}/console.html`,
+    audienceUrl: `${base}/audience.html`,
+    async close() {
+      unsubscribe();
+      for (const stream of streams) stream.response.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+    },
+  };
+}

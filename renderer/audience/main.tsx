@@ -1,0 +1,10 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AudienceApp } from './AudienceApp';
+import './audience.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AudienceApp />
+  </StrictMode>,
+);

@@ -1,0 +1,42 @@
+import type {
+  AudienceApi,
+  ChannelsFor,
+  KioskApi,
+  RequestOf,
+  ResponseOf,
+  Role,
+} from '../../electron/ipc/contract';
+
+declare global {
+  interface Window {
+    kiosk: KioskApi;
+  }
+}
+
+export function consoleApi(): KioskApi {
+  return window.kiosk;
+}
+
+export function audienceApi(): AudienceApi {
+  return window.kiosk as unknown as AudienceApi;
+}
+
+export class KioskCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Calls a channel and returns its value, throwing the main process's error message on failure. */
+export async function call<R extends Role, C extends ChannelsFor<R>>(
+  api: R extends 'console' ? KioskApi : AudienceApi,
+  channel: C,
+  args: RequestOf<C>,
+): Promise<ResponseOf<C>> {
+  const result = await (api as KioskApi).invoke(channel as ChannelsFor<'console'>, args as never);
+  if (!result.ok) throw new KioskCallError(result.error.code, result.error.message);
+  return result.value as ResponseOf<C>;
+}

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const WEB_ENTRY = resolve('out/main/web.js');
+
+export interface RunningShell {
+  consoleUrl: string;
+  audienceUrl: string;
+  port: number;
+  /** Stops the shell the way an operator would (SIGTERM) and waits for it to exit. */
+  stop(): Promise<number | null>;
+  /** Kills the shell without warning, like a power cut. */
+  kill(): Promise<void>;
+}
+
+/** Starts `node out/main/web.js` on a data folder and waits for its two URL lines. */
+export async function startShell(dataDir: string, port = 0): Promise<RunningShell> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [WEB_ENTRY, '--port', String(port), '--data', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const urls: Record<string, string> = {};
+  await new Promise<void>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web shell did not start: ${stderr}`)), 15_000);
+    child.once('exit', (code) => reject(new Error(`web shell exited (${code}): ${stderr}`)));
+    lines.on('line', (line) => {
+      const match = /^(console|audience): (http:\/\/127\.0\.0\.1:\d+\/\S+)$/.exec(line);
+      if (match) urls[match[1]!] = match[2]!;
+      if (urls.console && urls.audience) {
+        clearTimeout(timer);
+        resolvePromise();
+      }
+    });
+  });
+  const exited = new Promise<number | null>((resolvePromise) =>
+    child.once('exit', (code) => resolvePromise(code)),
+  );
+  return {
+    consoleUrl: urls.console!,
+    audienceUrl: urls.audience!,
+    port: Number(new URL(urls.console!).port),
+    async stop() {
+      child.kill('SIGTERM');
+      return exited;
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export function makeDataDir(): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}

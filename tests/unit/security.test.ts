@@ -1,0 +1,74 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  CONTENT_SECURITY_POLICY,
+  isAllowedNavigation,
+  isAllowedRequestUrl,
+  resolveAssetPath,
+} from '../../electron/shell/security';
+import { secureWebPreferences } from '../../electron/shell/windowPolicy';
+
+describe('request filter', () => {
+  it.each([
+    ['app://kiosk/console.html', true],
+    ['app://kiosk/assets/console-abc.js', true],
+    ['kiosk-media://library/abc.mp4', true],
+    ['devtools://devtools/bundled/inspector.html', true],
+    ['app://elsewhere/console.html', false],
+    ['https://example.org/', false],
+    ['http://127.0.0.1:8080/', false],
+    ['file:///etc/passwd', false],
+    ['ws://localhost/', false],
+    ['data:text/html,hi', false],
+    ['not a url', false],
+  ])('%s → %s', (url, allowed) => {
+    expect(isAllowedRequestUrl(url)).toBe(allowed);
+  });
+
+  it('allows navigation only within the app', () => {
+    expect(isAllowedNavigation('app://kiosk/audience.html')).toBe(true);
+    expect(isAllowedNavigation('https://example.org/')).toBe(false);
+    expect(isAllowedNavigation('file:///tmp/x.html')).toBe(false);
+  });
+});
+
+describe('content security policy', () => {
+  it('allows only the app itself to run code and connect', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)|https?:|\*/);
+  });
+});
+
+describe('resolveAssetPath', () => {
+  const root = resolve('/srv/kiosk/renderer');
+  it('maps a path under the root', () => {
+    expect(resolveAssetPath(root, '/assets/a.js')).toBe(join(root, 'assets', 'a.js'));
+  });
+  it.each([
+    '/../secret',
+    '/assets/../../secret',
+    '/%2e%2e/secret',
+    '/a%00b',
+    '/..%5csecret',
+    '/',
+    '/%E0%A4%A',
+  ])('rejects %s', (path) => {
+    expect(resolveAssetPath(root, path)).toBeNull();
+  });
+});
+
+describe('window web preferences', () => {
+  it("follow Electron's security checklist", () => {
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    });
+  });
+});
