@@ -4,6 +4,7 @@
  * each event names the roles allowed to receive it, so the audience never even receives private data.
  */
 import { z } from 'zod';
+import type { ImportResult, PackListView } from '../services/packs/packViews';
 import type { AudienceView, ConsoleView } from '../services/show/views';
 
 export type Role = 'console' | 'audience';
@@ -26,6 +27,28 @@ const noArguments = z.object({}).strict();
 const CONSOLE_ONLY: readonly Role[] = ['console'];
 const EVERY_WINDOW: readonly Role[] = ['console', 'audience'];
 
+const base64 = z.base64({ message: 'must be base64-encoded bytes' });
+const importPack = z.discriminatedUnion('source', [
+  z
+    .object({
+      source: z.literal('zip'),
+      name: z.string().min(1).max(500),
+      data: base64,
+      replace: z.boolean().default(false),
+    })
+    .strict(),
+  z
+    .object({
+      source: z.literal('folder'),
+      files: z
+        .array(z.object({ path: z.string().min(1).max(1000), data: base64 }).strict())
+        .min(1)
+        .max(5000),
+      replace: z.boolean().default(false),
+    })
+    .strict(),
+]);
+
 export const channels = {
   'show:consoleView': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
   'show:audienceView': channel<AudienceView>()(noArguments, EVERY_WINDOW),
@@ -35,6 +58,8 @@ export const channels = {
     z.object({ slideNumber: z.number().int().min(1).max(10_000) }).strict(),
     CONSOLE_ONLY,
   ),
+  'packs:list': channel<PackListView>()(noArguments, CONSOLE_ONLY),
+  'packs:import': channel<ImportResult>()(importPack, CONSOLE_ONLY),
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -45,11 +70,13 @@ export type ResponseOf<C extends ChannelName> =
 export const events = {
   'show:consoleView': { roles: CONSOLE_ONLY },
   'show:audienceView': { roles: EVERY_WINDOW },
+  'packs:changed': { roles: CONSOLE_ONLY },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export interface EventPayloads {
   'show:consoleView': ConsoleView;
   'show:audienceView': AudienceView;
+  'packs:changed': PackListView;
 }
 export type EventName = keyof typeof events;
 

@@ -45,6 +45,12 @@ function serveAppAsset(request: Request): Promise<Response> | Response {
   });
 }
 
+function serveMedia(core: KioskCore, request: Request): Promise<Response> | Response {
+  const file = core.resolveMedia(new URL(request.url).pathname);
+  if (!file) return new Response('Not found', { status: 404 });
+  return net.fetch(pathToFileURL(file).href);
+}
+
 function lockDownSession(): void {
   const defaultSession = session.defaultSession;
   defaultSession.setSpellCheckerEnabled(false);
@@ -137,6 +143,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     protocol.handle(APP_SCHEME, serveAppAsset);
+    protocol.handle(MEDIA_SCHEME, (request) => serveMedia(core, request));
     lockDownSession();
     bindIpc(core);
     openWindows();

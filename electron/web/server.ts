@@ -12,7 +12,8 @@ import { events, type EventName, type Role } from '../ipc/contract';
 import { contentTypeFor, resolveAssetPath, SECURITY_HEADERS } from '../shell/security';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
-const MAX_BODY_BYTES = 1024 * 1024;
+// Large enough for a content pack sent as base64 (packs are capped at 200 MB).
+const MAX_BODY_BYTES = 300 * 1024 * 1024;
 const PAGES: Readonly<Record<string, Role>> = {
   '/console.html': 'console',
   '/audience.html': 'audience',
@@ -125,7 +126,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         ok: false,
         error: {
           code: 'invalid-arguments',
-          message: 'The request body must be a JSON object under 1 MB.',
+          message: 'The request body must be a JSON object under 300 MB.',
         },
       });
     }
@@ -177,6 +178,15 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       if (url.pathname === '/') {
         response.writeHead(302, { Location: '/console.html' });
         return response.end();
+      }
+      if (url.pathname.startsWith('/media/')) {
+        const file = core.resolveMedia(url.pathname);
+        if (!file) return sendJson(response, 404, { error: 'not found' });
+        try {
+          return send(response, 200, contentTypeFor(file), await readFile(file));
+        } catch {
+          return sendJson(response, 404, { error: 'not found' });
+        }
       }
       const role = PAGES[url.pathname];
       if (role) return servePage(response, url.pathname, role);

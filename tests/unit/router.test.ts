@@ -17,6 +17,8 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'show:next': () => view,
     'show:previous': () => view,
     'show:goToSlide': () => view,
+    'packs:list': () => ({ packs: [], broken: [] }),
+    'packs:import': () => ({ status: 'invalid', problems: [] }),
     ...overrides,
   };
 }

@@ -1,13 +1,20 @@
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadDeck } from '../../electron/content/deck';
+import { deckOf } from '../../electron/content/pack/deck';
+import { isLoaded, loadPackFolder } from '../../electron/content/pack/registry';
 import { openDatabase, type Db } from '../../electron/db/database';
 import { listShowEvents } from '../../electron/db/queries/showEvents';
 import { RejectedRequest } from '../../electron/ipc/router';
 import { ShowService } from '../../electron/services/show/showService';
 import { makeTempDir } from '../helpers/tempDir';
 
-const deck = loadDeck(resolve('resources/curricula/demo'));
+const projectorCheck = loadPackFolder(
+  resolve('resources/curricula/projector-check'),
+  'built-in',
+  (id, path) => `/media/packs/${id}/${path}`,
+);
+if (!isLoaded(projectorCheck)) throw new Error('projector-check pack is broken');
+const deck = deckOf(projectorCheck);
 const clock = { now: () => 1_700_000_000_000 };
 let dir: ReturnType<typeof makeTempDir>;
 let db: Db;
@@ -68,8 +75,8 @@ describe('ShowService', () => {
   });
 });
 
-describe('loadDeck', () => {
-  it('renders Markdown with raw HTML escaped', () => {
+describe('deckOf', () => {
+  it('renders the pack Markdown in agenda order', () => {
     expect(deck.slides[0]?.html).toContain('<h1>Welcome</h1>');
     expect(deck.slides[0]?.html).toContain('<strong>Facilitator Kiosk</strong>');
   });

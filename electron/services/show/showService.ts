@@ -1,4 +1,4 @@
-import type { Deck } from '../../content/deck';
+import type { Deck } from '../../content/pack/deck';
 import type { Db } from '../../db/database';
 import { insertShowEvent, listShowEvents } from '../../db/queries/showEvents';
 import { RejectedRequest } from '../../ipc/router';

@@ -42,3 +42,31 @@ export class AudiencePage {
     await expect(this.root.locator('.slide-canvas h1')).toHaveText(heading);
   }
 }
+
+export class PacksPage {
+  readonly list: Locator;
+  readonly broken: Locator;
+  readonly zipInput: Locator;
+  readonly folderInput: Locator;
+
+  constructor(readonly page: Page) {
+    this.list = page.getByRole('list', { name: 'Loaded packs' });
+    this.broken = page.getByRole('region', { name: 'Packs that could not be loaded' });
+    this.zipInput = page.getByTestId('import-zip');
+    this.folderInput = page.getByTestId('import-folder');
+  }
+
+  async open(consoleUrl: string) {
+    await this.page.goto(consoleUrl);
+    await this.page.getByRole('tab', { name: 'Content packs' }).click();
+    await expect(this.list).toBeVisible();
+  }
+
+  card(id: string): Locator {
+    return this.list.locator(`[data-pack-id="${id}"]`);
+  }
+
+  async importZip(name: string, buffer: Buffer) {
+    await this.zipInput.setInputFiles({ name, mimeType: 'application/zip', buffer });
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * Checks a manifest that already has the right shape against itself and the pack folder: references,
+ * duplicate ids, cue order, points that must add up, and (as warnings) timing.
+ */
+import { toSeconds, type PackManifest } from './schema';
+import type { PathSegment } from './problems';
+
+export interface RawProblem {
+  severity: 'error' | 'warning';
+  path: PathSegment[];
+  message: string;
+  /** Set when the problem is in another file than the manifest. */
+  file?: string;
+}
+
+export interface PackFiles {
+  exists(relativePath: string): boolean;
+  read(relativePath: string): string;
+}
+
+const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp', '.svg', '.gif'];
+
+function clockToMinutes(clock: string): number {
+  const [hours, minutes] = clock.split(':').map(Number);
+  return hours! * 60 + minutes!;
+}
+
+function formatClock(totalMinutes: number): string {
+  return `${Math.floor(totalMinutes / 60)}:${String(totalMinutes % 60).padStart(2, '0')}`;
+}
+
+/** Image references in Markdown: `![alt](src)`. */
+export function markdownImageSources(markdown: string): string[] {
+  return [...markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map(
+    (match) => match[1]!,
+  );
+}
+
+function checkUnique(
+  problems: RawProblem[],
+  entries: readonly { id: string }[],
+  base: PathSegment[],
+  what: string,
+): Set<string> {
+  const seen = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const first = seen.get(entry.id);
+    if (first !== undefined) {
+      problems.push({
+        severity: 'error',
+        path: [...base, index, 'id'],
+        message: `duplicate ${what} id "${entry.id}" (also ${base.join('.')}[${first}])`,
+      });
+    } else {
+      seen.set(entry.id, index);
+    }
+  });
+  return new Set(seen.keys());
+}
+
+function checkMarkdownImages(
+  problems: RawProblem[],
+  files: PackFiles,
+  markdown: string,
+  path: PathSegment[],
+  file?: string,
+): void {
+  for (const source of markdownImageSources(markdown)) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(source)) {
+      problems.push({
+        severity: 'error',
+        path,
+        file,
+        message: `image "${source}" must be a file in the pack: the kiosk never loads from the network`,
+      });
+    } else if (source.startsWith('/') || source.split('/').includes('..')) {
+      problems.push({
+        severity: 'error',
+        path,
+        file,
+        message: `image "${source}" must be inside the pack folder`,
+      });
+    } else if (!files.exists(decodeURI(source))) {
+      problems.push({ severity: 'error', path, file, message: `image "${source}" is missing` });
+    }
+  }
+}
+
+export function crossCheck(pack: PackManifest, files: PackFiles): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const error = (path: PathSegment[], message: string) =>
+    problems.push({ severity: 'error', path, message });
+  const warn = (path: PathSegment[], message: string) =>
+    problems.push({ severity: 'warning', path, message });
+
+  checkUnique(problems, pack.agenda, ['agenda'], 'agenda item');
+  const slideIds = checkUnique(problems, pack.slides, ['slides'], 'slide');
+  const mediaIds = checkUnique(problems, pack.media, ['media'], 'media');
+  const quizIds = pack.quiz
+    ? checkUnique(problems, pack.quiz.items, ['quiz', 'items'], 'quiz item')
+    : new Set<string>();
+  checkUnique(problems, pack.toolbox.handouts, ['toolbox', 'handouts'], 'handout');
+  const questionAt = new Map<string, string>();
+  pack.agenda.forEach((item, itemIndex) =>
+    item.questions.forEach((question, questionIndex) => {
+      const first = questionAt.get(question.id);
+      const path: PathSegment[] = ['agenda', itemIndex, 'questions', questionIndex, 'id'];
+      if (first) error(path, `duplicate question id "${question.id}" (also ${first})`);
+      else questionAt.set(question.id, `agenda[${itemIndex}].questions[${questionIndex}]`);
+    }),
+  );
+
+  pack.slides.forEach((slide, index) => {
+    if (slide.file !== undefined) {
+      const isImage = IMAGE_EXTENSIONS.some((extension) =>
+        slide.file!.toLowerCase().endsWith(extension),
+      );
+      if (!isImage && !slide.file.toLowerCase().endsWith('.md')) {
+        error(
+          ['slides', index, 'file'],
+          `"${slide.file}" must be Markdown (.md) or an image (${IMAGE_EXTENSIONS.join(', ')})`,
+        );
+      } else if (!files.exists(slide.file)) {
+        error(['slides', index, 'file'], `file "${slide.file}" is missing`);
+      } else if (!isImage) {
+        checkMarkdownImages(
+          problems,
+          files,
+          files.read(slide.file),
+          ['slides', index, 'file'],
+          slide.file,
+        );
+      }
+    } else if (slide.markdown !== undefined) {
+      checkMarkdownImages(problems, files, slide.markdown, ['slides', index, 'markdown']);
+    }
+  });
+
+  pack.media.forEach((media, index) => {
+    const length = toSeconds(media.length);
+    if (media.file !== undefined && !files.exists(media.file)) {
+      error(['media', index, 'file'], `file "${media.file}" is missing`);
+    }
+    if (media.kind === 'audio' && media.cues.length > 0)
+      error(['media', index, 'cues'], 'only videos have cue points');
+    checkUnique(problems, media.cues, ['media', index, 'cues'], 'cue');
+    let previous = -1;
+    media.cues.forEach((cue, cueIndex) => {
+      const at = toSeconds(cue.at);
+      if (at > length) error(['media', index, 'cues', cueIndex, 'at'], "beyond the media's length");
+      else if (at <= previous)
+        error(['media', index, 'cues', cueIndex, 'at'], 'cue points must be in increasing order');
+      previous = Math.max(previous, at);
+    });
+  });
+
+  const slideUse = new Map<string, number>();
+  const markedQuizItems = new Set<string>();
+  let plannedClock = 0;
+
+  pack.agenda.forEach((item, index) => {
+    const at: PathSegment[] = ['agenda', index];
+    item.slides.forEach((slideId, slideIndex) => {
+      if (!slideIds.has(slideId))
+        error([...at, 'slides', slideIndex], `no slide with id "${slideId}"`);
+      slideUse.set(slideId, (slideUse.get(slideId) ?? 0) + 1);
+    });
+    const markers: [PathSegment[], string][] = [
+      ...item.quizItems.map((id, markerIndex): [PathSegment[], string] => [
+        [...at, 'quizItems', markerIndex],
+        id,
+      ]),
+      ...item.questions.flatMap((question, questionIndex) =>
+        question.quizItems.map((id, markerIndex): [PathSegment[], string] => [
+          [...at, 'questions', questionIndex, 'quizItems', markerIndex],
+          id,
+        ]),
+      ),
+    ];
+    for (const [path, id] of markers) {
+      if (!quizIds.has(id)) error(path, `no quiz item with id "${id}"`);
+      else markedQuizItems.add(id);
+    }
+
+    const needs = (field: 'video' | 'poll' | 'demonstration', kind: string) => {
+      if (item.kind === kind && item[field] === undefined)
+        error([...at, field], `a ${kind} item needs a ${field} section`);
+      if (item.kind !== kind && item[field] !== undefined) {
+        error(
+          [...at, field],
+          `only ${kind} items have a ${field} section (this one is "${item.kind}")`,
+        );
+      }
+    };
+    needs('video', 'video');
+    needs('poll', 'poll');
+    needs('demonstration', 'demonstration');
+
+    if (item.video) {
+      const media = pack.media.find((entry) => entry.id === item.video!.media);
+      if (!mediaIds.has(item.video.media))
+        error([...at, 'video', 'media'], `no media with id "${item.video.media}"`);
+      else if (media?.kind !== 'video')
+        error([...at, 'video', 'media'], `"${item.video.media}" is not a video`);
+    }
+    if (item.poll) {
+      const keys = new Set(item.poll.options.map((option) => option.key));
+      item.poll.answer.forEach((key, answerIndex) => {
+        if (!keys.has(key))
+          error([...at, 'poll', 'answer', answerIndex], `"${key}" is not one of the options`);
+      });
+    }
+    if (item.kind === 'quiz') {
+      if (!pack.quiz) error([...at, 'kind'], 'a quiz item needs the pack to have a quiz section');
+    }
+    if (item.kind === 'game' && !pack.game)
+      error([...at, 'kind'], 'a game item needs the pack to have a game section');
+    if (item.kind === 'relaxation' && !pack.relaxation) {
+      error([...at, 'kind'], 'a relaxation item needs the pack to have a relaxation section');
+    }
+
+    if (item.clock !== undefined && clockToMinutes(item.clock) !== Math.round(plannedClock)) {
+      warn(
+        [...at, 'clock'],
+        `printed time ${item.clock} does not follow from the durations before it (${formatClock(Math.round(plannedClock))})`,
+      );
+    }
+    plannedClock =
+      item.clock !== undefined
+        ? clockToMinutes(item.clock) + item.minutes
+        : plannedClock + item.minutes;
+  });
+
+  const agendaMinutes = pack.agenda.reduce((total, item) => total + item.minutes, 0);
+  if (agendaMinutes !== pack.minutes) {
+    warn(['minutes'], `the agenda's items add up to ${agendaMinutes} minutes, not ${pack.minutes}`);
+  }
+
+  pack.slides.forEach((slide, index) => {
+    if (!slideUse.has(slide.id))
+      warn(['slides', index, 'id'], `slide "${slide.id}" is not used by any agenda item`);
+  });
+
+  if (pack.quiz) {
+    pack.quiz.items.forEach((item, index) => {
+      const keys = item.options.map((option) => option.key);
+      if (new Set(keys).size !== keys.length)
+        error(['quiz', 'items', index, 'options'], 'option keys must be different');
+      if (!keys.includes(item.answer))
+        error(['quiz', 'items', index, 'answer'], `"${item.answer}" is not one of the options`);
+      if (item.kind === 'true-false' && item.options.length !== 2) {
+        error(['quiz', 'items', index, 'options'], 'a true-false item has exactly two options');
+      }
+      if (!markedQuizItems.has(item.id)) {
+        warn(
+          ['quiz', 'items', index],
+          `no agenda item is marked as preparing quiz item "${item.id}"`,
+        );
+      }
+    });
+    if (!pack.agenda.some((item) => item.kind === 'quiz'))
+      warn(['quiz'], 'no agenda item of kind "quiz" uses the quiz');
+  }
+
+  if (pack.game) {
+    const { game } = pack;
+    checkUnique(problems, game.scenarios, ['game', 'scenarios'], 'scenario');
+    checkUnique(problems, game.criteria, ['game', 'criteria'], 'criterion');
+    const total =
+      game.criteria.reduce((sum, criterion) => sum + criterion.points, 0) +
+      (game.bonus?.points ?? 0);
+    if (total !== game.maxPoints) {
+      error(
+        ['game', 'maxPoints'],
+        `criteria (${total - (game.bonus?.points ?? 0)}) plus bonus (${game.bonus?.points ?? 0}) add up to ${total}, not ${game.maxPoints}`,
+      );
+    }
+  }
+
+  if (pack.relaxation) {
+    const media = pack.media.find((entry) => entry.id === pack.relaxation!.media);
+    if (!media) error(['relaxation', 'media'], `no media with id "${pack.relaxation.media}"`);
+    else if (media.kind !== 'audio') error(['relaxation', 'media'], `"${media.id}" is not audio`);
+  }
+
+  pack.toolbox.handouts.forEach((handout, index) => {
+    if (handout.file !== undefined && !files.exists(handout.file)) {
+      error(['toolbox', 'handouts', index, 'file'], `file "${handout.file}" is missing`);
+    }
+  });
+
+  return problems;
+}

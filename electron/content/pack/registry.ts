@@ -1,0 +1,132 @@
+/**
+ * The packs the kiosk knows: built-in ones from resources/curricula and imported ones from the data
+ * folder's curricula/. A broken pack is listed with its problems and never stops the others.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { checkPack } from './loadPack';
+import type { PackProblem } from './problems';
+import { renderSlides, type PackAssetUrl, type RenderedSlide } from './renderPack';
+import type { PackManifest } from './schema';
+
+export type PackOrigin = 'built-in' | 'imported';
+
+export interface LoadedPack {
+  origin: PackOrigin;
+  folder: string;
+  manifest: PackManifest;
+  slides: ReadonlyMap<string, RenderedSlide>;
+  warnings: PackProblem[];
+}
+
+export interface BrokenPack {
+  origin: PackOrigin;
+  folder: string;
+  /** The folder name, or the id the manifest declares if it got that far. */
+  name: string;
+  title: string | null;
+  problems: PackProblem[];
+}
+
+export interface PackRoots {
+  builtIn: string;
+  imported: string;
+}
+
+export interface PackCatalog {
+  packs: LoadedPack[];
+  broken: BrokenPack[];
+  /** Built-in packs that an imported pack with the same id replaces. */
+  shadowed: LoadedPack[];
+}
+
+function packFolders(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => join(root, entry.name))
+    .sort();
+}
+
+export function loadPackFolder(
+  folder: string,
+  origin: PackOrigin,
+  assetUrl: PackAssetUrl,
+): LoadedPack | BrokenPack {
+  const check = checkPack(folder);
+  const name = check.id ?? basename(folder);
+  if (!check.manifest)
+    return { origin, folder, name, title: check.title, problems: check.problems };
+  try {
+    const slides = renderSlides(folder, check.manifest, assetUrl);
+    return {
+      origin,
+      folder,
+      manifest: check.manifest,
+      slides: new Map(slides.map((slide) => [slide.id, slide])),
+      warnings: check.problems,
+    };
+  } catch (error) {
+    return {
+      origin,
+      folder,
+      name,
+      title: check.title,
+      problems: [
+        {
+          severity: 'error',
+          file: 'pack.yaml',
+          line: null,
+          path: '',
+          message: (error as Error).message,
+        },
+      ],
+    };
+  }
+}
+
+export function isLoaded(pack: LoadedPack | BrokenPack): pack is LoadedPack {
+  return 'manifest' in pack;
+}
+
+export function loadCatalog(roots: PackRoots, assetUrl: PackAssetUrl): PackCatalog {
+  const catalog: PackCatalog = { packs: [], broken: [], shadowed: [] };
+  const byId = new Map<string, LoadedPack>();
+  for (const [origin, root] of [
+    ['built-in', roots.builtIn],
+    ['imported', roots.imported],
+  ] as const) {
+    for (const folder of packFolders(root)) {
+      const pack = loadPackFolder(folder, origin, assetUrl);
+      if (!isLoaded(pack)) {
+        catalog.broken.push(pack);
+        continue;
+      }
+      const existing = byId.get(pack.manifest.id);
+      if (existing && existing.origin === origin) {
+        catalog.broken.push({
+          origin,
+          folder,
+          name: pack.manifest.id,
+          title: pack.manifest.title,
+          problems: [
+            {
+              severity: 'error',
+              file: 'pack.yaml',
+              line: null,
+              path: 'id',
+              message: `another ${origin} pack (${existing.folder}) already has the id "${pack.manifest.id}"`,
+            },
+          ],
+        });
+        continue;
+      }
+      if (existing) catalog.shadowed.push(existing);
+      byId.set(pack.manifest.id, pack);
+    }
+  }
+  catalog.packs = [...byId.values()].sort((a, b) =>
+    a.manifest.title.localeCompare(b.manifest.title),
+  );
+  return catalog;
+}

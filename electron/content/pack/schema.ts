@@ -1,0 +1,275 @@
+/**
+ * The content pack format (version 1). A pack is a folder with a `pack.yaml` manifest, slides
+ * (Markdown inline or in files, or images exported from a clinic's own deck) and media references.
+ * The README's "Writing a content pack" section documents every field defined here.
+ */
+import { z } from 'zod';
+
+export const PACK_FORMAT = 1;
+export const MANIFEST_FILE = 'pack.yaml';
+
+const idPattern = /^[a-z0-9][a-z0-9-]*$/;
+export const packId = z
+  .string()
+  .regex(idPattern, 'use lowercase letters, digits and hyphens (e.g. "group-five")');
+
+const text = z.string().trim().min(1, 'must not be empty');
+const textList = z.array(text).default([]);
+
+/** `"m:ss"`, `"h:mm:ss"` or a number of seconds. */
+export const duration = z.union([
+  z.number().nonnegative(),
+  z.string().regex(/^(\d+:)?\d{1,2}:\d{2}(\.\d+)?$/, 'write a time as m:ss, h:mm:ss or seconds'),
+]);
+
+/** A printed agenda clock time relative to the start, e.g. `"0:40"` or `"1:05"`. */
+const clockTime = z.string().regex(/^\d+:[0-5]\d$/, 'write a clock time as h:mm, e.g. "1:05"');
+
+const relativeFile = z
+  .string()
+  .min(1)
+  .refine(
+    (value) =>
+      !value.startsWith('/') && !value.split(/[\\/]/).includes('..') && !/^[a-z]+:/i.test(value),
+    'must be a path inside the pack folder',
+  );
+
+export const MODES = ['verbal', 'visual', 'experiential'] as const;
+export const ITEM_KINDS = [
+  'opening',
+  'didactic',
+  'discussion',
+  'demonstration',
+  'video',
+  'break',
+  'review',
+  'game',
+  'quiz',
+  'relaxation',
+  'activity',
+  'poll',
+  'closing',
+] as const;
+
+const question = z
+  .object({
+    id: packId,
+    prompt: text,
+    answers: textList,
+    flipchart: z.boolean().default(false),
+    quizItems: z.array(packId).default([]),
+  })
+  .strict();
+
+const demonstration = z
+  .object({
+    speakers: z.tuple([text, text]).default(['Counselor #1', 'Counselor #2']),
+    elements: z
+      .array(
+        z
+          .object({
+            id: packId,
+            title: text,
+            instruction: text.optional(),
+            lines: z
+              .array(z.object({ speaker: z.union([z.literal(1), z.literal(2)]), text }).strict())
+              .min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+const option = z.object({ key: z.string().regex(/^[a-z]$/, 'a single letter'), text }).strict();
+
+const poll = z
+  .object({
+    prompt: text,
+    options: z.array(option).min(2),
+    multiple: z.boolean().default(false),
+    answer: z.array(z.string()).default([]),
+    discussion: text.optional(),
+  })
+  .strict();
+
+const agendaItem = z
+  .object({
+    id: packId,
+    title: text,
+    kind: z.enum(ITEM_KINDS),
+    minutes: z.number().positive().max(480),
+    clock: clockTime.optional(),
+    modes: z.array(z.enum(MODES)).default([]),
+    summary: text.optional(),
+    instructions: textList,
+    cues: textList,
+    slides: z.array(packId).default([]),
+    questions: z.array(question).default([]),
+    quizItems: z.array(packId).default([]),
+    demonstration: demonstration.optional(),
+    video: z.object({ media: packId, intro: text.optional() }).strict().optional(),
+    poll: poll.optional(),
+  })
+  .strict();
+
+const slide = z
+  .object({
+    id: packId,
+    title: text.optional(),
+    markdown: text.optional(),
+    file: relativeFile.optional(),
+    notes: z.string().default(''),
+  })
+  .strict()
+  .refine((value) => (value.markdown === undefined) !== (value.file === undefined), {
+    message: 'give either markdown or file, not both',
+  });
+
+const cue = z
+  .object({
+    id: packId,
+    at: duration,
+    title: text,
+    question: text.optional(),
+    points: textList,
+  })
+  .strict();
+
+const media = z
+  .object({
+    id: packId,
+    kind: z.enum(['video', 'audio']),
+    title: text,
+    length: duration,
+    file: relativeFile.optional(),
+    source: text.optional(),
+    cues: z.array(cue).default([]),
+  })
+  .strict();
+
+const quizItem = z
+  .object({
+    id: packId,
+    prompt: text,
+    kind: z.enum(['choice', 'true-false']).default('choice'),
+    options: z.array(option).min(2),
+    answer: z.string().regex(/^[a-z]$/, 'the key of the correct option'),
+    feedback: text,
+  })
+  .strict();
+
+const quiz = z
+  .object({
+    title: text.default('Quiz'),
+    instructions: text.optional(),
+    items: z.array(quizItem).min(1),
+  })
+  .strict();
+
+const game = z
+  .object({
+    title: text,
+    teams: z
+      .object({ min: z.number().int().min(2), max: z.number().int().min(2) })
+      .strict()
+      .refine((value) => value.min <= value.max, { message: 'min must not exceed max' }),
+    practiceMinutes: z.number().positive(),
+    goals: textList,
+    instructions: textList,
+    prizes: textList,
+    scenarios: z
+      .array(
+        z
+          .object({
+            id: packId,
+            title: text,
+            situation: text,
+            roles: z.tuple([text, text]),
+          })
+          .strict(),
+      )
+      .min(1),
+    criteria: z
+      .array(
+        z
+          .object({
+            id: packId,
+            text,
+            points: z.number().int().positive(),
+            example: text.optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+    bonus: z.object({ text, points: z.number().int().positive() }).strict().optional(),
+    maxPoints: z.number().int().positive(),
+  })
+  .strict();
+
+const relaxation = z
+  .object({
+    media: packId,
+    minutes: z.number().positive(),
+    intro: text,
+    cue: text.optional(),
+  })
+  .strict();
+
+const handout = z.object({ id: packId, title: text, file: relativeFile.optional() }).strict();
+
+const toolbox = z
+  .object({
+    skills: textList,
+    modes: z
+      .object({ verbal: textList, visual: textList, experiential: textList })
+      .strict()
+      .default({ verbal: [], visual: [], experiential: [] }),
+    materials: textList,
+    handouts: z.array(handout).default([]),
+    reminders: textList,
+  })
+  .strict();
+
+export const packSchema = z
+  .object({
+    format: z.literal(PACK_FORMAT, { message: `this app reads pack format ${PACK_FORMAT}` }),
+    id: packId,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version like 1.0.0'),
+    title: text,
+    program: text,
+    session: z.number().int().positive().optional(),
+    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as "en" or "es-US"'),
+    minutes: z.number().positive().max(600),
+    audience: z.enum(['client-group', 'provider-workshop']),
+    description: text.optional(),
+    source: text.optional(),
+    toolbox: toolbox.default({
+      skills: [],
+      modes: { verbal: [], visual: [], experiential: [] },
+      materials: [],
+      handouts: [],
+      reminders: [],
+    }),
+    agenda: z.array(agendaItem).min(1),
+    slides: z.array(slide).default([]),
+    media: z.array(media).default([]),
+    quiz: quiz.optional(),
+    game: game.optional(),
+    relaxation: relaxation.optional(),
+  })
+  .strict();
+
+export type PackManifest = z.infer<typeof packSchema>;
+export type AgendaItemManifest = PackManifest['agenda'][number];
+export type MediaManifest = PackManifest['media'][number];
+export type SlideManifest = PackManifest['slides'][number];
+
+/** Seconds from a manifest duration. */
+export function toSeconds(value: z.infer<typeof duration>): number {
+  if (typeof value === 'number') return value;
+  return value
+    .split(':')
+    .map(Number)
+    .reduce((total, part) => total * 60 + part, 0);
+}

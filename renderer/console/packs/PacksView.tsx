@@ -1,0 +1,235 @@
+import { useEffect, useState, type ChangeEvent } from 'react';
+import type { RequestOf } from '../../../electron/ipc/contract';
+import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
+import { call, consoleApi } from '../../platform/kiosk';
+import { fileToBase64, relativePathOf } from './readFiles';
+import './packs.css';
+
+const api = consoleApi();
+type ImportRequest = RequestOf<'packs:import'>;
+
+type ImportState =
+  | { step: 'idle' }
+  | { step: 'working'; label: string }
+  | {
+      step: 'confirm';
+      request: ImportRequest;
+      result: Extract<ImportResult, { status: 'needs-confirmation' }>;
+    }
+  | { step: 'done'; message: string }
+  | { step: 'failed'; problems: string[] };
+
+const AUDIENCE_LABEL = {
+  'client-group': 'Client group',
+  'provider-workshop': 'Provider workshop',
+} as const;
+
+/** The packs the kiosk has loaded, the ones it could not load and why, and importing new ones. */
+export function PacksView() {
+  const [list, setList] = useState<PackListView | null>(null);
+  const [importState, setImportState] = useState<ImportState>({ step: 'idle' });
+
+  useEffect(() => {
+    const unsubscribe = api.on('packs:changed', setList);
+    call(api, 'packs:list', {}).then(setList, (error: Error) =>
+      setImportState({ step: 'failed', problems: [error.message] }),
+    );
+    return unsubscribe;
+  }, []);
+
+  async function runImport(request: ImportRequest, label: string) {
+    setImportState({ step: 'working', label });
+    try {
+      const result = await call(api, 'packs:import', request);
+      if (result.status === 'imported') {
+        const { title, version } = result.pack;
+        setImportState({
+          step: 'done',
+          message: `${result.replaced ? 'Replaced' : 'Imported'} “${title}” ${version}.`,
+        });
+      } else if (result.status === 'needs-confirmation') {
+        setImportState({ step: 'confirm', request, result });
+      } else {
+        setImportState({ step: 'failed', problems: result.problems });
+      }
+    } catch (error) {
+      setImportState({ step: 'failed', problems: [(error as Error).message] });
+    }
+  }
+
+  async function onZipChosen(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    const data = await fileToBase64(file);
+    await runImport({ source: 'zip', name: file.name, data, replace: false }, file.name);
+  }
+
+  async function onFolderChosen(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = [...(event.target.files ?? [])];
+    event.target.value = '';
+    if (chosen.length === 0) return;
+    const files = await Promise.all(
+      chosen.map(async (file) => ({ path: relativePathOf(file), data: await fileToBase64(file) })),
+    );
+    await runImport(
+      { source: 'folder', files, replace: false },
+      relativePathOf(chosen[0]!).split('/')[0] ?? 'folder',
+    );
+  }
+
+  return (
+    <div className="packs">
+      <header className="packs__header">
+        <h2>Content packs</h2>
+        <div className="packs__import">
+          <label className="button">
+            Import .zip…
+            <input
+              type="file"
+              accept=".zip,application/zip"
+              onChange={onZipChosen}
+              data-testid="import-zip"
+            />
+          </label>
+          <label className="button">
+            Import folder…
+            <input
+              type="file"
+              onChange={onFolderChosen}
+              data-testid="import-folder"
+              {...{ webkitdirectory: '', directory: '' }}
+            />
+          </label>
+        </div>
+      </header>
+
+      <ImportStatus
+        state={importState}
+        onReplace={(request) => runImport({ ...request, replace: true }, 'replacement')}
+        onDismiss={() => setImportState({ step: 'idle' })}
+      />
+
+      {list === null ? (
+        <p>Loading packs…</p>
+      ) : (
+        <>
+          <ul className="packs__list" aria-label="Loaded packs">
+            {list.packs.map((pack) => (
+              <li key={pack.id} className="pack-card" data-pack-id={pack.id}>
+                <h3>{pack.title}</h3>
+                <p className="pack-card__meta">
+                  {pack.program}
+                  {pack.session !== null && ` · session ${pack.session}`} ·{' '}
+                  {AUDIENCE_LABEL[pack.audience]} · {pack.minutes} min · {pack.itemCount} agenda
+                  items · {pack.slideCount} slides
+                </p>
+                <p className="pack-card__meta">
+                  <span className="badge">{pack.origin}</span> <code>{pack.id}</code> version{' '}
+                  {pack.version}
+                  {pack.replacesBuiltIn && ' · replaces the built-in pack'}
+                </p>
+                {pack.warnings.length > 0 && (
+                  <details>
+                    <summary>{pack.warnings.length} warning(s)</summary>
+                    <ul className="problems">
+                      {pack.warnings.map((warning) => (
+                        <li key={warning}>{warning}</li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </li>
+            ))}
+          </ul>
+          {list.broken.length > 0 && (
+            <section aria-label="Packs that could not be loaded" className="packs__broken">
+              <h3>Could not be loaded</h3>
+              <ul className="packs__list">
+                {list.broken.map((pack) => (
+                  <li
+                    key={`${pack.origin}-${pack.name}`}
+                    className="pack-card pack-card--broken"
+                    data-pack-name={pack.name}
+                  >
+                    <h4>{pack.title ?? pack.name}</h4>
+                    <p className="pack-card__meta">
+                      <span className="badge">{pack.origin}</span> <code>{pack.name}</code>
+                    </p>
+                    <ul className="problems">
+                      {pack.problems.map((problem) => (
+                        <li key={problem}>{problem}</li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function ImportStatus({
+  state,
+  onReplace,
+  onDismiss,
+}: {
+  state: ImportState;
+  onReplace: (request: ImportRequest) => void;
+  onDismiss: () => void;
+}) {
+  switch (state.step) {
+    case 'idle':
+      return null;
+    case 'working':
+      return (
+        <p className="import-status" role="status">
+          Checking {state.label}…
+        </p>
+      );
+    case 'done':
+      return (
+        <p className="import-status import-status--ok" role="status">
+          {state.message}{' '}
+          <button type="button" onClick={onDismiss}>
+            OK
+          </button>
+        </p>
+      );
+    case 'failed':
+      return (
+        <div className="import-status import-status--error" role="alert">
+          <p>The pack was not imported; nothing was changed:</p>
+          <ul className="problems">
+            {state.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={onDismiss}>
+            OK
+          </button>
+        </div>
+      );
+    case 'confirm': {
+      const { existing, incoming, id } = state.result;
+      return (
+        <div className="import-status" role="alertdialog" aria-label="Replace pack?">
+          <p>
+            A pack with the id <code>{id}</code> is already installed ({existing.origin}: “
+            {existing.title}” version {existing.version}). Replace it with “{incoming.title}”
+            version {incoming.version}?
+          </p>
+          <button type="button" className="primary" onClick={() => onReplace(state.request)}>
+            Replace
+          </button>{' '}
+          <button type="button" onClick={onDismiss}>
+            Keep the current pack
+          </button>
+        </div>
+      );
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import { strToU8, zipSync } from 'fflate';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MINIMAL_PACK } from '../helpers/packs';
+import { expect, test } from './support/fixtures';
+import { PacksPage } from './support/pages';
+import { makeDataDir, startShell } from './support/webShell';
+
+const zipOf = (yaml: string) => Buffer.from(zipSync({ 'mini/pack.yaml': strToU8(yaml) }));
+
+test('the console lists the built-in packs', async ({ shell, page }) => {
+  const packs = new PacksPage(page);
+  await packs.open(shell.consoleUrl);
+  await expect(packs.card('hhrp-group-5')).toContainText(
+    'Negotiating Harm Reduction with Partners',
+  );
+  await expect(packs.card('hhrp-group-5')).toContainText(
+    'HHRP+ · session 5 · Client group · 120 min · 15 agenda items',
+  );
+  await expect(packs.card('hhrp-group-5')).toContainText('2 warning(s)');
+  await expect(packs.card('harm-reduction-101')).toContainText('Provider workshop');
+  await expect(packs.card('projector-check')).toBeVisible();
+});
+
+test('a third-party pack imported as a .zip appears in the console; a second import asks before replacing', async ({
+  shell,
+  page,
+}) => {
+  const packs = new PacksPage(page);
+  await packs.open(shell.consoleUrl);
+
+  await packs.importZip('mini.zip', zipOf(MINIMAL_PACK));
+  await expect(page.getByRole('status')).toContainText('Imported “Mini pack” 1.0.0.');
+  await expect(packs.card('mini-pack')).toContainText('imported');
+
+  await packs.importZip(
+    'mini.zip',
+    zipOf(MINIMAL_PACK.replace('version: 1.0.0', 'version: 2.0.0')),
+  );
+  const dialog = page.getByRole('alertdialog', { name: 'Replace pack?' });
+  await expect(dialog).toContainText('already installed (imported: “Mini pack” version 1.0.0)');
+  await dialog.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByRole('status')).toContainText('Replaced “Mini pack” 2.0.0.');
+  await expect(packs.card('mini-pack')).toContainText('version 2.0.0');
+});
+
+test('importing a broken pack shows where it is wrong and changes nothing', async ({
+  shell,
+  page,
+}) => {
+  const packs = new PacksPage(page);
+  await packs.open(shell.consoleUrl);
+  await packs.importZip(
+    'bad.zip',
+    zipOf(MINIMAL_PACK.replace('slides: [hello]', 'slides: [missing]')),
+  );
+  await expect(page.getByRole('alert')).toContainText(
+    'pack.yaml:14 agenda[0].slides[0]: no slide with id "missing"',
+  );
+  await expect(packs.card('mini-pack')).toHaveCount(0);
+});
+
+test('a broken pack in the data folder is listed with its errors while the others load', async ({
+  page,
+}) => {
+  const data = makeDataDir();
+  const folder = join(data.path, 'curricula', 'broken');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'pack.yaml'),
+    MINIMAL_PACK.replace('    minutes: 10', '    minutes: lots'),
+  );
+  const shell = await startShell(data.path);
+  try {
+    const packs = new PacksPage(page);
+    await packs.open(shell.consoleUrl);
+    await expect(packs.broken).toContainText(
+      'pack.yaml:13 agenda[0].minutes: Invalid input: expected number',
+    );
+    await expect(packs.card('hhrp-group-5')).toBeVisible();
+  } finally {
+    await shell.stop();
+    data.remove();
+  }
+});
+
+test('a pack folder can be imported with the folder picker', async ({ shell, page }) => {
+  const source = makeDataDir();
+  const folder = join(source.path, 'folder-pack');
+  mkdirSync(join(folder, 'slides'), { recursive: true });
+  writeFileSync(
+    join(folder, 'pack.yaml'),
+    MINIMAL_PACK.replace('id: mini-pack', 'id: folder-pack').replace(
+      '    markdown: "# Hello"',
+      '    file: slides/hello.md',
+    ),
+  );
+  writeFileSync(join(folder, 'slides', 'hello.md'), '# Hello from a folder\n');
+  try {
+    const packs = new PacksPage(page);
+    await packs.open(shell.consoleUrl);
+    await packs.folderInput.setInputFiles(folder);
+    await expect(page.getByRole('status')).toContainText('Imported “Mini pack” 1.0.0.');
+    await expect(packs.card('folder-pack')).toBeVisible();
+  } finally {
+    source.remove();
+  }
+});
