@@ -13,7 +13,7 @@ afterEach(() => dir.remove());
 function packCheck(...folders: string[]) {
   const run = spawnSync(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'scripts/pack-check.ts', ...folders],
+    ['node_modules/tsx/dist/cli.mjs', 'electron/content/pack/cli.ts', ...folders],
     {
       encoding: 'utf8',
     },

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const needed = ['out/main/web.js', 'out/renderer/console.html', 'out/renderer/web-bridge.js'];
 if (!needed.every((file) => existsSync(resolve(root, file)))) {
   process.stderr.write('kiosk web: no build found, building it first…\n');
