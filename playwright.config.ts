@@ -13,7 +13,8 @@ export default defineConfig({
   reporter: reportFile ? [['list'], ['json', { outputFile: reportFile }]] : [['list']],
   use: {
     browserName: 'chromium',
-    viewport: { width: 1280, height: 720 },
+    viewport: { width: 1366, height: 768 },
+    timezoneId: 'UTC',
     launchOptions: {
       executablePath: process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium',
       // Debian's Chromium reaches for Google's services at start; this machine has no network.

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { deckOf, type Deck } from '../content/pack/deck';
 import { openDatabase, type Db } from '../db/database';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { PackLibrary } from '../services/packs/packLibrary';
-import { ShowService, type Clock } from '../services/show/showService';
+import { SessionService } from '../services/session/sessionService';
+import { KeyInterpreter } from '../shell/keyBindings';
+import { systemClock, type Clock } from './clock';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
@@ -25,29 +26,22 @@ export interface KioskCore {
   readonly databaseFile: string;
   readonly db: Db;
   onEvent(sink: EventSink): () => void;
+  /**
+   * A key pressed while the audience window has focus. The shell forwards it here (Electron from
+   * before-input-event, the browser shell from its page bridge): the projector's own page never
+   * issues commands.
+   */
+  audienceKey(key: string): void;
   /** Maps a `/media/…` URL path to the file it serves, or null when nothing may be served there. */
   resolveMedia(urlPath: string): string | null;
   close(): void;
 }
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
-export const PROJECTOR_CHECK_PACK = 'projector-check';
-
-const FALLBACK_DECK: Deck = {
-  id: 'fallback',
-  title: 'Facilitator Kiosk',
-  slides: [
-    {
-      id: 'fallback',
-      html: '<h1>Facilitator Kiosk</h1>',
-      notes: 'The projector-check pack is missing.',
-    },
-  ],
-};
 
 /** Everything both shells share: the database, the services and the IPC router. */
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
-  const clock = options.clock ?? { now: () => Date.now() };
+  const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile);
@@ -66,23 +60,21 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       (packId, path) =>
         `${mediaOrigin}/media/packs/${encodeURIComponent(packId)}/${path.split('/').map(encodeURIComponent).join('/')}`,
     );
-    const projectorCheck = packs.find(PROJECTOR_CHECK_PACK);
-    const show = new ShowService(
-      db,
-      clock,
-      projectorCheck ? deckOf(projectorCheck) : FALLBACK_DECK,
-    );
-    show.subscribe((views) => {
-      emit('show:consoleView', views.console);
-      emit('show:audienceView', views.audience);
+    const sessions = new SessionService(db, clock, packs, options.log);
+    sessions.subscribe(() => {
+      emit('session:console', sessions.consoleView());
+      emit('session:audience', sessions.audienceView());
     });
+    const audienceKeys = new KeyInterpreter();
 
     const handlers: Handlers = {
-      'show:consoleView': () => show.consoleView(),
-      'show:audienceView': () => show.audienceView(),
-      'show:next': () => show.next(),
-      'show:previous': () => show.previous(),
-      'show:goToSlide': ({ slideNumber }) => show.goToSlide(slideNumber),
+      'session:consoleView': () => sessions.consoleView(),
+      'session:audienceView': () => sessions.audienceView(),
+      'session:setupOptions': () => sessions.setupOptions(),
+      'session:start': (request) => sessions.start(request),
+      'session:command': (command) => sessions.command(command),
+      'session:resume': () => sessions.resume(),
+      'session:summary': ({ sessionId }) => sessions.summaryOf(sessionId),
       'packs:list': () => packs.listView(),
       'packs:import': (request) => {
         const result =
@@ -104,6 +96,19 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       router: createRouter(handlers, options.log),
       databaseFile,
       db,
+      onEvent(sink) {
+        sinks.add(sink);
+        return () => sinks.delete(sink);
+      },
+      audienceKey(key) {
+        const interpreted = audienceKeys.interpret(key);
+        if (interpreted?.kind !== 'command') return;
+        try {
+          sessions.command(interpreted.command);
+        } catch (error) {
+          options.log?.(`audience key ${key}: ${(error as Error).message}`);
+        }
+      },
       resolveMedia(urlPath) {
         const match = /^\/media\/packs\/([^/]+)\/(.+)$/.exec(urlPath);
         if (!match) return null;
@@ -112,10 +117,6 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         } catch {
           return null;
         }
-      },
-      onEvent(sink) {
-        sinks.add(sink);
-        return () => sinks.delete(sink);
       },
       close() {
         sinks.clear();

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
-import type { AudienceView, ConsoleView } from '../services/show/views';
+import type { SessionSummary } from '../services/session/summary';
+import type { AudienceView, ConsoleView, SetupOptions } from '../services/session/views';
 
 export type Role = 'console' | 'audience';
 
@@ -49,13 +50,53 @@ const importPack = z.discriminatedUnion('source', [
     .strict(),
 ]);
 
+const itemIndex = z.number().int().min(0).max(999);
+const reason = z.string().trim().max(500);
+const personName = z.string().trim().min(1).max(80);
+
+export const sessionCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('next') }).strict(),
+  z.object({ type: z.literal('previous') }).strict(),
+  z.object({ type: z.literal('goToItem'), index: itemIndex }).strict(),
+  z.object({ type: z.literal('goToSlide'), number: z.number().int().min(1).max(9999) }).strict(),
+  z.object({ type: z.literal('pause') }).strict(),
+  z.object({ type: z.literal('resume') }).strict(),
+  z
+    .object({ type: z.literal('skip'), index: itemIndex, reason: reason.min(1, 'give a reason') })
+    .strict(),
+  z.object({ type: z.literal('unskip'), index: itemIndex }).strict(),
+  z.object({ type: z.literal('adapt'), index: itemIndex, reason: reason.nullable() }).strict(),
+  z.object({ type: z.literal('toggleScreen'), screen: z.enum(['black', 'white', 'dim']) }).strict(),
+  z.object({ type: z.literal('leaveMode') }).strict(),
+  z
+    .object({
+      type: z.literal('showQuestion'),
+      id: z.string().min(1).max(100),
+      answersShown: z.boolean(),
+    })
+    .strict(),
+  z.object({ type: z.literal('hideQuestion') }).strict(),
+  z.object({ type: z.literal('end') }).strict(),
+]);
+
+const startSession = z
+  .object({
+    packId: z.string().min(1).max(100),
+    cohortName: z.string().trim().min(1, 'name the group').max(80),
+    facilitators: z.array(personName).min(1, 'name at least one facilitator').max(6),
+    timeKeeper: personName.nullable(),
+  })
+  .strict();
+
 export const channels = {
-  'show:consoleView': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
-  'show:audienceView': channel<AudienceView>()(noArguments, EVERY_WINDOW),
-  'show:next': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
-  'show:previous': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
-  'show:goToSlide': channel<ConsoleView>()(
-    z.object({ slideNumber: z.number().int().min(1).max(10_000) }).strict(),
+  'session:consoleView': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
+  'session:audienceView': channel<AudienceView>()(noArguments, EVERY_WINDOW),
+  'session:setupOptions': channel<SetupOptions>()(noArguments, CONSOLE_ONLY),
+  'session:start': channel<ConsoleView>()(startSession, CONSOLE_ONLY),
+  'session:command': channel<ConsoleView>()(sessionCommand, CONSOLE_ONLY),
+  'session:resume': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
+  'session:summary': channel<SessionSummary | null>()(
+    z.object({ sessionId: z.number().int().positive() }).strict(),
     CONSOLE_ONLY,
   ),
   'packs:list': channel<PackListView>()(noArguments, CONSOLE_ONLY),
@@ -68,14 +109,14 @@ export type ResponseOf<C extends ChannelName> =
   (typeof channels)[C] extends ChannelSpec<z.ZodType, infer Res> ? Res : never;
 
 export const events = {
-  'show:consoleView': { roles: CONSOLE_ONLY },
-  'show:audienceView': { roles: EVERY_WINDOW },
+  'session:console': { roles: CONSOLE_ONLY },
+  'session:audience': { roles: EVERY_WINDOW },
   'packs:changed': { roles: CONSOLE_ONLY },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export interface EventPayloads {
-  'show:consoleView': ConsoleView;
-  'show:audienceView': AudienceView;
+  'session:console': ConsoleView;
+  'session:audience': AudienceView;
   'packs:changed': PackListView;
 }
 export type EventName = keyof typeof events;

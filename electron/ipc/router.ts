@@ -1,3 +1,4 @@
+import { RejectedRequest } from '../services/errors';
 import {
   channels,
   type ChannelName,
@@ -15,10 +16,7 @@ export type Handlers = {
   ) => ResponseOf<C> | Promise<ResponseOf<C>>;
 };
 
-/** Thrown by services for a request that is well-formed but not allowed now (e.g. no such slide). */
-export class RejectedRequest extends Error {
-  override name = 'RejectedRequest';
-}
+export { RejectedRequest };
 
 export interface Router {
   dispatch(channel: unknown, args: unknown, sender: Role | null): Promise<Result<unknown>>;

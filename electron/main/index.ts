@@ -77,7 +77,7 @@ function createWindow(role: Role, bounds: Electron.Rectangle, fullscreen: boolea
   return window;
 }
 
-function openWindows(): void {
+function openWindows(core: KioskCore): void {
   const primary = screen.getPrimaryDisplay();
   const consoleWindow = createWindow('console', primary.workArea, false);
   const placement = chooseAudienceDisplay(screen.getAllDisplays(), primary.id);
@@ -91,7 +91,13 @@ function openWindows(): void {
           width: Math.round(bounds.width / 2),
           height: Math.round(bounds.height / 2),
         };
-  createWindow('audience', audienceBounds, placement.kind === 'fullscreen');
+  const audience = createWindow('audience', audienceBounds, placement.kind === 'fullscreen');
+  // The projector page cannot command; main reads its keys so clickers work whichever window has focus.
+  audience.webContents.on('before-input-event', (event, input) => {
+    if (input.type !== 'keyDown' || input.alt || input.control || input.meta) return;
+    event.preventDefault();
+    core.audienceKey(input.key);
+  });
   consoleWindow.on('closed', () => app.quit());
 }
 
@@ -146,7 +152,7 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(MEDIA_SCHEME, (request) => serveMedia(core, request));
     lockDownSession();
     bindIpc(core);
-    openWindows();
+    openWindows(core);
     app.on('will-quit', () => core.close());
   });
 }

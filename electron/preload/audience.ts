@@ -4,7 +4,7 @@ import { invoke, on } from './bridge';
 
 // The projector window may read state and subscribe to it, never command; main checks this too.
 const AUDIENCE_CHANNELS: readonly string[] = [
-  'show:audienceView',
+  'session:audienceView',
 ] satisfies readonly ChannelsFor<'audience'>[];
 
 const api = {

@@ -62,5 +62,18 @@ const api = {
   },
 } as KioskApi;
 
+// The projector page has no command API; like Electron's main process, the shell forwards its keys.
+if (document.querySelector<HTMLMetaElement>('meta[name="kiosk-role"]')?.content === 'audience') {
+  window.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    void fetch('/__kiosk/key', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': token },
+      body: JSON.stringify({ key: event.key }),
+    });
+  });
+}
+
 connect();
 Object.defineProperty(window, 'kiosk', { value: Object.freeze(api), writable: false });

@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ManualClock } from '../core/clock';
 import { createKioskCore } from '../core/kioskCore';
 import { defaultDataDir } from '../shell/paths';
 import { startWebShell } from './server';
@@ -12,10 +13,15 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; data?: string; host?: string };
+  let values: { port?: string; data?: string; host?: string; 'fake-clock'?: string };
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        host: { type: 'string' },
+        'fake-clock': { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -27,8 +33,20 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data ?? defaultDataDir(process.platform, process.env, homedir()));
   const outDir = resolve(import.meta.dirname, '..');
 
+  let manualClock: ManualClock | undefined;
+  if (values['fake-clock'] !== undefined) {
+    const start = /^\d+$/.test(values['fake-clock'])
+      ? Number(values['fake-clock'])
+      : Date.parse(values['fake-clock']);
+    if (Number.isNaN(start))
+      fail(`--fake-clock needs an ISO time or epoch milliseconds, not ${values['fake-clock']}`);
+    manualClock = new ManualClock(start);
+    process.stderr.write('kiosk web: using a fake clock (tests only)\n');
+  }
+
   const core = createKioskCore({
     dataDir,
+    clock: manualClock,
     resourcesDir: resolve(outDir, '..', 'resources'),
     log: (message) => process.stderr.write(`${message}\n`),
   });
@@ -39,6 +57,7 @@ async function main(): Promise<void> {
       rendererDir: resolve(outDir, 'renderer'),
       host: values.host,
       port,
+      manualClock,
     });
   } catch (error) {
     core.close();

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ManualClock } from '../core/clock';
 import type { KioskCore } from '../core/kioskCore';
 import { events, type EventName, type Role } from '../ipc/contract';
 import { contentTypeFor, resolveAssetPath, SECURITY_HEADERS } from '../shell/security';
@@ -24,6 +25,8 @@ export interface WebShellOptions {
   rendererDir: string;
   host?: string;
   port?: number;
+  /** Only with `--fake-clock`: lets end-to-end tests move main's clock with the pages' clocks. */
+  manualClock?: ManualClock;
 }
 
 export interface WebShell {
@@ -89,7 +92,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const html = await readFile(file!, 'utf8');
     const injected = html.replace(
       /<head>/i,
-      `<head><meta name="kiosk-token" content="${tokenFor(role)}"><script type="module" src="/web-bridge.js"></script>`,
+      `<head><meta name="kiosk-token" content="${tokenFor(role)}"><meta name="kiosk-role" content="${role}"><script type="module" src="/web-bridge.js"></script>`,
     );
     send(response, 200, 'text/html; charset=utf-8', injected);
   }
@@ -133,6 +136,36 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     sendJson(response, 200, await core.router.dispatch(message.channel, message.args, role));
   }
 
+  async function audienceKey(request: IncomingMessage, response: ServerResponse) {
+    if (tokens.get(String(request.headers['x-kiosk-token'] ?? '')) !== 'audience') {
+      return sendJson(response, 401, { error: 'only the audience page forwards keys' });
+    }
+    const body = await readBody(request);
+    let key: unknown;
+    try {
+      key = (JSON.parse(body ?? '') as { key?: unknown }).key;
+    } catch {
+      key = undefined;
+    }
+    if (typeof key !== 'string' || key.length === 0 || key.length > 20) {
+      return sendJson(response, 400, { error: 'expected {"key": "<KeyboardEvent.key>"}' });
+    }
+    core.audienceKey(key);
+    sendJson(response, 200, { ok: true });
+  }
+
+  async function moveClock(request: IncomingMessage, response: ServerResponse) {
+    const clock = options.manualClock;
+    if (!clock) return sendJson(response, 404, { error: 'not found' });
+    const body = JSON.parse((await readBody(request)) ?? '{}') as {
+      setMs?: number;
+      advanceMs?: number;
+    };
+    if (typeof body.setMs === 'number') clock.set(body.setMs);
+    if (typeof body.advanceMs === 'number') clock.advance(body.advanceMs);
+    sendJson(response, 200, { now: clock.now() });
+  }
+
   function openStream(url: URL, response: ServerResponse) {
     const role = tokens.get(url.searchParams.get('token') ?? '');
     if (!role) return sendJson(response, 401, { error: 'stale page' });
@@ -167,6 +200,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       }
       if (request.method === 'POST' && url.pathname === '/__kiosk/invoke')
         return invoke(request, response);
+      if (request.method === 'POST' && url.pathname === '/__kiosk/key') {
+        return audienceKey(request, response);
+      }
+      if (request.method === 'POST' && url.pathname === '/__kiosk/test/clock') {
+        return moveClock(request, response);
+      }
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return sendJson(response, 405, { error: 'method not allowed' });
       }

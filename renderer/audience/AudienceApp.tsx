@@ -1,19 +1,131 @@
-import type { AudienceView } from '../../electron/services/show/views';
+import { useEffect } from 'react';
+import type { AudienceScreenView, AudienceView } from '../../electron/services/session/views';
 import { audienceApi, call } from '../platform/kiosk';
 import { SlideFrame } from '../shared/SlideFrame';
+import { formatClock, formatDuration, useServerNow } from '../shared/time';
 import { useView } from '../shared/useView';
 
 const api = audienceApi();
 
+/** Keeps the projector from sleeping while a session is on (Screen Wake Lock; Electron also blocks sleep). */
+function useWakeLock(active: boolean): void {
+  useEffect(() => {
+    if (!active || !('wakeLock' in navigator)) return;
+    let lock: WakeLockSentinel | null = null;
+    let cancelled = false;
+    const acquire = () => {
+      navigator.wakeLock.request('screen').then(
+        (sentinel) => {
+          if (cancelled) void sentinel.release();
+          else lock = sentinel;
+        },
+        () => undefined,
+      );
+    };
+    acquire();
+    const onVisible = () => document.visibilityState === 'visible' && acquire();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      cancelled = true;
+      document.removeEventListener('visibilitychange', onVisible);
+      void lock?.release();
+    };
+  }, [active]);
+}
+
 /** The projector: only what the room should see, pushed from main. It never issues commands. */
 export function AudienceApp() {
-  const { view } = useView<AudienceView>(
-    () => call(api, 'show:audienceView', {}),
-    (listener) => api.on('show:audienceView', listener),
+  const { view, receivedAt } = useView<AudienceView>(
+    () => call(api, 'session:audienceView', {}),
+    (listener) => api.on('session:audience', listener),
   );
+  const screen = view?.screen ?? { kind: 'idle' };
+  useWakeLock(screen.kind !== 'idle' && screen.kind !== 'ended');
   return (
-    <main className="audience" data-slide-number={view?.slide.number ?? ''}>
-      {view && <SlideFrame html={view.slide.html} label={`Slide ${view.slide.number}`} />}
+    <main
+      className={`audience audience--${screen.kind}`}
+      data-screen={screen.kind}
+      data-slide-number={screen.kind === 'slide' ? (screen.slide.number ?? '') : ''}
+    >
+      <Screen screen={screen} serverNow={view?.serverNow ?? 0} receivedAt={receivedAt} />
     </main>
+  );
+}
+
+function Screen({
+  screen,
+  serverNow,
+  receivedAt,
+}: {
+  screen: AudienceScreenView;
+  serverNow: number;
+  receivedAt: number;
+}) {
+  switch (screen.kind) {
+    case 'idle':
+    case 'black':
+    case 'white':
+      return null;
+    case 'slide':
+      return (
+        <div className={screen.dim ? 'audience__dim' : undefined}>
+          <SlideFrame html={screen.slide.html} label={screen.title} />
+        </div>
+      );
+    case 'question':
+      return (
+        <section className="audience__card">
+          <h1>{screen.prompt}</h1>
+          {screen.answers && (
+            <ul className="audience__answers">
+              {screen.answers.map((answer) => (
+                <li key={answer}>{answer}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      );
+    case 'break':
+      return (
+        <BreakScreen
+          backAt={screen.backAt}
+          paused={screen.paused}
+          serverNow={serverNow}
+          receivedAt={receivedAt}
+        />
+      );
+    case 'ended':
+      return (
+        <section className="audience__card audience__card--center">
+          <h1>Thank you for coming</h1>
+        </section>
+      );
+  }
+}
+
+function BreakScreen({
+  backAt,
+  paused,
+  serverNow,
+  receivedAt,
+}: {
+  backAt: number;
+  paused: boolean;
+  serverNow: number;
+  receivedAt: number;
+}) {
+  const now = useServerNow(serverNow, receivedAt);
+  return (
+    <section className="audience__card audience__card--center">
+      <h1>Break</h1>
+      <p className="audience__break-time">
+        Back at <strong data-testid="back-at">{formatClock(backAt)}</strong>
+      </p>
+      {!paused && (
+        <p className="audience__countdown" role="timer" data-testid="break-countdown">
+          {formatDuration(Math.max(0, backAt - now))}
+        </p>
+      )}
+    </section>
   );
 }

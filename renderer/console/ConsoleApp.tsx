@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { PacksView } from './packs/PacksView';
-import { PresenterView } from './presenter/PresenterView';
+import { SessionTab } from './session/SessionTab';
+import './session/session.css';
 
 const TABS = [
-  { id: 'present', label: 'Present' },
+  { id: 'session', label: 'Run session' },
   { id: 'packs', label: 'Content packs' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
 export function ConsoleApp() {
-  const [tab, setTab] = useState<TabId>('present');
+  const [tab, setTab] = useState<TabId>('session');
   return (
     <main className="console">
       <h1 className="visually-hidden">Facilitator Kiosk console</h1>
@@ -34,7 +35,7 @@ export function ConsoleApp() {
         id={`panel-${tab}`}
         aria-labelledby={`tab-${tab}`}
       >
-        {tab === 'present' ? <PresenterView /> : <PacksView />}
+        {tab === 'session' ? <SessionTab /> : <PacksView />}
       </section>
     </main>
   );

@@ -1,12 +1,6 @@
-import { useEffect, useRef } from 'react';
-
-/** A keyboard command: one registered action per thing the counselor can do from the keys. */
-export interface KeyAction {
-  id: string;
-  label: string;
-  keys: readonly string[];
-  run: () => void;
-}
+import { useEffect, useRef, useState } from 'react';
+import { KeyInterpreter } from '../../electron/shell/keyBindings';
+import type { SessionCommand } from '../../electron/services/session/sessionMachine';
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -15,31 +9,43 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function findAction(actions: readonly KeyAction[], key: string): KeyAction | undefined {
-  const normalized = key.length === 1 ? key.toLowerCase() : key;
-  return actions.find((action) => action.keys.includes(normalized));
+export interface PresenterKeyHandlers {
+  command: (command: SessionCommand) => void;
+  help: () => void;
+  enabled: boolean;
 }
 
-export function useKeyboardActions(actions: readonly KeyAction[]): void {
-  const current = useRef(actions);
+/**
+ * The console's keyboard commands: the shared key table (keyBindings.ts) turned into session
+ * commands. Returns the slide number being typed, for display.
+ */
+export function usePresenterKeys(handlers: PresenterKeyHandlers): string {
+  const latest = useRef(handlers);
+  const interpreter = useRef(new KeyInterpreter());
+  const [pending, setPending] = useState('');
   useEffect(() => {
-    current.current = actions;
+    latest.current = handlers;
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (!latest.current.enabled) return;
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      // A focused button handles its own Enter and Space.
-      if (event.target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' '))
+      // A focused button or link handles its own Enter and Space.
+      if (
+        (event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement) &&
+        (event.key === 'Enter' || event.key === ' ')
+      ) {
         return;
-      const action = findAction(current.current, event.key);
-      if (!action) return;
+      }
+      const result = interpreter.current.interpret(event.key);
+      setPending(interpreter.current.pendingNumber);
+      if (!result) return;
       event.preventDefault();
-      action.run();
+      if (result.kind === 'help') latest.current.help();
+      if (result.kind === 'command') latest.current.command(result.command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  return pending;
 }
-
-export const NEXT_KEYS = ['ArrowRight', 'ArrowDown', ' ', 'PageDown', 'n', 'Enter'] as const;
-export const PREVIOUS_KEYS = ['ArrowLeft', 'ArrowUp', 'PageUp', 'p', 'Backspace'] as const;

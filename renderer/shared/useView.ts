@@ -6,16 +6,23 @@ interface Revisioned {
 
 /**
  * Holds the newest snapshot of a view: fetched once, then replaced by pushes. Revisions make an
- * answer that arrives after a newer push harmless.
+ * answer that arrives after a newer push harmless. `receivedAt` is this window's clock on arrival.
  */
 export function useView<V extends Revisioned>(
   fetchView: () => Promise<V>,
   subscribe: (listener: (view: V) => void) => () => void,
-): { view: V | null; error: string | null; accept: (view: V) => void } {
-  const [view, setView] = useState<V | null>(null);
+): { view: V | null; receivedAt: number; error: string | null; accept: (view: V) => void } {
+  const [held, setHeld] = useState<{ view: V | null; receivedAt: number }>({
+    view: null,
+    receivedAt: 0,
+  });
   const [error, setError] = useState<string | null>(null);
   const accept = (next: V) =>
-    setView((current) => (current && current.revision > next.revision ? current : next));
+    setHeld((current) =>
+      current.view && current.view.revision > next.revision
+        ? current
+        : { view: next, receivedAt: Date.now() },
+    );
 
   useEffect(() => {
     const unsubscribe = subscribe(accept);
@@ -26,5 +33,5 @@ export function useView<V extends Revisioned>(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fetch and subscribe once per mount
   }, []);
 
-  return { view, error, accept };
+  return { view: held.view, receivedAt: held.receivedAt, error, accept };
 }

@@ -2,71 +2,32 @@ import { expect, test } from './support/fixtures';
 import { AudiencePage, ConsolePage } from './support/pages';
 import { startShell } from './support/webShell';
 
+const PROJECTOR_CHECK = {
+  pack: 'Projector check',
+  group: 'Setup',
+  facilitators: ['Riley'],
+} as const;
+
 test('the audience shows slide 1 and follows Next from the console button at once', async ({
   shell,
   context,
 }) => {
-  const consolePage = new ConsolePage(await context.newPage());
+  const console = new ConsolePage(await context.newPage());
   const audience = new AudiencePage(await context.newPage());
-  await consolePage.open(shell.consoleUrl);
+  await console.open(shell.consoleUrl);
   await audience.open(shell.audienceUrl);
+  await console.focus();
+  await audience.expectScreen('idle');
 
-  await consolePage.expectSlide(1, 3);
+  await console.start({ ...PROJECTOR_CHECK, facilitators: ['Riley'] });
+  await expect(console.slidePosition).toHaveText('Slide 1 of 3');
   await audience.expectSlide(1, 'Welcome');
 
-  await consolePage.nextButton.click();
-  await consolePage.expectSlide(2, 3);
+  await console.nextButton.click();
+  await expect(console.slidePosition).toHaveText('Slide 2 of 3');
   await audience.expectSlide(2, 'How the kiosk works');
 
-  await consolePage.previousButton.click();
-  await audience.expectSlide(1, 'Welcome');
-});
-
-test('the right-arrow key on the console moves the audience on; left moves back', async ({
-  shell,
-  context,
-}) => {
-  const consolePage = new ConsolePage(await context.newPage());
-  const audience = new AudiencePage(await context.newPage());
-  await consolePage.open(shell.consoleUrl);
-  await audience.open(shell.audienceUrl);
-
-  await consolePage.page.keyboard.press('ArrowRight');
-  await audience.expectSlide(2, 'How the kiosk works');
-  await consolePage.page.keyboard.press('ArrowRight');
-  await audience.expectSlide(3, 'Ready to begin');
-  await consolePage.page.keyboard.press('ArrowRight');
-  await consolePage.expectSlide(3, 3);
-  await consolePage.page.keyboard.press('ArrowLeft');
-  await audience.expectSlide(2, 'How the kiosk works');
-});
-
-test('the audience page never shows the counselor notes', async ({ shell, context }) => {
-  const consolePage = new ConsolePage(await context.newPage());
-  const audience = new AudiencePage(await context.newPage());
-  await consolePage.open(shell.consoleUrl);
-  await audience.open(shell.audienceUrl);
-  for (let slide = 1; slide <= 3; slide += 1) {
-    await consolePage.expectSlide(slide, 3);
-    const notes = await consolePage.notes.locator('p').textContent();
-    expect(notes).toBeTruthy();
-    await audience.expectSlide(slide, await consolePage.currentSlide.locator('h1').innerText());
-    expect(await audience.page.content()).not.toContain(notes!);
-    if (slide < 3) await consolePage.nextButton.click();
-  }
-  await expect(consolePage.nextButton).toBeDisabled();
-});
-
-test('the audience page cannot issue commands', async ({ shell, context }) => {
-  const audience = new AudiencePage(await context.newPage());
-  await audience.open(shell.audienceUrl);
-  const result = await audience.page.evaluate(() =>
-    (window.kiosk as unknown as { invoke: (c: string, a: unknown) => Promise<unknown> }).invoke(
-      'show:next',
-      {},
-    ),
-  );
-  expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  await console.previousButton.click();
   await audience.expectSlide(1, 'Welcome');
 });
 
@@ -75,21 +36,27 @@ test('after a restart on the same data folder both pages come back on the same s
   dataDir,
   context,
 }) => {
-  const consolePage = new ConsolePage(await context.newPage());
+  const console = new ConsolePage(await context.newPage());
   const audience = new AudiencePage(await context.newPage());
-  await consolePage.open(shell.consoleUrl);
+  await console.open(shell.consoleUrl);
   await audience.open(shell.audienceUrl);
-  await consolePage.nextButton.click();
-  await consolePage.nextButton.click();
+  await console.focus();
+  await console.start({ ...PROJECTOR_CHECK, facilitators: ['Riley'] });
+  await console.nextButton.click();
+  await console.nextButton.click();
   await audience.expectSlide(3, 'Ready to begin');
 
   expect(await shell.stop()).toBe(0);
-  const restarted = await startShell(dataDir, shell.port);
+  const restarted = await startShell(dataDir, { port: shell.port });
   try {
-    // Pages left open reconnect by themselves and reload with the new run's state…
+    // Pages left open reconnect by themselves; the projector stays dark until the counselor resumes.
+    await expect(
+      console.page.getByRole('alertdialog', { name: 'Resume the session?' }),
+    ).toBeVisible();
+    await audience.expectScreen('black');
+    await console.page.getByRole('button', { name: 'Resume session' }).click();
     await audience.expectSlide(3, 'Ready to begin');
-    await consolePage.expectSlide(3, 3);
-    // …and freshly opened ones start there too.
+    await expect(console.slidePosition).toHaveText('Slide 3 of 3');
     const fresh = new AudiencePage(await context.newPage());
     await fresh.open(restarted.audienceUrl);
     await fresh.expectSlide(3, 'Ready to begin');
@@ -98,14 +65,37 @@ test('after a restart on the same data folder both pages come back on the same s
   }
 });
 
+test('the audience page cannot issue commands', async ({ shell, context }) => {
+  const console = new ConsolePage(await context.newPage());
+  const audience = new AudiencePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await console.start({ ...PROJECTOR_CHECK, facilitators: ['Riley'] });
+  await audience.open(shell.audienceUrl);
+  await console.focus();
+  const result = await audience.page.evaluate(() =>
+    (window.kiosk as unknown as { invoke: (c: string, a: unknown) => Promise<unknown> }).invoke(
+      'session:command',
+      {
+        type: 'next',
+      },
+    ),
+  );
+  expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  await audience.expectSlide(1, 'Welcome');
+});
+
 test('the page makes no request outside its own origin', async ({ shell, context }) => {
   const outside: string[] = [];
   context.on('request', (request) => {
     if (!request.url().startsWith(new URL(shell.consoleUrl).origin)) outside.push(request.url());
   });
-  const consolePage = new ConsolePage(await context.newPage());
-  await consolePage.open(shell.consoleUrl);
-  await consolePage.nextButton.click();
-  await consolePage.expectSlide(2, 3);
+  const console = new ConsolePage(await context.newPage());
+  const audience = new AudiencePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await audience.open(shell.audienceUrl);
+  await console.focus();
+  await console.start({ ...PROJECTOR_CHECK, facilitators: ['Riley'] });
+  await console.nextButton.click();
+  await audience.expectSlide(2, 'How the kiosk works');
   expect(outside).toEqual([]);
 });

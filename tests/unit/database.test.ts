@@ -30,7 +30,9 @@ describe('migrations', () => {
         "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
       )
       .all();
-    expect(tables.map((t) => t.name)).toContain('show_events');
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['sessions', 'session_events', 'cohorts', 'settings']),
+    );
     expect(tables.every((t) => t.strict === 1)).toBe(true);
     db.close();
   });

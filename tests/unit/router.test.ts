@@ -1,22 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ConsoleView } from '../../electron/services/show/views';
+import type { ConsoleView } from '../../electron/services/session/views';
 import { createRouter, RejectedRequest, type Handlers } from '../../electron/ipc/router';
 
-const view: ConsoleView = {
-  revision: 1,
-  deckTitle: 'Deck',
-  slideCount: 2,
-  current: { number: 1, html: '<h1>One</h1>', notes: 'private' },
-  next: { number: 2, html: '<h1>Two</h1>' },
-};
+const view: ConsoleView = { revision: 1, serverNow: 0, session: null, lastEnded: null };
 
 function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    'show:consoleView': () => view,
-    'show:audienceView': () => ({ revision: 1, slide: view.current }),
-    'show:next': () => view,
-    'show:previous': () => view,
-    'show:goToSlide': () => view,
+    'session:consoleView': () => view,
+    'session:audienceView': () => ({ revision: 1, serverNow: 0, screen: { kind: 'idle' } }),
+    'session:setupOptions': () => ({ packs: [], cohorts: [] }),
+    'session:start': () => view,
+    'session:command': () => view,
+    'session:resume': () => view,
+    'session:summary': () => null,
     'packs:list': () => ({ packs: [], broken: [] }),
     'packs:import': () => ({ status: 'invalid', problems: [] }),
     ...overrides,
@@ -26,7 +22,10 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
 describe('router', () => {
   it('answers a valid call with its value', async () => {
     const router = createRouter(makeHandlers());
-    expect(await router.dispatch('show:next', {}, 'console')).toEqual({ ok: true, value: view });
+    expect(await router.dispatch('session:command', { type: 'next' }, 'console')).toEqual({
+      ok: true,
+      value: view,
+    });
   });
 
   it('rejects an unknown channel without calling anything', async () => {
@@ -43,12 +42,12 @@ describe('router', () => {
 
   it('refuses a command from the audience window and from an unknown sender', async () => {
     const next = vi.fn(() => view);
-    const router = createRouter(makeHandlers({ 'show:next': next }));
-    expect(await router.dispatch('show:next', {}, 'audience')).toMatchObject({
+    const router = createRouter(makeHandlers({ 'session:command': next }));
+    expect(await router.dispatch('session:command', { type: 'next' }, 'audience')).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await router.dispatch('show:next', {}, null)).toMatchObject({
+    expect(await router.dispatch('session:command', { type: 'next' }, null)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -56,51 +55,58 @@ describe('router', () => {
   });
 
   it('lets the audience read its own view', async () => {
-    const result = await createRouter(makeHandlers()).dispatch('show:audienceView', {}, 'audience');
+    const result = await createRouter(makeHandlers()).dispatch(
+      'session:audienceView',
+      {},
+      'audience',
+    );
     expect(result.ok).toBe(true);
   });
 
   it('rejects bad arguments and names the field', async () => {
-    const goTo = vi.fn(() => view);
-    const router = createRouter(makeHandlers({ 'show:goToSlide': goTo }));
-    for (const args of [
-      { slideNumber: 'two' },
-      { slideNumber: 0 },
-      { slideNumber: 1.5 },
+    const command = vi.fn(() => view);
+    const router = createRouter(makeHandlers({ 'session:command': command }));
+    const bad = [
+      { type: 'goToSlide', number: 'two' },
+      { type: 'goToSlide', number: 0 },
+      { type: 'goToSlide', number: 1.5 },
+      { type: 'launch' },
+      { type: 'next', extra: true },
       {},
       'x',
-    ]) {
-      const result = await router.dispatch('show:goToSlide', args, 'console');
+    ];
+    for (const args of bad) {
+      const result = await router.dispatch('session:command', args, 'console');
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
     }
-    const named = await router.dispatch('show:goToSlide', { slideNumber: 'two' }, 'console');
-    expect(named.ok === false && named.error.message).toContain('slideNumber');
-    expect(await router.dispatch('show:next', { extra: true }, 'console')).toMatchObject({
-      ok: false,
-      error: { code: 'invalid-arguments' },
-    });
-    expect(goTo).not.toHaveBeenCalled();
+    const named = await router.dispatch(
+      'session:command',
+      { type: 'goToSlide', number: 'two' },
+      'console',
+    );
+    expect(named.ok === false && named.error.message).toContain('number');
+    expect(command).not.toHaveBeenCalled();
   });
 
   it('turns a thrown error into an error result, never a crash', async () => {
     const log = vi.fn();
     const router = createRouter(
       makeHandlers({
-        'show:next': () => {
+        'session:command': () => {
           throw new Error('disk on fire');
         },
-        'show:previous': () => {
+        'session:resume': () => {
           throw new RejectedRequest('no such slide');
         },
       }),
       log,
     );
-    expect(await router.dispatch('show:next', {}, 'console')).toMatchObject({
+    expect(await router.dispatch('session:command', { type: 'next' }, 'console')).toMatchObject({
       ok: false,
       error: { code: 'internal', message: expect.stringContaining('disk on fire') },
     });
     expect(log).toHaveBeenCalledOnce();
-    expect(await router.dispatch('show:previous', {}, 'console')).toEqual({
+    expect(await router.dispatch('session:resume', {}, 'console')).toEqual({
       ok: false,
       error: { code: 'rejected', message: 'no such slide' },
     });

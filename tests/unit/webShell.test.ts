@@ -24,6 +24,18 @@ function invoke(token: string, body: unknown) {
   });
 }
 
+async function startSession() {
+  return invoke(await tokenOf('console'), {
+    channel: 'session:start',
+    args: {
+      packId: 'projector-check',
+      cohortName: 'Tuesday group',
+      facilitators: ['Riley'],
+      timeKeeper: null,
+    },
+  });
+}
+
 /** Raw request, so the Host and Origin headers can be forged as another site would. */
 function rawGet(path: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolvePromise, reject) => {
@@ -72,7 +84,7 @@ describe('browser shell', () => {
   it('injects the bridge and a role token into each page', async () => {
     const html = await (await fetch(`${base}/console.html`)).text();
     expect(html).toMatch(
-      /<head><meta name="kiosk-token" content="[0-9a-f]{48}"><script type="module" src="\/web-bridge.js">/,
+      /<head><meta name="kiosk-token" content="[0-9a-f]{48}"><meta name="kiosk-role" content="console"><script type="module" src="\/web-bridge.js">/,
     );
     expect(await tokenOf('console')).not.toBe(await tokenOf('audience'));
   });
@@ -83,25 +95,57 @@ describe('browser shell', () => {
   });
 
   it('runs commands for the console and refuses them from the audience', async () => {
-    const consoleResult = await (
-      await invoke(await tokenOf('console'), { channel: 'show:next', args: {} })
-    ).json();
-    expect(consoleResult).toMatchObject({ ok: true, value: { current: { number: 2 } } });
+    const consoleResult = await (await startSession()).json();
+    expect(consoleResult).toMatchObject({
+      ok: true,
+      value: { session: { packId: 'projector-check' } },
+    });
     const audienceResult = await (
-      await invoke(await tokenOf('audience'), { channel: 'show:next', args: {} })
+      await invoke(await tokenOf('audience'), {
+        channel: 'session:command',
+        args: { type: 'next' },
+      })
     ).json();
     expect(audienceResult).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const view = await (
-      await invoke(await tokenOf('audience'), { channel: 'show:audienceView', args: {} })
+      await invoke(await tokenOf('audience'), { channel: 'session:audienceView', args: {} })
     ).json();
-    expect(view).toMatchObject({ ok: true, value: { slide: { number: 2 } } });
+    expect(view).toMatchObject({
+      ok: true,
+      value: { screen: { kind: 'slide', slide: { number: 1 } } },
+    });
   });
 
   it('answers a stale or missing token with 401 and malformed bodies with 400', async () => {
-    expect((await invoke('not-a-token', { channel: 'show:next' })).status).toBe(401);
+    expect((await invoke('not-a-token', { channel: 'session:consoleView' })).status).toBe(401);
     const bad = await invoke(await tokenOf('console'), '{not json');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+
+  it('forwards keys from the audience page only, and moves the session', async () => {
+    await startSession();
+    const key = (token: string, body: unknown) =>
+      fetch(`${base}/__kiosk/key`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': token },
+        body: JSON.stringify(body),
+      });
+    expect((await key(await tokenOf('console'), { key: 'ArrowRight' })).status).toBe(401);
+    expect((await key(await tokenOf('audience'), { key: 42 })).status).toBe(400);
+    expect((await key(await tokenOf('audience'), { key: 'ArrowRight' })).status).toBe(200);
+    const view = await (
+      await invoke(await tokenOf('audience'), { channel: 'session:audienceView', args: {} })
+    ).json();
+    expect(view).toMatchObject({ value: { screen: { slide: { number: 2 } } } });
+  });
+
+  it('has no test clock unless started with a fake clock', async () => {
+    const response = await fetch(`${base}/__kiosk/test/clock`, {
+      method: 'POST',
+      body: '{"advanceMs": 1}',
+    });
+    expect(response.status).toBe(404);
   });
 
   it('rejects requests for another host name or from another origin', async () => {
@@ -133,19 +177,21 @@ describe('browser shell', () => {
     };
     const audience = await read(await tokenOf('audience'));
     const consoleStream = await read(await tokenOf('console'));
-    await invoke(await tokenOf('console'), { channel: 'show:next', args: {} });
+    await startSession();
 
     const collect = async (reader: ReadableStreamDefaultReader<Uint8Array>) => {
       let text = '';
-      while (!text.includes('show:audienceView'))
+      while (!text.includes('session:audience'))
         text += new TextDecoder().decode((await reader.read()).value);
       return text;
     };
     const audienceText = await collect(audience.reader);
     const consoleText = await collect(consoleStream.reader);
-    expect(consoleText).toContain('"event":"show:consoleView"');
-    expect(audienceText).not.toContain('show:consoleView');
-    expect(audienceText).not.toContain('notes');
+    expect(consoleText).toContain('"event":"session:console"');
+    expect(consoleText).toContain('Check that the projector shows this slide');
+    expect(audienceText).not.toContain('session:console');
+    expect(audienceText).not.toContain('Check that the projector');
+    expect(audienceText).not.toContain('Riley');
     audience.controller.abort();
     consoleStream.controller.abort();
   });

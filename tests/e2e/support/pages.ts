@@ -1,27 +1,105 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+export interface StartDetails {
+  pack: string;
+  group: string;
+  facilitators: [string] | [string, string];
+  timeKeeper?: string;
+}
+
+/** The console's Run tab: the start form, the resume prompt, the runner and the summary. */
 export class ConsolePage {
-  readonly position: Locator;
+  readonly currentItem: Locator;
+  readonly slidePosition: Locator;
+  readonly projectorStatus: Locator;
+  readonly itemTimer: Locator;
+  readonly itemLeft: Locator;
+  readonly sessionLeft: Locator;
+  readonly lateness: Locator;
+  readonly phase: Locator;
+  readonly clock: Locator;
+  readonly agenda: Locator;
   readonly nextButton: Locator;
   readonly previousButton: Locator;
-  readonly notes: Locator;
-  readonly currentSlide: Locator;
+  readonly nextItem: Locator;
+  readonly summary: Locator;
 
   constructor(readonly page: Page) {
-    this.position = page.getByTestId('slide-position');
-    this.nextButton = page.getByRole('button', { name: /Next/ });
-    this.previousButton = page.getByRole('button', { name: /Previous/ });
-    this.notes = page.getByRole('complementary').getByLabel('Counselor notes');
-    this.currentSlide = page.getByRole('region', { name: 'Current slide on the projector' });
+    this.currentItem = page.getByTestId('current-item');
+    this.slidePosition = page.getByTestId('slide-position');
+    this.projectorStatus = page.getByTestId('projector-status');
+    this.itemTimer = page.getByTestId('item-timer');
+    this.itemLeft = page.getByTestId('item-left');
+    this.sessionLeft = page.getByTestId('session-left');
+    this.lateness = page.getByTestId('lateness');
+    this.phase = page.getByTestId('phase');
+    this.clock = page.getByTestId('clock');
+    this.agenda = page.getByRole('navigation', { name: 'Agenda' });
+    this.nextButton = page.getByRole('button', { name: 'Next →' });
+    this.previousButton = page.getByRole('button', { name: '← Previous' });
+    this.nextItem = page.getByTestId('next-item');
+    this.summary = page.getByRole('region', { name: /Last session/ });
   }
 
   async open(url: string) {
     await this.page.goto(url);
-    await expect(this.position).toBeVisible();
+    await expect(this.page.getByRole('tab', { name: 'Run session' })).toBeVisible();
   }
 
-  async expectSlide(number: number, of: number) {
-    await expect(this.position).toHaveText(`Slide ${number} of ${of}`);
+  /** Brings the console tab to the front: a background tab's frames are throttled, which slows clicks. */
+  async focus() {
+    await this.page.bringToFront();
+  }
+
+  async start(details: StartDetails) {
+    const form = this.page.getByRole('form', { name: 'Start a session' });
+    const packs = form.getByLabel('Content pack');
+    const value = await packs
+      .locator('option', { hasText: details.pack })
+      .first()
+      .getAttribute('value');
+    await packs.selectOption(value!);
+    await form.getByLabel('Group', { exact: true }).fill(details.group);
+    await form.getByLabel('Facilitator', { exact: true }).fill(details.facilitators[0]);
+    if (details.facilitators[1])
+      await form.getByLabel('Co-facilitator (optional)').fill(details.facilitators[1]);
+    if (details.timeKeeper) await form.getByLabel(/Time-keeper/).fill(details.timeKeeper);
+    await form.getByRole('button', { name: 'Start session' }).click();
+    await expect(this.currentItem).toBeVisible();
+  }
+
+  async expectItem(number: number, title: string | RegExp) {
+    await expect(this.currentItem).toHaveText(
+      typeof title === 'string' ? `${number}. ${title}` : title,
+    );
+  }
+
+  agendaItem(index: number): Locator {
+    return this.agenda.locator(`[data-item-index="${index}"]`);
+  }
+
+  async jumpTo(index: number) {
+    await this.agendaItem(index).locator('.agenda__jump').click();
+  }
+
+  async changeItem(index: number, reason: string, action: 'Skip item' | 'Mark adapted') {
+    const item = this.agendaItem(index);
+    await item.getByRole('button', { name: /Skip or adapt/ }).click();
+    await item.getByLabel('Reason').fill(reason);
+    await item.getByRole('button', { name: action }).click();
+  }
+
+  question(id: string): Locator {
+    return this.page.locator(`[data-question-id="${id}"]`);
+  }
+
+  async endSession() {
+    await this.page.getByRole('button', { name: 'End session' }).click();
+    await this.page
+      .getByRole('alertdialog', { name: 'End the session?' })
+      .getByRole('button', { name: 'End session' })
+      .click();
+    await expect(this.summary).toBeVisible();
   }
 }
 
@@ -34,12 +112,22 @@ export class AudiencePage {
 
   async open(url: string) {
     await this.page.goto(url);
-    await expect(this.root.locator('.slide-canvas')).toBeVisible();
+    await expect(this.root).toBeVisible();
   }
 
-  async expectSlide(number: number, heading: string) {
+  async expectScreen(kind: string) {
+    await expect(this.root).toHaveAttribute('data-screen', kind);
+  }
+
+  async expectSlide(number: number, heading: string | RegExp) {
+    await this.expectScreen('slide');
     await expect(this.root).toHaveAttribute('data-slide-number', String(number));
     await expect(this.root.locator('.slide-canvas h1')).toHaveText(heading);
+  }
+
+  /** Everything the projector page holds, visible or not. */
+  async everything(): Promise<string> {
+    return this.page.content();
   }
 }
 

@@ -14,17 +14,26 @@ export interface RunningShell {
   stop(): Promise<number | null>;
   /** Kills the shell without warning, like a power cut. */
   kill(): Promise<void>;
+  /** Moves main's fake clock (only for shells started with `fakeClock`). */
+  advanceClock(ms: number): Promise<number>;
+}
+
+export interface ShellOptions {
+  port?: number;
+  /** Start main on a fake clock at this epoch time, moved only by advanceClock(). */
+  fakeClock?: number;
 }
 
 /** Starts `node out/main/web.js` on a data folder and waits for its two URL lines. */
-export async function startShell(dataDir: string, port = 0): Promise<RunningShell> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [WEB_ENTRY, '--port', String(port), '--data', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+export async function startShell(
+  dataDir: string,
+  options: ShellOptions = {},
+): Promise<RunningShell> {
+  const args = [WEB_ENTRY, '--port', String(options.port ?? 0), '--data', dataDir];
+  if (options.fakeClock !== undefined) args.push('--fake-clock', String(options.fakeClock));
+  const child: ChildProcess = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
@@ -55,6 +64,15 @@ export async function startShell(dataDir: string, port = 0): Promise<RunningShel
     async kill() {
       child.kill('SIGKILL');
       await exited;
+    },
+    async advanceClock(ms) {
+      const response = await fetch(new URL('/__kiosk/test/clock', urls.console!), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ advanceMs: ms }),
+      });
+      if (!response.ok) throw new Error(`could not move the shell's clock: ${response.status}`);
+      return ((await response.json()) as { now: number }).now;
     },
   };
 }

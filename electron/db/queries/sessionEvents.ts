@@ -1,0 +1,31 @@
+import type { Db } from '../database';
+
+export interface SessionEventRow {
+  id: number;
+  session_id: number;
+  at_ms: number;
+  type: string;
+  payload: string;
+}
+
+export function insertSessionEvent(
+  db: Db,
+  sessionId: number,
+  atMs: number,
+  type: string,
+  payload: unknown,
+): SessionEventRow {
+  return db
+    .prepare<[number, number, string, string], SessionEventRow>(
+      'INSERT INTO session_events (session_id, at_ms, type, payload) VALUES (?, ?, ?, ?) RETURNING *',
+    )
+    .get(sessionId, atMs, type, JSON.stringify(payload))!;
+}
+
+export function listSessionEvents(db: Db, sessionId: number): SessionEventRow[] {
+  return db
+    .prepare<[number], SessionEventRow>(
+      'SELECT * FROM session_events WHERE session_id = ? ORDER BY id',
+    )
+    .all(sessionId);
+}

@@ -1,0 +1,4 @@
+/** A request that is well-formed but not possible now (e.g. no such slide); shown to the counselor as is. */
+export class RejectedRequest extends Error {
+  override name = 'RejectedRequest';
+}

@@ -1,0 +1,210 @@
+/**
+ * The session state machine: which phase a session is in, and which events a counselor's command
+ * produces from a given state. Pure: `decide` returns events, `applySessionEvent` folds them.
+ */
+import type { ITEM_KINDS } from '../../content/pack/schema';
+import { RejectedRequest } from '../errors';
+import type { AudienceScreen, SessionEvent, SessionState } from './sessionState';
+
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export interface AgendaShape {
+  id: string;
+  kind: ItemKind;
+  minutes: number;
+  slideCount: number;
+  questionIds: readonly string[];
+}
+
+export type Phase =
+  'not-started' | 'running' | 'paused' | 'break' | 'relaxation' | 'quiz' | 'ended';
+
+export type SessionCommand =
+  | { type: 'next' }
+  | { type: 'previous' }
+  | { type: 'goToItem'; index: number }
+  | { type: 'goToSlide'; number: number }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'skip'; index: number; reason: string }
+  | { type: 'unskip'; index: number }
+  | { type: 'adapt'; index: number; reason: string | null }
+  | { type: 'toggleScreen'; screen: Exclude<AudienceScreen, 'content'> }
+  | { type: 'leaveMode' }
+  | { type: 'showQuestion'; id: string; answersShown: boolean }
+  | { type: 'hideQuestion' }
+  | { type: 'end' };
+
+/** A command that is well-formed but not possible now; its message is shown to the counselor. */
+export class SessionRuleError extends RejectedRequest {
+  override name = 'SessionRuleError';
+}
+
+export function phaseOf(state: SessionState, agenda: readonly AgendaShape[]): Phase {
+  if (state.startedAt === null) return 'not-started';
+  if (state.endedAt !== null) return 'ended';
+  if (state.pausedAt !== null) return 'paused';
+  const kind = state.current === null ? null : agenda[state.current]!.kind;
+  if (kind === 'break' || kind === 'relaxation' || kind === 'quiz') return kind;
+  return 'running';
+}
+
+export interface DeckPosition {
+  item: number;
+  slide: number;
+  /** 1-based number among the real slides, or null for an item with no slides (a title card). */
+  slideNumber: number | null;
+}
+
+/** Every place Next can stop, in agenda order: each slide, or one title card for an item without slides. */
+export function deckPositions(agenda: readonly AgendaShape[]): DeckPosition[] {
+  const positions: DeckPosition[] = [];
+  let slideNumber = 0;
+  agenda.forEach((item, index) => {
+    if (item.slideCount === 0) positions.push({ item: index, slide: 0, slideNumber: null });
+    for (let slide = 0; slide < item.slideCount; slide += 1) {
+      slideNumber += 1;
+      positions.push({ item: index, slide, slideNumber });
+    }
+  });
+  return positions;
+}
+
+function moveTo(state: SessionState, target: DeckPosition, now: number): SessionEvent[] {
+  if (target.item !== state.current)
+    return [{ type: 'item-entered', index: target.item, slideIndex: target.slide, at: now }];
+  const events: SessionEvent[] = [];
+  if (state.question) events.push({ type: 'question-hidden' });
+  if (target.slide !== state.slideIndex)
+    events.push({ type: 'slide-shown', slideIndex: target.slide });
+  return events;
+}
+
+function requireLive(state: SessionState): void {
+  if (state.startedAt === null) throw new SessionRuleError('The session has not started yet.');
+  if (state.endedAt !== null) throw new SessionRuleError('The session has ended.');
+}
+
+function requireItem(agenda: readonly AgendaShape[], index: number): void {
+  if (!Number.isInteger(index) || index < 0 || index >= agenda.length) {
+    throw new SessionRuleError(
+      `There is no agenda item ${index + 1}; this agenda has ${agenda.length}.`,
+    );
+  }
+}
+
+function step(
+  state: SessionState,
+  agenda: readonly AgendaShape[],
+  direction: 1 | -1,
+  now: number,
+): SessionEvent[] {
+  // An advance key first brings the picture back, as in presentation software.
+  if (state.screen === 'black' || state.screen === 'white')
+    return [{ type: 'screen-set', screen: 'content' }];
+  const positions = deckPositions(agenda);
+  const here = positions.findIndex((p) => p.item === state.current && p.slide === state.slideIndex);
+  for (let i = here + direction; i >= 0 && i < positions.length; i += direction) {
+    const target = positions[i]!;
+    if (state.items[target.item]!.status === 'skipped') continue;
+    if (direction === -1 && target.item !== state.current) {
+      const last = positions.filter((p) => p.item === target.item).at(-1)!;
+      return moveTo(state, last, now);
+    }
+    return moveTo(state, target, now);
+  }
+  return state.question ? [{ type: 'question-hidden' }] : [];
+}
+
+export function startEvents(agenda: readonly AgendaShape[], now: number): SessionEvent[] {
+  if (agenda.length === 0) throw new SessionRuleError('This pack has no agenda items.');
+  return [
+    { type: 'started', at: now },
+    { type: 'item-entered', index: 0, slideIndex: 0, at: now },
+  ];
+}
+
+export function decide(
+  state: SessionState,
+  agenda: readonly AgendaShape[],
+  command: SessionCommand,
+  now: number,
+): SessionEvent[] {
+  requireLive(state);
+  switch (command.type) {
+    case 'next':
+      return step(state, agenda, 1, now);
+    case 'previous':
+      return step(state, agenda, -1, now);
+    case 'goToItem': {
+      requireItem(agenda, command.index);
+      if (command.index === state.current) return [];
+      const events: SessionEvent[] = [];
+      if (state.items[command.index]!.status === 'skipped')
+        events.push({ type: 'unskipped', index: command.index });
+      events.push({ type: 'item-entered', index: command.index, slideIndex: 0, at: now });
+      return events;
+    }
+    case 'goToSlide': {
+      const target = deckPositions(agenda).find((p) => p.slideNumber === command.number);
+      if (!target) {
+        const count = deckPositions(agenda).filter((p) => p.slideNumber !== null).length;
+        throw new SessionRuleError(
+          `There is no slide ${command.number}; this session has ${count}.`,
+        );
+      }
+      const events: SessionEvent[] = [];
+      if (state.items[target.item]!.status === 'skipped')
+        events.push({ type: 'unskipped', index: target.item });
+      return [...events, ...moveTo(state, target, now)];
+    }
+    case 'pause':
+      if (state.pausedAt !== null) throw new SessionRuleError('The item timer is already paused.');
+      return [{ type: 'paused', at: now }];
+    case 'resume':
+      if (state.pausedAt === null) throw new SessionRuleError('The item timer is not paused.');
+      return [{ type: 'resumed', at: now }];
+    case 'skip': {
+      requireItem(agenda, command.index);
+      const item = state.items[command.index]!;
+      if (command.index === state.current)
+        throw new SessionRuleError('This item is running; move on to another item first.');
+      if (item.status === 'done') throw new SessionRuleError('This item has already been run.');
+      if (command.reason.trim() === '')
+        throw new SessionRuleError('Give a reason for skipping the item.');
+      return [{ type: 'skipped', index: command.index, reason: command.reason.trim() }];
+    }
+    case 'unskip':
+      requireItem(agenda, command.index);
+      if (state.items[command.index]!.status !== 'skipped')
+        throw new SessionRuleError('This item is not skipped.');
+      return [{ type: 'unskipped', index: command.index }];
+    case 'adapt': {
+      requireItem(agenda, command.index);
+      const reason = command.reason?.trim() || null;
+      return [{ type: 'adapted', index: command.index, reason }];
+    }
+    case 'toggleScreen':
+      return [
+        {
+          type: 'screen-set',
+          screen: state.screen === command.screen ? 'content' : command.screen,
+        },
+      ];
+    case 'leaveMode':
+      if (state.question) return [{ type: 'question-hidden' }];
+      if (state.screen !== 'content') return [{ type: 'screen-set', screen: 'content' }];
+      return [];
+    case 'showQuestion': {
+      const item = state.current === null ? null : agenda[state.current]!;
+      if (!item?.questionIds.includes(command.id)) {
+        throw new SessionRuleError('That question belongs to another agenda item.');
+      }
+      return [{ type: 'question-shown', id: command.id, answersShown: command.answersShown }];
+    }
+    case 'hideQuestion':
+      return state.question ? [{ type: 'question-hidden' }] : [];
+    case 'end':
+      return [{ type: 'ended', at: now }];
+  }
+}

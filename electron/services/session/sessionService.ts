@@ -1,0 +1,476 @@
+import type { Clock } from '../../core/clock';
+import type { LoadedPack } from '../../content/pack/registry';
+import type { Db } from '../../db/database';
+import { findCohortByName, getCohort, insertCohort, listCohorts } from '../../db/queries/cohorts';
+import { insertSessionEvent, listSessionEvents } from '../../db/queries/sessionEvents';
+import {
+  findLiveSession,
+  getSession,
+  insertSession,
+  latestEndedSession,
+  markSessionEnded,
+  type SessionRow,
+} from '../../db/queries/sessions';
+import type { PackLibrary } from '../packs/packLibrary';
+import {
+  decide,
+  deckPositions,
+  phaseOf,
+  SessionRuleError,
+  startEvents,
+  type AgendaShape,
+  type DeckPosition,
+  type SessionCommand,
+} from './sessionMachine';
+import {
+  applySessionEvent,
+  initialSessionState,
+  type SessionEvent,
+  type SessionState,
+} from './sessionState';
+import { summarizeSession, type SessionSummary } from './summary';
+import { MINUTE } from './schedule';
+import type {
+  AudienceScreenView,
+  AudienceView,
+  ConsoleSessionView,
+  ConsoleView,
+  CurrentItemView,
+  EndedSessionView,
+  SetupOptions,
+} from './views';
+
+export interface StartSession {
+  packId: string;
+  cohortName: string;
+  facilitators: string[];
+  timeKeeper: string | null;
+}
+
+interface LiveSession {
+  row: SessionRow;
+  cohortName: string;
+  pack: LoadedPack;
+  agenda: AgendaShape[];
+  positions: DeckPosition[];
+  state: SessionState;
+  recovered: boolean;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function agendaShape(pack: LoadedPack): AgendaShape[] {
+  return pack.manifest.agenda.map((item) => ({
+    id: item.id,
+    kind: item.kind,
+    minutes: item.minutes,
+    slideCount: item.slides.length,
+    questionIds: item.questions.map((question) => question.id),
+  }));
+}
+
+/** Runs one session at a time: commands become events in SQLite, then state, then views. */
+export class SessionService {
+  private live: LiveSession | null = null;
+  private endedThisRun = false;
+  private revision: number;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly packs: PackLibrary,
+    private readonly log: (message: string) => void = () => {},
+  ) {
+    this.revision = (
+      db.prepare('SELECT coalesce(max(id), 0) AS id FROM session_events').get() as { id: number }
+    ).id;
+    const row = findLiveSession(db);
+    if (row) this.live = this.restore(row);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setupOptions(): SetupOptions {
+    return {
+      packs: this.packs.listView().packs.map((pack) => ({
+        id: pack.id,
+        title: pack.title,
+        program: pack.program,
+        session: pack.session,
+        minutes: pack.minutes,
+        itemCount: pack.itemCount,
+        audience: pack.audience,
+      })),
+      cohorts: listCohorts(this.db).map((cohort) => ({ id: cohort.id, name: cohort.name })),
+    };
+  }
+
+  start(request: StartSession): ConsoleView {
+    if (this.live)
+      throw new SessionRuleError(
+        `A session of “${this.live.pack.manifest.title}” is still running; end it first.`,
+      );
+    const pack = this.packs.find(request.packId);
+    if (!pack) throw new SessionRuleError(`There is no content pack “${request.packId}”.`);
+    const now = this.clock.now();
+    const agenda = agendaShape(pack);
+    const events = startEvents(agenda, now);
+    const row = this.db.transaction(() => {
+      const cohortName = request.cohortName.trim();
+      const cohort =
+        findCohortByName(this.db, cohortName) ?? insertCohort(this.db, cohortName, now);
+      const session = insertSession(this.db, {
+        cohortId: cohort.id,
+        packId: pack.manifest.id,
+        packVersion: pack.manifest.version,
+        packTitle: pack.manifest.title,
+        facilitators: request.facilitators.map((name) => name.trim()).filter(Boolean),
+        timeKeeper: request.timeKeeper?.trim() || null,
+        createdAtMs: now,
+      });
+      for (const event of events)
+        this.revision = insertSessionEvent(this.db, session.id, now, event.type, event).id;
+      return session;
+    })();
+    this.live = {
+      row,
+      cohortName: getCohort(this.db, row.cohort_id)!.name,
+      pack,
+      agenda,
+      positions: deckPositions(agenda),
+      state: events.reduce(applySessionEvent, initialSessionState(agenda.length)),
+      recovered: false,
+    };
+    this.endedThisRun = false;
+    this.notify();
+    return this.consoleView();
+  }
+
+  command(command: SessionCommand): ConsoleView {
+    const live = this.requireLive();
+    if (live.recovered && command.type !== 'end')
+      throw new SessionRuleError('Resume the session first.');
+    const now = this.clock.now();
+    const events = decide(live.state, live.agenda, command, now);
+    if (events.length === 0) return this.consoleView();
+    this.record(live, events, now);
+    if (command.type === 'end') this.finish(live);
+    this.notify();
+    return this.consoleView();
+  }
+
+  /** The counselor chose to carry on after a restart: the projector lights up again. */
+  resume(): ConsoleView {
+    const live = this.requireLive();
+    if (!live.recovered) return this.consoleView();
+    const now = this.clock.now();
+    this.record(live, [{ type: 'restored', at: now }], now);
+    live.recovered = false;
+    this.notify();
+    return this.consoleView();
+  }
+
+  consoleView(): ConsoleView {
+    return {
+      revision: this.revision,
+      serverNow: this.clock.now(),
+      session: this.live ? this.sessionView(this.live) : null,
+      lastEnded: this.live ? null : this.lastEnded(),
+    };
+  }
+
+  audienceView(): AudienceView {
+    return { revision: this.revision, serverNow: this.clock.now(), screen: this.audienceScreen() };
+  }
+
+  summaryOf(sessionId: number): SessionSummary | null {
+    const row = getSession(this.db, sessionId);
+    return row?.summary ? (JSON.parse(row.summary) as SessionSummary) : null;
+  }
+
+  private requireLive(): LiveSession {
+    if (!this.live) throw new SessionRuleError('No session is running. Start one first.');
+    return this.live;
+  }
+
+  /** Written to SQLite in one transaction first; only then does the in-memory state change. */
+  private record(live: LiveSession, events: readonly SessionEvent[], now: number): void {
+    this.db.transaction(() => {
+      for (const event of events)
+        this.revision = insertSessionEvent(this.db, live.row.id, now, event.type, event).id;
+    })();
+    live.state = events.reduce(applySessionEvent, live.state);
+  }
+
+  private finish(live: LiveSession): void {
+    const summary = summarizeSession(live.pack.manifest.agenda, live.state);
+    markSessionEnded(this.db, live.row.id, summary);
+    this.live = null;
+    this.endedThisRun = true;
+  }
+
+  private restore(row: SessionRow): LiveSession | null {
+    const pack = this.packs.find(row.pack_id);
+    const cohortName = getCohort(this.db, row.cohort_id)?.name ?? '';
+    if (!pack) {
+      this.log(
+        `Live session ${row.id} uses pack ${row.pack_id}, which is no longer installed; closing it.`,
+      );
+      markSessionEnded(this.db, row.id, null);
+      return null;
+    }
+    const agenda = agendaShape(pack);
+    let state = initialSessionState(agenda.length);
+    for (const event of listSessionEvents(this.db, row.id)) {
+      state = applySessionEvent(state, JSON.parse(event.payload) as SessionEvent);
+    }
+    return {
+      row,
+      cohortName,
+      pack,
+      agenda,
+      positions: deckPositions(agenda),
+      state,
+      recovered: true,
+    };
+  }
+
+  private lastEnded(): EndedSessionView | null {
+    const row = latestEndedSession(this.db);
+    if (!row?.summary) return null;
+    return {
+      id: row.id,
+      packTitle: row.pack_title,
+      cohortName: getCohort(this.db, row.cohort_id)?.name ?? '',
+      summary: JSON.parse(row.summary) as SessionSummary,
+    };
+  }
+
+  private slideAt(
+    live: LiveSession,
+    position: DeckPosition,
+  ): { html: string; title: string; notes: string } {
+    const item = live.pack.manifest.agenda[position.item]!;
+    const slideId = item.slides[position.slide];
+    const slide = slideId === undefined ? undefined : live.pack.slides.get(slideId);
+    if (!slide) return { html: `<h1>${escapeHtml(item.title)}</h1>`, title: item.title, notes: '' };
+    return { html: slide.html, title: slide.title, notes: slide.notes };
+  }
+
+  private currentPosition(live: LiveSession): DeckPosition | null {
+    const { current, slideIndex } = live.state;
+    return live.positions.find((p) => p.item === current && p.slide === slideIndex) ?? null;
+  }
+
+  private sessionView(live: LiveSession): ConsoleSessionView {
+    const { manifest } = live.pack;
+    const { state } = live;
+    const position = this.currentPosition(live);
+    const here = position ? live.positions.indexOf(position) : -1;
+    const upcoming = live.positions
+      .slice(here + 1)
+      .find((p) => state.items[p.item]!.status !== 'skipped');
+    const nextItemIndex =
+      state.current === null
+        ? null
+        : manifest.agenda.findIndex(
+            (_, index) => index > state.current! && state.items[index]!.status === 'pending',
+          );
+    const nextItem =
+      nextItemIndex === null || nextItemIndex < 0 ? null : manifest.agenda[nextItemIndex]!;
+    const slideCount = live.positions.filter((p) => p.slideNumber !== null).length;
+    return {
+      id: live.row.id,
+      packId: manifest.id,
+      packTitle: manifest.title,
+      cohortName: live.cohortName,
+      facilitators: JSON.parse(live.row.facilitators) as string[],
+      timeKeeper: live.row.time_keeper,
+      phase: phaseOf(state, live.agenda),
+      recovered: live.recovered,
+      state,
+      agenda: manifest.agenda.map((item, index) => ({
+        index,
+        id: item.id,
+        title: item.title,
+        kind: item.kind,
+        minutes: item.minutes,
+        clock: item.clock ?? null,
+        summary: item.summary ?? null,
+        modes: item.modes,
+      })),
+      current: state.current === null ? null : this.currentItemView(live, state.current),
+      slide: position
+        ? { number: position.slideNumber, count: slideCount, ...this.slideAt(live, position) }
+        : null,
+      nextSlide: upcoming
+        ? {
+            number: upcoming.slideNumber,
+            itemTitle: manifest.agenda[upcoming.item]!.title,
+            html: this.slideAt(live, upcoming).html,
+          }
+        : null,
+      nextItem: nextItem
+        ? {
+            index: nextItemIndex!,
+            title: nextItem.title,
+            kind: nextItem.kind,
+            minutes: nextItem.minutes,
+            summary: nextItem.summary ?? null,
+            cues: nextItem.cues,
+          }
+        : null,
+      screen: state.screen,
+      question: state.question,
+    };
+  }
+
+  private currentItemView(live: LiveSession, index: number): CurrentItemView {
+    const { manifest } = live.pack;
+    const item = manifest.agenda[index]!;
+    const quizItems = manifest.quiz?.items ?? [];
+    const markerIds = [
+      ...new Set([...item.quizItems, ...item.questions.flatMap((question) => question.quizItems)]),
+    ];
+    const video = item.video
+      ? manifest.media.find((media) => media.id === item.video!.media)
+      : undefined;
+    return {
+      instructions: item.instructions,
+      cues: item.cues,
+      questions: item.questions.map((question) => ({
+        id: question.id,
+        prompt: question.prompt,
+        answers: question.answers,
+        flipchart: question.flipchart,
+        quizItems: question.quizItems,
+      })),
+      quizMarkers: markerIds.map((id) => {
+        const number = quizItems.findIndex((quizItem) => quizItem.id === id);
+        return { id, number: number + 1, prompt: quizItems[number]?.prompt ?? id };
+      }),
+      demonstration: item.demonstration
+        ? {
+            speakers: item.demonstration.speakers,
+            elements: item.demonstration.elements.map((element) => ({
+              id: element.id,
+              title: element.title,
+              instruction: element.instruction ?? null,
+              lines: element.lines,
+            })),
+          }
+        : null,
+      video: item.video
+        ? {
+            mediaId: item.video.media,
+            title: video?.title ?? item.video.media,
+            intro: item.video.intro ?? null,
+          }
+        : null,
+      poll: item.poll
+        ? {
+            prompt: item.poll.prompt,
+            options: item.poll.options,
+            multiple: item.poll.multiple,
+            answer: item.poll.answer,
+            discussion: item.poll.discussion ?? null,
+          }
+        : null,
+      quiz:
+        item.kind === 'quiz' && manifest.quiz
+          ? {
+              title: manifest.quiz.title,
+              instructions: manifest.quiz.instructions ?? null,
+              items: manifest.quiz.items.map((quizItem, number) => ({
+                id: quizItem.id,
+                number: number + 1,
+                prompt: quizItem.prompt,
+                options: quizItem.options,
+                answer: quizItem.answer,
+                feedback: quizItem.feedback,
+              })),
+            }
+          : null,
+      game:
+        item.kind === 'game' && manifest.game
+          ? {
+              title: manifest.game.title,
+              practiceMinutes: manifest.game.practiceMinutes,
+              instructions: manifest.game.instructions,
+              criteria: [
+                ...manifest.game.criteria.map((criterion) => ({
+                  text: criterion.text,
+                  points: criterion.points,
+                })),
+                ...(manifest.game.bonus
+                  ? [
+                      {
+                        text: `Bonus: ${manifest.game.bonus.text}`,
+                        points: manifest.game.bonus.points,
+                      },
+                    ]
+                  : []),
+              ],
+              maxPoints: manifest.game.maxPoints,
+            }
+          : null,
+      relaxation:
+        item.kind === 'relaxation' && manifest.relaxation
+          ? {
+              minutes: manifest.relaxation.minutes,
+              intro: manifest.relaxation.intro,
+              cue: manifest.relaxation.cue ?? null,
+            }
+          : null,
+    };
+  }
+
+  private audienceScreen(): AudienceScreenView {
+    const live = this.live;
+    if (!live) return this.endedThisRun ? { kind: 'ended' } : { kind: 'idle' };
+    const { state } = live;
+    if (live.recovered) return { kind: 'black' };
+    if (state.screen === 'black' || state.screen === 'white') return { kind: state.screen };
+    if (state.question) {
+      const question = live.pack.manifest.agenda[state.current!]!.questions.find(
+        (q) => q.id === state.question!.id,
+      );
+      if (question)
+        return {
+          kind: 'question',
+          prompt: question.prompt,
+          answers: state.question.answersShown ? question.answers : null,
+        };
+    }
+    const index = state.current!;
+    if (live.agenda[index]!.kind === 'break') {
+      const plannedMs = live.agenda[index]!.minutes * MINUTE;
+      const item = state.items[index]!;
+      const now = this.clock.now();
+      const since = state.runningSince ?? now;
+      return {
+        kind: 'break',
+        backAt: since + plannedMs - item.elapsedMs,
+        paused: state.runningSince === null,
+      };
+    }
+    const position = this.currentPosition(live)!;
+    const slide = this.slideAt(live, position);
+    return {
+      kind: 'slide',
+      slide: { number: position.slideNumber, html: slide.html },
+      title: slide.title,
+      dim: state.screen === 'dim',
+    };
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

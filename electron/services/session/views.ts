@@ -1,0 +1,156 @@
+import type { SessionSummary } from './summary';
+import type { AudienceScreen, SessionState, ShownQuestion } from './sessionState';
+import type { ItemKind, Phase } from './sessionMachine';
+
+/** A slide as a window draws it; `number` is null for the title card of an item without slides. */
+export interface SlideView {
+  number: number | null;
+  html: string;
+}
+
+export interface AgendaItemView {
+  index: number;
+  id: string;
+  title: string;
+  kind: ItemKind;
+  minutes: number;
+  clock: string | null;
+  summary: string | null;
+  modes: string[];
+}
+
+export interface QuestionView {
+  id: string;
+  prompt: string;
+  answers: string[];
+  flipchart: boolean;
+  quizItems: string[];
+}
+
+export interface QuizMarkerView {
+  id: string;
+  number: number;
+  prompt: string;
+}
+
+export interface CurrentItemView {
+  instructions: string[];
+  cues: string[];
+  questions: QuestionView[];
+  quizMarkers: QuizMarkerView[];
+  demonstration: {
+    speakers: [string, string];
+    elements: {
+      id: string;
+      title: string;
+      instruction: string | null;
+      lines: { speaker: 1 | 2; text: string }[];
+    }[];
+  } | null;
+  video: { mediaId: string; title: string; intro: string | null } | null;
+  poll: {
+    prompt: string;
+    options: { key: string; text: string }[];
+    multiple: boolean;
+    answer: string[];
+    discussion: string | null;
+  } | null;
+  quiz: {
+    title: string;
+    instructions: string | null;
+    items: {
+      id: string;
+      number: number;
+      prompt: string;
+      options: { key: string; text: string }[];
+      answer: string;
+      feedback: string;
+    }[];
+  } | null;
+  game: {
+    title: string;
+    practiceMinutes: number;
+    instructions: string[];
+    criteria: { text: string; points: number }[];
+    maxPoints: number;
+  } | null;
+  relaxation: { minutes: number; intro: string; cue: string | null } | null;
+}
+
+export interface ConsoleSessionView {
+  id: number;
+  packId: string;
+  packTitle: string;
+  cohortName: string;
+  facilitators: string[];
+  timeKeeper: string | null;
+  phase: Phase;
+  /** The kiosk restarted during this session; the projector stays dark until the counselor resumes. */
+  recovered: boolean;
+  /** The raw state: windows compute the timetable from it with their own clock (see schedule.ts). */
+  state: SessionState;
+  agenda: AgendaItemView[];
+  current: CurrentItemView | null;
+  slide: {
+    number: number | null;
+    count: number;
+    title: string;
+    html: string;
+    notes: string;
+  } | null;
+  nextSlide: { number: number | null; itemTitle: string; html: string } | null;
+  nextItem: {
+    index: number;
+    title: string;
+    kind: ItemKind;
+    minutes: number;
+    summary: string | null;
+    cues: string[];
+  } | null;
+  screen: AudienceScreen;
+  question: ShownQuestion | null;
+}
+
+export interface EndedSessionView {
+  id: number;
+  packTitle: string;
+  cohortName: string;
+  summary: SessionSummary;
+}
+
+export interface ConsoleView {
+  revision: number;
+  /** Main's clock when the view was made, so windows can line their clocks up with it. */
+  serverNow: number;
+  session: ConsoleSessionView | null;
+  lastEnded: EndedSessionView | null;
+}
+
+export type AudienceScreenView =
+  | { kind: 'idle' }
+  | { kind: 'black' }
+  | { kind: 'white' }
+  | { kind: 'slide'; slide: SlideView; title: string; dim: boolean }
+  | { kind: 'question'; prompt: string; answers: string[] | null }
+  | { kind: 'break'; backAt: number; paused: boolean }
+  | { kind: 'ended' };
+
+/** Everything the projector is sent: public fields only, built from the state by construction. */
+export interface AudienceView {
+  revision: number;
+  serverNow: number;
+  screen: AudienceScreenView;
+}
+
+export interface SetupOptions {
+  packs: {
+    id: string;
+    title: string;
+    program: string;
+    session: number | null;
+    minutes: number;
+    itemCount: number;
+    audience: string;
+  }[];
+  cohorts: { id: number; name: string }[];
+}

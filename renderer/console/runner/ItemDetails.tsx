@@ -1,0 +1,199 @@
+import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { formatClock } from '../../shared/time';
+
+/** What the counselor needs for the current item: notes, instructions, cues, questions and answers. */
+export function ItemDetails({
+  session,
+  breakBackAt,
+  command,
+}: {
+  session: ConsoleSessionView;
+  /** When the current item is the break: when the group is due back. */
+  breakBackAt: number | null;
+  command: (command: SessionCommand) => void;
+}) {
+  const details = session.current;
+  const index = session.state.current;
+  if (!details || index === null) return null;
+  const item = session.agenda[index]!;
+  const shown = session.question;
+  return (
+    <section className="details" aria-label="Current item">
+      {item.kind === 'break' && breakBackAt !== null && (
+        <p className="details__break" data-testid="break-back-at">
+          Break: the projector says back at {formatClock(breakBackAt)}
+        </p>
+      )}
+      {session.slide?.notes && (
+        <div className="details__block">
+          <h3>Slide notes</h3>
+          <p data-testid="slide-notes">{session.slide.notes}</p>
+        </div>
+      )}
+      {details.instructions.length > 0 && (
+        <div className="details__block">
+          <h3>Instructions</h3>
+          <ul>
+            {details.instructions.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {details.cues.length > 0 && (
+        <div className="details__block">
+          <h3>Script cues</h3>
+          <ul>
+            {details.cues.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {details.quizMarkers.length > 0 && (
+        <div className="details__block details__quiz-markers">
+          <h3>Quiz items prepared here</h3>
+          <ul>
+            {details.quizMarkers.map((marker) => (
+              <li key={marker.id}>
+                Q{marker.number}: {marker.prompt}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {details.questions.map((question) => {
+        const isShown = shown?.id === question.id;
+        return (
+          <div
+            className="details__block details__question"
+            key={question.id}
+            data-question-id={question.id}
+          >
+            <h3>Question{question.flipchart && ' · flipchart'}</h3>
+            <p className="details__prompt">{question.prompt}</p>
+            {question.answers.length > 0 && (
+              <ul className="details__answers">
+                {question.answers.map((answer) => (
+                  <li key={answer}>{answer}</li>
+                ))}
+              </ul>
+            )}
+            <div className="details__buttons">
+              <button
+                type="button"
+                aria-pressed={isShown && !shown.answersShown}
+                onClick={() =>
+                  command(
+                    isShown && !shown.answersShown
+                      ? { type: 'hideQuestion' }
+                      : { type: 'showQuestion', id: question.id, answersShown: false },
+                  )
+                }
+              >
+                {isShown && !shown.answersShown ? 'Hide question' : 'Show question'}
+              </button>
+              {question.answers.length > 0 && (
+                <button
+                  type="button"
+                  aria-pressed={isShown && shown.answersShown}
+                  onClick={() =>
+                    command(
+                      isShown && shown.answersShown
+                        ? { type: 'hideQuestion' }
+                        : { type: 'showQuestion', id: question.id, answersShown: true },
+                    )
+                  }
+                >
+                  {isShown && shown.answersShown ? 'Hide answers' : 'Reveal answers'}
+                </button>
+              )}
+            </div>
+          </div>
+        );
+      })}
+      {details.demonstration && (
+        <div className="details__block">
+          <h3>Role-play</h3>
+          {details.demonstration.elements.map((element) => (
+            <div key={element.id} className="details__roleplay">
+              <h4>{element.title}</h4>
+              {element.instruction && <p className="runner__muted">{element.instruction}</p>}
+              {element.lines.map((line, lineIndex) => (
+                <p key={lineIndex}>
+                  <strong>{details.demonstration!.speakers[line.speaker - 1]}:</strong> {line.text}
+                </p>
+              ))}
+            </div>
+          ))}
+        </div>
+      )}
+      {details.video && (
+        <div className="details__block">
+          <h3>Video: {details.video.title}</h3>
+          {details.video.intro && <p>{details.video.intro}</p>}
+        </div>
+      )}
+      {details.poll && (
+        <div className="details__block">
+          <h3>Question to the room</h3>
+          <p className="details__prompt">{details.poll.prompt}</p>
+          <ol type="a">
+            {details.poll.options.map((option) => (
+              <li key={option.key}>
+                {option.text}
+                {details.poll!.answer.includes(option.key) && ' ✓'}
+              </li>
+            ))}
+          </ol>
+          {details.poll.discussion && <p>{details.poll.discussion}</p>}
+        </div>
+      )}
+      {details.quiz && (
+        <div className="details__block">
+          <h3>{details.quiz.title}: answer key</h3>
+          {details.quiz.instructions && <p>{details.quiz.instructions}</p>}
+          <ol>
+            {details.quiz.items.map((quizItem) => (
+              <li key={quizItem.id}>
+                <p className="details__prompt">{quizItem.prompt}</p>
+                <p>
+                  Answer ({quizItem.answer}):{' '}
+                  {quizItem.options.find((option) => option.key === quizItem.answer)?.text}
+                </p>
+                <p className="runner__muted">{quizItem.feedback}</p>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {details.game && (
+        <div className="details__block">
+          <h3>{details.game.title}</h3>
+          <p>{details.game.practiceMinutes}-minute practice, then each team performs.</p>
+          <ul>
+            {details.game.instructions.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <h4>Scoring (out of {details.game.maxPoints})</h4>
+          <ul>
+            {details.game.criteria.map((criterion) => (
+              <li key={criterion.text}>
+                {criterion.text}: {criterion.points}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {details.relaxation && (
+        <div className="details__block">
+          <h3>Relaxation ({details.relaxation.minutes} min)</h3>
+          <p>{details.relaxation.intro}</p>
+          {details.relaxation.cue && <p className="runner__muted">{details.relaxation.cue}</p>}
+        </div>
+      )}
+    </section>
+  );
+}

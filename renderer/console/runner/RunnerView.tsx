@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import { computeSchedule } from '../../../electron/services/session/schedule';
+import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { SlideFrame } from '../../shared/SlideFrame';
+import { useServerNow } from '../../shared/time';
+import { AgendaList } from './AgendaList';
+import { ItemDetails } from './ItemDetails';
+import { TimeBar } from './TimeBar';
+import './runner.css';
+
+const PROJECTOR_LABEL = {
+  content: 'showing the slide',
+  black: 'BLACK',
+  white: 'WHITE',
+  dim: 'DIMMED',
+} as const;
+
+/** The live session: time, agenda, what the room sees, and everything the counselor needs to say. */
+export function RunnerView({
+  session,
+  serverNow,
+  receivedAt,
+  pendingNumber,
+  command,
+  onHelp,
+}: {
+  session: ConsoleSessionView;
+  serverNow: number;
+  receivedAt: number;
+  pendingNumber: string;
+  command: (command: SessionCommand) => void;
+  onHelp: () => void;
+}) {
+  const now = useServerNow(serverNow, receivedAt);
+  const schedule = computeSchedule(session.agenda, session.state, now);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const current = session.state.current === null ? null : session.agenda[session.state.current]!;
+  const onProjector = session.question
+    ? session.question.answersShown
+      ? 'the question and its answers'
+      : 'the question'
+    : session.phase === 'break' && session.screen === 'content'
+      ? 'the break screen'
+      : PROJECTOR_LABEL[session.screen];
+
+  return (
+    <div className="runner">
+      <TimeBar
+        session={session}
+        schedule={schedule}
+        now={now}
+        onPause={() => command({ type: session.phase === 'paused' ? 'resume' : 'pause' })}
+        onEnd={() => setConfirmEnd(true)}
+        onHelp={onHelp}
+      />
+      <AgendaList session={session} schedule={schedule} command={command} />
+      <section className="runner__stage" aria-label="Current slide">
+        <header className="runner__stage-header">
+          <h2 data-testid="current-item">
+            {current ? `${session.state.current! + 1}. ${current.title}` : 'Not started'}
+          </h2>
+          <p data-testid="slide-position">
+            {session.slide?.number
+              ? `Slide ${session.slide.number} of ${session.slide.count}`
+              : 'Title card'}
+            {pendingNumber && (
+              <span className="runner__typed"> · go to slide {pendingNumber}…</span>
+            )}
+          </p>
+        </header>
+        <div className={`runner__slide runner__slide--${session.screen}`}>
+          {session.slide && <SlideFrame html={session.slide.html} label="Current slide" />}
+        </div>
+        <p className="runner__projector" data-testid="projector-status" aria-live="polite">
+          Projector: {onProjector}
+        </p>
+        <nav className="runner__controls" aria-label="Slide controls">
+          <button type="button" onClick={() => command({ type: 'previous' })}>
+            ← Previous
+          </button>
+          <button type="button" className="primary" onClick={() => command({ type: 'next' })}>
+            Next →
+          </button>
+          <button
+            type="button"
+            aria-pressed={session.screen === 'black'}
+            onClick={() => command({ type: 'toggleScreen', screen: 'black' })}
+          >
+            Black
+          </button>
+          <button
+            type="button"
+            aria-pressed={session.screen === 'white'}
+            onClick={() => command({ type: 'toggleScreen', screen: 'white' })}
+          >
+            White
+          </button>
+          <button
+            type="button"
+            aria-pressed={session.screen === 'dim'}
+            onClick={() => command({ type: 'toggleScreen', screen: 'dim' })}
+          >
+            Dim
+          </button>
+        </nav>
+      </section>
+      <aside className="runner__side" aria-label="Counselor's notes and what comes next">
+        <ItemDetails
+          session={session}
+          breakBackAt={
+            current?.kind === 'break' && schedule.current ? now + schedule.current.leftMs : null
+          }
+          command={command}
+        />
+        <section className="runner__next" aria-label="Up next">
+          <h3>Next slide</h3>
+          {session.nextSlide ? (
+            <>
+              <div className="runner__next-slide">
+                <SlideFrame html={session.nextSlide.html} label="Next slide" />
+              </div>
+              <p className="runner__muted">{session.nextSlide.itemTitle}</p>
+            </>
+          ) : (
+            <p className="runner__muted">End of the agenda.</p>
+          )}
+          {session.nextItem && (
+            <div data-testid="next-item">
+              <h3>Next item</h3>
+              <p>
+                <strong>{session.nextItem.title}</strong> · {session.nextItem.minutes} min ·{' '}
+                {session.nextItem.kind}
+              </p>
+              {session.nextItem.cues.length > 0 && (
+                <ul>
+                  {session.nextItem.cues.slice(0, 3).map((cue) => (
+                    <li key={cue}>{cue}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+        </section>
+      </aside>
+      {confirmEnd && (
+        <div className="dialog-page">
+          <section className="dialog" role="alertdialog" aria-labelledby="end-title">
+            <h2 id="end-title">End the session?</h2>
+            <p>
+              The record is saved with each item's planned and actual minutes. This cannot be
+              undone.
+            </p>
+            <div className="dialog__buttons">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  setConfirmEnd(false);
+                  command({ type: 'end' });
+                }}
+              >
+                End session
+              </button>
+              <button type="button" onClick={() => setConfirmEnd(false)} autoFocus>
+                Keep going
+              </button>
+            </div>
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

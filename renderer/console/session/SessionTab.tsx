@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import type { ConsoleView } from '../../../electron/services/session/views';
+import { call, consoleApi } from '../../platform/kiosk';
+import { useView } from '../../shared/useView';
+import { usePresenterKeys } from '../actions';
+import { KeyHelp } from '../help/KeyHelp';
+import { RunnerView } from '../runner/RunnerView';
+import { consoleModeOf } from './consoleMode';
+import { ResumePrompt } from './ResumePrompt';
+import { StartSessionForm } from './StartSessionForm';
+import { SummaryView } from './SummaryView';
+
+const api = consoleApi();
+
+export function SessionTab() {
+  const {
+    view,
+    receivedAt,
+    error: loadError,
+    accept,
+  } = useView<ConsoleView>(
+    () => call(api, 'session:consoleView', {}),
+    (listener) => api.on('session:console', listener),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const mode = consoleModeOf(view);
+
+  const send = (request: () => Promise<ConsoleView>) => {
+    request().then(
+      (next) => {
+        setError(null);
+        accept(next);
+      },
+      (reason: Error) => setError(reason.message),
+    );
+  };
+  const command = (sessionCommand: SessionCommand) =>
+    send(() => call(api, 'session:command', sessionCommand));
+
+  const pendingNumber = usePresenterKeys({
+    enabled: mode.mode === 'live',
+    command,
+    help: () => setHelpOpen((open) => !open),
+  });
+
+  return (
+    <div className="session-tab">
+      {(error ?? loadError) && (
+        <p className="console__error" role="alert">
+          {error ?? loadError}
+        </p>
+      )}
+      {mode.mode === 'loading' && <p className="session-tab__loading">Opening the kiosk…</p>}
+      {mode.mode === 'setup' && (
+        <div className="setup">
+          <StartSessionForm
+            onStart={(request) => send(() => call(api, 'session:start', request))}
+            onError={setError}
+          />
+          {mode.lastEnded && <SummaryView ended={mode.lastEnded} />}
+        </div>
+      )}
+      {mode.mode === 'recovered' && (
+        <ResumePrompt
+          session={mode.session}
+          serverNow={view!.serverNow}
+          onResume={() => send(() => call(api, 'session:resume', {}))}
+          onEnd={() => command({ type: 'end' })}
+        />
+      )}
+      {mode.mode === 'live' && (
+        <RunnerView
+          session={mode.session}
+          serverNow={view!.serverNow}
+          receivedAt={receivedAt}
+          pendingNumber={pendingNumber}
+          command={command}
+          onHelp={() => setHelpOpen(true)}
+        />
+      )}
+      {helpOpen && <KeyHelp onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

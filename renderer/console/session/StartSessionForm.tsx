@@ -1,0 +1,114 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { RequestOf } from '../../../electron/ipc/contract';
+import type { SetupOptions } from '../../../electron/services/session/views';
+import { call, consoleApi } from '../../platform/kiosk';
+import { formatClock, useTick } from '../../shared/time';
+
+const api = consoleApi();
+
+/** Choose the pack and the group, name the facilitators and the time-keeper, then start. */
+export function StartSessionForm({
+  onStart,
+  onError,
+}: {
+  onStart: (request: RequestOf<'session:start'>) => void;
+  onError: (message: string) => void;
+}) {
+  const [options, setOptions] = useState<SetupOptions | null>(null);
+  const [packId, setPackId] = useState('');
+  const [cohortName, setCohortName] = useState('');
+  const [facilitator, setFacilitator] = useState('');
+  const [coFacilitator, setCoFacilitator] = useState('');
+  const [timeKeeper, setTimeKeeper] = useState('');
+
+  useEffect(() => {
+    call(api, 'session:setupOptions', {}).then(
+      (loaded) => {
+        setOptions(loaded);
+        setPackId((current) => current || loaded.packs[0]?.id || '');
+      },
+      (error: Error) => onError(error.message),
+    );
+  }, [onError]);
+
+  const pack = options?.packs.find((entry) => entry.id === packId);
+  const now = useTick();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onStart({
+      packId,
+      cohortName,
+      facilitators: [facilitator, coFacilitator].map((name) => name.trim()).filter(Boolean),
+      timeKeeper: timeKeeper.trim() || null,
+    });
+  }
+
+  if (!options) return <p>Loading content packs…</p>;
+  return (
+    <form className="start-form" onSubmit={submit} aria-labelledby="start-title">
+      <h2 id="start-title">Start a session</h2>
+      <label>
+        Content pack
+        <select value={packId} onChange={(event) => setPackId(event.target.value)} required>
+          {options.packs.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.title} — {entry.program}
+              {entry.session !== null ? ` session ${entry.session}` : ''} ({entry.minutes} min)
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Group
+        <input
+          value={cohortName}
+          onChange={(event) => setCohortName(event.target.value)}
+          list="cohort-names"
+          placeholder="e.g. Tuesday evening group"
+          required
+          maxLength={80}
+        />
+        <datalist id="cohort-names">
+          {options.cohorts.map((cohort) => (
+            <option key={cohort.id} value={cohort.name} />
+          ))}
+        </datalist>
+      </label>
+      <label>
+        Facilitator
+        <input
+          value={facilitator}
+          onChange={(event) => setFacilitator(event.target.value)}
+          required
+          maxLength={80}
+        />
+      </label>
+      <label>
+        Co-facilitator (optional)
+        <input
+          value={coFacilitator}
+          onChange={(event) => setCoFacilitator(event.target.value)}
+          maxLength={80}
+        />
+      </label>
+      <label>
+        Time-keeper (optional volunteer)
+        <input
+          value={timeKeeper}
+          onChange={(event) => setTimeKeeper(event.target.value)}
+          maxLength={80}
+        />
+      </label>
+      {pack && (
+        <p className="start-form__plan">
+          {pack.itemCount} agenda items, {pack.minutes} minutes. Times are set from when you press
+          Start: starting now, the group ends at {formatClock(now + pack.minutes * 60_000)}.
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={!packId}>
+        Start session
+      </button>
+    </form>
+  );
+}

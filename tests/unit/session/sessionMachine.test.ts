@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decide,
+  deckPositions,
+  phaseOf,
+  SessionRuleError,
+  startEvents,
+  type AgendaShape,
+  type SessionCommand,
+} from '../../../electron/services/session/sessionMachine';
+import {
+  applySessionEvent,
+  initialSessionState,
+  itemElapsedMs,
+  type SessionState,
+} from '../../../electron/services/session/sessionState';
+
+const agenda: AgendaShape[] = [
+  { id: 'open', kind: 'opening', minutes: 5, slideCount: 2, questionIds: [] },
+  { id: 'talk', kind: 'discussion', minutes: 10, slideCount: 1, questionIds: ['why'] },
+  { id: 'pause', kind: 'break', minutes: 10, slideCount: 0, questionIds: [] },
+  { id: 'quiz', kind: 'quiz', minutes: 5, slideCount: 1, questionIds: [] },
+];
+
+const T0 = 1_700_000_000_000;
+
+function run(commands: [SessionCommand, number][]): SessionState {
+  let state = startEvents(agenda, T0).reduce(applySessionEvent, initialSessionState(agenda.length));
+  for (const [command, at] of commands)
+    state = decide(state, agenda, command, at).reduce(applySessionEvent, state);
+  return state;
+}
+
+describe('session state machine', () => {
+  it('is not started, then running the first item on its first slide', () => {
+    expect(phaseOf(initialSessionState(4), agenda)).toBe('not-started');
+    const state = run([]);
+    expect(phaseOf(state, agenda)).toBe('running');
+    expect(state).toMatchObject({ startedAt: T0, current: 0, slideIndex: 0, runningSince: T0 });
+  });
+
+  it('refuses commands before the start and after the end', () => {
+    expect(() => decide(initialSessionState(4), agenda, { type: 'next' }, T0)).toThrow(
+      SessionRuleError,
+    );
+    const ended = run([[{ type: 'end' }, T0 + 1000]]);
+    expect(phaseOf(ended, agenda)).toBe('ended');
+    expect(() => decide(ended, agenda, { type: 'next' }, T0 + 2000)).toThrow(/ended/);
+  });
+
+  it('steps through slides, then into the next item, and back to the last slide of the previous item', () => {
+    let state = run([[{ type: 'next' }, T0 + 1000]]);
+    expect(state).toMatchObject({ current: 0, slideIndex: 1 });
+    state = run([
+      [{ type: 'next' }, T0 + 1000],
+      [{ type: 'next' }, T0 + 60_000],
+    ]);
+    expect(state).toMatchObject({ current: 1, slideIndex: 0 });
+    expect(state.items[0]).toMatchObject({
+      status: 'done',
+      elapsedMs: 60_000,
+      lastEndedAt: T0 + 60_000,
+    });
+    state = decide(state, agenda, { type: 'previous' }, T0 + 70_000).reduce(
+      applySessionEvent,
+      state,
+    );
+    expect(state).toMatchObject({ current: 0, slideIndex: 1 });
+    expect(itemElapsedMs(state, 0, T0 + 80_000)).toBe(70_000);
+    expect(state.order).toEqual([0, 1]);
+  });
+
+  it('stops on a title card for an item without slides, and enters the break phase there', () => {
+    const state = run([[{ type: 'goToItem', index: 2 }, T0 + 5000]]);
+    expect(phaseOf(state, agenda)).toBe('break');
+    expect(deckPositions(agenda).filter((p) => p.item === 2)).toEqual([
+      { item: 2, slide: 0, slideNumber: null },
+    ]);
+  });
+
+  it('jumps to a slide by its number and refuses one that does not exist', () => {
+    const state = run([[{ type: 'goToSlide', number: 4 }, T0 + 1000]]);
+    expect(state).toMatchObject({ current: 3, slideIndex: 0 });
+    expect(phaseOf(state, agenda)).toBe('quiz');
+    expect(() => decide(state, agenda, { type: 'goToSlide', number: 9 }, T0)).toThrow(
+      'There is no slide 9; this session has 4.',
+    );
+  });
+
+  it('skips a pending item with a reason, and Next passes over it', () => {
+    const state = run([
+      [{ type: 'skip', index: 2, reason: 'Started late' }, T0 + 1000],
+      [{ type: 'goToItem', index: 1 }, T0 + 2000],
+      [{ type: 'next' }, T0 + 3000],
+    ]);
+    expect(state.items[2]).toMatchObject({ status: 'skipped', skippedReason: 'Started late' });
+    expect(state.current).toBe(3);
+  });
+
+  it('refuses to skip the running item, a done item, or without a reason', () => {
+    const state = run([[{ type: 'goToItem', index: 1 }, T0 + 1000]]);
+    expect(() => decide(state, agenda, { type: 'skip', index: 1, reason: 'x' }, T0)).toThrow(
+      /running/,
+    );
+    expect(() => decide(state, agenda, { type: 'skip', index: 0, reason: 'x' }, T0)).toThrow(
+      /already been run/,
+    );
+    expect(() => decide(state, agenda, { type: 'skip', index: 3, reason: '  ' }, T0)).toThrow(
+      /reason/,
+    );
+  });
+
+  it('records an adaptation and clears it', () => {
+    let state = run([[{ type: 'adapt', index: 1, reason: ' Shortened for time ' }, T0]]);
+    expect(state.items[1]!.adaptedReason).toBe('Shortened for time');
+    state = decide(state, agenda, { type: 'adapt', index: 1, reason: null }, T0).reduce(
+      applySessionEvent,
+      state,
+    );
+    expect(state.items[1]!.adaptedReason).toBeNull();
+  });
+
+  it('pauses the item timer and resumes it', () => {
+    const state = run([
+      [{ type: 'pause' }, T0 + 60_000],
+      [{ type: 'resume' }, T0 + 180_000],
+    ]);
+    expect(itemElapsedMs(state, 0, T0 + 240_000)).toBe(120_000);
+    const paused = run([[{ type: 'pause' }, T0 + 60_000]]);
+    expect(phaseOf(paused, agenda)).toBe('paused');
+    expect(itemElapsedMs(paused, 0, T0 + 600_000)).toBe(60_000);
+    expect(() => decide(paused, agenda, { type: 'pause' }, T0)).toThrow(/already paused/);
+  });
+
+  it('toggles black and white; an advance key first brings the picture back', () => {
+    let state = run([[{ type: 'toggleScreen', screen: 'black' }, T0]]);
+    expect(state.screen).toBe('black');
+    state = decide(state, agenda, { type: 'next' }, T0).reduce(applySessionEvent, state);
+    expect(state).toMatchObject({ screen: 'content', slideIndex: 0 });
+    state = run([
+      [{ type: 'toggleScreen', screen: 'white' }, T0],
+      [{ type: 'toggleScreen', screen: 'white' }, T0],
+    ]);
+    expect(state.screen).toBe('content');
+  });
+
+  it('shows a question of the current item, reveals its answers, and Esc hides it', () => {
+    let state = run([
+      [{ type: 'goToItem', index: 1 }, T0],
+      [{ type: 'showQuestion', id: 'why', answersShown: false }, T0],
+    ]);
+    expect(state.question).toEqual({ id: 'why', answersShown: false });
+    state = decide(
+      state,
+      agenda,
+      { type: 'showQuestion', id: 'why', answersShown: true },
+      T0,
+    ).reduce(applySessionEvent, state);
+    expect(state.question).toEqual({ id: 'why', answersShown: true });
+    state = decide(state, agenda, { type: 'leaveMode' }, T0).reduce(applySessionEvent, state);
+    expect(state.question).toBeNull();
+    expect(() =>
+      decide(run([]), agenda, { type: 'showQuestion', id: 'why', answersShown: false }, T0),
+    ).toThrow(/another agenda item/);
+  });
+
+  it('closes the running item when the session ends', () => {
+    const state = run([
+      [{ type: 'pause' }, T0 + 30_000],
+      [{ type: 'end' }, T0 + 90_000],
+    ]);
+    expect(state.items[0]).toMatchObject({ status: 'done', elapsedMs: 30_000 });
+    expect(state.endedAt).toBe(T0 + 90_000);
+  });
+});

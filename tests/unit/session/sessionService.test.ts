@@ -1,0 +1,173 @@
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../electron/core/clock';
+import { openDatabase, type Db } from '../../../electron/db/database';
+import { listSessionEvents } from '../../../electron/db/queries/sessionEvents';
+import { PackLibrary } from '../../../electron/services/packs/packLibrary';
+import { MINUTE } from '../../../electron/services/session/schedule';
+import { SessionService } from '../../../electron/services/session/sessionService';
+import { makeTempDir } from '../../helpers/tempDir';
+
+const T0 = Date.UTC(2026, 10, 22, 17, 0);
+let dir: ReturnType<typeof makeTempDir>;
+let db: Db;
+let clock: ManualClock;
+const packs = new PackLibrary(
+  { builtIn: resolve('resources/curricula'), imported: '/nonexistent' },
+  (id, path) => `/media/packs/${id}/${path}`,
+);
+
+const start = (service: SessionService, packId = 'hhrp-group-5') =>
+  service.start({
+    packId,
+    cohortName: 'Tuesday group',
+    facilitators: ['Riley', 'Sam'],
+    timeKeeper: 'Jo',
+  });
+
+beforeEach(() => {
+  dir = makeTempDir();
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  clock = new ManualClock(T0);
+});
+afterEach(() => {
+  db.close();
+  dir.remove();
+});
+
+function reopen(): SessionService {
+  db.close();
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  return new SessionService(db, clock, packs);
+}
+
+describe('SessionService', () => {
+  it('starts a session for a group and creates the group once', () => {
+    const service = new SessionService(db, clock, packs);
+    const view = start(service).session!;
+    expect(view).toMatchObject({
+      packTitle: 'Negotiating Harm Reduction with Partners',
+      cohortName: 'Tuesday group',
+      phase: 'running',
+    });
+    expect(view.slide?.number).toBe(1);
+    expect(service.setupOptions().cohorts).toEqual([{ id: 1, name: 'Tuesday group' }]);
+    expect(() => start(service)).toThrow(/still running/);
+  });
+
+  it('writes every change to the event log before telling the windows', () => {
+    const service = new SessionService(db, clock, packs);
+    start(service);
+    const seen: number[] = [];
+    service.subscribe(() => seen.push(listSessionEvents(db, 1).length));
+    service.command({ type: 'next' });
+    service.command({ type: 'toggleScreen', screen: 'black' });
+    expect(seen).toEqual([3, 4]);
+  });
+
+  it('after a crash, resumes on the same item and slide with the right times, once the counselor says so', () => {
+    const service = new SessionService(db, clock, packs);
+    start(service);
+    clock.advance(5 * MINUTE);
+    service.command({ type: 'goToItem', index: 3 });
+    service.command({ type: 'next' });
+    clock.advance(4 * MINUTE);
+    const before = service.consoleView().session!;
+
+    clock.advance(2 * MINUTE);
+    const restarted = reopen();
+    const view = restarted.consoleView().session!;
+    expect(view.recovered).toBe(true);
+    expect(view.state.current).toBe(3);
+    expect(view.slide).toEqual(before.slide);
+    expect(restarted.audienceView().screen).toEqual({ kind: 'black' });
+    expect(() => restarted.command({ type: 'next' })).toThrow(/Resume the session first/);
+
+    const resumed = restarted.resume().session!;
+    expect(resumed.recovered).toBe(false);
+    expect(restarted.audienceView().screen).toMatchObject({
+      kind: 'slide',
+      slide: { number: before.slide!.number },
+    });
+    expect(resumed.state.runningSince).toBe(T0 + 5 * MINUTE);
+    expect(resumed.state.items[0]!.elapsedMs).toBe(5 * MINUTE);
+  });
+
+  it('shows the break screen with the time to be back', () => {
+    const service = new SessionService(db, clock, packs);
+    start(service);
+    clock.advance(50 * MINUTE);
+    service.command({ type: 'goToItem', index: 8 });
+    expect(service.consoleView().session!.phase).toBe('break');
+    expect(service.audienceView().screen).toEqual({
+      kind: 'break',
+      backAt: T0 + 60 * MINUTE,
+      paused: false,
+    });
+  });
+
+  it('never sends the room notes, answers before they are revealed, or names', () => {
+    const service = new SessionService(db, clock, packs);
+    start(service);
+    service.command({ type: 'goToItem', index: 2 });
+    const session = service.consoleView().session!;
+    const question = session.current!.questions[0]!;
+    const answers = question.answers.join(' ');
+    const check = () => JSON.stringify(service.audienceView());
+    expect(check()).not.toContain('Riley');
+    expect(check()).not.toContain('Tuesday group');
+    expect(check()).not.toContain('Jo');
+    expect(check()).not.toContain(session.slide!.notes);
+
+    service.command({ type: 'showQuestion', id: question.id, answersShown: false });
+    expect(service.audienceView().screen).toEqual({
+      kind: 'question',
+      prompt: question.prompt,
+      answers: null,
+    });
+    expect(check()).not.toContain(question.answers[0]!);
+    service.command({ type: 'showQuestion', id: question.id, answersShown: true });
+    expect(check()).toContain(question.answers[0]!);
+    expect(answers.length).toBeGreaterThan(0);
+  });
+
+  it('saves the fidelity record when the session ends', () => {
+    const service = new SessionService(db, clock, packs);
+    start(service);
+    clock.advance(7 * MINUTE);
+    service.command({ type: 'skip', index: 2, reason: 'Group already knew it' });
+    service.command({ type: 'adapt', index: 1, reason: 'Used a personal story' });
+    service.command({ type: 'goToItem', index: 1 });
+    clock.advance(3 * MINUTE);
+    service.command({ type: 'end' });
+
+    const view = service.consoleView();
+    expect(view.session).toBeNull();
+    const summary = view.lastEnded!.summary;
+    expect(summary).toMatchObject({
+      plannedMinutes: 120,
+      actualMinutes: 10,
+      order: ['begin-group', summary.items[1]!.id],
+    });
+    expect(summary.items[0]).toMatchObject({
+      plannedMinutes: 5,
+      actualMinutes: 7,
+      status: 'delivered',
+      runOrder: 1,
+    });
+    expect(summary.items[1]).toMatchObject({
+      actualMinutes: 3,
+      adaptedReason: 'Used a personal story',
+      runOrder: 2,
+    });
+    expect(summary.items[2]).toMatchObject({
+      status: 'skipped',
+      skippedReason: 'Group already knew it',
+      runOrder: null,
+    });
+    expect(summary.items[3]).toMatchObject({ status: 'not-reached' });
+    expect(service.summaryOf(1)).toEqual(summary);
+    expect(service.audienceView().screen).toEqual({ kind: 'ended' });
+    expect(reopen().consoleView().lastEnded?.summary).toEqual(summary);
+  });
+});
