@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
+import { browserDisplays, type DisplayPort } from '../services/displays';
 import { PackLibrary } from '../services/packs/packLibrary';
 import { SessionService } from '../services/session/sessionService';
 import { KeyInterpreter } from '../shell/keyBindings';
@@ -18,6 +19,8 @@ export interface KioskCoreOptions {
   /** Prefix for media and pack-asset URLs: '' in the browser shell, `kiosk-media://kiosk` in Electron. */
   mediaOrigin?: string;
   clock?: Clock;
+  /** The shell's screens: real displays in Electron, none in the browser shell. */
+  displays?: DisplayPort;
   log?: (message: string) => void;
 }
 
@@ -25,6 +28,8 @@ export interface KioskCore {
   readonly router: Router;
   readonly databaseFile: string;
   readonly db: Db;
+  /** Whether a session is running: the Electron shell keeps the displays awake meanwhile. */
+  isLive(): boolean;
   onEvent(sink: EventSink): () => void;
   /**
    * A key pressed while the audience window has focus. The shell forwards it here (Electron from
@@ -66,6 +71,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       emit('session:audience', sessions.audienceView());
     });
     const audienceKeys = new KeyInterpreter();
+    const displays = options.displays ?? browserDisplays;
+    displays.onChange(() => emit('displays:changed', displays.status()));
 
     const handlers: Handlers = {
       'session:consoleView': () => sessions.consoleView(),
@@ -75,6 +82,19 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'session:command': (command) => sessions.command(command),
       'session:resume': () => sessions.resume(),
       'session:summary': ({ sessionId }) => sessions.summaryOf(sessionId),
+      'displays:status': () => displays.status(),
+      'displays:identify': () => {
+        emit('displays:identify', displays.identify());
+        return null;
+      },
+      'displays:moveAudience': ({ displayId }) => {
+        displays.moveAudienceTo(displayId);
+        return displays.status();
+      },
+      'displays:audienceAsWindow': () => {
+        displays.showAudienceAsWindow();
+        return displays.status();
+      },
       'packs:list': () => packs.listView(),
       'packs:import': (request) => {
         const result =
@@ -96,6 +116,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       router: createRouter(handlers, options.log),
       databaseFile,
       db,
+      isLive: () => sessions.isLive(),
       onEvent(sink) {
         sinks.add(sink);
         return () => sinks.delete(sink);

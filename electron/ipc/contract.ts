@@ -4,6 +4,7 @@
  * each event names the roles allowed to receive it, so the audience never even receives private data.
  */
 import { z } from 'zod';
+import type { DisplayStatusView } from '../services/displays';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
 import type { SessionSummary } from '../services/session/summary';
 import type { AudienceView, ConsoleView, SetupOptions } from '../services/session/views';
@@ -99,6 +100,13 @@ export const channels = {
     z.object({ sessionId: z.number().int().positive() }).strict(),
     CONSOLE_ONLY,
   ),
+  'displays:status': channel<DisplayStatusView>()(noArguments, CONSOLE_ONLY),
+  'displays:identify': channel<null>()(noArguments, CONSOLE_ONLY),
+  'displays:moveAudience': channel<DisplayStatusView>()(
+    z.object({ displayId: z.number().int() }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'displays:audienceAsWindow': channel<DisplayStatusView>()(noArguments, CONSOLE_ONLY),
   'packs:list': channel<PackListView>()(noArguments, CONSOLE_ONLY),
   'packs:import': channel<ImportResult>()(importPack, CONSOLE_ONLY),
 } as const;
@@ -112,12 +120,16 @@ export const events = {
   'session:console': { roles: CONSOLE_ONLY },
   'session:audience': { roles: EVERY_WINDOW },
   'packs:changed': { roles: CONSOLE_ONLY },
+  'displays:changed': { roles: CONSOLE_ONLY },
+  'displays:identify': { roles: EVERY_WINDOW },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export interface EventPayloads {
   'session:console': ConsoleView;
   'session:audience': AudienceView;
   'packs:changed': PackListView;
+  'displays:changed': DisplayStatusView;
+  'displays:identify': { console: string; audience: string };
 }
 export type EventName = keyof typeof events;
 

@@ -4,11 +4,20 @@
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  powerSaveBlocker,
+  protocol,
+  screen,
+  session,
+} from 'electron';
 import { createKioskCore, type KioskCore } from '../core/kioskCore';
 import { events, type Role } from '../ipc/contract';
 import { IPC_EVENT, IPC_INVOKE } from '../ipc/wire';
-import { chooseAudienceDisplay } from '../shell/displays';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -19,6 +28,7 @@ import {
   SECURITY_HEADERS,
 } from '../shell/security';
 import { secureWebPreferences } from '../shell/windowPolicy';
+import { ElectronDisplays } from './displays';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -77,21 +87,11 @@ function createWindow(role: Role, bounds: Electron.Rectangle, fullscreen: boolea
   return window;
 }
 
-function openWindows(core: KioskCore): void {
+function openWindows(core: KioskCore, displays: ElectronDisplays): void {
   const primary = screen.getPrimaryDisplay();
   const consoleWindow = createWindow('console', primary.workArea, false);
-  const placement = chooseAudienceDisplay(screen.getAllDisplays(), primary.id);
-  const { bounds } = placement.display;
-  const audienceBounds =
-    placement.kind === 'fullscreen'
-      ? bounds
-      : {
-          x: bounds.x + 40,
-          y: bounds.y + 40,
-          width: Math.round(bounds.width / 2),
-          height: Math.round(bounds.height / 2),
-        };
-  const audience = createWindow('audience', audienceBounds, placement.kind === 'fullscreen');
+  const audience = createWindow('audience', primary.workArea, false);
+  displays.attach(consoleWindow, audience);
   // The projector page cannot command; main reads its keys so clickers work whichever window has focus.
   audience.webContents.on('before-input-event', (event, input) => {
     if (input.type !== 'keyDown' || input.alt || input.control || input.meta) return;
@@ -99,6 +99,23 @@ function openWindows(core: KioskCore): void {
     core.audienceKey(input.key);
   });
   consoleWindow.on('closed', () => app.quit());
+}
+
+/** Keeps the displays awake while a session is live. */
+function keepAwakeDuringSessions(core: KioskCore): void {
+  let blocker: number | null = null;
+  const sync = () => {
+    if (core.isLive() && blocker === null)
+      blocker = powerSaveBlocker.start('prevent-display-sleep');
+    if (!core.isLive() && blocker !== null) {
+      powerSaveBlocker.stop(blocker);
+      blocker = null;
+    }
+  };
+  sync();
+  core.onEvent((name) => {
+    if (name === 'session:console') sync();
+  });
 }
 
 function bindIpc(core: KioskCore): void {
@@ -137,10 +154,14 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     let core: KioskCore;
+    // The displays remember choices in the core's database, which exists once the core does.
+    const displays = new ElectronDisplays(() => core.db);
     try {
       core = createKioskCore({
         dataDir: app.getPath('userData'),
         resourcesDir,
+        mediaOrigin: `${MEDIA_SCHEME}://kiosk`,
+        displays,
         log: console.error,
       });
     } catch (error) {
@@ -152,7 +173,8 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(MEDIA_SCHEME, (request) => serveMedia(core, request));
     lockDownSession();
     bindIpc(core);
-    openWindows(core);
+    openWindows(core, displays);
+    keepAwakeDuringSessions(core);
     app.on('will-quit', () => core.close());
   });
 }

@@ -28,3 +28,69 @@ export function chooseAudienceDisplay(
     ? { kind: 'fullscreen', display: largest }
     : { kind: 'window', display: consoleDisplay };
 }
+
+/** Where the audience window is and what the console should offer, as the console shows it. */
+export interface AudienceStatus {
+  /** `browser`: the browser shell, where the counselor places the audience page themselves. */
+  mode: 'fullscreen' | 'window' | 'hidden' | 'browser';
+  displayId: number | null;
+  /** Set while hidden because its projector was unplugged. */
+  lostDisplayId: number | null;
+  /** A display the audience could go (back) to, offered to the counselor. */
+  offerDisplayId: number | null;
+}
+
+export const BROWSER_STATUS: AudienceStatus = {
+  mode: 'browser',
+  displayId: null,
+  lostDisplayId: null,
+  offerDisplayId: null,
+};
+
+/** Remembered choices are keyed by the set of displays connected, e.g. the clinic's laptop + projector. */
+export function displaySetKey(displays: readonly DisplayInfo[]): string {
+  return [...displays.map((display) => display.id)].sort((a, b) => a - b).join('+');
+}
+
+function offerFor(
+  displays: readonly DisplayInfo[],
+  consoleDisplayId: number,
+  preferredId: number | null,
+): number | null {
+  const placement = chooseAudienceDisplay(displays, consoleDisplayId, preferredId);
+  return placement.kind === 'fullscreen' ? placement.display.id : null;
+}
+
+/**
+ * The audience window's next status when displays are added or removed during a show. A fullscreen
+ * audience whose display vanished is hidden (never left covering the console); whenever another
+ * display is available the console offers it. Pure: tested with fake displays.
+ */
+export function reactToDisplays(
+  status: AudienceStatus,
+  displays: readonly DisplayInfo[],
+  consoleDisplayId: number,
+  rememberedId: number | null = null,
+): AudienceStatus {
+  const present = (id: number | null) =>
+    id !== null && displays.some((display) => display.id === id);
+  switch (status.mode) {
+    case 'browser':
+      return status;
+    case 'fullscreen':
+      if (present(status.displayId) && status.displayId !== consoleDisplayId) return status;
+      return {
+        mode: 'hidden',
+        displayId: null,
+        lostDisplayId: status.displayId,
+        offerDisplayId: offerFor(displays, consoleDisplayId, rememberedId),
+      };
+    case 'window':
+      return { ...status, offerDisplayId: offerFor(displays, consoleDisplayId, rememberedId) };
+    case 'hidden':
+      return {
+        ...status,
+        offerDisplayId: offerFor(displays, consoleDisplayId, rememberedId ?? status.lostDisplayId),
+      };
+  }
+}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AudienceScreenView, AudienceView } from '../../electron/services/session/views';
 import { audienceApi, call } from '../platform/kiosk';
+import { IdentifyOverlay } from '../shared/IdentifyOverlay';
 import { SlideFrame } from '../shared/SlideFrame';
 import { formatClock, formatDuration, useServerNow } from '../shared/time';
 import { useView } from '../shared/useView';
@@ -47,6 +48,7 @@ export function AudienceApp() {
       data-screen={screen.kind}
       data-slide-number={screen.kind === 'slide' ? (screen.slide.number ?? '') : ''}
     >
+      <IdentifyOverlay api={api} role="audience" />
       <Screen screen={screen} serverNow={view?.serverNow ?? 0} receivedAt={receivedAt} />
     </main>
   );

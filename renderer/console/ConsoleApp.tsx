@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { consoleApi } from '../platform/kiosk';
+import { IdentifyOverlay } from '../shared/IdentifyOverlay';
 import { PacksView } from './packs/PacksView';
 import { SessionTab } from './session/SessionTab';
 import './session/session.css';
@@ -37,6 +39,7 @@ export function ConsoleApp() {
       >
         {tab === 'session' ? <SessionTab /> : <PacksView />}
       </section>
+      <IdentifyOverlay api={consoleApi()} role="console" />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConsoleView } from '../../electron/services/session/views';
+import { browserDisplays } from '../../electron/services/displays';
 import { createRouter, RejectedRequest, type Handlers } from '../../electron/ipc/router';
 
 const view: ConsoleView = { revision: 1, serverNow: 0, session: null, lastEnded: null };
@@ -13,6 +14,10 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'session:command': () => view,
     'session:resume': () => view,
     'session:summary': () => null,
+    'displays:status': () => browserDisplays.status(),
+    'displays:identify': () => null,
+    'displays:moveAudience': () => browserDisplays.status(),
+    'displays:audienceAsWindow': () => browserDisplays.status(),
     'packs:list': () => ({ packs: [], broken: [] }),
     'packs:import': () => ({ status: 'invalid', problems: [] }),
     ...overrides,

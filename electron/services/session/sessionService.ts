@@ -91,6 +91,10 @@ export class SessionService {
     if (row) this.live = this.restore(row);
   }
 
+  isLive(): boolean {
+    return this.live !== null;
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -4,6 +4,7 @@ import type { ConsoleView } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useView } from '../../shared/useView';
 import { usePresenterKeys } from '../actions';
+import { DisplayBar } from '../displays/DisplayBar';
 import { KeyHelp } from '../help/KeyHelp';
 import { RunnerView } from '../runner/RunnerView';
 import { consoleModeOf } from './consoleMode';
@@ -47,6 +48,7 @@ export function SessionTab() {
 
   return (
     <div className="session-tab">
+      <DisplayBar onError={setError} />
       {(error ?? loadError) && (
         <p className="console__error" role="alert">
           {error ?? loadError}

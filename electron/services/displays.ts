@@ -1,0 +1,33 @@
+import { BROWSER_STATUS, type AudienceStatus } from '../shell/displays';
+import { RejectedRequest } from './errors';
+
+export interface DisplayStatusView extends AudienceStatus {
+  displays: { id: number; label: string; isConsole: boolean }[];
+}
+
+/** What the shell can do with screens. The Electron shell manages real displays; the browser shell cannot. */
+export interface DisplayPort {
+  status(): DisplayStatusView;
+  /** Labels each screen for a few seconds: `{ console, audience }` texts shown by each window. */
+  identify(): { console: string; audience: string };
+  moveAudienceTo(displayId: number): void;
+  showAudienceAsWindow(): void;
+  onChange(listener: () => void): () => void;
+}
+
+/** The browser shell: the counselor drags the audience page to the projector and presses F11. */
+export const browserDisplays: DisplayPort = {
+  status: () => ({ ...BROWSER_STATUS, displays: [] }),
+  identify: () => ({ console: 'Console (this screen)', audience: 'Audience (the room sees this)' }),
+  moveAudienceTo() {
+    throw new RejectedRequest(
+      'In the browser, drag the audience page to the projector and press F11 for full screen.',
+    );
+  },
+  showAudienceAsWindow() {
+    throw new RejectedRequest(
+      'In the browser, press F11 on the audience page to leave full screen.',
+    );
+  },
+  onChange: () => () => {},
+};
