@@ -24,6 +24,7 @@ export default defineConfig({
         '--disable-sync',
         '--disable-quic',
         '--no-first-run',
+        '--autoplay-policy=no-user-gesture-required',
       ],
     },
   },

@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../db/database';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { browserDisplays, type DisplayPort } from '../services/displays';
+import { MediaLibrary } from '../services/media/mediaLibrary';
 import { PackLibrary } from '../services/packs/packLibrary';
 import { SessionService } from '../services/session/sessionService';
 import { KeyInterpreter } from '../shell/keyBindings';
@@ -65,7 +66,17 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       (packId, path) =>
         `${mediaOrigin}/media/packs/${encodeURIComponent(packId)}/${path.split('/').map(encodeURIComponent).join('/')}`,
     );
-    const sessions = new SessionService(db, clock, packs, options.log);
+    const libraryDir = join(options.dataDir, 'media');
+    mkdirSync(libraryDir, { recursive: true });
+    const media = new MediaLibrary(
+      db,
+      clock,
+      libraryDir,
+      join(options.resourcesDir, 'media'),
+      packs,
+      mediaOrigin,
+    );
+    const sessions = new SessionService(db, clock, packs, media, options.log);
     sessions.subscribe(() => {
       emit('session:console', sessions.consoleView());
       emit('session:audience', sessions.audienceView());
@@ -73,6 +84,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     const audienceKeys = new KeyInterpreter();
     const displays = options.displays ?? browserDisplays;
     displays.onChange(() => emit('displays:changed', displays.status()));
+
+    /** Bound files and cues change what a running session shows: push fresh views. */
+    const mediaChanged = <T>(result: T): T => {
+      emit('session:console', sessions.consoleView());
+      emit('session:audience', sessions.audienceView());
+      return result;
+    };
 
     const handlers: Handlers = {
       'session:consoleView': () => sessions.consoleView(),
@@ -94,6 +112,29 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'displays:audienceAsWindow': () => {
         displays.showAudienceAsWindow();
         return displays.status();
+      },
+      'media:library': () => media.libraryView(),
+      'media:beginUpload': ({ name, size, mime }) => media.beginUpload(name, size, mime),
+      'media:uploadChunk': ({ uploadId, offset, data }) =>
+        media.appendChunk(uploadId, offset, Buffer.from(data, 'base64')),
+      'media:finishUpload': (request) => mediaChanged(media.finishUpload(request)),
+      'media:cancelUpload': ({ uploadId }) => {
+        media.cancelUpload(uploadId);
+        return null;
+      },
+      'media:bind': ({ packId, mediaId, sha256, as }) => {
+        media.bind(packId, mediaId, sha256, as);
+        return mediaChanged(media.libraryView());
+      },
+      'media:unbind': ({ packId, mediaId }) => {
+        media.unbind(packId, mediaId);
+        return mediaChanged(media.libraryView());
+      },
+      'media:setCue': ({ packId, mediaId, cueId, atMs }) =>
+        mediaChanged(media.setCue(packId, mediaId, cueId, atMs)),
+      'media:resetCues': ({ packId, mediaId }) => {
+        media.resetCues(packId, mediaId);
+        return mediaChanged(media.libraryView());
       },
       'packs:list': () => packs.listView(),
       'packs:import': (request) => {
@@ -131,6 +172,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         }
       },
       resolveMedia(urlPath) {
+        const libraryFile = media.filePath(urlPath);
+        if (libraryFile) return libraryFile;
         const match = /^\/media\/packs\/([^/]+)\/(.+)$/.exec(urlPath);
         if (!match) return null;
         try {

@@ -5,7 +5,11 @@
  */
 import { z } from 'zod';
 import type { DisplayStatusView } from '../services/displays';
+import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
+import type { MediaLibraryView } from '../services/media/mediaViews';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
+import type { SessionCommand } from '../services/session/sessionMachine';
+import { UPLOAD_CHUNK_BYTES } from './wire';
 import type { SessionSummary } from '../services/session/summary';
 import type { AudienceView, ConsoleView, SetupOptions } from '../services/session/views';
 
@@ -78,7 +82,15 @@ export const sessionCommand = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('hideQuestion') }).strict(),
   z.object({ type: z.literal('end') }).strict(),
-]);
+  z.object({ type: z.literal('videoPlay') }).strict(),
+  z.object({ type: z.literal('videoPause') }).strict(),
+  z.object({ type: z.literal('videoBack'), seconds: z.number().positive().max(600) }).strict(),
+  z
+    .object({ type: z.literal('videoSeek'), positionMs: z.number().min(0).max(86_400_000) })
+    .strict(),
+  z.object({ type: z.literal('relaxationStart') }).strict(),
+  z.object({ type: z.literal('relaxationStop') }).strict(),
+]) satisfies z.ZodType<SessionCommand>;
 
 const startSession = z
   .object({
@@ -88,6 +100,9 @@ const startSession = z
     timeKeeper: personName.nullable(),
   })
   .strict();
+
+const packMedia = { packId: z.string().min(1).max(100), mediaId: z.string().min(1).max(100) };
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 
 export const channels = {
   'session:consoleView': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
@@ -107,6 +122,64 @@ export const channels = {
     CONSOLE_ONLY,
   ),
   'displays:audienceAsWindow': channel<DisplayStatusView>()(noArguments, CONSOLE_ONLY),
+  'media:library': channel<MediaLibraryView>()(noArguments, CONSOLE_ONLY),
+  'media:beginUpload': channel<{ uploadId: string }>()(
+    z
+      .object({
+        name: z.string().min(1).max(255),
+        size: z
+          .number()
+          .int()
+          .min(0)
+          .max(64 * 1024 ** 3),
+        mime: z.string().max(100),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'media:uploadChunk': channel<{ received: number }>()(
+    z
+      .object({
+        uploadId: z.string().regex(/^[0-9a-f]{24}$/),
+        offset: z.number().int().min(0),
+        data: base64.max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'media:finishUpload': channel<{ file: MediaFileView; alreadyImported: boolean }>()(
+    z
+      .object({
+        uploadId: z.string().regex(/^[0-9a-f]{24}$/),
+        durationMs: z.number().min(0).max(86_400_000).nullable(),
+        bind: z
+          .object({ ...packMedia, as: z.enum(['media', 'captions']) })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'media:cancelUpload': channel<null>()(
+    z.object({ uploadId: z.string().regex(/^[0-9a-f]{24}$/) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'media:bind': channel<MediaLibraryView>()(
+    z.object({ ...packMedia, sha256, as: z.enum(['media', 'captions']) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'media:unbind': channel<MediaLibraryView>()(z.object(packMedia).strict(), CONSOLE_ONLY),
+  'media:setCue': channel<ResolvedCue[]>()(
+    z
+      .object({
+        ...packMedia,
+        cueId: z.string().min(1).max(100),
+        atMs: z.number().min(0).max(86_400_000),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'media:resetCues': channel<MediaLibraryView>()(z.object(packMedia).strict(), CONSOLE_ONLY),
   'packs:list': channel<PackListView>()(noArguments, CONSOLE_ONLY),
   'packs:import': channel<ImportResult>()(importPack, CONSOLE_ONLY),
 } as const;

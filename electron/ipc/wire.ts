@@ -4,3 +4,6 @@
  */
 export const IPC_INVOKE = 'kiosk:invoke';
 export const IPC_EVENT = 'kiosk:event';
+
+/** Large files cross the bridge in parts of at most 4 MB, so nothing holds a whole video in one message. */
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;

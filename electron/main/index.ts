@@ -3,6 +3,7 @@
  * core, which the browser shell runs too.
  */
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   app,
@@ -17,6 +18,7 @@ import {
 } from 'electron';
 import { createKioskCore, type KioskCore } from '../core/kioskCore';
 import { events, type Role } from '../ipc/contract';
+import { respondWithFile } from '../services/media/mediaResponse';
 import { IPC_EVENT, IPC_INVOKE } from '../ipc/wire';
 import {
   APP_ORIGIN,
@@ -55,10 +57,14 @@ function serveAppAsset(request: Request): Promise<Response> | Response {
   });
 }
 
-function serveMedia(core: KioskCore, request: Request): Promise<Response> | Response {
-  const file = core.resolveMedia(new URL(request.url).pathname);
-  if (!file) return new Response('Not found', { status: 404 });
-  return net.fetch(pathToFileURL(file).href);
+async function serveMedia(core: KioskCore, request: Request): Promise<Response> {
+  const media = await respondWithFile(
+    core.resolveMedia(new URL(request.url).pathname),
+    request.method,
+    request.headers.get('range'),
+  );
+  const body = media.body ? (Readable.toWeb(media.body) as ReadableStream) : null;
+  return new Response(body, { status: media.status, headers: media.headers });
 }
 
 function lockDownSession(): void {

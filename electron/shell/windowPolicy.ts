@@ -12,6 +12,7 @@ export interface SecureWebPreferences {
   spellcheck: false;
   navigateOnDragDrop: false;
   experimentalFeatures: false;
+  autoplayPolicy: 'no-user-gesture-required';
 }
 
 export function secureWebPreferences(preload: string): SecureWebPreferences {
@@ -28,5 +29,7 @@ export function secureWebPreferences(preload: string): SecureWebPreferences {
     spellcheck: false,
     navigateOnDragDrop: false,
     experimentalFeatures: false,
+    // The projector plays a video the counselor cued from the console; no click happens on its window.
+    autoplayPolicy: 'no-user-gesture-required',
   };
 }

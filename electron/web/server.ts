@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { ManualClock } from '../core/clock';
 import type { KioskCore } from '../core/kioskCore';
 import { events, type EventName, type Role } from '../ipc/contract';
+import { respondWithFile } from '../services/media/mediaResponse';
 import { contentTypeFor, resolveAssetPath, SECURITY_HEADERS } from '../shell/security';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
@@ -219,13 +220,15 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         return response.end();
       }
       if (url.pathname.startsWith('/media/')) {
-        const file = core.resolveMedia(url.pathname);
-        if (!file) return sendJson(response, 404, { error: 'not found' });
-        try {
-          return send(response, 200, contentTypeFor(file), await readFile(file));
-        } catch {
-          return sendJson(response, 404, { error: 'not found' });
-        }
+        const media = await respondWithFile(
+          core.resolveMedia(url.pathname),
+          request.method ?? 'GET',
+          request.headers.range,
+        );
+        response.writeHead(media.status, { ...SECURITY_HEADERS, ...media.headers });
+        if (!media.body) return response.end();
+        media.body.on('error', () => response.destroy());
+        return media.body.pipe(response);
       }
       const role = PAGES[url.pathname];
       if (role) return servePage(response, url.pathname, role);

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { AudienceScreenView, AudienceView } from '../../electron/services/session/views';
 import { audienceApi, call } from '../platform/kiosk';
 import { IdentifyOverlay } from '../shared/IdentifyOverlay';
+import { AudienceVideo } from './AudienceVideo';
 import { SlideFrame } from '../shared/SlideFrame';
 import { formatClock, formatDuration, useServerNow } from '../shared/time';
 import { useView } from '../shared/useView';
@@ -41,15 +42,23 @@ export function AudienceApp() {
     (listener) => api.on('session:audience', listener),
   );
   const screen = view?.screen ?? { kind: 'idle' };
+  const now = useServerNow(view?.serverNow ?? 0, receivedAt);
+  const relaxing = view !== null && view.relaxationEndsAt !== null && now < view.relaxationEndsAt;
   useWakeLock(screen.kind !== 'idle' && screen.kind !== 'ended');
   return (
     <main
       className={`audience audience--${screen.kind}`}
       data-screen={screen.kind}
+      data-relaxation={relaxing ? 'on' : 'off'}
       data-slide-number={screen.kind === 'slide' ? (screen.slide.number ?? '') : ''}
     >
       <IdentifyOverlay api={api} role="audience" />
       <Screen screen={screen} serverNow={view?.serverNow ?? 0} receivedAt={receivedAt} />
+      <div
+        className={`audience__relaxation ${relaxing ? 'audience__relaxation--on' : ''}`}
+        data-testid="relaxation-dim"
+        aria-hidden={!relaxing}
+      />
     </main>
   );
 }
@@ -68,6 +77,17 @@ function Screen({
     case 'black':
     case 'white':
       return null;
+    case 'video':
+      return (
+        <AudienceVideo
+          src={screen.src}
+          captionsSrc={screen.captionsSrc}
+          title={screen.title}
+          video={screen.video}
+          serverNow={serverNow}
+          receivedAt={receivedAt}
+        />
+      );
     case 'slide':
       return (
         <div className={screen.dim ? 'audience__dim' : undefined}>

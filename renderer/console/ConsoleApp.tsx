@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { consoleApi } from '../platform/kiosk';
 import { IdentifyOverlay } from '../shared/IdentifyOverlay';
+import { MediaView } from './media/MediaView';
 import { PacksView } from './packs/PacksView';
 import { SessionTab } from './session/SessionTab';
 import './session/session.css';
 
 const TABS = [
   { id: 'session', label: 'Run session' },
+  { id: 'media', label: 'Media' },
   { id: 'packs', label: 'Content packs' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -37,7 +39,9 @@ export function ConsoleApp() {
         id={`panel-${tab}`}
         aria-labelledby={`tab-${tab}`}
       >
-        {tab === 'session' ? <SessionTab /> : <PacksView />}
+        {tab === 'session' && <SessionTab />}
+        {tab === 'media' && <MediaView />}
+        {tab === 'packs' && <PacksView />}
       </section>
       <IdentifyOverlay api={consoleApi()} role="console" />
     </main>

@@ -98,6 +98,13 @@ test('runs HHRP+ Group Five from the opening to the relaxation tape, and saves t
     await advance(context, shell, minutes(length));
     await reach(index);
     await audienceIsPrivate();
+    if (index === 6) {
+      // The first video: Next starts it on the projector; it plays to its end by itself.
+      await console.page.keyboard.press('n');
+      await expect(console.page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+      await expect(console.projectorStatus).toHaveText('Projector: the video');
+      await audience.expectScreen('video');
+    }
   }
   await console.changeItem(7, 'Fewer responses; group was quiet', 'Mark adapted');
   await expect(console.agendaItem(7)).toContainText('Adapted: Fewer responses; group was quiet');
@@ -117,7 +124,29 @@ test('runs HHRP+ Group Five from the opening to the relaxation tape, and saves t
   await advance(context, shell, minutes(6));
   for (const index of [9, 10, 12, 13, 14]) {
     await reach(index);
-    await advance(context, shell, minutes(index === 10 || index === 12 ? 15 : 5));
+    if (index === 10) {
+      // The vignettes: each Next plays one vignette; the video stops by itself at its end for discussion.
+      let played = 0;
+      for (const [vignette, cue] of [30, 60, 90, 118].entries()) {
+        await console.page.keyboard.press('n');
+        // Main must have started playback before time moves on.
+        await expect(
+          console.page.getByRole('button', { name: 'Pause', exact: true }),
+        ).toBeVisible();
+        await advance(context, shell, (cue - played) * 1000);
+        played = cue;
+        await expect(console.page.getByTestId('cue-discussion')).toContainText(
+          `Stopped after Vignette ${vignette + 1}`,
+        );
+      }
+      // Next after the last vignette plays the last two seconds; then Next moves on.
+      await console.page.keyboard.press('n');
+      await expect(console.page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+      await advance(context, shell, minutes(15) - played * 1000);
+      await expect(console.page.getByTestId('video-panel')).toContainText('Position 2:00 / 2:00');
+    } else {
+      await advance(context, shell, minutes(index === 12 ? 15 : 5));
+    }
   }
   await expect(console.phase).toHaveText('Relaxation');
   await audienceIsPrivate();

@@ -8,7 +8,12 @@ const view: ConsoleView = { revision: 1, serverNow: 0, session: null, lastEnded:
 function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'session:consoleView': () => view,
-    'session:audienceView': () => ({ revision: 1, serverNow: 0, screen: { kind: 'idle' } }),
+    'session:audienceView': () => ({
+      revision: 1,
+      serverNow: 0,
+      screen: { kind: 'idle' },
+      relaxationEndsAt: null,
+    }),
     'session:setupOptions': () => ({ packs: [], cohorts: [] }),
     'session:start': () => view,
     'session:command': () => view,
@@ -18,6 +23,17 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'displays:identify': () => null,
     'displays:moveAudience': () => browserDisplays.status(),
     'displays:audienceAsWindow': () => browserDisplays.status(),
+    'media:library': () => ({ files: [], packs: [] }),
+    'media:beginUpload': () => ({ uploadId: 'x' }),
+    'media:uploadChunk': () => ({ received: 0 }),
+    'media:finishUpload': () => {
+      throw new Error('not used');
+    },
+    'media:cancelUpload': () => null,
+    'media:bind': () => ({ files: [], packs: [] }),
+    'media:unbind': () => ({ files: [], packs: [] }),
+    'media:setCue': () => [],
+    'media:resetCues': () => ({ files: [], packs: [] }),
     'packs:list': () => ({ packs: [], broken: [] }),
     'packs:import': () => ({ status: 'invalid', problems: [] }),
     ...overrides,

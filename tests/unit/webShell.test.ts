@@ -140,6 +140,41 @@ describe('browser shell', () => {
     expect(view).toMatchObject({ value: { screen: { slide: { number: 2 } } } });
   });
 
+  it('serves media with ranges: 206 with Content-Range, 416 past the end, 200 with Accept-Ranges', async () => {
+    const url = `${base}/media/packs/hhrp-group-5/media/negotiation-vignettes.mp4`;
+    const whole = await fetch(url);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    const size = Number(whole.headers.get('content-length'));
+    await whole.arrayBuffer();
+    const part = await fetch(url, { headers: { Range: 'bytes=100-1099' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 100-1099/${size}`);
+    expect((await part.arrayBuffer()).byteLength).toBe(1000);
+    const tail = await fetch(url, { headers: { Range: `bytes=${size - 8}-` } });
+    expect(tail.status).toBe(206);
+    expect((await tail.arrayBuffer()).byteLength).toBe(8);
+    const beyond = await fetch(url, { headers: { Range: `bytes=${size + 10}-` } });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${size}`);
+  });
+
+  it('serves media only from the library and the packs, rejecting path traversal', async () => {
+    for (const path of [
+      '/media/packs/hhrp-group-5/../../../package.json',
+      '/media/packs/hhrp-group-5/%2e%2e/%2e%2e/%2e%2e/package.json',
+      '/media/packs/hhrp-group-5/..%2f..%2f..%2fpackage.json',
+      '/media/library/../kiosk.sqlite3',
+      '/media/builtin/..%2f..%2fpackage.json',
+      '/media/elsewhere/file.mp4',
+    ]) {
+      expect(await rawGet(path, { Host: `127.0.0.1:${shell.port}` }), path).toBe(404);
+    }
+    expect(
+      await rawGet('/media/builtin/relaxation-track.ogg', { Host: `127.0.0.1:${shell.port}` }),
+    ).toBe(200);
+  });
+
   it('has no test clock unless started with a fake clock', async () => {
     const response = await fetch(`${base}/__kiosk/test/clock`, {
       method: 'POST',

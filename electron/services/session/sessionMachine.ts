@@ -4,6 +4,7 @@
  */
 import type { ITEM_KINDS } from '../../content/pack/schema';
 import { RejectedRequest } from '../errors';
+import { relaxationActive, videoPositionMs } from './sessionState';
 import type { AudienceScreen, SessionEvent, SessionState } from './sessionState';
 
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -33,7 +34,27 @@ export type SessionCommand =
   | { type: 'leaveMode' }
   | { type: 'showQuestion'; id: string; answersShown: boolean }
   | { type: 'hideQuestion' }
-  | { type: 'end' };
+  | { type: 'end' }
+  | { type: 'videoPlay' }
+  | { type: 'videoPause' }
+  | { type: 'videoBack'; seconds: number }
+  | { type: 'videoSeek'; positionMs: number }
+  | { type: 'relaxationStart' }
+  | { type: 'relaxationStop' };
+
+/** What the service knows about the current item's media when a command is decided. */
+export interface MediaContext {
+  /** The current video item's media, when a file is set up for it. */
+  video?: { mediaId: string; lengthMs: number; cuesMs: readonly number[] } | null;
+  /** The relaxation segment's length, in a relaxation item. */
+  relaxationMs?: number | null;
+}
+
+/** Where playback from `fromMs` stops by itself: the next cue point, or the end. */
+export function nextStop(fromMs: number, cuesMs: readonly number[], lengthMs: number): number {
+  // A cue within a frame of the position is the one just reached; play on to the following one.
+  return cuesMs.find((cue) => cue > fromMs + 40) ?? lengthMs;
+}
 
 /** A command that is well-formed but not possible now; its message is shown to the counselor. */
 export class SessionRuleError extends RejectedRequest {
@@ -124,16 +145,57 @@ export function startEvents(agenda: readonly AgendaShape[], now: number): Sessio
   ];
 }
 
+function playFrom(
+  fromMs: number,
+  video: NonNullable<MediaContext['video']>,
+  now: number,
+): SessionEvent[] {
+  const from = Math.min(Math.max(0, fromMs), video.lengthMs);
+  return [
+    {
+      type: 'video-played',
+      at: now,
+      fromMs: from,
+      stopAtMs: nextStop(from, video.cuesMs, video.lengthMs),
+    },
+  ];
+}
+
+function moveVideo(
+  state: SessionState,
+  video: NonNullable<MediaContext['video']>,
+  toMs: number,
+  now: number,
+): SessionEvent[] {
+  const target = Math.min(Math.max(0, toMs), video.lengthMs);
+  if (state.video?.playingSince !== null) return playFrom(target, video, now);
+  return [{ type: 'video-paused', positionMs: target }];
+}
+
 export function decide(
   state: SessionState,
   agenda: readonly AgendaShape[],
   command: SessionCommand,
   now: number,
+  media: MediaContext = {},
 ): SessionEvent[] {
   requireLive(state);
+  const video = state.video && media.video?.mediaId === state.video.mediaId ? media.video : null;
+  const position = state.video ? videoPositionMs(state.video, now) : 0;
+  const requireVideo = () => {
+    if (!video) throw new SessionRuleError('This item has no video set up.');
+    return video;
+  };
   switch (command.type) {
-    case 'next':
+    case 'next': {
+      // In a video item Next plays on to the next vignette; once the video is over it moves on.
+      const blank = state.screen === 'black' || state.screen === 'white';
+      if (video && !blank && position < video.lengthMs - 40) {
+        const playing = state.video!.playingSince !== null && position < state.video!.stopAtMs;
+        return playing ? [] : playFrom(position, video, now);
+      }
       return step(state, agenda, 1, now);
+    }
     case 'previous':
       return step(state, agenda, -1, now);
     case 'goToItem': {
@@ -192,6 +254,7 @@ export function decide(
         },
       ];
     case 'leaveMode':
+      if (relaxationActive(state.relaxation, now)) return [{ type: 'relaxation-stopped', at: now }];
       if (state.question) return [{ type: 'question-hidden' }];
       if (state.screen !== 'content') return [{ type: 'screen-set', screen: 'content' }];
       return [];
@@ -206,5 +269,28 @@ export function decide(
       return state.question ? [{ type: 'question-hidden' }] : [];
     case 'end':
       return [{ type: 'ended', at: now }];
+    case 'videoPlay': {
+      const current = requireVideo();
+      return playFrom(position >= current.lengthMs - 40 ? 0 : position, current, now);
+    }
+    case 'videoPause':
+      requireVideo();
+      return [{ type: 'video-paused', positionMs: position }];
+    case 'videoBack':
+      return moveVideo(state, requireVideo(), position - command.seconds * 1000, now);
+    case 'videoSeek':
+      return moveVideo(state, requireVideo(), command.positionMs, now);
+    case 'relaxationStart': {
+      const item = state.current === null ? null : agenda[state.current]!;
+      if (item?.kind !== 'relaxation' || !media.relaxationMs) {
+        throw new SessionRuleError('Relaxation mode starts from the relaxation item.');
+      }
+      if (relaxationActive(state.relaxation, now)) return [];
+      return [{ type: 'relaxation-started', at: now, durationMs: media.relaxationMs }];
+    }
+    case 'relaxationStop':
+      return relaxationActive(state.relaxation, now)
+        ? [{ type: 'relaxation-stopped', at: now }]
+        : [];
   }
 }

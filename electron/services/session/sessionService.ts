@@ -11,20 +11,24 @@ import {
   markSessionEnded,
   type SessionRow,
 } from '../../db/queries/sessions';
+import type { MediaLibrary, ResolvedMedia } from '../media/mediaLibrary';
 import type { PackLibrary } from '../packs/packLibrary';
 import {
   decide,
   deckPositions,
+  nextStop,
   phaseOf,
   SessionRuleError,
   startEvents,
   type AgendaShape,
   type DeckPosition,
+  type MediaContext,
   type SessionCommand,
 } from './sessionMachine';
 import {
   applySessionEvent,
   initialSessionState,
+  relaxationActive,
   type SessionEvent,
   type SessionState,
 } from './sessionState';
@@ -82,6 +86,7 @@ export class SessionService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly packs: PackLibrary,
+    private readonly media: MediaLibrary,
     private readonly log: (message: string) => void = () => {},
   ) {
     this.revision = (
@@ -124,7 +129,11 @@ export class SessionService {
     if (!pack) throw new SessionRuleError(`There is no content pack “${request.packId}”.`);
     const now = this.clock.now();
     const agenda = agendaShape(pack);
-    const events = startEvents(agenda, now);
+    const events = this.withVideoCued(
+      pack,
+      initialSessionState(agenda.length),
+      startEvents(agenda, now),
+    );
     const row = this.db.transaction(() => {
       const cohortName = request.cohortName.trim();
       const cohort =
@@ -161,7 +170,11 @@ export class SessionService {
     if (live.recovered && command.type !== 'end')
       throw new SessionRuleError('Resume the session first.');
     const now = this.clock.now();
-    const events = decide(live.state, live.agenda, command, now);
+    const events = this.withVideoCued(
+      live.pack,
+      live.state,
+      decide(live.state, live.agenda, command, now, this.mediaContext(live)),
+    );
     if (events.length === 0) return this.consoleView();
     this.record(live, events, now);
     if (command.type === 'end') this.finish(live);
@@ -190,12 +203,66 @@ export class SessionService {
   }
 
   audienceView(): AudienceView {
-    return { revision: this.revision, serverNow: this.clock.now(), screen: this.audienceScreen() };
+    const relaxation = this.live?.state.relaxation ?? null;
+    const now = this.clock.now();
+    return {
+      revision: this.revision,
+      serverNow: now,
+      screen: this.audienceScreen(),
+      relaxationEndsAt:
+        relaxation && !this.live?.recovered && relaxationActive(relaxation, now)
+          ? relaxation.startedAt + relaxation.durationMs
+          : null,
+    };
   }
 
   summaryOf(sessionId: number): SessionSummary | null {
     const row = getSession(this.db, sessionId);
     return row?.summary ? (JSON.parse(row.summary) as SessionSummary) : null;
+  }
+
+  /** The current item's video (when a file is set up) and relaxation length, for the state machine. */
+  private mediaContext(live: LiveSession): MediaContext {
+    const item =
+      live.state.current === null ? null : live.pack.manifest.agenda[live.state.current]!;
+    const video = item?.video ? this.playable(live.pack.manifest.id, item.video.media) : null;
+    return {
+      video: video
+        ? {
+            mediaId: video.mediaId,
+            lengthMs: video.lengthMs,
+            cuesMs: video.cues.map((cue) => cue.atMs),
+          }
+        : null,
+      relaxationMs:
+        item?.kind === 'relaxation' && live.pack.manifest.relaxation
+          ? live.pack.manifest.relaxation.minutes * MINUTE
+          : null,
+    };
+  }
+
+  private playable(packId: string, mediaId: string): ResolvedMedia | null {
+    const resolved = this.media.resolve(packId, mediaId);
+    return resolved?.src ? resolved : null;
+  }
+
+  /** Entering a video item cues its video at the start, stopping at the first vignette's end. */
+  private withVideoCued(
+    pack: LoadedPack,
+    before: SessionState,
+    events: SessionEvent[],
+  ): SessionEvent[] {
+    const after = events.reduce(applySessionEvent, before);
+    if (after.current === null || after.video || after.endedAt !== null) return events;
+    const item = pack.manifest.agenda[after.current]!;
+    const video = item.video ? this.playable(pack.manifest.id, item.video.media) : null;
+    if (!video) return events;
+    const stopAtMs = nextStop(
+      0,
+      video.cues.map((cue) => cue.atMs),
+      video.lengthMs,
+    );
+    return [...events, { type: 'video-cued', mediaId: video.mediaId, stopAtMs }];
   }
 
   private requireLive(): LiveSession {
@@ -375,6 +442,7 @@ export class SessionService {
             mediaId: item.video.media,
             title: video?.title ?? item.video.media,
             intro: item.video.intro ?? null,
+            media: this.media.resolve(manifest.id, item.video.media),
           }
         : null,
       poll: item.poll
@@ -430,6 +498,7 @@ export class SessionService {
               minutes: manifest.relaxation.minutes,
               intro: manifest.relaxation.intro,
               cue: manifest.relaxation.cue ?? null,
+              audio: this.media.resolve(manifest.id, manifest.relaxation.media),
             }
           : null,
     };
@@ -462,6 +531,19 @@ export class SessionService {
         kind: 'break',
         backAt: since + plannedMs - item.elapsedMs,
         paused: state.runningSince === null,
+      };
+    }
+    const videoItem = live.pack.manifest.agenda[index]!.video;
+    const media =
+      videoItem && state.video ? this.playable(live.pack.manifest.id, videoItem.media) : null;
+    if (media && state.video && state.screen !== 'dim') {
+      return {
+        kind: 'video',
+        src: media.src!,
+        captionsSrc: media.captionsSrc,
+        title: media.title,
+        video: state.video,
+        lengthMs: media.lengthMs,
       };
     }
     const position = this.currentPosition(live)!;

@@ -21,6 +21,21 @@ export interface ShownQuestion {
   answersShown: boolean;
 }
 
+/** A cued video: where it is, and (while playing) since when and up to which cue it plays. */
+export interface VideoState {
+  mediaId: string;
+  positionMs: number;
+  playingSince: number | null;
+  /** Playback stops here by itself: the next cue point, or the end of the video. */
+  stopAtMs: number;
+}
+
+export interface RelaxationState {
+  startedAt: number;
+  durationMs: number;
+  stoppedAt: number | null;
+}
+
 export interface SessionState {
   startedAt: number | null;
   endedAt: number | null;
@@ -34,6 +49,8 @@ export interface SessionState {
   items: ItemRecord[];
   /** Item indices in the order they were first run. */
   order: number[];
+  video: VideoState | null;
+  relaxation: RelaxationState | null;
 }
 
 export type SessionEvent =
@@ -50,7 +67,12 @@ export type SessionEvent =
   | { type: 'question-hidden' }
   | { type: 'ended'; at: number }
   /** The counselor resumed the session after the kiosk was restarted; changes nothing but the record. */
-  | { type: 'restored'; at: number };
+  | { type: 'restored'; at: number }
+  | { type: 'video-cued'; mediaId: string; stopAtMs: number }
+  | { type: 'video-played'; at: number; fromMs: number; stopAtMs: number }
+  | { type: 'video-paused'; positionMs: number }
+  | { type: 'relaxation-started'; at: number; durationMs: number }
+  | { type: 'relaxation-stopped'; at: number };
 
 export function initialSessionState(itemCount: number): SessionState {
   return {
@@ -71,6 +93,8 @@ export function initialSessionState(itemCount: number): SessionState {
       adaptedReason: null,
     })),
     order: [],
+    video: null,
+    relaxation: null,
   };
 }
 
@@ -108,6 +132,8 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         runningSince: event.at,
         pausedAt: null,
         question: null,
+        video: null,
+        relaxation: null,
         screen: closed.screen === 'dim' ? 'content' : closed.screen,
         order: closed.order.includes(event.index) ? closed.order : [...closed.order, event.index],
         items: updateItem(closed, event.index, {
@@ -154,10 +180,53 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
     case 'ended': {
       const stopped = state.pausedAt !== null ? { ...state, runningSince: null } : state;
       const closed = stopCurrent(stopped, event.at);
-      return { ...closed, endedAt: event.at, pausedAt: null, question: null, screen: 'content' };
+      return {
+        ...closed,
+        endedAt: event.at,
+        pausedAt: null,
+        question: null,
+        screen: 'content',
+        video: null,
+        relaxation: null,
+      };
     }
     case 'restored':
       return state;
+    case 'video-cued':
+      return {
+        ...state,
+        video: {
+          mediaId: event.mediaId,
+          positionMs: 0,
+          playingSince: null,
+          stopAtMs: event.stopAtMs,
+        },
+      };
+    case 'video-played':
+      return state.video
+        ? {
+            ...state,
+            video: {
+              ...state.video,
+              positionMs: event.fromMs,
+              playingSince: event.at,
+              stopAtMs: event.stopAtMs,
+            },
+          }
+        : state;
+    case 'video-paused':
+      return state.video
+        ? { ...state, video: { ...state.video, positionMs: event.positionMs, playingSince: null } }
+        : state;
+    case 'relaxation-started':
+      return {
+        ...state,
+        relaxation: { startedAt: event.at, durationMs: event.durationMs, stoppedAt: null },
+      };
+    case 'relaxation-stopped':
+      return state.relaxation
+        ? { ...state, relaxation: { ...state.relaxation, stoppedAt: event.at } }
+        : state;
   }
 }
 
@@ -169,4 +238,19 @@ export function itemElapsedMs(state: SessionState, index: number, now: number): 
       ? Math.max(0, now - state.runningSince)
       : 0;
   return item.elapsedMs + running;
+}
+
+/** Where the video is at `now`: it plays from its position and stops by itself at `stopAtMs`. */
+export function videoPositionMs(video: VideoState, now: number): number {
+  if (video.playingSince === null) return video.positionMs;
+  return Math.min(video.positionMs + Math.max(0, now - video.playingSince), video.stopAtMs);
+}
+
+/** Whether the room is in relaxation mode at `now`; it ends by itself when its minutes are up. */
+export function relaxationActive(relaxation: RelaxationState | null, now: number): boolean {
+  return (
+    relaxation !== null &&
+    relaxation.stoppedAt === null &&
+    now < relaxation.startedAt + relaxation.durationMs
+  );
 }

@@ -1,5 +1,6 @@
 import type { SessionSummary } from './summary';
-import type { AudienceScreen, SessionState, ShownQuestion } from './sessionState';
+import type { ResolvedMedia } from '../media/mediaLibrary';
+import type { AudienceScreen, SessionState, ShownQuestion, VideoState } from './sessionState';
 import type { ItemKind, Phase } from './sessionMachine';
 
 /** A slide as a window draws it; `number` is null for the title card of an item without slides. */
@@ -47,7 +48,13 @@ export interface CurrentItemView {
       lines: { speaker: 1 | 2; text: string }[];
     }[];
   } | null;
-  video: { mediaId: string; title: string; intro: string | null } | null;
+  /** `media.src` is null when no file is set up: the console says so and offers to bind one. */
+  video: {
+    mediaId: string;
+    title: string;
+    intro: string | null;
+    media: ResolvedMedia | null;
+  } | null;
   poll: {
     prompt: string;
     options: { key: string; text: string }[];
@@ -74,7 +81,12 @@ export interface CurrentItemView {
     criteria: { text: string; points: number }[];
     maxPoints: number;
   } | null;
-  relaxation: { minutes: number; intro: string; cue: string | null } | null;
+  relaxation: {
+    minutes: number;
+    intro: string;
+    cue: string | null;
+    audio: ResolvedMedia | null;
+  } | null;
 }
 
 export interface ConsoleSessionView {
@@ -131,6 +143,14 @@ export type AudienceScreenView =
   | { kind: 'black' }
   | { kind: 'white' }
   | { kind: 'slide'; slide: SlideView; title: string; dim: boolean }
+  | {
+      kind: 'video';
+      src: string;
+      captionsSrc: string | null;
+      title: string;
+      video: VideoState;
+      lengthMs: number;
+    }
   | { kind: 'question'; prompt: string; answers: string[] | null }
   | { kind: 'break'; backAt: number; paused: boolean }
   | { kind: 'ended' };
@@ -140,6 +160,8 @@ export interface AudienceView {
   revision: number;
   serverNow: number;
   screen: AudienceScreenView;
+  /** While relaxation runs the room is dimmed to near black; it lifts by itself at this time. */
+  relaxationEndsAt: number | null;
 }
 
 export interface SetupOptions {

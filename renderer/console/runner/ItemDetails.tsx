@@ -1,16 +1,23 @@
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { formatClock } from '../../shared/time';
+import { VideoPanel } from './VideoPanel';
 
 /** What the counselor needs for the current item: notes, instructions, cues, questions and answers. */
 export function ItemDetails({
   session,
   breakBackAt,
+  now,
+  serverNow,
+  receivedAt,
   command,
 }: {
   session: ConsoleSessionView;
   /** When the current item is the break: when the group is due back. */
   breakBackAt: number | null;
+  now: number;
+  serverNow: number;
+  receivedAt: number;
   command: (command: SessionCommand) => void;
 }) {
   const details = session.current;
@@ -131,8 +138,16 @@ export function ItemDetails({
       )}
       {details.video && (
         <div className="details__block">
-          <h3>Video: {details.video.title}</h3>
           {details.video.intro && <p>{details.video.intro}</p>}
+          <VideoPanel
+            packId={session.packId}
+            item={details.video}
+            video={session.state.video}
+            now={now}
+            serverNow={serverNow}
+            receivedAt={receivedAt}
+            command={command}
+          />
         </div>
       )}
       {details.poll && (
@@ -192,6 +207,13 @@ export function ItemDetails({
           <h3>Relaxation ({details.relaxation.minutes} min)</h3>
           <p>{details.relaxation.intro}</p>
           {details.relaxation.cue && <p className="runner__muted">{details.relaxation.cue}</p>}
+          <button
+            type="button"
+            className="primary"
+            onClick={() => command({ type: 'relaxationStart' })}
+          >
+            Start relaxation ({details.relaxation.minutes} min)
+          </button>
         </div>
       )}
     </section>

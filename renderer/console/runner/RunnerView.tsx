@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import { computeSchedule } from '../../../electron/services/session/schedule';
+import { relaxationActive } from '../../../electron/services/session/sessionState';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { SlideFrame } from '../../shared/SlideFrame';
 import { useServerNow } from '../../shared/time';
 import { AgendaList } from './AgendaList';
 import { ItemDetails } from './ItemDetails';
+import { RelaxationMode } from './RelaxationMode';
 import { TimeBar } from './TimeBar';
 import './runner.css';
 
@@ -42,7 +44,9 @@ export function RunnerView({
       : 'the question'
     : session.phase === 'break' && session.screen === 'content'
       ? 'the break screen'
-      : PROJECTOR_LABEL[session.screen];
+      : session.state.video && session.current?.video?.media?.src && session.screen === 'content'
+        ? 'the video'
+        : PROJECTOR_LABEL[session.screen];
 
   return (
     <div className="runner">
@@ -108,6 +112,9 @@ export function RunnerView({
       <aside className="runner__side" aria-label="Counselor's notes and what comes next">
         <ItemDetails
           session={session}
+          now={now}
+          serverNow={serverNow}
+          receivedAt={receivedAt}
           breakBackAt={
             current?.kind === 'break' && schedule.current ? now + schedule.current.leftMs : null
           }
@@ -143,6 +150,14 @@ export function RunnerView({
           )}
         </section>
       </aside>
+      {session.current?.relaxation && relaxationActive(session.state.relaxation, now) && (
+        <RelaxationMode
+          relaxation={session.state.relaxation!}
+          audio={session.current.relaxation.audio}
+          now={now}
+          onStop={() => command({ type: 'relaxationStop' })}
+        />
+      )}
       {confirmEnd && (
         <div className="dialog-page">
           <section className="dialog" role="alertdialog" aria-labelledby="end-title">

@@ -6,12 +6,15 @@ import {
   SessionRuleError,
   startEvents,
   type AgendaShape,
+  type MediaContext,
   type SessionCommand,
 } from '../../../electron/services/session/sessionMachine';
 import {
   applySessionEvent,
   initialSessionState,
   itemElapsedMs,
+  relaxationActive,
+  videoPositionMs,
   type SessionState,
 } from '../../../electron/services/session/sessionState';
 
@@ -171,5 +174,80 @@ describe('session state machine', () => {
     ]);
     expect(state.items[0]).toMatchObject({ status: 'done', elapsedMs: 30_000 });
     expect(state.endedAt).toBe(T0 + 90_000);
+  });
+});
+
+describe('video and relaxation', () => {
+  const videoAgenda: AgendaShape[] = [
+    { id: 'watch', kind: 'video', minutes: 15, slideCount: 1, questionIds: [] },
+    { id: 'after', kind: 'discussion', minutes: 5, slideCount: 1, questionIds: [] },
+    { id: 'relax', kind: 'relaxation', minutes: 10, slideCount: 1, questionIds: [] },
+  ];
+  const media = {
+    video: { mediaId: 'clip', lengthMs: 120_000, cuesMs: [30_000, 60_000, 90_000, 118_000] },
+  };
+  const cued = (): SessionState =>
+    [
+      ...startEvents(videoAgenda, T0),
+      { type: 'video-cued' as const, mediaId: 'clip', stopAtMs: 30_000 },
+    ].reduce(applySessionEvent, initialSessionState(videoAgenda.length));
+  const apply = (
+    state: SessionState,
+    command: SessionCommand,
+    at: number,
+    context: MediaContext = media,
+  ) => decide(state, videoAgenda, command, at, context).reduce(applySessionEvent, state);
+
+  it('Next plays to the first cue, where the video stops by itself; Next plays on to the next', () => {
+    let state = apply(cued(), { type: 'next' }, T0 + 1000);
+    expect(state.video).toMatchObject({ positionMs: 0, playingSince: T0 + 1000, stopAtMs: 30_000 });
+    expect(videoPositionMs(state.video!, T0 + 20_000)).toBe(19_000);
+    expect(videoPositionMs(state.video!, T0 + 90_000)).toBe(30_000);
+    expect(decide(state, videoAgenda, { type: 'next' }, T0 + 10_000, media)).toEqual([]);
+    state = apply(state, { type: 'next' }, T0 + 100_000);
+    expect(state.video).toMatchObject({
+      positionMs: 30_000,
+      playingSince: T0 + 100_000,
+      stopAtMs: 60_000,
+    });
+  });
+
+  it('pauses, goes back 10 seconds and seeks, re-arming the right cue', () => {
+    let state = apply(cued(), { type: 'videoPlay' }, T0);
+    state = apply(state, { type: 'videoPause' }, T0 + 12_000);
+    expect(state.video).toMatchObject({ positionMs: 12_000, playingSince: null });
+    state = apply(state, { type: 'videoBack', seconds: 10 }, T0 + 13_000);
+    expect(state.video!.positionMs).toBe(2_000);
+    state = apply(state, { type: 'videoSeek', positionMs: 61_000 }, T0 + 14_000);
+    state = apply(state, { type: 'videoPlay' }, T0 + 15_000);
+    expect(state.video!.stopAtMs).toBe(90_000);
+  });
+
+  it('moves on to the next item once the video is over', () => {
+    let state = apply(cued(), { type: 'videoSeek', positionMs: 120_000 }, T0);
+    state = apply(state, { type: 'next' }, T0 + 1000);
+    expect(state.current).toBe(1);
+    expect(state.video).toBeNull();
+  });
+
+  it('refuses video commands where no video is set up, and Next just moves on', () => {
+    expect(() => apply(cued(), { type: 'videoPlay' }, T0, { video: null })).toThrow(
+      /no video set up/,
+    );
+    expect(apply(cued(), { type: 'next' }, T0, { video: null }).current).toBe(1);
+  });
+
+  it('runs relaxation for its minutes; Esc stops it at once', () => {
+    let state = [...startEvents(videoAgenda, T0)].reduce(applySessionEvent, initialSessionState(3));
+    expect(() =>
+      apply(state, { type: 'relaxationStart' }, T0, { video: null, relaxationMs: 600_000 }),
+    ).toThrow(/relaxation item/);
+    state = apply(state, { type: 'goToItem', index: 2 }, T0);
+    state = apply(state, { type: 'relaxationStart' }, T0 + 1000, { relaxationMs: 600_000 });
+    expect(relaxationActive(state.relaxation, T0 + 500_000)).toBe(true);
+    expect(relaxationActive(state.relaxation, T0 + 601_001)).toBe(false);
+    state = apply(state, { type: 'leaveMode' }, T0 + 2000, {});
+    expect(relaxationActive(state.relaxation, T0 + 3000)).toBe(false);
+    expect(state.relaxation!.stoppedAt).toBe(T0 + 2000);
   });
 });

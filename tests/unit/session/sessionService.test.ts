@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock';
 import { openDatabase, type Db } from '../../../electron/db/database';
 import { listSessionEvents } from '../../../electron/db/queries/sessionEvents';
+import { MediaLibrary } from '../../../electron/services/media/mediaLibrary';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { MINUTE } from '../../../electron/services/session/schedule';
 import { SessionService } from '../../../electron/services/session/sessionService';
@@ -16,6 +17,9 @@ const packs = new PackLibrary(
   { builtIn: resolve('resources/curricula'), imported: '/nonexistent' },
   (id, path) => `/media/packs/${id}/${path}`,
 );
+
+const mediaFor = (database: Db) =>
+  new MediaLibrary(database, clock, join(dir.path, 'media'), resolve('resources/media'), packs, '');
 
 const start = (service: SessionService, packId = 'hhrp-group-5') =>
   service.start({
@@ -38,12 +42,12 @@ afterEach(() => {
 function reopen(): SessionService {
   db.close();
   db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
-  return new SessionService(db, clock, packs);
+  return new SessionService(db, clock, packs, mediaFor(db));
 }
 
 describe('SessionService', () => {
   it('starts a session for a group and creates the group once', () => {
-    const service = new SessionService(db, clock, packs);
+    const service = new SessionService(db, clock, packs, mediaFor(db));
     const view = start(service).session!;
     expect(view).toMatchObject({
       packTitle: 'Negotiating Harm Reduction with Partners',
@@ -56,7 +60,7 @@ describe('SessionService', () => {
   });
 
   it('writes every change to the event log before telling the windows', () => {
-    const service = new SessionService(db, clock, packs);
+    const service = new SessionService(db, clock, packs, mediaFor(db));
     start(service);
     const seen: number[] = [];
     service.subscribe(() => seen.push(listSessionEvents(db, 1).length));
@@ -66,7 +70,7 @@ describe('SessionService', () => {
   });
 
   it('after a crash, resumes on the same item and slide with the right times, once the counselor says so', () => {
-    const service = new SessionService(db, clock, packs);
+    const service = new SessionService(db, clock, packs, mediaFor(db));
     start(service);
     clock.advance(5 * MINUTE);
     service.command({ type: 'goToItem', index: 3 });
@@ -94,7 +98,7 @@ describe('SessionService', () => {
   });
 
   it('shows the break screen with the time to be back', () => {
-    const service = new SessionService(db, clock, packs);
+    const service = new SessionService(db, clock, packs, mediaFor(db));
     start(service);
     clock.advance(50 * MINUTE);
     service.command({ type: 'goToItem', index: 8 });
@@ -107,7 +111,7 @@ describe('SessionService', () => {
   });
 
   it('never sends the room notes, answers before they are revealed, or names', () => {
-    const service = new SessionService(db, clock, packs);
+    const service = new SessionService(db, clock, packs, mediaFor(db));
     start(service);
     service.command({ type: 'goToItem', index: 2 });
     const session = service.consoleView().session!;
@@ -132,7 +136,7 @@ describe('SessionService', () => {
   });
 
   it('saves the fidelity record when the session ends', () => {
-    const service = new SessionService(db, clock, packs);
+    const service = new SessionService(db, clock, packs, mediaFor(db));
     start(service);
     clock.advance(7 * MINUTE);
     service.command({ type: 'skip', index: 2, reason: 'Group already knew it' });

@@ -1,0 +1,106 @@
+import type { RequestOf } from '../../../electron/ipc/contract';
+import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
+import { call, consoleApi } from '../../platform/kiosk';
+import { fileToBase64 } from '../packs/readFiles';
+
+const api = consoleApi();
+
+export type PlayableCheck = { ok: true; durationMs: number | null } | { ok: false; reason: string };
+
+function explain(file: File, detail: string): string {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.mov')) {
+    return `“${file.name}” is a .mov file in a format this computer cannot play (often Apple ProRes or HEVC). Convert it to MP4 with H.264 video (for example with HandBrake's “Fast 1080p30” preset) and import that.`;
+  }
+  if (name.endsWith('.mkv') || name.endsWith('.avi') || name.endsWith('.wmv')) {
+    return `“${file.name}” is in a container the kiosk cannot play. Convert it to MP4 with H.264 video.`;
+  }
+  return `“${file.name}” cannot be played on this computer (${detail}). Videos recorded on newer phones often use HEVC (H.265), which needs converting to MP4 with H.264 video (for example with HandBrake).`;
+}
+
+/**
+ * Checks that this Chromium can really decode the file before importing it: `canPlayType` for the
+ * type, then a real decode of the first frame from a local object URL (nothing is uploaded yet).
+ */
+export function checkPlayable(file: File, kind: 'video' | 'audio'): Promise<PlayableCheck> {
+  const element = document.createElement(kind);
+  if (file.type && element.canPlayType(file.type) === '') {
+    return Promise.resolve({
+      ok: false,
+      reason: explain(file, `type ${file.type} is not supported`),
+    });
+  }
+  const url = URL.createObjectURL(file);
+  return new Promise<PlayableCheck>((resolve) => {
+    const finish = (result: PlayableCheck) => {
+      clearTimeout(timer);
+      element.removeAttribute('src');
+      element.load();
+      URL.revokeObjectURL(url);
+      resolve(result);
+    };
+    const timer = setTimeout(
+      () => finish({ ok: false, reason: explain(file, 'it did not load within 15 seconds') }),
+      15_000,
+    );
+    element.preload = 'auto';
+    element.muted = true;
+    element.onerror = () =>
+      finish({
+        ok: false,
+        reason: explain(file, element.error?.message || 'the decoder refused it'),
+      });
+    element.onloadeddata = () => {
+      // A video whose picture cannot be decoded may still report its sound track: no size means no picture.
+      if (element instanceof HTMLVideoElement && element.videoWidth === 0) {
+        finish({ ok: false, reason: explain(file, 'its picture cannot be decoded') });
+        return;
+      }
+      finish({
+        ok: true,
+        durationMs: Number.isFinite(element.duration) ? element.duration * 1000 : null,
+      });
+    };
+    element.src = url;
+  });
+}
+
+export type BindTarget = NonNullable<RequestOf<'media:finishUpload'>['bind']>;
+
+/** Checks, then sends the file to main in parts and binds it; returns a message for the counselor. */
+export async function importMediaFile(
+  file: File,
+  target: BindTarget,
+  kind: 'video' | 'audio' | 'captions',
+  onProgress: (fraction: number) => void,
+): Promise<string> {
+  let durationMs: number | null = null;
+  if (kind !== 'captions') {
+    const check = await checkPlayable(file, kind);
+    if (!check.ok) throw new Error(check.reason);
+    durationMs = check.durationMs;
+  }
+  const { uploadId } = await call(api, 'media:beginUpload', {
+    name: file.name,
+    size: file.size,
+    mime: file.type,
+  });
+  try {
+    for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
+      const data = await fileToBase64(file.slice(offset, offset + UPLOAD_CHUNK_BYTES));
+      await call(api, 'media:uploadChunk', { uploadId, offset, data });
+      onProgress(Math.min(1, (offset + UPLOAD_CHUNK_BYTES) / Math.max(1, file.size)));
+    }
+    const { alreadyImported } = await call(api, 'media:finishUpload', {
+      uploadId,
+      durationMs,
+      bind: target,
+    });
+    return alreadyImported
+      ? `“${file.name}” was already in the library; it is now bound.`
+      : `Imported and bound “${file.name}”.`;
+  } catch (error) {
+    await call(api, 'media:cancelUpload', { uploadId }).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,172 @@
+import { useRef, useState, type ChangeEvent } from 'react';
+import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import { videoPositionMs, type VideoState } from '../../../electron/services/session/sessionState';
+import type { CurrentItemView } from '../../../electron/services/session/views';
+import { useVideoSync } from '../../shared/media/useVideoSync';
+import { formatDuration } from '../../shared/time';
+import { importMediaFile } from '../media/importMedia';
+
+type VideoItem = NonNullable<CurrentItemView['video']>;
+
+/** The console's side of a video: a muted preview on the same timeline, cue markers and controls. */
+export function VideoPanel({
+  packId,
+  item,
+  video,
+  now,
+  serverNow,
+  receivedAt,
+  command,
+}: {
+  packId: string;
+  item: VideoItem;
+  video: VideoState | null;
+  now: number;
+  serverNow: number;
+  receivedAt: number;
+  command: (command: SessionCommand) => void;
+}) {
+  const media = item.media;
+  if (!media?.src || !video) return <NotSetUp packId={packId} item={item} />;
+  const position = videoPositionMs(video, now);
+  const playing = video.playingSince !== null && position < video.stopAtMs;
+  const reached = [...media.cues].reverse().find((cue) => position >= cue.atMs - 40);
+  const atCue = !playing && reached !== undefined && Math.abs(position - reached.atMs) <= 40;
+  const nextCue = media.cues.find((cue) => cue.atMs > position + 40);
+  return (
+    <div className="video-panel" data-testid="video-panel">
+      <h3>
+        Video: {media.title}{' '}
+        {media.source === 'stand-in' && <span className="badge">stand-in</span>}
+      </h3>
+      <Preview src={media.src} video={video} serverNow={serverNow} receivedAt={receivedAt} />
+      <div className="video-panel__bar" aria-hidden="true">
+        <div
+          className="video-panel__played"
+          style={{ width: `${(100 * position) / media.lengthMs}%` }}
+        />
+        {media.cues.map((cue) => (
+          <span
+            key={cue.id}
+            className="video-panel__cue"
+            style={{ left: `${(100 * cue.atMs) / media.lengthMs}%` }}
+          />
+        ))}
+      </div>
+      <label className="video-panel__scrub">
+        Position {formatDuration(position)} / {formatDuration(media.lengthMs)}
+        <input
+          type="range"
+          min={0}
+          max={media.lengthMs}
+          step={40}
+          value={Math.round(position)}
+          onChange={(event) =>
+            command({ type: 'videoSeek', positionMs: Number(event.target.value) })
+          }
+        />
+      </label>
+      <div className="details__buttons">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => command({ type: playing ? 'videoPause' : 'videoPlay' })}
+        >
+          {playing ? 'Pause' : atCue ? 'Play next vignette' : 'Play'}
+        </button>
+        <button type="button" onClick={() => command({ type: 'videoBack', seconds: 10 })}>
+          Back 10 s
+        </button>
+        <button
+          type="button"
+          disabled={!nextCue}
+          onClick={() => nextCue && command({ type: 'videoSeek', positionMs: nextCue.atMs })}
+        >
+          Next cue
+        </button>
+      </div>
+      {atCue && reached && (
+        <div className="details__block video-panel__discussion" data-testid="cue-discussion">
+          <h3>Stopped after {reached.title}</h3>
+          {reached.question && <p className="details__prompt">{reached.question}</p>}
+          <ul>
+            {reached.points.map((point) => (
+              <li key={point}>{point}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Preview({
+  src,
+  video,
+  serverNow,
+  receivedAt,
+}: {
+  src: string;
+  video: VideoState;
+  serverNow: number;
+  receivedAt: number;
+}) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useVideoSync(ref, video, serverNow, receivedAt);
+  return (
+    <video
+      ref={ref}
+      className="video-panel__preview"
+      src={src}
+      muted
+      preload="auto"
+      data-testid="preview-video"
+    />
+  );
+}
+
+/** Missing or unbound media: say so, offer to bind a file; the room sees a neutral slide meanwhile. */
+function NotSetUp({ packId, item }: { packId: string; item: VideoItem }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setBusy(true);
+    try {
+      setMessage(
+        await importMediaFile(
+          file,
+          { packId, mediaId: item.mediaId, as: 'media' },
+          'video',
+          () => undefined,
+        ),
+      );
+    } catch (error) {
+      setMessage((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="video-panel video-panel--missing" role="status" data-testid="video-not-set-up">
+      <h3>Video not set up: {item.title}</h3>
+      <p>
+        The room sees a neutral slide and the session goes on. Bind the clinic's copy of this video
+        to play it.
+      </p>
+      {item.media?.sourceNote && <p className="runner__muted">{item.media.sourceNote}</p>}
+      <label className="button">
+        {busy ? 'Importing…' : 'Bind a file…'}
+        <input
+          type="file"
+          accept="video/*,.mp4,.m4v,.webm,.mov"
+          onChange={onFile}
+          disabled={busy}
+        />
+      </label>
+      {message && <p>{message}</p>}
+    </div>
+  );
+}
