@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { AudiencePage, ConsolePage } from './support/pages';
 import { makeDataDir, startShell, type RunningShell } from './support/webShell';
 
@@ -44,7 +44,7 @@ test.afterEach(async () => {
   data.remove();
 });
 
-async function openBoth(context: import('@playwright/test').BrowserContext) {
+async function openBoth(context: BrowserContext) {
   const audience = new AudiencePage(await context.newPage());
   const console = new ConsolePage(await context.newPage());
   await audience.open(shell.audienceUrl);
