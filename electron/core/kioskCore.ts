@@ -4,6 +4,8 @@ import { openDatabase, type Db } from '../db/database';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { browserDisplays, type DisplayPort } from '../services/displays';
+import { RejectedRequest } from '../services/errors';
+import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
 import { MediaLibrary } from '../services/media/mediaLibrary';
 import { PackLibrary } from '../services/packs/packLibrary';
 import { SessionService } from '../services/session/sessionService';
@@ -76,7 +78,16 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       packs,
       mediaOrigin,
     );
-    const sessions = new SessionService(db, clock, packs, media, options.log);
+    const records = new GroupRecords(db, clock);
+    const sessions = new SessionService(db, clock, packs, media, records, options.log);
+    /** Group records belong to the running session; each write is committed, then the windows refreshed. */
+    const withLive = <T>(write: (context: LiveContext) => T) => {
+      const context = sessions.liveContext();
+      if (!context) throw new RejectedRequest('No session is running.');
+      write(context);
+      sessions.refresh();
+      return sessions.consoleView();
+    };
     sessions.subscribe(() => {
       emit('session:console', sessions.consoleView());
       emit('session:audience', sessions.audienceView());
@@ -113,6 +124,22 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         displays.showAudienceAsWindow();
         return displays.status();
       },
+      'group:addMember': ({ name, checkIn }) =>
+        withLive((context) => records.addMember(context, name, checkIn)),
+      'group:setPresent': ({ memberId, present }) =>
+        withLive((context) => records.setPresent(context, memberId, present)),
+      'group:setGraduated': ({ memberId, graduated }) =>
+        withLive((context) => records.setGraduated(context, memberId, graduated)),
+      'group:addFlipchart': ({ questionId, text }) =>
+        withLive((context) => records.addFlipchart(context, questionId, text)),
+      'group:removeFlipchart': ({ entryId }) =>
+        withLive((context) => records.removeFlipchart(context, entryId)),
+      'group:answer': ({ memberId, itemId, answer }) =>
+        withLive((context) => records.recordAnswer(context, memberId, itemId, answer, 'counselor')),
+      'group:makeTeams': ({ teamCount }) =>
+        withLive((context) => records.makeTeams(context, teamCount)),
+      'group:score': ({ teamId, criterionId, points }) =>
+        withLive((context) => records.setScore(context, teamId, criterionId, points)),
       'media:library': () => media.libraryView(),
       'media:beginUpload': ({ name, size, mime }) => media.beginUpload(name, size, mime),
       'media:uploadChunk': ({ uploadId, offset, data }) =>

@@ -90,6 +90,18 @@ export const sessionCommand = z.discriminatedUnion('type', [
     .strict(),
   z.object({ type: z.literal('relaxationStart') }).strict(),
   z.object({ type: z.literal('relaxationStop') }).strict(),
+  z
+    .object({
+      type: z.literal('showBoard'),
+      board: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('flipchart'), questionId: z.string().min(1).max(100) }).strict(),
+        z.object({ kind: z.literal('quiz'), itemId: z.string().min(1).max(100) }).strict(),
+        z.object({ kind: z.literal('game') }).strict(),
+        z.object({ kind: z.literal('practice') }).strict(),
+      ]),
+    })
+    .strict(),
+  z.object({ type: z.literal('hideBoard') }).strict(),
 ]) satisfies z.ZodType<SessionCommand>;
 
 const startSession = z
@@ -122,6 +134,55 @@ export const channels = {
     CONSOLE_ONLY,
   ),
   'displays:audienceAsWindow': channel<DisplayStatusView>()(noArguments, CONSOLE_ONLY),
+  'group:addMember': channel<ConsoleView>()(
+    z.object({ name: personName, checkIn: z.boolean() }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'group:setPresent': channel<ConsoleView>()(
+    z.object({ memberId: z.number().int().positive(), present: z.boolean() }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'group:setGraduated': channel<ConsoleView>()(
+    z.object({ memberId: z.number().int().positive(), graduated: z.boolean() }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'group:addFlipchart': channel<ConsoleView>()(
+    z
+      .object({ questionId: z.string().min(1).max(100), text: z.string().trim().min(1).max(500) })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'group:removeFlipchart': channel<ConsoleView>()(
+    z.object({ entryId: z.number().int().positive() }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'group:answer': channel<ConsoleView>()(
+    z
+      .object({
+        memberId: z.number().int().positive(),
+        itemId: z.string().min(1).max(100),
+        answer: z
+          .string()
+          .regex(/^[a-zA-Z]$/)
+          .nullable(),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'group:makeTeams': channel<ConsoleView>()(
+    z.object({ teamCount: z.number().int().min(2).max(6) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'group:score': channel<ConsoleView>()(
+    z
+      .object({
+        teamId: z.number().int().positive(),
+        criterionId: z.string().min(1).max(100),
+        points: z.number().int().min(0).max(100),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
   'media:library': channel<MediaLibraryView>()(noArguments, CONSOLE_ONLY),
   'media:beginUpload': channel<{ uploadId: string }>()(
     z

@@ -107,6 +107,75 @@ function Screen({
           )}
         </section>
       );
+    case 'flipchart':
+      return (
+        <section className="audience__card" data-testid="audience-flipchart">
+          <h1>{screen.prompt}</h1>
+          <ul className="audience__answers">
+            {screen.entries.map((entry, index) => (
+              <li key={index}>{entry}</li>
+            ))}
+          </ul>
+        </section>
+      );
+    case 'quiz-result':
+      return (
+        <section className="audience__card" data-testid="audience-quiz-result">
+          <h1>
+            {screen.number}. {screen.prompt}
+          </h1>
+          <ul className="audience__options">
+            {screen.options.map((option) => (
+              <li
+                key={option.key}
+                className={option.key === screen.correctKey ? 'audience__correct' : undefined}
+              >
+                <span>
+                  {option.key}. {option.text}
+                  {option.key === screen.correctKey && ' ✓'}
+                </span>
+                <span className="audience__count" data-option={option.key}>
+                  {option.count}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="audience__feedback">{screen.feedback}</p>
+        </section>
+      );
+    case 'game-results':
+      return (
+        <section className="audience__card" data-testid="audience-game">
+          <h1>Team game results</h1>
+          <ul className="audience__options">
+            {screen.teams.map((team) => (
+              <li
+                key={team.number}
+                className={screen.winners.includes(team.number) ? 'audience__correct' : undefined}
+              >
+                <span>
+                  Team {team.number}
+                  {team.scenarioTitle && ` (${team.scenarioTitle})`}
+                </span>
+                <span className="audience__count" data-team={team.number}>
+                  {team.total} / {screen.maxPoints}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {screen.winners.length > 0 && (
+            <p className="audience__feedback" data-testid="game-winner">
+              {screen.winners.length === 1
+                ? `Team ${screen.winners[0]} wins!`
+                : `A tie: teams ${screen.winners.join(' and ')}!`}
+            </p>
+          )}
+        </section>
+      );
+    case 'practice':
+      return (
+        <PracticeScreen endsAt={screen.endsAt} serverNow={serverNow} receivedAt={receivedAt} />
+      );
     case 'break':
       return (
         <BreakScreen
@@ -123,6 +192,26 @@ function Screen({
         </section>
       );
   }
+}
+
+function PracticeScreen({
+  endsAt,
+  serverNow,
+  receivedAt,
+}: {
+  endsAt: number;
+  serverNow: number;
+  receivedAt: number;
+}) {
+  const now = useServerNow(serverNow, receivedAt);
+  return (
+    <section className="audience__card audience__card--center">
+      <h1>Practice time</h1>
+      <p className="audience__countdown" role="timer" data-testid="practice-countdown">
+        {formatDuration(Math.max(0, endsAt - now))}
+      </p>
+    </section>
+  );
 }
 
 function BreakScreen({

@@ -200,12 +200,10 @@ test('the media library imports a file after checking it decodes, and explains a
     .setInputFiles(resolve('resources/curricula/hhrp-group-5/media/latex-negotiation.mp4'));
   await expect(console.page.getByRole('status')).toContainText('already in the library');
 
-  await row
-    .getByTestId('bind-file')
-    .setInputFiles({
-      name: 'phone-clip.mov',
-      mimeType: 'video/quicktime',
-      buffer: Buffer.from('not really a video'),
-    });
+  await row.getByTestId('bind-file').setInputFiles({
+    name: 'phone-clip.mov',
+    mimeType: 'video/quicktime',
+    buffer: Buffer.from('not really a video'),
+  });
   await expect(console.page.getByRole('alert')).toContainText('Convert it to MP4 with H.264');
 });

@@ -40,7 +40,16 @@ export type SessionCommand =
   | { type: 'videoBack'; seconds: number }
   | { type: 'videoSeek'; positionMs: number }
   | { type: 'relaxationStart' }
-  | { type: 'relaxationStop' };
+  | { type: 'relaxationStop' }
+  | {
+      type: 'showBoard';
+      board:
+        | { kind: 'flipchart'; questionId: string }
+        | { kind: 'quiz'; itemId: string }
+        | { kind: 'game' }
+        | { kind: 'practice' };
+    }
+  | { type: 'hideBoard' };
 
 /** What the service knows about the current item's media when a command is decided. */
 export interface MediaContext {
@@ -48,6 +57,12 @@ export interface MediaContext {
   video?: { mediaId: string; lengthMs: number; cuesMs: readonly number[] } | null;
   /** The relaxation segment's length, in a relaxation item. */
   relaxationMs?: number | null;
+  /** The game's practice time, in a game item. */
+  practiceMs?: number | null;
+  /** Quiz item ids of the pack, for showing one item's results. */
+  quizItemIds?: readonly string[];
+  /** Flipchart question ids of the current item. */
+  flipchartQuestionIds?: readonly string[];
 }
 
 /** Where playback from `fromMs` stops by itself: the next cue point, or the end. */
@@ -255,6 +270,7 @@ export function decide(
       ];
     case 'leaveMode':
       if (relaxationActive(state.relaxation, now)) return [{ type: 'relaxation-stopped', at: now }];
+      if (state.board) return [{ type: 'board-hidden' }];
       if (state.question) return [{ type: 'question-hidden' }];
       if (state.screen !== 'content') return [{ type: 'screen-set', screen: 'content' }];
       return [];
@@ -292,5 +308,27 @@ export function decide(
       return relaxationActive(state.relaxation, now)
         ? [{ type: 'relaxation-stopped', at: now }]
         : [];
+    case 'showBoard': {
+      const board = command.board;
+      if (board.kind === 'flipchart' && !media.flipchartQuestionIds?.includes(board.questionId)) {
+        throw new SessionRuleError('That flipchart question belongs to another agenda item.');
+      }
+      if (board.kind === 'quiz' && !media.quizItemIds?.includes(board.itemId)) {
+        throw new SessionRuleError('This pack has no such quiz item.');
+      }
+      if (board.kind === 'practice') {
+        if (!media.practiceMs)
+          throw new SessionRuleError('The practice timer belongs to the game.');
+        return [
+          {
+            type: 'board-shown',
+            board: { kind: 'practice', startedAt: now, durationMs: media.practiceMs },
+          },
+        ];
+      }
+      return [{ type: 'board-shown', board }];
+    }
+    case 'hideBoard':
+      return state.board ? [{ type: 'board-hidden' }] : [];
   }
 }

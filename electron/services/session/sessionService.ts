@@ -11,6 +11,7 @@ import {
   markSessionEnded,
   type SessionRow,
 } from '../../db/queries/sessions';
+import { BONUS, type GroupRecords, type LiveContext } from '../group/groupRecords';
 import type { MediaLibrary, ResolvedMedia } from '../media/mediaLibrary';
 import type { PackLibrary } from '../packs/packLibrary';
 import {
@@ -87,6 +88,7 @@ export class SessionService {
     private readonly clock: Clock,
     private readonly packs: PackLibrary,
     private readonly media: MediaLibrary,
+    private readonly records: GroupRecords,
     private readonly log: (message: string) => void = () => {},
   ) {
     this.revision = (
@@ -94,6 +96,19 @@ export class SessionService {
     ).id;
     const row = findLiveSession(db);
     if (row) this.live = this.restore(row);
+  }
+
+  /** The running session, for the group records; null when none runs. */
+  liveContext(): LiveContext | null {
+    const live = this.live;
+    return live
+      ? { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: live.pack.manifest }
+      : null;
+  }
+
+  /** Tells the windows about a change that was not a session event (answers, flipchart, scores). */
+  refresh(): void {
+    this.notify();
   }
 
   isLive(): boolean {
@@ -238,6 +253,14 @@ export class SessionService {
         item?.kind === 'relaxation' && live.pack.manifest.relaxation
           ? live.pack.manifest.relaxation.minutes * MINUTE
           : null,
+      practiceMs:
+        item?.kind === 'game' && live.pack.manifest.game
+          ? live.pack.manifest.game.practiceMinutes * MINUTE
+          : null,
+      quizItemIds: live.pack.manifest.quiz?.items.map((quizItem) => quizItem.id) ?? [],
+      flipchartQuestionIds:
+        item?.questions.filter((question) => question.flipchart).map((question) => question.id) ??
+        [],
     };
   }
 
@@ -399,6 +422,47 @@ export class SessionService {
         : null,
       screen: state.screen,
       question: state.question,
+      board: state.board,
+      group: this.records.view({
+        sessionId: live.row.id,
+        cohortId: live.row.cohort_id,
+        pack: manifest,
+      }),
+      quiz: manifest.quiz
+        ? {
+            items: manifest.quiz.items.map((quizItem, number) => ({
+              id: quizItem.id,
+              number: number + 1,
+              prompt: quizItem.prompt,
+              options: quizItem.options,
+              answer: quizItem.answer,
+            })),
+          }
+        : null,
+      game: manifest.game
+        ? {
+            scenarios: manifest.game.scenarios,
+            criteria: [
+              ...manifest.game.criteria.map((criterion) => ({
+                id: criterion.id,
+                text: criterion.text,
+                points: criterion.points,
+              })),
+              ...(manifest.game.bonus
+                ? [
+                    {
+                      id: BONUS,
+                      text: `Bonus: ${manifest.game.bonus.text}`,
+                      points: manifest.game.bonus.points,
+                    },
+                  ]
+                : []),
+            ],
+            maxPoints: manifest.game.maxPoints,
+            teams: manifest.game.teams,
+            practiceMinutes: manifest.game.practiceMinutes,
+          }
+        : null,
     };
   }
 
@@ -510,6 +574,10 @@ export class SessionService {
     const { state } = live;
     if (live.recovered) return { kind: 'black' };
     if (state.screen === 'black' || state.screen === 'white') return { kind: state.screen };
+    if (state.board) {
+      const board = this.boardScreen(live, state.board);
+      if (board) return board;
+    }
     if (state.question) {
       const question = live.pack.manifest.agenda[state.current!]!.questions.find(
         (q) => q.id === state.question!.id,
@@ -554,6 +622,67 @@ export class SessionService {
       title: slide.title,
       dim: state.screen === 'dim',
     };
+  }
+
+  /** Boards show the group's results, never who answered what. */
+  private boardScreen(
+    live: LiveSession,
+    board: NonNullable<SessionState['board']>,
+  ): AudienceScreenView | null {
+    const { manifest } = live.pack;
+    const context = { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: manifest };
+    switch (board.kind) {
+      case 'flipchart': {
+        const question = manifest.agenda
+          .flatMap((item) => item.questions)
+          .find((q) => q.id === board.questionId);
+        return question
+          ? {
+              kind: 'flipchart',
+              prompt: question.prompt,
+              entries: this.records.flipchartEntries(context, question.id),
+            }
+          : null;
+      }
+      case 'quiz': {
+        const index =
+          manifest.quiz?.items.findIndex((quizItem) => quizItem.id === board.itemId) ?? -1;
+        const quizItem = manifest.quiz?.items[index];
+        if (!quizItem) return null;
+        const counts = this.records.quizCounts(context)[quizItem.id] ?? {};
+        return {
+          kind: 'quiz-result',
+          number: index + 1,
+          prompt: quizItem.prompt,
+          options: quizItem.options.map((option) => ({
+            ...option,
+            count: counts[option.key] ?? 0,
+          })),
+          correctKey: quizItem.answer,
+          feedback: quizItem.feedback,
+          answered: Object.values(counts).reduce((sum, count) => sum + count, 0),
+        };
+      }
+      case 'game': {
+        const teams = this.records.teams(context);
+        const best = Math.max(0, ...teams.map((team) => team.total));
+        return {
+          kind: 'game-results',
+          teams: teams.map((team) => ({
+            number: team.number,
+            scenarioTitle: team.scenarioTitle,
+            total: team.total,
+          })),
+          maxPoints: manifest.game?.maxPoints ?? 0,
+          winners:
+            teams.length > 0
+              ? teams.filter((team) => team.total === best).map((team) => team.number)
+              : [],
+        };
+      }
+      case 'practice':
+        return { kind: 'practice', endsAt: board.startedAt + board.durationMs };
+    }
   }
 
   private notify(): void {

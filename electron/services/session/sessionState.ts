@@ -36,6 +36,13 @@ export interface RelaxationState {
   stoppedAt: number | null;
 }
 
+/** A board the counselor put on the projector over the slide. */
+export type Board =
+  | { kind: 'flipchart'; questionId: string }
+  | { kind: 'quiz'; itemId: string }
+  | { kind: 'game' }
+  | { kind: 'practice'; startedAt: number; durationMs: number };
+
 export interface SessionState {
   startedAt: number | null;
   endedAt: number | null;
@@ -51,6 +58,7 @@ export interface SessionState {
   order: number[];
   video: VideoState | null;
   relaxation: RelaxationState | null;
+  board: Board | null;
 }
 
 export type SessionEvent =
@@ -72,7 +80,9 @@ export type SessionEvent =
   | { type: 'video-played'; at: number; fromMs: number; stopAtMs: number }
   | { type: 'video-paused'; positionMs: number }
   | { type: 'relaxation-started'; at: number; durationMs: number }
-  | { type: 'relaxation-stopped'; at: number };
+  | { type: 'relaxation-stopped'; at: number }
+  | { type: 'board-shown'; board: Board }
+  | { type: 'board-hidden' };
 
 export function initialSessionState(itemCount: number): SessionState {
   return {
@@ -95,6 +105,7 @@ export function initialSessionState(itemCount: number): SessionState {
     order: [],
     video: null,
     relaxation: null,
+    board: null,
   };
 }
 
@@ -134,6 +145,7 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         question: null,
         video: null,
         relaxation: null,
+        board: null,
         screen: closed.screen === 'dim' ? 'content' : closed.screen,
         order: closed.order.includes(event.index) ? closed.order : [...closed.order, event.index],
         items: updateItem(closed, event.index, {
@@ -174,7 +186,11 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
     case 'screen-set':
       return { ...state, screen: event.screen };
     case 'question-shown':
-      return { ...state, question: { id: event.id, answersShown: event.answersShown } };
+      return {
+        ...state,
+        question: { id: event.id, answersShown: event.answersShown },
+        board: null,
+      };
     case 'question-hidden':
       return { ...state, question: null };
     case 'ended': {
@@ -223,6 +239,10 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         ...state,
         relaxation: { startedAt: event.at, durationMs: event.durationMs, stoppedAt: null },
       };
+    case 'board-shown':
+      return { ...state, board: event.board, question: null };
+    case 'board-hidden':
+      return { ...state, board: null };
     case 'relaxation-stopped':
       return state.relaxation
         ? { ...state, relaxation: { ...state.relaxation, stoppedAt: event.at } }

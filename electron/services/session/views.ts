@@ -1,6 +1,13 @@
 import type { SessionSummary } from './summary';
+import type { GroupView } from '../group/groupRecords';
 import type { ResolvedMedia } from '../media/mediaLibrary';
-import type { AudienceScreen, SessionState, ShownQuestion, VideoState } from './sessionState';
+import type {
+  AudienceScreen,
+  Board,
+  SessionState,
+  ShownQuestion,
+  VideoState,
+} from './sessionState';
 import type { ItemKind, Phase } from './sessionMachine';
 
 /** A slide as a window draws it; `number` is null for the title card of an item without slides. */
@@ -121,6 +128,25 @@ export interface ConsoleSessionView {
   } | null;
   screen: AudienceScreen;
   question: ShownQuestion | null;
+  board: Board | null;
+  /** Names and answers: the console only. */
+  group: GroupView;
+  quiz: {
+    items: {
+      id: string;
+      number: number;
+      prompt: string;
+      options: { key: string; text: string }[];
+      answer: string;
+    }[];
+  } | null;
+  game: {
+    scenarios: { id: string; title: string; situation: string; roles: [string, string] }[];
+    criteria: { id: string; text: string; points: number }[];
+    maxPoints: number;
+    teams: { min: number; max: number };
+    practiceMinutes: number;
+  } | null;
 }
 
 export interface EndedSessionView {
@@ -153,6 +179,23 @@ export type AudienceScreenView =
     }
   | { kind: 'question'; prompt: string; answers: string[] | null }
   | { kind: 'break'; backAt: number; paused: boolean }
+  | { kind: 'flipchart'; prompt: string; entries: string[] }
+  | {
+      kind: 'quiz-result';
+      number: number;
+      prompt: string;
+      options: { key: string; text: string; count: number }[];
+      correctKey: string;
+      feedback: string;
+      answered: number;
+    }
+  | {
+      kind: 'game-results';
+      teams: { number: number; scenarioTitle: string | null; total: number }[];
+      maxPoints: number;
+      winners: number[];
+    }
+  | { kind: 'practice'; endsAt: number }
   | { kind: 'ended' };
 
 /** Everything the projector is sent: public fields only, built from the state by construction. */

@@ -1,6 +1,7 @@
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { formatClock } from '../../shared/time';
+import { FlipchartInput, GamePanel, QuizGrid, type RecordWrite } from '../group/GroupPanels';
 import { VideoPanel } from './VideoPanel';
 
 /** What the counselor needs for the current item: notes, instructions, cues, questions and answers. */
@@ -11,7 +12,9 @@ export function ItemDetails({
   serverNow,
   receivedAt,
   command,
+  write,
 }: {
+  write: RecordWrite;
   session: ConsoleSessionView;
   /** When the current item is the break: when the group is due back. */
   breakBackAt: number | null;
@@ -86,6 +89,14 @@ export function ItemDetails({
                   <li key={answer}>{answer}</li>
                 ))}
               </ul>
+            )}
+            {question.flipchart && (
+              <FlipchartInput
+                session={session}
+                questionId={question.id}
+                write={write}
+                command={command}
+              />
             )}
             <div className="details__buttons">
               <button
@@ -183,6 +194,8 @@ export function ItemDetails({
           </ol>
         </div>
       )}
+      {item.kind === 'quiz' && <QuizGrid session={session} write={write} command={command} />}
+      {item.kind === 'game' && <GamePanel session={session} write={write} command={command} />}
       {details.game && (
         <div className="details__block">
           <h3>{details.game.title}</h3>

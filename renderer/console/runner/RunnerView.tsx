@@ -6,6 +6,7 @@ import type { ConsoleSessionView } from '../../../electron/services/session/view
 import { SlideFrame } from '../../shared/SlideFrame';
 import { useServerNow } from '../../shared/time';
 import { AgendaList } from './AgendaList';
+import { AttendancePanel, type RecordWrite } from '../group/GroupPanels';
 import { ItemDetails } from './ItemDetails';
 import { RelaxationMode } from './RelaxationMode';
 import { TimeBar } from './TimeBar';
@@ -25,6 +26,7 @@ export function RunnerView({
   receivedAt,
   pendingNumber,
   command,
+  write,
   onHelp,
 }: {
   session: ConsoleSessionView;
@@ -32,6 +34,7 @@ export function RunnerView({
   receivedAt: number;
   pendingNumber: string;
   command: (command: SessionCommand) => void;
+  write: RecordWrite;
   onHelp: () => void;
 }) {
   const now = useServerNow(serverNow, receivedAt);
@@ -119,7 +122,9 @@ export function RunnerView({
             current?.kind === 'break' && schedule.current ? now + schedule.current.leftMs : null
           }
           command={command}
+          write={write}
         />
+        <AttendancePanel session={session} write={write} open={current?.kind === 'opening'} />
         <section className="runner__next" aria-label="Up next">
           <h3>Next slide</h3>
           {session.nextSlide ? (

@@ -5,6 +5,7 @@ import { call, consoleApi } from '../../platform/kiosk';
 import { useView } from '../../shared/useView';
 import { usePresenterKeys } from '../actions';
 import { DisplayBar } from '../displays/DisplayBar';
+import { useRecordWrite } from '../group/GroupPanels';
 import { KeyHelp } from '../help/KeyHelp';
 import { RunnerView } from '../runner/RunnerView';
 import { consoleModeOf } from './consoleMode';
@@ -39,6 +40,11 @@ export function SessionTab() {
   };
   const command = (sessionCommand: SessionCommand) =>
     send(() => call(api, 'session:command', sessionCommand));
+
+  const write = useRecordWrite((next) => {
+    setError(null);
+    accept(next);
+  }, setError);
 
   const pendingNumber = usePresenterKeys({
     enabled: mode.mode === 'live',
@@ -79,6 +85,7 @@ export function SessionTab() {
           receivedAt={receivedAt}
           pendingNumber={pendingNumber}
           command={command}
+          write={write}
           onHelp={() => setHelpOpen(true)}
         />
       )}

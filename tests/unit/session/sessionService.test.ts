@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock';
 import { openDatabase, type Db } from '../../../electron/db/database';
 import { listSessionEvents } from '../../../electron/db/queries/sessionEvents';
+import { GroupRecords } from '../../../electron/services/group/groupRecords';
 import { MediaLibrary } from '../../../electron/services/media/mediaLibrary';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { MINUTE } from '../../../electron/services/session/schedule';
@@ -42,12 +43,12 @@ afterEach(() => {
 function reopen(): SessionService {
   db.close();
   db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
-  return new SessionService(db, clock, packs, mediaFor(db));
+  return new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
 }
 
 describe('SessionService', () => {
   it('starts a session for a group and creates the group once', () => {
-    const service = new SessionService(db, clock, packs, mediaFor(db));
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
     const view = start(service).session!;
     expect(view).toMatchObject({
       packTitle: 'Negotiating Harm Reduction with Partners',
@@ -60,7 +61,7 @@ describe('SessionService', () => {
   });
 
   it('writes every change to the event log before telling the windows', () => {
-    const service = new SessionService(db, clock, packs, mediaFor(db));
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
     start(service);
     const seen: number[] = [];
     service.subscribe(() => seen.push(listSessionEvents(db, 1).length));
@@ -70,7 +71,7 @@ describe('SessionService', () => {
   });
 
   it('after a crash, resumes on the same item and slide with the right times, once the counselor says so', () => {
-    const service = new SessionService(db, clock, packs, mediaFor(db));
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
     start(service);
     clock.advance(5 * MINUTE);
     service.command({ type: 'goToItem', index: 3 });
@@ -98,7 +99,7 @@ describe('SessionService', () => {
   });
 
   it('shows the break screen with the time to be back', () => {
-    const service = new SessionService(db, clock, packs, mediaFor(db));
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
     start(service);
     clock.advance(50 * MINUTE);
     service.command({ type: 'goToItem', index: 8 });
@@ -111,7 +112,7 @@ describe('SessionService', () => {
   });
 
   it('never sends the room notes, answers before they are revealed, or names', () => {
-    const service = new SessionService(db, clock, packs, mediaFor(db));
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
     start(service);
     service.command({ type: 'goToItem', index: 2 });
     const session = service.consoleView().session!;
@@ -136,7 +137,7 @@ describe('SessionService', () => {
   });
 
   it('saves the fidelity record when the session ends', () => {
-    const service = new SessionService(db, clock, packs, mediaFor(db));
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
     start(service);
     clock.advance(7 * MINUTE);
     service.command({ type: 'skip', index: 2, reason: 'Group already knew it' });

@@ -1,0 +1,403 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { RequestOf } from '../../../electron/ipc/contract';
+import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import type { ConsoleSessionView, ConsoleView } from '../../../electron/services/session/views';
+import { call, consoleApi } from '../../platform/kiosk';
+import './group.css';
+
+const api = consoleApi();
+
+/** Runs a records write; main commits it and pushes fresh views, so nothing is kept here. */
+export type RecordWrite = <
+  C extends
+    | 'group:addMember'
+    | 'group:setPresent'
+    | 'group:setGraduated'
+    | 'group:addFlipchart'
+    | 'group:removeFlipchart'
+    | 'group:answer'
+    | 'group:makeTeams'
+    | 'group:score',
+>(
+  channel: C,
+  args: RequestOf<C>,
+) => void;
+
+export function useRecordWrite(
+  onView: (view: ConsoleView) => void,
+  onError: (message: string) => void,
+): RecordWrite {
+  return (channel, args) => {
+    call(api, channel as 'group:addMember', args as RequestOf<'group:addMember'>).then(
+      onView,
+      (error: Error) => onError(error.message),
+    );
+  };
+}
+
+/** Check-in at the start: first names or nicknames only, new members welcomed, graduates marked. */
+export function AttendancePanel({
+  session,
+  write,
+  open,
+}: {
+  session: ConsoleSessionView;
+  write: RecordWrite;
+  open: boolean;
+}) {
+  const [name, setName] = useState('');
+  const present = session.group.members.filter((member) => member.present);
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    write('group:addMember', { name, checkIn: true });
+    setName('');
+  };
+  return (
+    <details className="details__block group-panel" open={open} data-testid="attendance">
+      <summary>
+        <h3>Attendance ({present.length} present)</h3>
+      </summary>
+      <ul className="attendance">
+        {session.group.members.map((member) => (
+          <li key={member.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={member.present}
+                onChange={(event) =>
+                  write('group:setPresent', { memberId: member.id, present: event.target.checked })
+                }
+              />
+              {member.name}
+            </label>
+            {member.firstSession && <span className="badge badge--new">new: welcome</span>}
+            <label className="attendance__graduate">
+              <input
+                type="checkbox"
+                checked={member.graduated}
+                onChange={(event) =>
+                  write('group:setGraduated', {
+                    memberId: member.id,
+                    graduated: event.target.checked,
+                  })
+                }
+              />
+              graduating
+            </label>
+            <span className="runner__muted">
+              {member.sessionsAttended} sessions · {member.quizzesTaken} quizzes
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={add} className="inline-form" aria-label="Add a member">
+        <label>
+          First name or nickname
+          <input value={name} onChange={(event) => setName(event.target.value)} maxLength={80} />
+        </label>
+        <button type="submit">Add and check in</button>
+      </form>
+      {session.group.members.some((member) => member.graduated) && (
+        <p>
+          Graduating today:{' '}
+          {session.group.members
+            .filter((member) => member.graduated)
+            .map((member) => member.name)
+            .join(', ')}
+        </p>
+      )}
+    </details>
+  );
+}
+
+/** The group's responses to a discussion question, typed as they come; the room sees them live. */
+export function FlipchartInput({
+  session,
+  questionId,
+  write,
+  command,
+}: {
+  session: ConsoleSessionView;
+  questionId: string;
+  write: RecordWrite;
+  command: (command: SessionCommand) => void;
+}) {
+  const [text, setText] = useState('');
+  const entries = session.group.flipchart[questionId] ?? [];
+  const showing = session.board?.kind === 'flipchart' && session.board.questionId === questionId;
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    write('group:addFlipchart', { questionId, text });
+    setText('');
+  };
+  return (
+    <div className="flipchart" data-testid={`flipchart-${questionId}`}>
+      <form onSubmit={add} className="inline-form" aria-label="Add a flipchart response">
+        <label>
+          Group's response
+          <input value={text} onChange={(event) => setText(event.target.value)} maxLength={500} />
+        </label>
+        <button type="submit">Add</button>
+      </form>
+      <ol>
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            {entry.text}{' '}
+            <button
+              type="button"
+              className="link"
+              aria-label={`Remove ${entry.text}`}
+              onClick={() => write('group:removeFlipchart', { entryId: entry.id })}
+            >
+              ✕
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button
+        type="button"
+        aria-pressed={showing}
+        onClick={() =>
+          command(
+            showing
+              ? { type: 'hideBoard' }
+              : { type: 'showBoard', board: { kind: 'flipchart', questionId } },
+          )
+        }
+      >
+        {showing ? 'Hide flipchart' : 'Show flipchart on projector'}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The quiz grid: members in rows, items in columns. Focus a cell and type the letter (or T/F);
+ * each answer is committed at once. Reveal an item to show its result to the room (no names).
+ */
+export function QuizGrid({
+  session,
+  write,
+  command,
+}: {
+  session: ConsoleSessionView;
+  write: RecordWrite;
+  command: (command: SessionCommand) => void;
+}) {
+  const quiz = session.quiz;
+  if (!quiz) return null;
+  const present = session.group.members.filter((member) => member.present);
+  const onKey =
+    (memberId: number, item: (typeof quiz.items)[number]) =>
+    (event: KeyboardEvent<HTMLTableCellElement>) => {
+      const typed = event.key.toLowerCase();
+      const byText = item.options.find(
+        (option) =>
+          option.text.toLowerCase().startsWith(typed) && /^(true|false)$/i.test(option.text),
+      );
+      const key = item.options.some((option) => option.key === typed) ? typed : byText?.key;
+      if (key) {
+        event.preventDefault();
+        event.stopPropagation();
+        write('group:answer', { memberId, itemId: item.id, answer: key });
+        const next = event.currentTarget.nextElementSibling as HTMLElement | null;
+        next?.focus();
+      } else if (event.key === 'Delete' || event.key === 'Backspace') {
+        event.preventDefault();
+        event.stopPropagation();
+        write('group:answer', { memberId, itemId: item.id, answer: null });
+      }
+    };
+  return (
+    <div className="details__block" data-testid="quiz-grid">
+      <h3>Quiz answers</h3>
+      {present.length === 0 ? (
+        <p>Check members in (Attendance) to enter their answers.</p>
+      ) : (
+        <table className="quiz-grid">
+          <thead>
+            <tr>
+              <th scope="col">Member</th>
+              {quiz.items.map((item) => (
+                <th scope="col" key={item.id} title={item.prompt}>
+                  Q{item.number}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {present.map((member) => (
+              <tr key={member.id}>
+                <th scope="row">{member.name}</th>
+                {quiz.items.map((item) => {
+                  const answer = session.group.answers[member.id]?.[item.id];
+                  return (
+                    <td
+                      key={item.id}
+                      tabIndex={0}
+                      role="gridcell"
+                      aria-label={`${member.name}, question ${item.number}: ${answer ?? 'no answer'}`}
+                      data-cell={`${member.name}-${item.id}`}
+                      className={
+                        answer
+                          ? answer === item.answer
+                            ? 'quiz-grid__right'
+                            : 'quiz-grid__wrong'
+                          : ''
+                      }
+                      onKeyDown={onKey(member.id, item)}
+                    >
+                      {answer?.toUpperCase() ?? '·'}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="details__buttons">
+        {quiz.items.map((item) => {
+          const showing = session.board?.kind === 'quiz' && session.board.itemId === item.id;
+          return (
+            <button
+              key={item.id}
+              type="button"
+              aria-pressed={showing}
+              onClick={() =>
+                command(
+                  showing
+                    ? { type: 'hideBoard' }
+                    : { type: 'showBoard', board: { kind: 'quiz', itemId: item.id } },
+                )
+              }
+            >
+              {showing ? `Hide Q${item.number}` : `Reveal Q${item.number}`}
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** Teams from those present, scenario cards dealt, the practice timer, scoring hidden from the room. */
+export function GamePanel({
+  session,
+  write,
+  command,
+}: {
+  session: ConsoleSessionView;
+  write: RecordWrite;
+  command: (command: SessionCommand) => void;
+}) {
+  const game = session.game;
+  const [teamCount, setTeamCount] = useState(2);
+  if (!game) return null;
+  const teams = session.group.teams;
+  const revealed = session.board?.kind === 'game';
+  return (
+    <div className="details__block" data-testid="game-panel">
+      <h3>Team game</h3>
+      <div className="inline-form">
+        <label>
+          Teams
+          <select value={teamCount} onChange={(event) => setTeamCount(Number(event.target.value))}>
+            {Array.from(
+              { length: game.teams.max - game.teams.min + 1 },
+              (_, index) => game.teams.min + index,
+            ).map((count) => (
+              <option key={count} value={count}>
+                {count}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => write('group:makeTeams', { teamCount })}>
+          {teams.length > 0 ? 'Make teams again' : 'Make teams and deal cards'}
+        </button>
+        <button
+          type="button"
+          aria-pressed={session.board?.kind === 'practice'}
+          onClick={() =>
+            command(
+              session.board?.kind === 'practice'
+                ? { type: 'hideBoard' }
+                : { type: 'showBoard', board: { kind: 'practice' } },
+            )
+          }
+        >
+          {session.board?.kind === 'practice'
+            ? 'Hide practice timer'
+            : `Start ${game.practiceMinutes}-minute practice`}
+        </button>
+      </div>
+      {teams.length > 0 && (
+        <table className="score-grid">
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              {teams.map((team) => (
+                <th scope="col" key={team.id}>
+                  Team {team.number}
+                  <span className="runner__muted">
+                    {team.scenarioTitle} · {team.members.map((member) => member.name).join(', ')}
+                  </span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {game.criteria.map((criterion) => (
+              <tr key={criterion.id}>
+                <th scope="row">
+                  {criterion.text} ({criterion.points})
+                </th>
+                {teams.map((team) => (
+                  <td key={team.id}>
+                    <input
+                      type="checkbox"
+                      aria-label={`Team ${team.number}: ${criterion.text}`}
+                      checked={(team.scores[criterion.id] ?? 0) > 0}
+                      onChange={(event) =>
+                        write('group:score', {
+                          teamId: team.id,
+                          criterionId: criterion.id,
+                          points: event.target.checked ? criterion.points : 0,
+                        })
+                      }
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Total (of {game.maxPoints})</th>
+              {teams.map((team) => (
+                <td key={team.id} data-testid={`team-${team.number}-total`}>
+                  {team.total}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      )}
+      {teams.length > 0 && (
+        <button
+          type="button"
+          className="primary"
+          aria-pressed={revealed}
+          onClick={() =>
+            command(
+              revealed ? { type: 'hideBoard' } : { type: 'showBoard', board: { kind: 'game' } },
+            )
+          }
+        >
+          {revealed ? 'Hide results' : 'Reveal scores and winner'}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { expect, test } from './support/fixtures';
+import { AudiencePage, ConsolePage } from './support/pages';
+
+const MEMBERS = ['Alex', 'Bea', 'Cruz'];
+const QUIZ_ITEM = 13;
+const GAME_ITEM = 12;
+
+async function startWithMembers(console: ConsolePage) {
+  await console.start({
+    pack: 'Negotiating Harm Reduction',
+    group: 'Thursday group',
+    facilitators: ['Riley'],
+  });
+  const attendance = console.page.getByTestId('attendance');
+  for (const name of MEMBERS) {
+    await attendance.getByLabel('First name or nickname').fill(name);
+    await attendance.getByRole('button', { name: 'Add and check in' }).click();
+    await expect(attendance).toContainText(`${name}new: welcome`);
+  }
+  await expect(attendance).toContainText(`Attendance (${MEMBERS.length} present)`);
+}
+
+test('quiz answers entered on the grid are revealed to the room as counts, never names', async ({
+  shell,
+  context,
+}) => {
+  const audience = new AudiencePage(await context.newPage());
+  const console = new ConsolePage(await context.newPage());
+  await audience.open(shell.audienceUrl);
+  await console.open(shell.consoleUrl);
+  await startWithMembers(console);
+  await console.jumpTo(QUIZ_ITEM);
+  const grid = console.page.getByTestId('quiz-grid');
+
+  // Alex d a d c b (all right), Bea d b d a a, Cruz a a d c f(alse = b).
+  const rows: Record<string, string> = { Alex: 'dadcb', Bea: 'dbdaa', Cruz: 'aadcf' };
+  for (const [name, keys] of Object.entries(rows)) {
+    await grid.locator(`[data-cell="${name}-q1"]`).focus();
+    for (const key of keys) await console.page.keyboard.press(key);
+  }
+  await expect(grid.locator('[data-cell="Cruz-q5"]')).toHaveText('B');
+  await expect(grid.locator('[data-cell="Bea-q2"]')).toHaveText('B');
+
+  await console.page.getByRole('button', { name: 'Reveal Q1' }).click();
+  const result = audience.page.getByTestId('audience-quiz-result');
+  await expect(result).toContainText('depends on');
+  await expect(result.locator('[data-option="a"]')).toHaveText('1');
+  await expect(result.locator('[data-option="d"]')).toHaveText('2');
+  await expect(result).toContainText('all of the above ✓');
+  await expect(result).toContainText('T.I.P.');
+  const html = await audience.everything();
+  for (const name of [...MEMBERS, 'Riley', 'Thursday group']) expect(html).not.toContain(name);
+
+  await console.page.getByRole('button', { name: 'Reveal Q5' }).click();
+  await expect(result.locator('[data-option="b"]')).toHaveText('2');
+  await expect(result.locator('[data-option="a"]')).toHaveText('1');
+  await console.page.keyboard.press('Escape');
+  await audience.expectScreen('slide');
+});
+
+test('the flipchart appears on the projector as responses are typed', async ({
+  shell,
+  context,
+}) => {
+  const audience = new AudiencePage(await context.newPage());
+  const console = new ConsolePage(await context.newPage());
+  await audience.open(shell.audienceUrl);
+  await console.open(shell.consoleUrl);
+  await console.start({
+    pack: 'Negotiating Harm Reduction',
+    group: 'Thursday group',
+    facilitators: ['Riley'],
+  });
+  await console.jumpTo(2);
+  const flipchart = console.page.getByTestId('flipchart-what-is-negotiation');
+  await flipchart.getByRole('button', { name: 'Show flipchart on projector' }).click();
+  await audience.expectScreen('flipchart');
+  for (const response of ['Getting to yes', 'Give and take']) {
+    await flipchart.getByLabel("Group's response").fill(response);
+    await console.page.keyboard.press('Enter');
+    await expect(audience.page.getByTestId('audience-flipchart')).toContainText(response);
+  }
+  await flipchart.getByRole('button', { name: 'Remove Getting to yes' }).click();
+  await expect(audience.page.getByTestId('audience-flipchart')).not.toContainText('Getting to yes');
+});
+
+test('the team game is scored hidden from the room, then the totals and winner are revealed', async ({
+  shell,
+  context,
+}) => {
+  const audience = new AudiencePage(await context.newPage());
+  const console = new ConsolePage(await context.newPage());
+  await audience.open(shell.audienceUrl);
+  await console.open(shell.consoleUrl);
+  await startWithMembers(console);
+  await console.jumpTo(GAME_ITEM);
+  const game = console.page.getByTestId('game-panel');
+  await game.getByRole('button', { name: 'Make teams and deal cards' }).click();
+  await expect(game).toContainText('Team 1');
+  await expect(game).toContainText('Scenario No. 2');
+
+  await game.getByRole('button', { name: /Start 5-minute practice/ }).click();
+  await expect(audience.page.getByTestId('practice-countdown')).toHaveText(/^[45]:\d\d$/);
+
+  // Each tick is saved in main first; the box shows it once main answers.
+  const score = async (team: number, criterion: string) => {
+    const box = game.getByLabel(`Team ${team}: ${criterion}`);
+    await box.click();
+    await expect(box).toBeChecked();
+  };
+  await score(1, "Respect for partner's concerns");
+  await score(1, 'Refused to have sex without latex');
+  await score(1, 'Bonus: All team members participated in practice');
+  await score(2, 'Eroticized latex products');
+  await expect(game.getByTestId('team-1-total')).toHaveText('3');
+  await expect(game.getByTestId('team-2-total')).toHaveText('1');
+  expect(await audience.everything()).not.toContain('Respect for partner');
+
+  await game.getByRole('button', { name: 'Reveal scores and winner' }).click();
+  const board = audience.page.getByTestId('audience-game');
+  await expect(board.locator('[data-team="1"]')).toHaveText('3 / 10');
+  await expect(board.locator('[data-team="2"]')).toHaveText('1 / 10');
+  await expect(audience.page.getByTestId('game-winner')).toHaveText('Team 1 wins!');
+  for (const name of MEMBERS) expect(await audience.everything()).not.toContain(name);
+});
