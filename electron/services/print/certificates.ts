@@ -1,0 +1,182 @@
+import { rgb } from 'pdf-lib';
+import type { Color, PDFPage } from 'pdf-lib';
+import type { Fonts, FontWeight, PageSize } from './layout';
+import {
+  createDocument,
+  drawLine,
+  fitSize,
+  INK,
+  joinNames,
+  lineHeight,
+  MUTED,
+  pageDimensions,
+  wrapText,
+} from './layout';
+
+export interface CertificatesInput {
+  programTitle: string;
+  packTitle: string;
+  members: string[];
+  dateLabel: string;
+  facilitators: string[];
+  pageSize: PageSize;
+}
+
+const ACCENT = rgb(0.12, 0.29, 0.45);
+const BORDER_INSET = 22;
+const SIDE_PADDING = 100;
+const VERTICAL_PADDING = 70;
+const SMALLEST_SCALE = 0.5;
+const BLANK_LINE = '_'.repeat(28);
+
+interface Block {
+  text: string;
+  weight: FontWeight;
+  size: number;
+  color: Color;
+  spaceBefore: number;
+  /** Shrink a single line down to this size before wrapping it. */
+  minSize?: number;
+  underline?: boolean;
+}
+
+interface LaidOutBlock extends Block {
+  lines: string[];
+  height: number;
+}
+
+function certificateBlocks(input: CertificatesInput, member: string): Block[] {
+  const facilitators = joinNames(input.facilitators);
+  const facilitatorLabel = input.facilitators.filter((name) => name.trim()).length > 1;
+  const blocks: Block[] = [
+    {
+      text: 'Certificate of Achievement',
+      weight: 'bold',
+      size: 34,
+      color: ACCENT,
+      spaceBefore: 0,
+      minSize: 20,
+    },
+    { text: 'presented to', weight: 'regular', size: 16, color: MUTED, spaceBefore: 26 },
+    {
+      text: member.trim(),
+      weight: 'bold',
+      size: 38,
+      color: INK,
+      spaceBefore: 14,
+      minSize: 20,
+      underline: true,
+    },
+    {
+      text: `for completing ${input.packTitle.trim()} in good standing`,
+      weight: 'regular',
+      size: 16,
+      color: INK,
+      spaceBefore: 24,
+    },
+    { text: input.programTitle.trim(), weight: 'regular', size: 14, color: MUTED, spaceBefore: 6 },
+    { text: input.dateLabel.trim(), weight: 'regular', size: 13, color: INK, spaceBefore: 30 },
+    {
+      text: `${facilitatorLabel ? 'Facilitators' : 'Facilitator'}: ${facilitators || BLANK_LINE}`,
+      weight: 'regular',
+      size: 13,
+      color: INK,
+      spaceBefore: 6,
+    },
+  ];
+  return blocks.filter((block) => block.text !== '' || block.underline);
+}
+
+function layOut(blocks: Block[], fonts: Fonts, width: number, scale: number): LaidOutBlock[] {
+  return blocks.map((block) => {
+    const font = fonts[block.weight];
+    const size =
+      block.minSize === undefined
+        ? block.size * scale
+        : fitSize(block.text, font, block.size * scale, width, block.minSize * scale);
+    const lines = wrapText(block.text, font, size, width);
+    const spaceBefore = block.spaceBefore * scale;
+    return { ...block, size, lines, height: spaceBefore + lines.length * lineHeight(size) };
+  });
+}
+
+function drawBorder(page: PDFPage): void {
+  const width = page.getWidth();
+  const height = page.getHeight();
+  page.drawRectangle({
+    x: BORDER_INSET,
+    y: BORDER_INSET,
+    width: width - 2 * BORDER_INSET,
+    height: height - 2 * BORDER_INSET,
+    borderColor: ACCENT,
+    borderWidth: 3,
+  });
+  const inner = BORDER_INSET + 8;
+  page.drawRectangle({
+    x: inner,
+    y: inner,
+    width: width - 2 * inner,
+    height: height - 2 * inner,
+    borderColor: ACCENT,
+    borderWidth: 0.75,
+  });
+}
+
+function drawCertificate(page: PDFPage, fonts: Fonts, blocks: Block[]): void {
+  drawBorder(page);
+  const width = page.getWidth() - 2 * SIDE_PADDING;
+  const available = page.getHeight() - 2 * VERTICAL_PADDING;
+  // Very long names or titles shrink the whole certificate rather than spill past the border.
+  let scale = 1;
+  let laidOut = layOut(blocks, fonts, width, scale);
+  const totalHeight = () => laidOut.reduce((sum, block) => sum + block.height, 0);
+  while (totalHeight() > available && scale > SMALLEST_SCALE) {
+    scale = Math.max(SMALLEST_SCALE, scale - 0.1);
+    laidOut = layOut(blocks, fonts, width, scale);
+  }
+  let top = (page.getHeight() + Math.min(totalHeight(), available)) / 2;
+  for (const block of laidOut) {
+    top -= block.spaceBefore * scale;
+    const font = fonts[block.weight];
+    let baseline = top;
+    let widest = 0;
+    for (const line of block.lines) {
+      baseline = drawLine(page, line, {
+        x: SIDE_PADDING,
+        top,
+        width,
+        font,
+        size: block.size,
+        align: 'center',
+        color: block.color,
+      });
+      widest = Math.max(widest, font.widthOfTextAtSize(line, block.size));
+      top -= lineHeight(block.size);
+    }
+    if (block.underline) {
+      // A blank certificate keeps a line wide enough to write a name on by hand.
+      const lineWidth = Math.min(width, Math.max(widest + 40, 300 * scale));
+      const y = baseline - block.size * 0.22;
+      page.drawLine({
+        start: { x: (page.getWidth() - lineWidth) / 2, y },
+        end: { x: (page.getWidth() + lineWidth) / 2, y },
+        thickness: 0.75,
+        color: MUTED,
+      });
+    }
+  }
+}
+
+/**
+ * One landscape certificate per member, in the order given. With no members it prints a single
+ * certificate with a blank name line, to be filled in by hand.
+ */
+export async function certificatesPdf(input: CertificatesInput): Promise<Uint8Array> {
+  const { doc, fonts } = await createDocument(`Certificates - ${input.packTitle}`);
+  const [width, height] = pageDimensions(input.pageSize, 'landscape');
+  const members = input.members.length > 0 ? input.members : [''];
+  for (const member of members) {
+    drawCertificate(doc.addPage([width, height]), fonts, certificateBlocks(input, member));
+  }
+  return doc.save();
+}

@@ -1,0 +1,217 @@
+import type { Color, PDFPage } from 'pdf-lib';
+import type { Fonts, FontWeight, PageSize } from './layout';
+import {
+  createDocument,
+  drawLine,
+  INK,
+  lineHeight,
+  MUTED,
+  pageDimensions,
+  RULE,
+  wrapText,
+} from './layout';
+
+export interface ScenarioCardsPdfInput {
+  title: string;
+  scenarios: { title: string; situation: string; roles: [string, string] }[];
+  pageSize: PageSize;
+}
+
+type Scenario = ScenarioCardsPdfInput['scenarios'][number];
+
+const PAGE_MARGIN = 40;
+/** Space on each side of the cut line, so a slightly crooked cut leaves both borders intact. */
+const CUT_GUTTER = 18;
+const CARD_PADDING = 20;
+const SCALES = [1, 0.9, 0.8, 0.7];
+const ROLE_LABEL_WIDTH = 20;
+
+interface CardLine {
+  text: string;
+  weight: FontWeight;
+  size: number;
+  color: Color;
+  indent: number;
+  spaceBefore: number;
+  /** A number hanging in the indent, drawn beside the line. */
+  label?: string;
+}
+
+interface Slot {
+  page: PDFPage;
+  top: number;
+  bottom: number;
+}
+
+function cardLines(
+  deckTitle: string,
+  scenario: Scenario,
+  fonts: Fonts,
+  width: number,
+  scale: number,
+): CardLine[] {
+  const lines: CardLine[] = [];
+  const paragraph = (text: string, style: Omit<CardLine, 'text'>) => {
+    wrapText(text, fonts[style.weight], style.size, width - style.indent).forEach((line, index) => {
+      lines.push({
+        ...style,
+        text: line,
+        spaceBefore: index === 0 ? style.spaceBefore : 0,
+        label: index === 0 ? style.label : undefined,
+      });
+    });
+  };
+  const body = 12.5 * scale;
+  const hasDeckTitle = deckTitle.trim() !== '';
+  if (hasDeckTitle) {
+    paragraph(deckTitle, { weight: 'regular', size: 9, color: MUTED, indent: 0, spaceBefore: 0 });
+  }
+  paragraph(scenario.title, {
+    weight: 'bold',
+    size: 18 * scale,
+    color: INK,
+    indent: 0,
+    spaceBefore: hasDeckTitle ? 4 : 0,
+  });
+  paragraph(scenario.situation, {
+    weight: 'regular',
+    size: body,
+    color: INK,
+    indent: 0,
+    spaceBefore: 10 * scale,
+  });
+  paragraph('Role-play instructions:', {
+    weight: 'bold',
+    size: body,
+    color: INK,
+    indent: 0,
+    spaceBefore: 14 * scale,
+  });
+  scenario.roles.forEach((role, index) => {
+    paragraph(role, {
+      weight: 'regular',
+      size: body,
+      color: INK,
+      indent: ROLE_LABEL_WIDTH,
+      spaceBefore: 5 * scale,
+      label: `${index + 1}.`,
+    });
+  });
+  return lines;
+}
+
+function heightOf(lines: CardLine[]): number {
+  return lines.reduce((sum, line) => sum + line.spaceBefore + lineHeight(line.size), 0);
+}
+
+function drawCardBorder(slot: Slot, width: number): void {
+  slot.page.drawRectangle({
+    x: PAGE_MARGIN,
+    y: slot.bottom,
+    width,
+    height: slot.top - slot.bottom,
+    borderColor: INK,
+    borderWidth: 1.25,
+  });
+}
+
+/**
+ * Draws a card's lines into `firstSlot`, continuing into further slots from `nextSlot` if it is
+ * taller than one: an overlong scenario is split between lines, never cut off.
+ */
+function drawCard(
+  lines: CardLine[],
+  fonts: Fonts,
+  firstSlot: Slot,
+  nextSlot: () => Slot,
+  cardWidth: number,
+): void {
+  let slot = firstSlot;
+  drawCardBorder(slot, cardWidth);
+  let top = slot.top - CARD_PADDING;
+  let slotIsEmpty = true;
+  for (const line of lines) {
+    const spaceBefore = slotIsEmpty ? 0 : line.spaceBefore;
+    if (!slotIsEmpty && top - spaceBefore - lineHeight(line.size) < slot.bottom + CARD_PADDING) {
+      slot = nextSlot();
+      drawCardBorder(slot, cardWidth);
+      top = slot.top - CARD_PADDING;
+    } else {
+      top -= spaceBefore;
+    }
+    const x = PAGE_MARGIN + CARD_PADDING;
+    const textWidth = cardWidth - 2 * CARD_PADDING;
+    if (line.label !== undefined) {
+      drawLine(slot.page, line.label, {
+        x: x + line.indent - ROLE_LABEL_WIDTH,
+        top,
+        width: ROLE_LABEL_WIDTH,
+        font: fonts.bold,
+        size: line.size,
+        color: line.color,
+      });
+    }
+    drawLine(slot.page, line.text, {
+      x: x + line.indent,
+      top,
+      width: textWidth - line.indent,
+      font: fonts[line.weight],
+      size: line.size,
+      color: line.color,
+    });
+    top -= lineHeight(line.size);
+    slotIsEmpty = false;
+  }
+}
+
+/**
+ * Role-play cards for the team game, two to a page with a dashed cut line between them. A card
+ * too long for half a page shrinks a little, and failing that takes a page of its own.
+ */
+export async function scenarioCardsPdf(input: ScenarioCardsPdfInput): Promise<Uint8Array> {
+  const { doc, fonts } = await createDocument(input.title);
+  const [pageWidth, pageHeight] = pageDimensions(input.pageSize);
+  const cardWidth = pageWidth - 2 * PAGE_MARGIN;
+  const textWidth = cardWidth - 2 * CARD_PADDING;
+  const middle = pageHeight / 2;
+  const halfInnerHeight = middle - CUT_GUTTER - PAGE_MARGIN - 2 * CARD_PADDING;
+
+  let page: PDFPage | null = null;
+  let bottomHalfFree = false;
+
+  const fullSlot = (): Slot => {
+    page = doc.addPage([pageWidth, pageHeight]);
+    bottomHalfFree = false;
+    return { page, top: pageHeight - PAGE_MARGIN, bottom: PAGE_MARGIN };
+  };
+  const halfSlot = (): Slot => {
+    if (page !== null && bottomHalfFree) {
+      bottomHalfFree = false;
+      page.drawLine({
+        start: { x: PAGE_MARGIN / 2, y: middle },
+        end: { x: pageWidth - PAGE_MARGIN / 2, y: middle },
+        thickness: 0.75,
+        color: RULE,
+        dashArray: [6, 4],
+      });
+      return { page, top: middle - CUT_GUTTER, bottom: PAGE_MARGIN };
+    }
+    page = doc.addPage([pageWidth, pageHeight]);
+    bottomHalfFree = true;
+    return { page, top: pageHeight - PAGE_MARGIN, bottom: middle + CUT_GUTTER };
+  };
+
+  for (const scenario of input.scenarios) {
+    const fitting = SCALES.map((scale) =>
+      cardLines(input.title, scenario, fonts, textWidth, scale),
+    ).find((lines) => heightOf(lines) <= halfInnerHeight);
+    if (fitting !== undefined) {
+      drawCard(fitting, fonts, halfSlot(), fullSlot, cardWidth);
+    } else {
+      const lines = cardLines(input.title, scenario, fonts, textWidth, 1);
+      drawCard(lines, fonts, fullSlot(), fullSlot, cardWidth);
+    }
+  }
+  if (doc.getPageCount() === 0) doc.addPage([pageWidth, pageHeight]);
+  return doc.save();
+}
