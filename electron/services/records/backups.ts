@@ -1,0 +1,219 @@
+/**
+ * Copies of the records database in a folder of their own, taken with SQLite's online backup so
+ * the app keeps running, and restored into the open connection that every service holds.
+ */
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from '../../core/clock';
+import { migrate, MIGRATIONS, schemaVersion, type Db } from '../../db/database';
+import { RejectedRequest } from '../errors';
+
+export interface BackupInfo {
+  name: string;
+  createdAt: number;
+  size: number;
+  reason: 'session-end' | 'daily' | 'manual' | 'before-restore';
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BACKUP_NAME =
+  /^kiosk-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(session-end|daily|manual|before-restore)\.sqlite3$/;
+const RESTORE_SCHEMA = 'restore_source';
+
+function backupName(createdAt: number, reason: BackupInfo['reason']): string {
+  const stamp = new Date(createdAt).toISOString().replaceAll(':', '-').replace('.', '-');
+  return `kiosk-${stamp}-${reason}.sqlite3`;
+}
+
+function parseBackupName(name: string): Omit<BackupInfo, 'size'> | null {
+  const match = BACKUP_NAME.exec(name);
+  if (!match) return null;
+  const [, date, hours, minutes, seconds, millis, reason] = match;
+  const createdAt = Date.parse(`${date}T${hours}:${minutes}:${seconds}.${millis}Z`);
+  if (Number.isNaN(createdAt)) return null;
+  return { name, createdAt, reason: reason as BackupInfo['reason'] };
+}
+
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function userTables(db: Db, schema: string): string[] {
+  return db
+    .prepare<[], { name: string }>(
+      `SELECT name FROM ${schema}.sqlite_schema
+       WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`,
+    )
+    .all()
+    .map((row) => row.name);
+}
+
+function integrityProblems(db: Db): string[] {
+  return (db.pragma('integrity_check') as { integrity_check: string }[])
+    .map((row) => row.integrity_check)
+    .filter((result) => result !== 'ok');
+}
+
+export class BackupService {
+  constructor(
+    private readonly db: Db,
+    private readonly backupDir: string,
+    private readonly clock: Clock,
+    private readonly keep = 10,
+  ) {
+    if (!Number.isInteger(keep) || keep < 1) throw new Error('Keep at least one backup.');
+  }
+
+  async backup(reason: BackupInfo['reason']): Promise<BackupInfo> {
+    mkdirSync(this.backupDir, { recursive: true });
+    let createdAt = this.clock.now();
+    const existing = new Set(this.list().map((info) => info.name));
+    // Two backups in the same millisecond get distinct names rather than overwriting each other.
+    while (existing.has(backupName(createdAt, reason))) createdAt += 1;
+    const name = backupName(createdAt, reason);
+    const finalPath = join(this.backupDir, name);
+    // Written under a name list() ignores, so a half-written copy never shows as a backup.
+    const partialPath = `${finalPath}.partial`;
+    try {
+      await this.db.backup(partialPath);
+      const copy = new Database(partialPath);
+      try {
+        // One self-contained file, without -wal and -shm companions, is safe to copy to a stick.
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
+      renameSync(partialPath, finalPath);
+    } catch (error) {
+      removeDatabaseFiles(partialPath);
+      throw error;
+    }
+    this.prune();
+    return { name, createdAt, size: statSync(finalPath).size, reason };
+  }
+
+  /** Newest first; files in the folder that are not backups are ignored. */
+  list(): BackupInfo[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.backupDir);
+    } catch {
+      return [];
+    }
+    return names
+      .map(parseBackupName)
+      .filter((info) => info !== null)
+      .map((info) => ({ ...info, size: statSync(join(this.backupDir, info.name)).size }))
+      .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1));
+  }
+
+  async backupIfDue(): Promise<BackupInfo | null> {
+    const newest = this.list()[0];
+    if (newest && this.clock.now() - newest.createdAt < DAY_MS) return null;
+    return this.backup('daily');
+  }
+
+  async restore(name: string): Promise<{ restoredFrom: string; safetyBackup: BackupInfo }> {
+    // Only names read from the folder are accepted, so no path can reach outside it.
+    const source = this.list().find((info) => info.name === name);
+    if (!source) throw new RejectedRequest(`There is no backup named “${name}”.`);
+    const sourcePath = join(this.backupDir, source.name);
+    this.checkRestorable(sourcePath, source.name);
+
+    // Copied before the safety backup, whose pruning may remove the oldest backup: this one.
+    const workingCopy = join(this.backupDir, `restoring-${randomUUID()}.tmp`);
+    try {
+      copyFileSync(sourcePath, workingCopy);
+      const copy = new Database(workingCopy);
+      try {
+        migrate(copy);
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
+      const safetyBackup = await this.backup('before-restore');
+      this.replaceContents(workingCopy);
+      return { restoredFrom: source.name, safetyBackup };
+    } finally {
+      removeDatabaseFiles(workingCopy);
+    }
+  }
+
+  private checkRestorable(file: string, name: string): void {
+    let version: number;
+    let problems: string[];
+    let candidate: Db | null = null;
+    try {
+      candidate = new Database(file, { readonly: true, fileMustExist: true });
+      problems = integrityProblems(candidate);
+      version = schemaVersion(candidate);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new RejectedRequest(
+        `The backup ${name} is damaged and cannot be restored (${detail}).`,
+      );
+    } finally {
+      candidate?.close();
+    }
+    if (problems.length > 0) {
+      throw new RejectedRequest(
+        `The backup ${name} is damaged and cannot be restored (${problems.slice(0, 3).join('; ')}).`,
+      );
+    }
+    if (version > MIGRATIONS.length) {
+      throw new RejectedRequest(
+        `The backup ${name} was written by a newer version of Facilitator Kiosk (schema ${version}; ` +
+          `this version knows up to ${MIGRATIONS.length}). Install the newer version to restore it. ` +
+          `Nothing has been changed.`,
+      );
+    }
+  }
+
+  /** Swaps every table's rows in one transaction, so the open connection sees all or nothing. */
+  private replaceContents(workingCopy: string): void {
+    this.db.prepare(`ATTACH DATABASE ? AS ${RESTORE_SCHEMA}`).run(workingCopy);
+    try {
+      this.db.transaction(() => {
+        // Rows reference each other across tables; checking at commit makes the order irrelevant.
+        this.db.pragma('defer_foreign_keys = ON');
+        const restored = new Set(userTables(this.db, RESTORE_SCHEMA));
+        for (const table of userTables(this.db, 'main')) {
+          const quoted = quoteIdentifier(table);
+          this.db.exec(`DELETE FROM main.${quoted}`);
+          if (!restored.has(table)) continue;
+          const columns = (this.db.pragma(`main.table_info(${quoted})`) as { name: string }[])
+            .map((column) => quoteIdentifier(column.name))
+            .join(', ');
+          this.db.exec(
+            `INSERT INTO main.${quoted} (${columns}) SELECT ${columns} FROM ${RESTORE_SCHEMA}.${quoted}`,
+          );
+        }
+        // Checked before commit so a backup with broken links is rolled back, not half-applied.
+        const dangling = this.db.pragma('main.foreign_key_check') as unknown[];
+        if (dangling.length > 0) {
+          throw new RejectedRequest(
+            `The backup has ${dangling.length} record(s) pointing at missing rows; nothing was restored.`,
+          );
+        }
+      })();
+    } finally {
+      this.db.exec(`DETACH DATABASE ${RESTORE_SCHEMA}`);
+    }
+    const problems = integrityProblems(this.db);
+    if (problems.length > 0) {
+      throw new Error(`The records database failed its check after restoring: ${problems[0]}`);
+    }
+  }
+
+  private prune(): void {
+    for (const info of this.list().slice(this.keep)) {
+      removeDatabaseFiles(join(this.backupDir, info.name));
+    }
+  }
+}

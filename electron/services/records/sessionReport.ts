@@ -1,0 +1,369 @@
+/**
+ * The after-session report: the fidelity record (what was delivered, in what order, for how
+ * long), whether each quiz item's topic was taught before the quiz, who came, how the group
+ * answered, and the game's scoresheet.
+ */
+import type { PackManifest } from '../../content/pack/schema';
+import type { Db } from '../../db/database';
+import { getCohort } from '../../db/queries/cohorts';
+import { getSession } from '../../db/queries/sessions';
+import { RejectedRequest } from '../errors';
+import type { SummaryItem } from '../session/summary';
+import { toCsv, UTF8_BOM, type CsvRow } from './csv';
+import {
+  attendedMemberNames,
+  isoTime,
+  listSessionQuizAnswers,
+  listSessionTeams,
+  listTeamScores,
+  parseSummary,
+  teamMemberNames,
+  type QuizAnswerRow,
+} from './recordQueries';
+
+/** The criterion id under which the game's participation bonus is stored. */
+export const BONUS_CRITERION = 'bonus';
+
+export interface SessionReport {
+  session: {
+    id: number;
+    packId: string;
+    packTitle: string;
+    packVersion: string;
+    cohortName: string;
+    facilitators: string[];
+    startedAt: number;
+    endedAt: number;
+    plannedMinutes: number;
+    actualMinutes: number;
+  };
+  items: SummaryItem[];
+  quizCoverage: {
+    itemId: string;
+    number: number;
+    prompt: string;
+    /** Ids of the agenda items that teach this quiz item. */
+    preparedBy: string[];
+    covered: boolean;
+  }[];
+  attendance: { count: number; names: string[] };
+  quizResults: {
+    itemId: string;
+    number: number;
+    prompt: string;
+    correctKey: string;
+    counts: Record<string, number>;
+    answered: number;
+    correct: number;
+  }[];
+  game: {
+    maxPoints: number;
+    teams: {
+      number: number;
+      scenarioTitle: string | null;
+      members: string[];
+      points: { criterionId: string; text: string; points: number }[];
+      total: number;
+    }[];
+    winners: number[];
+  } | null;
+}
+
+type QuizItem = NonNullable<PackManifest['quiz']>['items'][number];
+
+export function buildSessionReport(
+  db: Db,
+  sessionId: number,
+  pack: PackManifest | null,
+): SessionReport {
+  const session = getSession(db, sessionId);
+  if (!session) throw new RejectedRequest(`There is no session ${sessionId}.`);
+  const summary = parseSummary(session);
+  if (!summary) {
+    throw new RejectedRequest('This session has not ended yet; its report is ready once it ends.');
+  }
+  if (pack && pack.id !== session.pack_id) {
+    throw new RejectedRequest(
+      `Session ${sessionId} ran pack “${session.pack_id}”, not “${pack.id}”.`,
+    );
+  }
+  const names = attendedMemberNames(db, sessionId);
+  return {
+    session: {
+      id: session.id,
+      packId: session.pack_id,
+      packTitle: session.pack_title,
+      packVersion: session.pack_version,
+      cohortName: getCohort(db, session.cohort_id)?.name ?? '',
+      facilitators: JSON.parse(session.facilitators) as string[],
+      startedAt: summary.startedAt,
+      endedAt: summary.endedAt,
+      plannedMinutes: summary.plannedMinutes,
+      actualMinutes: summary.actualMinutes,
+    },
+    items: summary.items,
+    quizCoverage: quizCoverage(pack, summary.items),
+    attendance: { count: names.length, names },
+    quizResults: quizResults(pack?.quiz?.items ?? [], listSessionQuizAnswers(db, sessionId)),
+    game: gameResults(db, sessionId, pack),
+  };
+}
+
+function quizCoverage(
+  pack: PackManifest | null,
+  items: readonly SummaryItem[],
+): SessionReport['quizCoverage'] {
+  if (!pack?.quiz) return [];
+  const ran = new Map(items.map((item) => [item.id, item]));
+  const quizRunOrder = items.find((item) => item.kind === 'quiz')?.runOrder ?? null;
+  return pack.quiz.items.map((quizItem, index) => {
+    const preparedBy = pack.agenda
+      .filter(
+        (agendaItem) =>
+          agendaItem.quizItems.includes(quizItem.id) ||
+          agendaItem.questions.some((question) => question.quizItems.includes(quizItem.id)),
+      )
+      .map((agendaItem) => agendaItem.id);
+    // Taught after the quiz does not prepare anyone for it; with no quiz run, taught at all counts.
+    const covered = preparedBy.some((id) => {
+      const record = ran.get(id);
+      if (record?.status !== 'delivered' || record.runOrder === null) return false;
+      return quizRunOrder === null || record.runOrder < quizRunOrder;
+    });
+    return { itemId: quizItem.id, number: index + 1, prompt: quizItem.prompt, preparedBy, covered };
+  });
+}
+
+function quizResults(
+  quizItems: readonly QuizItem[],
+  answers: readonly QuizAnswerRow[],
+): SessionReport['quizResults'] {
+  const known = new Set(quizItems.map((item) => item.id));
+  // Answers to items the given pack does not have (another version) are still reported.
+  const unknownIds = [...new Set(answers.map((answer) => answer.item_id))]
+    .filter((id) => !known.has(id))
+    .sort();
+  const entries = [
+    ...quizItems.map((item) => ({
+      itemId: item.id,
+      prompt: item.prompt,
+      correctKey: item.answer,
+      keys: item.options.map((option) => option.key),
+    })),
+    ...unknownIds.map((itemId) => ({ itemId, prompt: '', correctKey: '', keys: [] as string[] })),
+  ];
+  return entries.map((entry, index) => {
+    const counts: Record<string, number> = Object.fromEntries(entry.keys.map((key) => [key, 0]));
+    let answered = 0;
+    let correct = 0;
+    for (const answer of answers) {
+      if (answer.item_id !== entry.itemId) continue;
+      counts[answer.answer] = (counts[answer.answer] ?? 0) + 1;
+      answered += 1;
+      // The mark stored when the answer was entered is the record, even if the pack changed since.
+      correct += answer.correct;
+    }
+    return {
+      itemId: entry.itemId,
+      number: index + 1,
+      prompt: entry.prompt,
+      correctKey: entry.correctKey,
+      counts,
+      answered,
+      correct,
+    };
+  });
+}
+
+function gameResults(db: Db, sessionId: number, pack: PackManifest | null): SessionReport['game'] {
+  const teamRows = listSessionTeams(db, sessionId);
+  if (teamRows.length === 0) return null;
+  const game = pack?.game;
+  const criteria = (game?.criteria ?? []).map(({ id, text }) => ({ id, text }));
+  if (game?.bonus) criteria.push({ id: BONUS_CRITERION, text: game.bonus.text });
+  const teams = teamRows.map((team) => {
+    const scores = new Map(
+      listTeamScores(db, team.id).map((row) => [row.criterion_id, row.points] as const),
+    );
+    const points = criteria.map((criterion) => ({
+      criterionId: criterion.id,
+      text: criterion.text,
+      points: scores.get(criterion.id) ?? 0,
+    }));
+    for (const [criterionId, value] of scores) {
+      if (criteria.some((criterion) => criterion.id === criterionId)) continue;
+      const text = criterionId === BONUS_CRITERION ? 'Bonus' : criterionId;
+      points.push({ criterionId, text, points: value });
+    }
+    return {
+      number: team.number,
+      scenarioTitle:
+        team.scenario_id === null
+          ? null
+          : (game?.scenarios.find((scenario) => scenario.id === team.scenario_id)?.title ??
+            team.scenario_id),
+      members: teamMemberNames(db, team.id),
+      points,
+      total: points.reduce((sum, criterion) => sum + criterion.points, 0),
+    };
+  });
+  const best = Math.max(...teams.map((team) => team.total));
+  return {
+    maxPoints: game?.maxPoints ?? 0,
+    teams,
+    // Nobody wins a game in which no team has scored yet.
+    winners: best > 0 ? teams.filter((team) => team.total === best).map((team) => team.number) : [],
+  };
+}
+
+/**
+ * One CSV file with six sections in this order: Session, Agenda, Quiz coverage, Attendance,
+ * Quiz results, Game. Each section is a row holding only its title, then a header row, then its
+ * data rows; a blank line separates sections. Every section is present even when it has no rows.
+ *
+ * - Session: one row (id, pack, version, group, facilitators, start and end in UTC, minutes,
+ *   members present).
+ * - Agenda: one row per agenda item in agenda order.
+ * - Quiz coverage: one row per quiz item; "Prepared by" lists the teaching items' titles.
+ * - Attendance: one row per member present.
+ * - Quiz results: one row per quiz item, with a "Chose x" column for every option key used by any
+ *   item (blank where an item has no such option).
+ * - Game: one row per team, with a column per scoring criterion (bonus included), the total and
+ *   "yes" in the Winner column for the winning team(s).
+ */
+export function sessionReportCsv(report: SessionReport): string {
+  const { session } = report;
+  const titleOf = new Map(report.items.map((item) => [item.id, item.title]));
+  const rows: CsvRow[] = [];
+  const section = (title: string, header: CsvRow, body: readonly CsvRow[]) => {
+    if (rows.length > 0) rows.push([]);
+    rows.push([title], header, ...body);
+  };
+
+  section(
+    'Session',
+    [
+      'Session',
+      'Pack',
+      'Pack title',
+      'Version',
+      'Group',
+      'Facilitators',
+      'Started (UTC)',
+      'Ended (UTC)',
+      'Planned minutes',
+      'Actual minutes',
+      'Members present',
+    ],
+    [
+      [
+        session.id,
+        session.packId,
+        session.packTitle,
+        session.packVersion,
+        session.cohortName,
+        session.facilitators.join('; '),
+        isoTime(session.startedAt),
+        isoTime(session.endedAt),
+        session.plannedMinutes,
+        session.actualMinutes,
+        report.attendance.count,
+      ],
+    ],
+  );
+
+  section(
+    'Agenda',
+    [
+      'Item',
+      'Title',
+      'Kind',
+      'Status',
+      'Run order',
+      'Planned minutes',
+      'Actual minutes',
+      'Skipped because',
+      'Adapted because',
+    ],
+    report.items.map((item) => [
+      item.id,
+      item.title,
+      item.kind,
+      item.status,
+      item.runOrder,
+      item.plannedMinutes,
+      item.actualMinutes,
+      item.skippedReason,
+      item.adaptedReason,
+    ]),
+  );
+
+  section(
+    'Quiz coverage',
+    ['Quiz item', 'Number', 'Prompt', 'Prepared by', 'Covered before the quiz'],
+    report.quizCoverage.map((entry) => [
+      entry.itemId,
+      entry.number,
+      entry.prompt,
+      entry.preparedBy.map((id) => titleOf.get(id) ?? id).join('; '),
+      entry.covered ? 'yes' : 'no',
+    ]),
+  );
+
+  section(
+    'Attendance',
+    ['Member'],
+    report.attendance.names.map((name) => [name]),
+  );
+
+  const optionKeys = [
+    ...new Set(report.quizResults.flatMap((result) => Object.keys(result.counts))),
+  ].sort();
+  section(
+    'Quiz results',
+    [
+      'Quiz item',
+      'Number',
+      'Prompt',
+      'Correct answer',
+      'Answered',
+      'Correct',
+      ...optionKeys.map((key) => `Chose ${key}`),
+    ],
+    report.quizResults.map((result) => [
+      result.itemId,
+      result.number,
+      result.prompt,
+      result.correctKey,
+      result.answered,
+      result.correct,
+      ...optionKeys.map((key) => result.counts[key]),
+    ]),
+  );
+
+  const criteria = new Map<string, string>();
+  for (const team of report.game?.teams ?? []) {
+    for (const entry of team.points) {
+      if (!criteria.has(entry.criterionId)) criteria.set(entry.criterionId, entry.text);
+    }
+  }
+  const winners = new Set(report.game?.winners ?? []);
+  section(
+    report.game && report.game.maxPoints > 0
+      ? `Game (out of ${report.game.maxPoints} points)`
+      : 'Game',
+    ['Team', 'Scenario', 'Members', ...criteria.values(), 'Total', 'Winner'],
+    (report.game?.teams ?? []).map((team) => [
+      team.number,
+      team.scenarioTitle,
+      team.members.join('; '),
+      ...[...criteria.keys()].map(
+        (id) => team.points.find((entry) => entry.criterionId === id)?.points ?? 0,
+      ),
+      team.total,
+      winners.has(team.number) ? 'yes' : '',
+    ]),
+  );
+
+  return UTF8_BOM + toCsv(rows);
+}
