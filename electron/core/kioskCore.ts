@@ -4,7 +4,10 @@ import { openDatabase, type Db } from '../db/database';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { browserDisplays, type DisplayPort } from '../services/displays';
+import { RecordsLock } from '../services/access/recordsLock';
 import { RejectedRequest } from '../services/errors';
+import { BackupService } from '../services/records/backups';
+import { RecordsDesk } from '../services/records/recordsDesk';
 import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
 import { MediaLibrary } from '../services/media/mediaLibrary';
 import { PackLibrary } from '../services/packs/packLibrary';
@@ -103,12 +106,29 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       return result;
     };
 
+    const lock = new RecordsLock(db, clock);
+    const backups = new BackupService(db, join(options.dataDir, 'backups'), clock);
+    const desk = new RecordsDesk(db, clock, packs, backups, lock, (packId) =>
+      sessions.startedAt(packId),
+    );
+    const backUp = (reason: 'session-end' | 'daily') =>
+      (reason === 'daily' ? backups.backupIfDue() : backups.backup(reason)).catch(
+        (error: unknown) => options.log?.(`backup (${reason}) failed: ${(error as Error).message}`),
+      );
+    void backUp('daily');
+    const dailyBackups = setInterval(() => void backUp('daily'), 60 * 60_000);
+    dailyBackups.unref?.();
+
     const handlers: Handlers = {
       'session:consoleView': () => sessions.consoleView(),
       'session:audienceView': () => sessions.audienceView(),
       'session:setupOptions': () => sessions.setupOptions(),
       'session:start': (request) => sessions.start(request),
-      'session:command': (command) => sessions.command(command),
+      'session:command': async (command) => {
+        const view = sessions.command(command);
+        if (command.type === 'end' && view.session === null) await backUp('session-end');
+        return view;
+      },
       'session:resume': () => sessions.resume(),
       'session:summary': ({ sessionId }) => sessions.summaryOf(sessionId),
       'displays:status': () => displays.status(),
@@ -140,6 +160,23 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         withLive((context) => records.makeTeams(context, teamCount)),
       'group:score': ({ teamId, criterionId, points }) =>
         withLive((context) => records.setScore(context, teamId, criterionId, points)),
+      'records:lockStatus': () => lock.status(),
+      'records:setPin': ({ pin, currentPin }) => lock.setPin(pin, currentPin),
+      'records:unlock': ({ pin }) => lock.unlock(pin),
+      'records:lock': () => lock.lock(),
+      'records:overview': () => desk.overview(),
+      'records:setCertificateRule': (rule) => desk.setCertificateRule(rule),
+      'records:sessionReport': ({ sessionId, format, pageSize }) =>
+        desk.sessionReport(sessionId, format, pageSize),
+      'records:print': (request) => desk.print(request),
+      'records:exportAll': () => desk.exportAll(),
+      'records:exportRedcap': () => desk.exportRedcap(),
+      'records:backup': () => desk.backupNow(),
+      'records:restore': async ({ name }) => {
+        const result = await desk.restore(name, sessions.isLive());
+        sessions.reload();
+        return result;
+      },
       'media:library': () => media.libraryView(),
       'media:beginUpload': ({ name, size, mime }) => media.beginUpload(name, size, mime),
       'media:uploadChunk': ({ uploadId, offset, data }) =>
@@ -210,6 +247,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         }
       },
       close() {
+        clearInterval(dailyBackups);
         sinks.clear();
         if (db.open) db.close();
       },

@@ -4,7 +4,11 @@
  * each event names the roles allowed to receive it, so the audience never even receives private data.
  */
 import { z } from 'zod';
+import type { LockStatus } from '../services/access/recordsLock';
 import type { DisplayStatusView } from '../services/displays';
+import { certificateRuleSchema } from '../services/group/certificates';
+import type { BackupInfo } from '../services/records/backups';
+import type { Download, RecordsOverview } from '../services/records/recordsDesk';
 import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
 import type { MediaLibraryView } from '../services/media/mediaViews';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
@@ -113,6 +117,7 @@ const startSession = z
   })
   .strict();
 
+const pageSize = z.enum(['A4', 'Letter']);
 const packMedia = { packId: z.string().min(1).max(100), mediaId: z.string().min(1).max(100) };
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 
@@ -181,6 +186,63 @@ export const channels = {
         points: z.number().int().min(0).max(100),
       })
       .strict(),
+    CONSOLE_ONLY,
+  ),
+  'records:lockStatus': channel<LockStatus>()(noArguments, CONSOLE_ONLY),
+  'records:setPin': channel<LockStatus>()(
+    z.object({ pin: z.string().max(8), currentPin: z.string().max(8).nullable() }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'records:unlock': channel<LockStatus>()(
+    z.object({ pin: z.string().max(8) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'records:lock': channel<LockStatus>()(noArguments, CONSOLE_ONLY),
+  'records:overview': channel<RecordsOverview>()(noArguments, CONSOLE_ONLY),
+  'records:setCertificateRule': channel<RecordsOverview>()(certificateRuleSchema, CONSOLE_ONLY),
+  'records:sessionReport': channel<Download>()(
+    z
+      .object({
+        sessionId: z.number().int().positive(),
+        format: z.enum(['pdf', 'csv']),
+        pageSize: pageSize,
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'records:print': channel<Download>()(
+    z.discriminatedUnion('document', [
+      z
+        .object({
+          document: z.enum(['agenda', 'quiz', 'scenarios']),
+          packId: z.string().min(1).max(100),
+          pageSize,
+        })
+        .strict(),
+      z
+        .object({
+          document: z.literal('handout'),
+          packId: z.string().min(1).max(100),
+          handoutId: z.string().min(1).max(100),
+          pageSize,
+        })
+        .strict(),
+      z
+        .object({
+          document: z.literal('certificates'),
+          packId: z.string().min(1).max(100),
+          cohortId: z.number().int().positive(),
+          pageSize,
+        })
+        .strict(),
+    ]),
+    CONSOLE_ONLY,
+  ),
+  'records:exportAll': channel<Download>()(noArguments, CONSOLE_ONLY),
+  'records:exportRedcap': channel<Download>()(noArguments, CONSOLE_ONLY),
+  'records:backup': channel<BackupInfo>()(noArguments, CONSOLE_ONLY),
+  'records:restore': channel<{ restoredFrom: string; safetyBackup: BackupInfo }>()(
+    z.object({ name: z.string().min(1).max(200) }).strict(),
     CONSOLE_ONLY,
   ),
   'media:library': channel<MediaLibraryView>()(noArguments, CONSOLE_ONLY),

@@ -3,6 +3,7 @@ import { consoleApi } from '../platform/kiosk';
 import { IdentifyOverlay } from '../shared/IdentifyOverlay';
 import { MediaView } from './media/MediaView';
 import { PacksView } from './packs/PacksView';
+import { RecordsView } from './records/RecordsView';
 import { SessionTab } from './session/SessionTab';
 import './session/session.css';
 
@@ -10,6 +11,7 @@ const TABS = [
   { id: 'session', label: 'Run session' },
   { id: 'media', label: 'Media' },
   { id: 'packs', label: 'Content packs' },
+  { id: 'records', label: 'Records' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
@@ -42,6 +44,7 @@ export function ConsoleApp() {
         {tab === 'session' && <SessionTab />}
         {tab === 'media' && <MediaView />}
         {tab === 'packs' && <PacksView />}
+        {tab === 'records' && <RecordsView />}
       </section>
       <IdentifyOverlay api={consoleApi()} role="console" />
     </main>

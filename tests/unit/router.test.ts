@@ -5,6 +5,11 @@ import { createRouter, RejectedRequest, type Handlers } from '../../electron/ipc
 
 const view: ConsoleView = { revision: 1, serverNow: 0, session: null, lastEnded: null };
 
+const locked = { pinSet: false, unlocked: false, idleMinutes: 5 };
+const notUsed = () => {
+  throw new Error('not used');
+};
+
 function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'session:consoleView': () => view,
@@ -31,6 +36,18 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'group:answer': () => view,
     'group:makeTeams': () => view,
     'group:score': () => view,
+    'records:lockStatus': () => locked,
+    'records:setPin': () => locked,
+    'records:unlock': () => locked,
+    'records:lock': () => locked,
+    'records:overview': notUsed,
+    'records:setCertificateRule': notUsed,
+    'records:sessionReport': notUsed,
+    'records:print': notUsed,
+    'records:exportAll': notUsed,
+    'records:exportRedcap': notUsed,
+    'records:backup': notUsed,
+    'records:restore': notUsed,
     'media:library': () => ({ files: [], packs: [] }),
     'media:beginUpload': () => ({ uploadId: 'x' }),
     'media:uploadChunk': () => ({ received: 0 }),

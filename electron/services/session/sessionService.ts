@@ -98,6 +98,24 @@ export class SessionService {
     if (row) this.live = this.restore(row);
   }
 
+  /** After a backup was restored underneath: re-read the log and any live session from the database. */
+  reload(): void {
+    this.revision = (
+      this.db.prepare('SELECT coalesce(max(id), 0) AS id FROM session_events').get() as {
+        id: number;
+      }
+    ).id;
+    const row = findLiveSession(this.db);
+    this.live = row ? this.restore(row) : null;
+    this.endedThisRun = false;
+    this.notify();
+  }
+
+  /** When the running session of this pack started (for printing today's agenda), or null. */
+  startedAt(packId: string): number | null {
+    return this.live?.pack.manifest.id === packId ? this.live.state.startedAt : null;
+  }
+
   /** The running session, for the group records; null when none runs. */
   liveContext(): LiveContext | null {
     const live = this.live;

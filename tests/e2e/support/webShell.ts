@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -77,7 +77,26 @@ export async function startShell(
   };
 }
 
+/** A fresh data folder; removing it first checks the records database with the sqlite3 tool. */
 export function makeDataDir(): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  return {
+    path,
+    remove: () => {
+      try {
+        assertIntegrity(join(path, 'kiosk.sqlite3'));
+      } finally {
+        rmSync(path, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** `sqlite3 kiosk.sqlite3 'PRAGMA integrity_check'` must answer ok (after the shell has stopped). */
+export function assertIntegrity(databaseFile: string): void {
+  if (!existsSync(databaseFile)) return;
+  const answer = execFileSync('sqlite3', [databaseFile, 'PRAGMA integrity_check'], {
+    encoding: 'utf8',
+  }).trim();
+  if (answer !== 'ok') throw new Error(`integrity_check of ${databaseFile}: ${answer}`);
 }

@@ -1,0 +1,492 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { LockStatus } from '../../../electron/services/access/recordsLock';
+import type { Download, RecordsOverview } from '../../../electron/services/records/recordsDesk';
+import { call, consoleApi } from '../../platform/kiosk';
+import { formatClock } from '../../shared/time';
+import { saveDownload } from './download';
+import './records.css';
+
+const api = consoleApi();
+type PageSize = 'A4' | 'Letter';
+
+/** Past sessions, printing, exports and backups: behind the counselor PIN, locked when idle. */
+export function RecordsView() {
+  const [lock, setLock] = useState<LockStatus | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const refreshLock = useCallback(() => call(api, 'records:lockStatus', {}).then(setLock), []);
+  useEffect(() => {
+    void refreshLock();
+  }, [refreshLock]);
+
+  useEffect(() => {
+    if (!lock?.unlocked) return;
+    let timer = setTimeout(
+      () => void call(api, 'records:lock', {}).then(setLock),
+      lock.idleMinutes * 60_000,
+    );
+    const reset = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => void call(api, 'records:lock', {}).then(setLock),
+        lock.idleMinutes * 60_000,
+      );
+    };
+    window.addEventListener('pointerdown', reset);
+    window.addEventListener('keydown', reset);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', reset);
+      window.removeEventListener('keydown', reset);
+    };
+  }, [lock]);
+
+  if (!lock) return <p className="records">Loading…</p>;
+  if (!lock.unlocked) return <PinGate lock={lock} onChange={setLock} />;
+  return (
+    <div className="records">
+      <header className="records__header">
+        <h2>Records</h2>
+        <button type="button" onClick={() => call(api, 'records:lock', {}).then(setLock)}>
+          Lock records
+        </button>
+      </header>
+      {message && (
+        <p
+          className={`import-status ${message.error ? 'import-status--error' : 'import-status--ok'}`}
+          role={message.error ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      )}
+      <RecordsContent onMessage={setMessage} onLocked={() => void refreshLock()} />
+    </div>
+  );
+}
+
+function PinGate({ lock, onChange }: { lock: LockStatus; onChange: (status: LockStatus) => void }) {
+  const [pin, setPin] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!lock.pinSet && pin !== again) {
+      setError('The two PINs differ.');
+      return;
+    }
+    const request = lock.pinSet
+      ? call(api, 'records:unlock', { pin })
+      : call(api, 'records:setPin', { pin, currentPin: null });
+    request.then(onChange, (failure: Error) => setError(failure.message));
+    setPin('');
+    setAgain('');
+  };
+  return (
+    <form className="records records__gate" onSubmit={submit} aria-labelledby="pin-title">
+      <h2 id="pin-title">
+        {lock.pinSet ? 'Records are locked' : 'Set a counselor PIN for the records'}
+      </h2>
+      <p>
+        Records hold members' names and answers. They lock after {lock.idleMinutes} minutes without
+        use.
+      </p>
+      <label>
+        {lock.pinSet ? 'Counselor PIN' : 'New PIN (4 to 8 digits)'}
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          onChange={(event) => setPin(event.target.value)}
+          maxLength={8}
+          autoFocus
+        />
+      </label>
+      {!lock.pinSet && (
+        <label>
+          The same PIN again
+          <input
+            type="password"
+            inputMode="numeric"
+            autoComplete="off"
+            value={again}
+            onChange={(event) => setAgain(event.target.value)}
+            maxLength={8}
+          />
+        </label>
+      )}
+      {error && <p role="alert">{error}</p>}
+      <button type="submit" className="primary">
+        {lock.pinSet ? 'Unlock' : 'Set PIN'}
+      </button>
+    </form>
+  );
+}
+
+function RecordsContent({
+  onMessage,
+  onLocked,
+}: {
+  onMessage: (message: { text: string; error: boolean } | null) => void;
+  onLocked: () => void;
+}) {
+  const [overview, setOverview] = useState<RecordsOverview | null>(null);
+  const [pageSize, setPageSize] = useState<PageSize>('Letter');
+  const [packId, setPackId] = useState('');
+  const [cohortId, setCohortId] = useState<number | null>(null);
+
+  const fail = useCallback(
+    (error: Error) => {
+      onMessage({ text: error.message, error: true });
+      if (/locked/.test(error.message)) onLocked();
+    },
+    [onMessage, onLocked],
+  );
+  const load = useCallback(() => call(api, 'records:overview', {}).then(setOverview, fail), [fail]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const fetchFile = (request: () => Promise<Download>) =>
+    request().then((download) => {
+      saveDownload(download);
+      onMessage({ text: `Saved ${download.fileName}.`, error: false });
+    }, fail);
+
+  if (!overview) return <p>Loading records…</p>;
+  const pack = overview.packs.find((entry) => entry.id === packId) ?? overview.packs[0];
+  const cohort = overview.cohorts.find((entry) => entry.id === cohortId) ?? overview.cohorts[0];
+
+  return (
+    <>
+      <section aria-labelledby="sessions-title">
+        <h3 id="sessions-title">Sessions</h3>
+        {overview.sessions.length === 0 ? (
+          <p className="runner__muted">No session has ended yet.</p>
+        ) : (
+          <table className="summary__table">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Group</th>
+                <th scope="col">Pack</th>
+                <th scope="col">Minutes</th>
+                <th scope="col">Report</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.sessions.map((session) => (
+                <tr key={session.id} data-session-id={session.id}>
+                  <td>
+                    {new Date(session.startedAt).toLocaleDateString()}{' '}
+                    {formatClock(session.startedAt)}
+                  </td>
+                  <td>{session.cohortName}</td>
+                  <td>{session.packTitle}</td>
+                  <td>
+                    {session.actualMinutes} of {session.plannedMinutes}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        fetchFile(() =>
+                          call(api, 'records:sessionReport', {
+                            sessionId: session.id,
+                            format: 'pdf',
+                            pageSize,
+                          }),
+                        )
+                      }
+                    >
+                      PDF
+                    </button>{' '}
+                    <button
+                      type="button"
+                      onClick={() =>
+                        fetchFile(() =>
+                          call(api, 'records:sessionReport', {
+                            sessionId: session.id,
+                            format: 'csv',
+                            pageSize,
+                          }),
+                        )
+                      }
+                    >
+                      CSV
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="print-title">
+        <h3 id="print-title">Print</h3>
+        <div className="inline-form">
+          <label>
+            Pack
+            <select value={pack?.id ?? ''} onChange={(event) => setPackId(event.target.value)}>
+              {overview.packs.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Paper
+            <select
+              value={pageSize}
+              onChange={(event) => setPageSize(event.target.value as PageSize)}
+            >
+              <option value="Letter">Letter</option>
+              <option value="A4">A4</option>
+            </select>
+          </label>
+        </div>
+        {pack && (
+          <div className="details__buttons">
+            <button
+              type="button"
+              onClick={() =>
+                fetchFile(() =>
+                  call(api, 'records:print', { document: 'agenda', packId: pack.id, pageSize }),
+                )
+              }
+            >
+              Agenda with today's times
+            </button>
+            {pack.hasQuiz && (
+              <button
+                type="button"
+                onClick={() =>
+                  fetchFile(() =>
+                    call(api, 'records:print', { document: 'quiz', packId: pack.id, pageSize }),
+                  )
+                }
+              >
+                Quiz sheet
+              </button>
+            )}
+            {pack.hasGame && (
+              <button
+                type="button"
+                onClick={() =>
+                  fetchFile(() =>
+                    call(api, 'records:print', {
+                      document: 'scenarios',
+                      packId: pack.id,
+                      pageSize,
+                    }),
+                  )
+                }
+              >
+                Scenario cards
+              </button>
+            )}
+            {pack.handouts.map((handout) => (
+              <button
+                key={handout.id}
+                type="button"
+                onClick={() =>
+                  fetchFile(() =>
+                    call(api, 'records:print', {
+                      document: 'handout',
+                      packId: pack.id,
+                      handoutId: handout.id,
+                      pageSize,
+                    }),
+                  )
+                }
+              >
+                {handout.title}
+              </button>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="groups-title">
+        <h3 id="groups-title">Groups and certificates</h3>
+        <RuleEditor
+          overview={overview}
+          onSave={(rule) => call(api, 'records:setCertificateRule', rule).then(setOverview, fail)}
+        />
+        {cohort && (
+          <>
+            <div className="inline-form">
+              <label>
+                Group
+                <select
+                  value={cohort.id}
+                  onChange={(event) => setCohortId(Number(event.target.value))}
+                >
+                  {overview.cohorts.map((entry) => (
+                    <option key={entry.id} value={entry.id}>
+                      {entry.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {pack && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    fetchFile(() =>
+                      call(api, 'records:print', {
+                        document: 'certificates',
+                        packId: pack.id,
+                        cohortId: cohort.id,
+                        pageSize,
+                      }),
+                    )
+                  }
+                >
+                  Certificates for members in good standing
+                </button>
+              )}
+            </div>
+            <ul className="records__members">
+              {cohort.members.map((member) => (
+                <li key={member.id}>
+                  {member.name}: {member.sessionsAttended} sessions, {member.quizzesTaken} quizzes
+                  {member.eligible && <span className="badge badge--new">good standing</span>}
+                  {member.graduated && <span className="badge">graduate</span>}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="export-title">
+        <h3 id="export-title">Export</h3>
+        <div className="details__buttons">
+          <button type="button" onClick={() => fetchFile(() => call(api, 'records:exportAll', {}))}>
+            All records (CSV)
+          </button>
+          <button
+            type="button"
+            onClick={() => fetchFile(() => call(api, 'records:exportRedcap', {}))}
+          >
+            REDCap import (de-identified)
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby="backups-title">
+        <h3 id="backups-title">Backups</h3>
+        <p className="runner__muted">
+          Made at the end of every session and once a day; the last ten are kept.
+        </p>
+        <button
+          type="button"
+          onClick={() => call(api, 'records:backup', {}).then(() => load(), fail)}
+        >
+          Back up now
+        </button>
+        <ul className="records__backups">
+          {overview.backups.map((backup) => (
+            <li key={backup.name} data-backup={backup.name}>
+              {new Date(backup.createdAt).toLocaleString()} · {backup.reason} ·{' '}
+              {(backup.size / 1024).toFixed(0)} KB{' '}
+              <RestoreButton
+                name={backup.name}
+                onRestored={(text) => {
+                  onMessage({ text, error: false });
+                  void load();
+                }}
+                onError={fail}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function RuleEditor({
+  overview,
+  onSave,
+}: {
+  overview: RecordsOverview;
+  onSave: (rule: RecordsOverview['certificateRule']) => void;
+}) {
+  const [minSessions, setMinSessions] = useState(overview.certificateRule.minSessions);
+  const [requireQuizzes, setRequireQuizzes] = useState(overview.certificateRule.requireQuizzes);
+  return (
+    <form
+      className="inline-form"
+      aria-label="Good standing rule"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave({ minSessions, requireQuizzes });
+      }}
+    >
+      <label>
+        Sessions attended at least
+        <input
+          type="number"
+          min={1}
+          max={100}
+          value={minSessions}
+          onChange={(event) => setMinSessions(Number(event.target.value))}
+        />
+      </label>
+      <label className="records__check">
+        <input
+          type="checkbox"
+          checked={requireQuizzes}
+          onChange={(event) => setRequireQuizzes(event.target.checked)}
+        />
+        and took the quizzes
+      </label>
+      <button type="submit">Save rule</button>
+    </form>
+  );
+}
+
+function RestoreButton({
+  name,
+  onRestored,
+  onError,
+}: {
+  name: string;
+  onRestored: (text: string) => void;
+  onError: (error: Error) => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" onClick={() => setConfirming(true)}>
+        Restore…
+      </button>
+    );
+  }
+  return (
+    <span role="group" aria-label="Confirm restore">
+      Replace all records with this backup? A safety backup is made first.{' '}
+      <button
+        type="button"
+        className="primary"
+        onClick={() =>
+          call(api, 'records:restore', { name }).then(
+            (result) =>
+              onRestored(
+                `Restored ${result.restoredFrom}; the previous records are in ${result.safetyBackup.name}.`,
+              ),
+            onError,
+          )
+        }
+      >
+        Restore
+      </button>{' '}
+      <button type="button" onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+    </span>
+  );
+}

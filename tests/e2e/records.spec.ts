@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { ConsolePage } from './support/pages';
+
+const MEMBERS = ['Alex', 'Bea', 'Cruz'];
+
+async function runGroup(console: ConsolePage) {
+  await console.start({
+    pack: 'Negotiating Harm Reduction',
+    group: 'Thursday group',
+    facilitators: ['Riley'],
+  });
+  const attendance = console.page.getByTestId('attendance');
+  for (const name of MEMBERS) {
+    await attendance.getByLabel('First name or nickname').fill(name);
+    await attendance.getByRole('button', { name: 'Add and check in' }).click();
+    await expect(attendance).toContainText(name);
+  }
+  await console.jumpTo(13);
+  const grid = console.page.getByTestId('quiz-grid');
+  for (const [name, keys] of Object.entries({ Alex: 'dadcb', Bea: 'dbdaa', Cruz: 'aadcb' })) {
+    await grid.locator(`[data-cell="${name}-q1"]`).focus();
+    for (const key of keys) await console.page.keyboard.press(key);
+  }
+  await expect(grid.locator('[data-cell="Cruz-q5"]')).toHaveText('B');
+  await console.endSession();
+}
+
+async function openRecords(page: Page) {
+  await page.getByRole('tab', { name: 'Records' }).click();
+  const gate = page.getByRole('form', { name: /PIN/ });
+  const heading = page.getByRole('heading', { name: 'Records', exact: true });
+  await expect(gate.or(heading)).toBeVisible();
+  if (await gate.getByLabel('New PIN (4 to 8 digits)').isVisible()) {
+    await gate.getByLabel('New PIN (4 to 8 digits)').fill('2468');
+    await gate.getByLabel('The same PIN again').fill('2468');
+    await gate.getByRole('button', { name: 'Set PIN' }).click();
+  }
+  await expect(heading).toBeVisible();
+}
+
+async function save(page: Page, click: () => Promise<void>): Promise<string> {
+  const downloading = page.waitForEvent('download');
+  await click();
+  const download: Download = await downloading;
+  const file = join(tmpdir(), `kiosk-${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(file);
+  return file;
+}
+
+const pdfText = (file: string) =>
+  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+
+test('the records are behind a PIN and lock again', async ({ shell, page }) => {
+  const console = new ConsolePage(page);
+  await console.open(shell.consoleUrl);
+  await openRecords(page);
+  await page.getByRole('button', { name: 'Lock records' }).click();
+  const gate = page.getByRole('form', { name: 'Records are locked' });
+  await gate.getByLabel('Counselor PIN').fill('1111');
+  await gate.getByRole('button', { name: 'Unlock' }).click();
+  await expect(gate.getByRole('alert')).toHaveText('That PIN is not right.');
+  await gate.getByLabel('Counselor PIN').fill('2468');
+  await gate.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('heading', { name: 'Sessions' })).toBeVisible();
+  const locked = await page.evaluate(async () => {
+    await window.kiosk.invoke('records:lock', {});
+    return window.kiosk.invoke('records:exportAll', {});
+  });
+  expect(locked).toMatchObject({
+    ok: false,
+    error: { message: expect.stringContaining('locked') },
+  });
+});
+
+test('answers are exported, certificates and the quiz sheet print, and the session report holds the results', async ({
+  shell,
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const console = new ConsolePage(page);
+  await console.open(shell.consoleUrl);
+  await runGroup(console);
+  await openRecords(page);
+
+  const zip = unzipSync(
+    readFileSync(
+      await save(page, () => page.getByRole('button', { name: 'All records (CSV)' }).click()),
+    ),
+  );
+  const answers = strFromU8(zip['quiz_answers.csv']!);
+  expect(answers).toContain('Alex');
+  expect(answers.split('\n').filter((line) => line.includes('Bea'))).toHaveLength(5);
+  expect(answers).toMatch(/Cruz.*q1.*,a,/);
+
+  const report = readFileSync(
+    await save(page, () =>
+      page.locator('tr[data-session-id="1"]').getByRole('button', { name: 'CSV' }).click(),
+    ),
+    'utf8',
+  );
+  expect(report).toContain('Negotiating Harm Reduction with Partners');
+  const reportPdf = pdfText(
+    await save(page, () =>
+      page.locator('tr[data-session-id="1"]').getByRole('button', { name: 'PDF' }).click(),
+    ),
+  );
+  expect(reportPdf).toContain('Quiz and Feedback');
+
+  const rule = page.getByRole('form', { name: 'Good standing rule' });
+  await rule.getByLabel('Sessions attended at least').fill('1');
+  await rule.getByRole('button', { name: 'Save rule' }).click();
+  await expect(page.getByText('good standing').first()).toBeVisible();
+  await page.getByLabel('Pack').selectOption('hhrp-group-5');
+  const certificates = pdfText(
+    await save(page, () =>
+      page.getByRole('button', { name: 'Certificates for members in good standing' }).click(),
+    ),
+  );
+  for (const name of MEMBERS) expect(certificates).toContain(name);
+  expect(certificates).toContain('Certificate of Achievement');
+
+  await page.getByLabel('Paper').selectOption('A4');
+  const quizFile = await save(page, () => page.getByRole('button', { name: 'Quiz sheet' }).click());
+  const quiz = pdfText(quizFile);
+  expect(quiz).toContain('Safer sex negotiation discussions should begin');
+  expect(quiz).toContain('suggest oral sex without latex');
+  expect(execFileSync('pdfinfo', [quizFile], { encoding: 'utf8' })).toMatch(
+    /595\.\d+ x 841\.\d+ pts \(A4\)/,
+  );
+
+  const redcap = unzipSync(
+    readFileSync(
+      await save(page, () =>
+        page.getByRole('button', { name: 'REDCap import (de-identified)' }).click(),
+      ),
+    ),
+  );
+  const data = strFromU8(redcap['redcap-data.csv']!);
+  expect(data.split('\n')[0]).toContain('record_id');
+  for (const name of [...MEMBERS, 'Riley', 'Thursday group']) expect(data).not.toContain(name);
+});
+
+test('a backup restores the records as they were', async ({ shell, page }) => {
+  const console = new ConsolePage(page);
+  await console.open(shell.consoleUrl);
+  await runGroup(console);
+  await openRecords(page);
+  const backups = page.getByRole('region', { name: 'Backups' });
+  await expect(backups.locator('li')).toHaveCount(2);
+  const name = await backups.locator('li', { hasText: 'session-end' }).getAttribute('data-backup');
+  const afterSession = backups.locator(`li[data-backup="${name}"]`);
+
+  await console.page.getByRole('tab', { name: 'Run session' }).click();
+  await console.start({ pack: 'Projector check', group: 'Late group', facilitators: ['Sam'] });
+  await console.endSession();
+  await page.getByRole('tab', { name: 'Records' }).click();
+  await expect(page.locator('tr[data-session-id]')).toHaveCount(2);
+
+  await afterSession.getByRole('button', { name: 'Restore…' }).click();
+  await afterSession.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Restored');
+  await expect(page.locator('tr[data-session-id]')).toHaveCount(1);
+});
