@@ -154,8 +154,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         withLive((context) => records.addFlipchart(context, questionId, text)),
       'group:removeFlipchart': ({ entryId }) =>
         withLive((context) => records.removeFlipchart(context, entryId)),
-      'group:answer': ({ memberId, itemId, answer }) =>
-        withLive((context) => records.recordAnswer(context, memberId, itemId, answer, 'counselor')),
+      'group:answer': ({ memberId, itemId, answer, enteredBy }) =>
+        withLive((context) => records.recordAnswer(context, memberId, itemId, answer, enteredBy)),
       'group:makeTeams': ({ teamCount }) =>
         withLive((context) => records.makeTeams(context, teamCount)),
       'group:score': ({ teamId, criterionId, points }) =>

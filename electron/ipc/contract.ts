@@ -170,6 +170,7 @@ export const channels = {
           .string()
           .regex(/^[a-zA-Z]$/)
           .nullable(),
+        enteredBy: z.enum(['counselor', 'self']).default('counselor'),
       })
       .strict(),
     CONSOLE_ONLY,
@@ -308,7 +309,10 @@ export const channels = {
 } as const;
 
 export type ChannelName = keyof typeof channels;
-export type RequestOf<C extends ChannelName> = z.infer<(typeof channels)[C]['request']>;
+/** What a window sends (defaults may be left out). */
+export type RequestOf<C extends ChannelName> = z.input<(typeof channels)[C]['request']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedRequestOf<C extends ChannelName> = z.output<(typeof channels)[C]['request']>;
 export type ResponseOf<C extends ChannelName> =
   (typeof channels)[C] extends ChannelSpec<z.ZodType, infer Res> ? Res : never;
 

@@ -3,7 +3,7 @@ import {
   channels,
   type ChannelName,
   type KioskError,
-  type RequestOf,
+  type ParsedRequestOf,
   type ResponseOf,
   type Result,
   type Role,
@@ -11,7 +11,7 @@ import {
 
 export type Handlers = {
   [C in ChannelName]: (
-    request: RequestOf<C>,
+    request: ParsedRequestOf<C>,
     sender: Role,
   ) => ResponseOf<C> | Promise<ResponseOf<C>>;
 };

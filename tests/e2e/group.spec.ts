@@ -123,3 +123,44 @@ test('the team game is scored hidden from the room, then the totals and winner a
   await expect(audience.page.getByTestId('game-winner')).toHaveText('Team 1 wins!');
   for (const name of MEMBERS) expect(await audience.everything()).not.toContain(name);
 });
+
+test('a member enters their own answers with big buttons; nothing else is reachable until the PIN', async ({
+  shell,
+  context,
+}) => {
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  const pinSet = await console.page.evaluate(() =>
+    window.kiosk.invoke('records:setPin', { pin: '2468', currentPin: null }),
+  );
+  expect(pinSet).toMatchObject({ ok: true });
+  await startWithMembers(console);
+  await console.jumpTo(QUIZ_ITEM);
+  await console.page.getByLabel('Hand the laptop to').selectOption({ label: 'Bea' });
+  await console.page.getByRole('button', { name: 'Start self-entry' }).click();
+
+  const entry = console.page.getByRole('dialog', { name: 'Answer the quiz' });
+  await expect(entry).toContainText('Bea: question 1 of 5');
+  const records = console.page.getByRole('tab', { name: 'Records' });
+  await records.click({ force: true });
+  await expect(records).toHaveAttribute('aria-selected', 'false');
+  expect(
+    await console.page.evaluate(() => document.querySelector<HTMLElement>('main.console')!.inert),
+  ).toBe(true);
+  await console.page.keyboard.press('ArrowRight');
+  for (const key of ['D', 'A', 'D', 'C', 'B']) {
+    await entry.getByRole('button', { name: new RegExp(`^${key} `) }).click();
+  }
+  await expect(entry).toContainText('Please hand the laptop back');
+  await entry.getByLabel('Counselor PIN').fill('0000');
+  await entry.getByRole('button', { name: 'Unlock' }).click();
+  await expect(entry.getByRole('alert')).toHaveText('That PIN is not right.');
+  await entry.getByLabel('Counselor PIN').fill('2468');
+  await entry.getByRole('button', { name: 'Unlock' }).click();
+  await expect(entry).toBeHidden();
+
+  await console.expectItem(14, 'Quiz and Feedback');
+  const grid = console.page.getByTestId('quiz-grid');
+  await expect(grid.locator('[data-cell="Bea-q1"]')).toHaveText('D');
+  await expect(grid.locator('[data-cell="Bea-q5"]')).toHaveText('B');
+});

@@ -4,6 +4,7 @@ import type { SessionCommand } from '../../../electron/services/session/sessionM
 import type { ConsoleSessionView, ConsoleView } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
 import './group.css';
+import { SelfEntry } from './SelfEntry';
 
 const api = consoleApi();
 
@@ -187,6 +188,8 @@ export function QuizGrid({
   command: (command: SessionCommand) => void;
 }) {
   const quiz = session.quiz;
+  const [selfEntry, setSelfEntry] = useState<number | null>(null);
+  const [handTo, setHandTo] = useState('');
   if (!quiz) return null;
   const present = session.group.members.filter((member) => member.present);
   const onKey =
@@ -257,6 +260,36 @@ export function QuizGrid({
             ))}
           </tbody>
         </table>
+      )}
+      {present.length > 0 && (
+        <div className="inline-form">
+          <label>
+            Hand the laptop to
+            <select value={handTo} onChange={(event) => setHandTo(event.target.value)}>
+              <option value="">choose a member…</option>
+              {present.map((member) => (
+                <option key={member.id} value={member.id}>
+                  {member.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={handTo === ''}
+            onClick={() => setSelfEntry(Number(handTo))}
+          >
+            Start self-entry
+          </button>
+        </div>
+      )}
+      {selfEntry !== null && (
+        <SelfEntry
+          session={session}
+          memberId={selfEntry}
+          write={write}
+          onClose={() => setSelfEntry(null)}
+        />
       )}
       <div className="details__buttons">
         {quiz.items.map((item) => {
