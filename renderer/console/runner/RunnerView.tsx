@@ -12,6 +12,13 @@ import { RelaxationMode } from './RelaxationMode';
 import { TimeBar } from './TimeBar';
 import './runner.css';
 
+const BOARD_LABEL = {
+  flipchart: 'the flipchart',
+  quiz: 'a quiz result',
+  game: 'the game results',
+  practice: 'the practice timer',
+} as const;
+
 const PROJECTOR_LABEL = {
   content: 'showing the slide',
   black: 'BLACK',
@@ -41,15 +48,20 @@ export function RunnerView({
   const schedule = computeSchedule(session.agenda, session.state, now);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const current = session.state.current === null ? null : session.agenda[session.state.current]!;
-  const onProjector = session.question
-    ? session.question.answersShown
-      ? 'the question and its answers'
-      : 'the question'
-    : session.phase === 'break' && session.screen === 'content'
-      ? 'the break screen'
-      : session.state.video && session.current?.video?.media?.src && session.screen === 'content'
-        ? 'the video'
-        : PROJECTOR_LABEL[session.screen];
+  const onProjector =
+    session.board && session.screen === 'content'
+      ? BOARD_LABEL[session.board.kind]
+      : session.question
+        ? session.question.answersShown
+          ? 'the question and its answers'
+          : 'the question'
+        : session.phase === 'break' && session.screen === 'content'
+          ? 'the break screen'
+          : session.state.video &&
+              session.current?.video?.media?.src &&
+              session.screen === 'content'
+            ? 'the video'
+            : PROJECTOR_LABEL[session.screen];
 
   return (
     <div className="runner">
