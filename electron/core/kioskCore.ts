@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../db/database';
+import type { Db } from '../db/database';
+import { openRecords } from '../db/recovery';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { browserDisplays, type DisplayPort } from '../services/displays';
@@ -55,7 +56,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
-  const db = openDatabase(databaseFile);
+  const { db, notice } = openRecords(databaseFile, join(options.dataDir, 'backups'), clock.now());
+  if (notice) options.log?.(notice);
   const sinks = new Set<EventSink>();
   const emit: EventSink = (event, payload) => {
     for (const sink of sinks) sink(event, payload);
@@ -121,6 +123,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     const handlers: Handlers = {
       'session:consoleView': () => sessions.consoleView(),
+      'app:notices': () => (notice ? [notice] : []),
       'session:audienceView': () => sessions.audienceView(),
       'session:setupOptions': () => sessions.setupOptions(),
       'session:start': (request) => sessions.start(request),

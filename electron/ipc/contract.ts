@@ -123,6 +123,8 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 
 export const channels = {
   'session:consoleView': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
+  /** What the counselor must be told at start, e.g. that damaged records were recovered. */
+  'app:notices': channel<string[]>()(noArguments, CONSOLE_ONLY),
   'session:audienceView': channel<AudienceView>()(noArguments, EVERY_WINDOW),
   'session:setupOptions': channel<SetupOptions>()(noArguments, CONSOLE_ONLY),
   'session:start': channel<ConsoleView>()(startSession, CONSOLE_ONLY),

@@ -59,6 +59,13 @@ export function createRouter(
         return { ok: true, value: await handler(parsed.data, sender) };
       } catch (error) {
         if (error instanceof RejectedRequest) return failure('rejected', error.message);
+        if ((error as { code?: unknown }).code === 'SQLITE_FULL') {
+          log(`${channel} failed: disk full`);
+          return failure(
+            'internal',
+            'The disk is full, so this last change was not saved. Everything saved before it is safe; free some space and try again.',
+          );
+        }
         log(
           `${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );

@@ -21,6 +21,8 @@ test('runs HHRP+ Group Five from the opening to the relaxation tape, and saves t
   context,
 }) => {
   test.setTimeout(120_000);
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
   await installClocks(context);
   const console = new ConsolePage(await context.newPage());
   const audience = new AudiencePage(await context.newPage());
@@ -161,4 +163,11 @@ test('runs HHRP+ Group Five from the opening to the relaxation tape, and saves t
   );
   await expect(row('video-discussion')).toContainText('Adapted: Fewer responses; group was quiet');
   await expect(console.summary).toContainText('18:00–');
+
+  // The whole run stayed on the kiosk's own origin: no request went anywhere else.
+  const origin = new URL(shell.consoleUrl).origin;
+  expect(requests.length).toBeGreaterThan(50);
+  expect(
+    requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:')),
+  ).toEqual([]);
 });

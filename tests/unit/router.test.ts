@@ -13,6 +13,7 @@ const notUsed = () => {
 function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'session:consoleView': () => view,
+    'app:notices': () => [],
     'session:audienceView': () => ({
       revision: 1,
       serverNow: 0,

@@ -60,6 +60,21 @@ function integrityProblems(db: Db): string[] {
     .filter((result) => result !== 'ok');
 }
 
+/** The backups in a folder, newest first; usable before any database is open (start-up recovery). */
+export function listBackups(backupDir: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync(backupDir);
+  } catch {
+    return [];
+  }
+  return names
+    .map(parseBackupName)
+    .filter((info) => info !== null)
+    .map((info) => ({ ...info, size: statSync(join(backupDir, info.name)).size }))
+    .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1));
+}
+
 export class BackupService {
   constructor(
     private readonly db: Db,
@@ -100,17 +115,7 @@ export class BackupService {
 
   /** Newest first; files in the folder that are not backups are ignored. */
   list(): BackupInfo[] {
-    let names: string[];
-    try {
-      names = readdirSync(this.backupDir);
-    } catch {
-      return [];
-    }
-    return names
-      .map(parseBackupName)
-      .filter((info) => info !== null)
-      .map((info) => ({ ...info, size: statSync(join(this.backupDir, info.name)).size }))
-      .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1));
+    return listBackups(this.backupDir);
   }
 
   async backupIfDue(): Promise<BackupInfo | null> {
