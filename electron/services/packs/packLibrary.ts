@@ -132,12 +132,28 @@ export class PackLibrary {
 
   importZip(bytes: Uint8Array, replace: boolean): ImportResult {
     let entries: Record<string, Uint8Array>;
+    const tooLarge: string[] = [];
+    let announced = 0;
     try {
       entries = unzipSync(bytes, {
-        filter: (file) => file.originalSize <= MAX_IMPORT_BYTES,
+        // Sizes come from the archive's own directory, so an oversized (or zip-bomb) entry is
+        // refused before anything is inflated into memory.
+        filter: (file) => {
+          announced += file.originalSize;
+          if (file.originalSize > MAX_IMPORT_BYTES || announced > MAX_IMPORT_BYTES) {
+            tooLarge.push(file.name);
+            return false;
+          }
+          return true;
+        },
       });
     } catch (error) {
       return invalid(`this is not a readable .zip file (${(error as Error).message})`);
+    }
+    if (tooLarge.length > 0) {
+      return invalid(
+        `“${tooLarge[0]}” would make the pack larger than 200 MB; import large videos in the media library instead`,
+      );
     }
     return this.importFiles(
       Object.entries(entries).map(([path, data]) => ({ path, data })),

@@ -155,3 +155,20 @@ describe('normalizeImportPaths', () => {
     ).toEqual(files({ 'pack.yaml': 'x', 'slides/a.md': 'y' }));
   });
 });
+
+describe('a huge file', () => {
+  it('is refused from the archive directory before it is inflated', () => {
+    const bomb = zipSync(
+      { 'pack.yaml': strToU8(otherPack), 'media/huge.mp4': new Uint8Array(201 * 1024 * 1024) },
+      { level: 1 },
+    );
+    expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
+    const result = library().importZip(bomb, false);
+    expect(result).toEqual({
+      status: 'invalid',
+      problems: [
+        '(import) “media/huge.mp4” would make the pack larger than 200 MB; import large videos in the media library instead',
+      ],
+    });
+  });
+});
