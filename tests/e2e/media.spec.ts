@@ -206,4 +206,18 @@ test('the media library imports a file after checking it decodes, and explains a
     buffer: Buffer.from('not really a video'),
   });
   await expect(console.page.getByRole('alert')).toContainText('Convert it to MP4 with H.264');
+
+  // A copy cut short (its index is at the end, so nothing of it can be decoded) is refused too.
+  const truncated = readFileSync(
+    resolve('resources/curricula/hhrp-group-5/media/negotiation-vignettes.mp4'),
+  ).subarray(0, 400_000);
+  await row.getByTestId('bind-file').setInputFiles({
+    name: 'copied-from-dvd.mp4',
+    mimeType: 'video/mp4',
+    buffer: truncated,
+  });
+  await expect(console.page.getByRole('alert')).toContainText(
+    '“copied-from-dvd.mp4” cannot be played on this computer',
+  );
+  await expect(row.getByTestId('media-status')).toHaveText('Your file');
 });
