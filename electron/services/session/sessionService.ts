@@ -66,6 +66,34 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** The pack's quiz items, numbered as printed, with their answer key and feedback (console only). */
+function quizItemsOf(manifest: LoadedPack['manifest']) {
+  return (manifest.quiz?.items ?? []).map((quizItem, number) => ({
+    id: quizItem.id,
+    number: number + 1,
+    prompt: quizItem.prompt,
+    options: quizItem.options,
+    answer: quizItem.answer,
+    feedback: quizItem.feedback,
+  }));
+}
+
+/** The game's scoring sheet: each criterion, then the participation bonus under its own id. */
+function scoringSheetOf(manifest: LoadedPack['manifest']) {
+  const game = manifest.game;
+  if (!game) return [];
+  return [
+    ...game.criteria.map((criterion) => ({
+      id: criterion.id,
+      text: criterion.text,
+      points: criterion.points,
+    })),
+    ...(game.bonus
+      ? [{ id: BONUS, text: `Bonus: ${game.bonus.text}`, points: game.bonus.points }]
+      : []),
+  ];
+}
+
 function agendaShape(pack: LoadedPack): AgendaShape[] {
   return pack.manifest.agenda.map((item) => ({
     id: item.id,
@@ -446,36 +474,11 @@ export class SessionService {
         cohortId: live.row.cohort_id,
         pack: manifest,
       }),
-      quiz: manifest.quiz
-        ? {
-            items: manifest.quiz.items.map((quizItem, number) => ({
-              id: quizItem.id,
-              number: number + 1,
-              prompt: quizItem.prompt,
-              options: quizItem.options,
-              answer: quizItem.answer,
-            })),
-          }
-        : null,
+      quiz: manifest.quiz ? { items: quizItemsOf(manifest) } : null,
       game: manifest.game
         ? {
             scenarios: manifest.game.scenarios,
-            criteria: [
-              ...manifest.game.criteria.map((criterion) => ({
-                id: criterion.id,
-                text: criterion.text,
-                points: criterion.points,
-              })),
-              ...(manifest.game.bonus
-                ? [
-                    {
-                      id: BONUS,
-                      text: `Bonus: ${manifest.game.bonus.text}`,
-                      points: manifest.game.bonus.points,
-                    },
-                  ]
-                : []),
-            ],
+            criteria: scoringSheetOf(manifest),
             maxPoints: manifest.game.maxPoints,
             teams: manifest.game.teams,
             practiceMinutes: manifest.game.practiceMinutes,
@@ -541,14 +544,7 @@ export class SessionService {
           ? {
               title: manifest.quiz.title,
               instructions: manifest.quiz.instructions ?? null,
-              items: manifest.quiz.items.map((quizItem, number) => ({
-                id: quizItem.id,
-                number: number + 1,
-                prompt: quizItem.prompt,
-                options: quizItem.options,
-                answer: quizItem.answer,
-                feedback: quizItem.feedback,
-              })),
+              items: quizItemsOf(manifest),
             }
           : null,
       game:
@@ -557,20 +553,7 @@ export class SessionService {
               title: manifest.game.title,
               practiceMinutes: manifest.game.practiceMinutes,
               instructions: manifest.game.instructions,
-              criteria: [
-                ...manifest.game.criteria.map((criterion) => ({
-                  text: criterion.text,
-                  points: criterion.points,
-                })),
-                ...(manifest.game.bonus
-                  ? [
-                      {
-                        text: `Bonus: ${manifest.game.bonus.text}`,
-                        points: manifest.game.bonus.points,
-                      },
-                    ]
-                  : []),
-              ],
+              criteria: scoringSheetOf(manifest),
               maxPoints: manifest.game.maxPoints,
             }
           : null,
