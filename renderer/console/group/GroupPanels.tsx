@@ -36,6 +36,14 @@ export function useRecordWrite(
   };
 }
 
+/**
+ * Enter and Space on a <summary> open and close its panel; without this the presenter keys (on the
+ * window) would take them as "next slide" and the panel could not be toggled from the keyboard.
+ */
+function keepToggleKeys(event: KeyboardEvent<HTMLElement>) {
+  if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
+}
+
 /** Check-in at the start: first names or nicknames only, new members welcomed, graduates marked. */
 export function AttendancePanel({
   session,
@@ -56,7 +64,7 @@ export function AttendancePanel({
   };
   return (
     <details className="details__block group-panel" open={open} data-testid="attendance">
-      <summary>
+      <summary onKeyDown={keepToggleKeys}>
         <h3>Attendance ({present.length} present)</h3>
       </summary>
       <ul className="attendance">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import { computeSchedule } from '../../../electron/services/session/schedule';
 import { relaxationActive } from '../../../electron/services/session/sessionState';
@@ -47,6 +47,7 @@ export function RunnerView({
   const now = useServerNow(serverNow, receivedAt);
   const schedule = computeSchedule(session.agenda, session.state, now);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const endButton = useRef<HTMLButtonElement>(null);
   const current = session.state.current === null ? null : session.agenda[session.state.current]!;
   const onProjector =
     session.board && session.screen === 'content'
@@ -72,6 +73,7 @@ export function RunnerView({
         onPause={() => command({ type: session.phase === 'paused' ? 'resume' : 'pause' })}
         onEnd={() => setConfirmEnd(true)}
         onHelp={onHelp}
+        endButtonRef={endButton}
       />
       <AgendaList session={session} schedule={schedule} command={command} />
       <section className="runner__stage" aria-label="Current slide">
@@ -194,7 +196,15 @@ export function RunnerView({
               >
                 End session
               </button>
-              <button type="button" onClick={() => setConfirmEnd(false)} autoFocus>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirmEnd(false);
+                  // Back where the counselor was, not at the top of the page.
+                  endButton.current?.focus();
+                }}
+                autoFocus
+              >
                 Keep going
               </button>
             </div>

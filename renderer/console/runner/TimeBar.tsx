@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import type { Schedule } from '../../../electron/services/session/schedule';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { formatClock, formatDuration } from '../../shared/time';
@@ -20,6 +21,7 @@ export function TimeBar({
   onPause,
   onEnd,
   onHelp,
+  endButtonRef,
 }: {
   session: ConsoleSessionView;
   schedule: Schedule;
@@ -27,6 +29,8 @@ export function TimeBar({
   onPause: () => void;
   onEnd: () => void;
   onHelp: () => void;
+  /** Lets the runner put focus back here when the counselor decides to keep going. */
+  endButtonRef?: Ref<HTMLButtonElement>;
 }) {
   const current = schedule.current;
   const item = current ? session.agenda[current.index]! : null;
@@ -93,7 +97,7 @@ export function TimeBar({
         <button type="button" onClick={onHelp} aria-label="Show keys">
           ?
         </button>
-        <button type="button" className="danger" onClick={onEnd}>
+        <button type="button" className="danger" onClick={onEnd} ref={endButtonRef}>
           End session
         </button>
       </div>
