@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { consoleApi } from '../platform/kiosk';
 import { IdentifyOverlay } from '../shared/IdentifyOverlay';
 import { MediaView } from './media/MediaView';
+import { NoticeBanner } from './NoticeBanner';
 import { PacksView } from './packs/PacksView';
 import { RecordsView } from './records/RecordsView';
 import { SessionTab } from './session/SessionTab';
@@ -20,6 +21,7 @@ export function ConsoleApp() {
   return (
     <main className="console">
       <h1 className="visually-hidden">Facilitator Kiosk console</h1>
+      <NoticeBanner />
       <nav className="console__tabs" role="tablist" aria-label="Console views">
         {TABS.map(({ id, label }) => (
           <button

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { ConsolePage } from './support/pages';
+import { makeDataDir, startShell } from './support/webShell';
 
 const MEMBERS = ['Alex', 'Bea', 'Cruz'];
 
@@ -166,4 +167,34 @@ test('a backup restores the records as they were', async ({ shell, page }) => {
   await afterSession.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Restored');
   await expect(page.locator('tr[data-session-id]')).toHaveCount(1);
+});
+
+test('damaged records are set aside at start, the latest backup restored, and the counselor told', async ({
+  page,
+}) => {
+  const data = makeDataDir();
+  let shell = await startShell(data.path);
+  try {
+    const console = new ConsolePage(page);
+    await console.open(shell.consoleUrl);
+    await console.start({
+      pack: 'Projector check',
+      group: 'Before the damage',
+      facilitators: ['Riley'],
+    });
+    await console.endSession();
+    await shell.stop();
+    writeFileSync(join(data.path, 'kiosk.sqlite3'), Buffer.alloc(16_384, 0x42));
+    rmSync(join(data.path, 'kiosk.sqlite3-wal'), { force: true });
+
+    shell = await startShell(data.path, { port: shell.port });
+    await console.open(shell.consoleUrl);
+    await expect(page.getByRole('alert')).toContainText('The records file was damaged');
+    await expect(page.getByRole('alert')).toContainText('latest good backup');
+    await page.getByRole('button', { name: 'Understood' }).click();
+    await expect(console.summary).toContainText('Before the damage');
+  } finally {
+    await shell.stop();
+    data.remove();
+  }
 });
