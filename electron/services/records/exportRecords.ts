@@ -21,7 +21,7 @@ import {
   listMemberSessions,
   parseSummary,
   type SessionWithCohortRow,
-} from './recordQueries';
+} from '../../db/queries/records';
 
 const README = `Facilitator Kiosk records export
 ================================

@@ -3,6 +3,7 @@
  * long), whether each quiz item's topic was taught before the quiz, who came, how the group
  * answered, and the game's scoresheet.
  */
+import { listTeams } from '../../db/queries/group';
 import type { PackManifest } from '../../content/pack/schema';
 import type { Db } from '../../db/database';
 import { getCohort } from '../../db/queries/cohorts';
@@ -14,12 +15,11 @@ import {
   attendedMemberNames,
   isoTime,
   listSessionQuizAnswers,
-  listSessionTeams,
   listTeamScores,
   parseSummary,
   teamMemberNames,
   type QuizAnswerRow,
-} from './recordQueries';
+} from '../../db/queries/records';
 
 /** The criterion id under which the game's participation bonus is stored. */
 export const BONUS_CRITERION = 'bonus';
@@ -176,7 +176,7 @@ function quizResults(
 }
 
 function gameResults(db: Db, sessionId: number, pack: PackManifest | null): SessionReport['game'] {
-  const teamRows = listSessionTeams(db, sessionId);
+  const teamRows = listTeams(db, sessionId);
   if (teamRows.length === 0) return null;
   const game = pack?.game;
   const criteria = (game?.criteria ?? []).map(({ id, text }) => ({ id, text }));

@@ -1,16 +1,16 @@
 /** Read-only queries over the group records, shaped for reports and exports. */
-import type { Db } from '../../db/database';
-import type { SessionRow } from '../../db/queries/sessions';
-import type { SessionSummary } from '../session/summary';
+import type { SessionSummary } from '../../services/session/summary';
+import type { Db } from '../database';
+import type { FlipchartEntryRow, GameScoreRow, MemberRow, QuizAnswerRow } from './group';
+import type { SessionRow } from './sessions';
 
-export interface MemberRow {
-  id: number;
-  cohort_id: number;
-  name: string;
-  joined_at_ms: number;
-  graduated_at_ms: number | null;
-  active: number;
-}
+export type {
+  FlipchartEntryRow as FlipchartEntryRow,
+  GameScoreRow,
+  GameTeamRow,
+  MemberRow,
+  QuizAnswerRow,
+} from './group';
 
 export interface MemberWithCohortRow extends MemberRow {
   cohort_name: string;
@@ -28,40 +28,9 @@ export interface AttendanceExportRow {
   checked_in_at_ms: number;
 }
 
-export interface QuizAnswerRow {
-  session_id: number;
-  member_id: number;
-  item_id: string;
-  answer: string;
-  correct: number;
-  entered_by: 'counselor' | 'self';
-  answered_at_ms: number;
-}
-
 export interface QuizAnswerExportRow extends QuizAnswerRow {
   cohort_name: string;
   member_name: string;
-}
-
-export interface FlipchartRow {
-  id: number;
-  session_id: number;
-  question_id: string;
-  text: string;
-  created_at_ms: number;
-}
-
-export interface GameTeamRow {
-  id: number;
-  session_id: number;
-  number: number;
-  scenario_id: string | null;
-}
-
-export interface GameScoreRow {
-  team_id: number;
-  criterion_id: string;
-  points: number;
 }
 
 export interface GameScoreExportRow extends GameScoreRow {
@@ -95,12 +64,6 @@ export function listSessionQuizAnswers(db: Db, sessionId: number): QuizAnswerRow
     .prepare<[number], QuizAnswerRow>(
       'SELECT * FROM quiz_answers WHERE session_id = ? ORDER BY item_id, member_id',
     )
-    .all(sessionId);
-}
-
-export function listSessionTeams(db: Db, sessionId: number): GameTeamRow[] {
-  return db
-    .prepare<[number], GameTeamRow>('SELECT * FROM game_teams WHERE session_id = ? ORDER BY number')
     .all(sessionId);
 }
 
@@ -175,9 +138,9 @@ export function listAllQuizAnswers(db: Db): QuizAnswerExportRow[] {
     .all();
 }
 
-export function listAllFlipchart(db: Db): FlipchartRow[] {
+export function listAllFlipchart(db: Db): FlipchartEntryRow[] {
   return db
-    .prepare<[], FlipchartRow>('SELECT * FROM flipchart_entries ORDER BY session_id, id')
+    .prepare<[], FlipchartEntryRow>('SELECT * FROM flipchart_entries ORDER BY session_id, id')
     .all();
 }
 
