@@ -93,9 +93,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       sessions.refresh();
       return sessions.consoleView();
     };
+    // The projector first: its view is small and the room is watching; the console's view is larger.
     sessions.subscribe(() => {
-      emit('session:console', sessions.consoleView());
       emit('session:audience', sessions.audienceView());
+      emit('session:console', sessions.consoleView());
     });
     const audienceKeys = new KeyInterpreter();
     const displays = options.displays ?? browserDisplays;
@@ -103,8 +104,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     /** Bound files and cues change what a running session shows: push fresh views. */
     const mediaChanged = <T>(result: T): T => {
-      emit('session:console', sessions.consoleView());
-      emit('session:audience', sessions.audienceView());
+      sessions.refresh();
       return result;
     };
 

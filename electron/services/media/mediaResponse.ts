@@ -6,6 +6,9 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { contentTypeFor } from '../../shell/security';
 
+/** Larger reads than the 64 KB default: a player asks for ranges of a megabyte or more. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
 export interface MediaResponse {
   status: number;
   headers: Record<string, string>;
@@ -66,7 +69,7 @@ export async function respondWithFile(
     return {
       status: 200,
       headers: { ...base, 'Content-Length': String(size) },
-      body: head || size === 0 ? null : createReadStream(file),
+      body: head || size === 0 ? null : createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }),
     };
   }
   return {
@@ -76,6 +79,12 @@ export async function respondWithFile(
       'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
       'Content-Length': String(range.end - range.start + 1),
     },
-    body: head ? null : createReadStream(file, { start: range.start, end: range.end }),
+    body: head
+      ? null
+      : createReadStream(file, {
+          start: range.start,
+          end: range.end,
+          highWaterMark: READ_CHUNK_BYTES,
+        }),
   };
 }
