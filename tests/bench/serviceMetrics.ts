@@ -1,0 +1,170 @@
+/**
+ * Metrics measured in this process over the app's own main-process modules: start-up of the
+ * services, recording a quiz answer, the timetable's drift over a two-hour session, and the size
+ * of the renderer bundle.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { systemClock } from '../../electron/core/clock';
+import { createKioskCore } from '../../electron/core/kioskCore';
+import { openDatabase } from '../../electron/db/database';
+import { insertCohort } from '../../electron/db/queries/cohorts';
+import { listMembers } from '../../electron/db/queries/group';
+import { insertSession } from '../../electron/db/queries/sessions';
+import { GroupRecords, type LiveContext } from '../../electron/services/group/groupRecords';
+import { computeSchedule, MINUTE } from '../../electron/services/session/schedule';
+import { decide, startEvents } from '../../electron/services/session/sessionMachine';
+import {
+  applySessionEvent,
+  initialSessionState,
+  type SessionEvent,
+  type SessionState,
+} from '../../electron/services/session/sessionState';
+import { GROUP_START, log, makeTempDir, RENDERER_DIR, RESOURCES_DIR } from './harness';
+import { agendaShape, loadGroupFive } from './packs';
+import { median, percentile, sleep, timeSync } from './stats';
+
+/** createKioskCore on a fresh folder: open and migrate the database, load both built-in packs. */
+export async function servicesColdStart(runs = 5): Promise<number> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const data = makeTempDir('cold');
+    try {
+      const messages: string[] = [];
+      const { ms, result: core } = timeSync(() =>
+        createKioskCore({
+          dataDir: data.path,
+          resourcesDir: RESOURCES_DIR,
+          log: (message) => messages.push(message),
+        }),
+      );
+      samples.push(ms);
+      // Start-up also takes the first daily backup in the background; let it finish before closing.
+      await sleep(150);
+      core.close();
+      if (messages.length > 0) log(`cold start logged: ${messages.join('; ')}`);
+    } finally {
+      data.remove();
+    }
+  }
+  log(`services-cold-start samples (ms): ${samples.map((ms) => ms.toFixed(1)).join(', ')}`);
+  return median(samples);
+}
+
+/**
+ * `recordAnswer` for every member and quiz item, again and again (a counselor correcting keys),
+ * on a fresh database with the app's own durability settings (WAL, synchronous = FULL).
+ */
+export function quizAnswerRecordP95(calls = 2000): number {
+  const data = makeTempDir('quiz');
+  const db = openDatabase(join(data.path, 'kiosk.sqlite3'));
+  try {
+    const { manifest } = loadGroupFive();
+    const now = Date.now();
+    const cohort = insertCohort(db, 'Bench group', now);
+    const session = insertSession(db, {
+      cohortId: cohort.id,
+      packId: manifest.id,
+      packVersion: manifest.version,
+      packTitle: manifest.title,
+      facilitators: ['Bench'],
+      timeKeeper: null,
+      createdAtMs: now,
+    });
+    const context: LiveContext = { sessionId: session.id, cohortId: cohort.id, pack: manifest };
+    const records = new GroupRecords(db, systemClock);
+    for (let member = 1; member <= 12; member += 1)
+      records.addMember(context, `Member ${member}`, true);
+    const members = listMembers(db, cohort.id);
+    const items = manifest.quiz?.items ?? [];
+    if (items.length === 0) throw new Error('Group Five has no quiz');
+
+    const samples: number[] = [];
+    for (let round = 0; samples.length < calls; round += 1) {
+      members.forEach((member, m) => {
+        items.forEach((item, i) => {
+          if (samples.length >= calls) return;
+          const key = item.options[(round + m + i) % item.options.length]!.key;
+          samples.push(
+            timeSync(() => records.recordAnswer(context, member.id, item.id, key, 'counselor')).ms,
+          );
+        });
+      });
+    }
+    log(
+      `quiz answers: ${samples.length} calls, p50 ${percentile(samples, 50).toFixed(3)} ms, ` +
+        `max ${Math.max(...samples).toFixed(3)} ms`,
+    );
+    return percentile(samples, 95);
+  } finally {
+    db.close();
+    data.remove();
+  }
+}
+
+/**
+ * Group Five run on a simulated clock for two hours, each item exactly its planned minutes. At
+ * every simulated second the timetable must equal what the timestamps say, to the millisecond.
+ */
+export function timerDrift2h(): number {
+  const agenda = agendaShape(loadGroupFive().manifest);
+  // An odd start (not on a second) catches any rounding to whole seconds.
+  const start = GROUP_START + 137;
+  const fold = (state: SessionState, events: SessionEvent[]) =>
+    events.reduce(applySessionEvent, state);
+  let state = fold(initialSessionState(agenda.length), startEvents(agenda, start));
+  const plannedEnd = start + agenda.reduce((sum, item) => sum + item.minutes, 0) * MINUTE;
+  let current = 0;
+  let itemStart = start;
+  let nextChange = start + agenda[0]!.minutes * MINUTE;
+  let maxDiff = 0;
+  let checks = 0;
+  for (let now = start; now <= plannedEnd; now += 1000) {
+    while (now >= nextChange && current < agenda.length - 1) {
+      state = fold(state, decide(state, agenda, { type: 'goToItem', index: current + 1 }, now));
+      current += 1;
+      itemStart = nextChange;
+      nextChange += agenda[current]!.minutes * MINUTE;
+    }
+    const schedule = computeSchedule(agenda, state, now);
+    if (schedule.current?.index !== current) {
+      throw new Error(`at +${now - start} ms the schedule is on item ${schedule.current?.index}`);
+    }
+    const plannedMs = agenda[current]!.minutes * MINUTE;
+    const elapsed = now - itemStart;
+    maxDiff = Math.max(
+      maxDiff,
+      Math.abs(schedule.sessionLeftMs - (plannedEnd - now)),
+      Math.abs(schedule.current.elapsedMs - elapsed),
+      Math.abs(schedule.current.leftMs - (plannedMs - elapsed)),
+      // Every item on time: the projected end is the planned end.
+      Math.abs(schedule.lateMs),
+    );
+    checks += 1;
+  }
+  log(`timer drift: ${checks} simulated seconds checked over ${agenda.length} items`);
+  return maxDiff;
+}
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return jsFiles(path);
+    return entry.name.endsWith('.js') ? [path] : [];
+  });
+}
+
+/** gzip -9 size of the renderer's JavaScript, in KB of 1024 bytes. */
+export function rendererJsGzipKb(): number {
+  // web-bridge.js belongs to the browser shell, not to the app that Electron ships.
+  const files = jsFiles(RENDERER_DIR).filter((file) => !file.endsWith('web-bridge.js'));
+  if (files.length === 0) throw new Error(`no .js files under ${RENDERER_DIR}`);
+  let bytes = 0;
+  for (const file of files) {
+    const size = gzipSync(readFileSync(file), { level: 9 }).length;
+    log(`gzip ${file.slice(RENDERER_DIR.length + 1)}: ${(size / 1024).toFixed(1)} KB`);
+    bytes += size;
+  }
+  return bytes / 1024;
+}
