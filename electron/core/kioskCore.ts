@@ -104,6 +104,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     /** Bound files and cues change what a running session shows: push fresh views. */
     const mediaChanged = <T>(result: T): T => {
+      sessions.cueIfNeeded();
       sessions.refresh();
       return result;
     };
@@ -205,15 +206,18 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       },
       'packs:list': () => packs.listView(),
       'packs:import': (request) => {
+        // The running session's pack may not change under it; its agenda is being replayed.
+        const inUse = sessions.liveContext()?.pack.id ?? null;
         const result =
           request.source === 'zip'
-            ? packs.importZip(Buffer.from(request.data, 'base64'), request.replace)
+            ? packs.importZip(Buffer.from(request.data, 'base64'), request.replace, inUse)
             : packs.importFiles(
                 request.files.map((file) => ({
                   path: file.path,
                   data: Buffer.from(file.data, 'base64'),
                 })),
                 request.replace,
+                inUse,
               );
         if (result.status === 'imported') emit('packs:changed', packs.listView());
         return result;

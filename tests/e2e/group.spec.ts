@@ -41,6 +41,13 @@ test('quiz answers entered on the grid are revealed to the room as counts, never
   await expect(grid.locator('[data-cell="Cruz-q5"]')).toHaveText('B');
   await expect(grid.locator('[data-cell="Bea-q2"]')).toHaveText('B');
 
+  // Keys inside the grid stay in the grid: arrows move between cells, Enter and N do not move the session.
+  await grid.locator('[data-cell="Alex-q1"]').focus();
+  for (const key of ['ArrowDown', 'ArrowRight', 'Enter', 'n', ' '])
+    await console.page.keyboard.press(key);
+  await expect(grid.locator('[data-cell="Bea-q2"]')).toBeFocused();
+  await console.expectItem(14, 'Quiz and Feedback');
+
   await console.page.getByRole('button', { name: 'Reveal Q1' }).click();
   const result = audience.page.getByTestId('audience-quiz-result');
   await expect(result).toContainText('depends on');

@@ -66,3 +66,13 @@ describe('RecordsLock', () => {
     expect(lock.unlock('1357').unlocked).toBe(true);
   });
 });
+
+describe('changing the PIN', () => {
+  it('counts wrong current PINs like wrong unlocks, so it cannot be used to guess', () => {
+    lock.setPin('2468', null);
+    for (let i = 0; i < 5; i += 1)
+      expect(() => lock.setPin('1111', '0000')).toThrow(/current PIN is not right/);
+    expect(() => lock.setPin('1111', '2468')).toThrow(/Too many wrong PINs/);
+    expect(() => lock.unlock('2468')).toThrow(/Too many wrong PINs/);
+  });
+});

@@ -50,16 +50,17 @@ export function getSession(db: Db, id: number): SessionRow | undefined {
   return db.prepare<[number], SessionRow>('SELECT * FROM sessions WHERE id = ?').get(id);
 }
 
+/** A null summary is stored as SQL NULL: a session closed without a record (e.g. its pack is gone). */
 export function markSessionEnded(db: Db, id: number, summary: unknown): void {
-  db.prepare<[string, number]>(
+  db.prepare<[string | null, number]>(
     "UPDATE sessions SET status = 'ended', summary = ? WHERE id = ?",
-  ).run(JSON.stringify(summary), id);
+  ).run(summary === null ? null : JSON.stringify(summary), id);
 }
 
 export function latestEndedSession(db: Db): SessionRow | undefined {
   return db
     .prepare<[], SessionRow>(
-      "SELECT * FROM sessions WHERE status = 'ended' ORDER BY id DESC LIMIT 1",
+      "SELECT * FROM sessions WHERE status = 'ended' AND summary IS NOT NULL ORDER BY id DESC LIMIT 1",
     )
     .get();
 }

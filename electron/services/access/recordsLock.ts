@@ -53,8 +53,7 @@ export class RecordsLock {
   /** Setting the first PIN unlocks; changing it needs the current one. */
   setPin(pin: string, currentPin: string | null): LockStatus {
     if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The PIN must be 4 to 8 digits.');
-    if (this.stored() && !this.matches(currentPin ?? ''))
-      throw new RejectedRequest('The current PIN is not right.');
+    if (this.stored()) this.check(currentPin ?? '', 'The current PIN is not right.');
     const salt = randomBytes(16).toString('hex');
     writeSetting(this.db, PIN_SETTING, {
       salt,
@@ -65,8 +64,15 @@ export class RecordsLock {
   }
 
   unlock(pin: string): LockStatus {
-    const now = this.clock.now();
     if (!this.stored()) throw new RejectedRequest('Set a PIN for the records first.');
+    this.check(pin, 'That PIN is not right.');
+    this.unlockedUntil = this.clock.now() + this.idleMs;
+    return this.status();
+  }
+
+  /** Every PIN guess, to unlock or to change the PIN, counts towards the pause after too many. */
+  private check(pin: string, wrong: string): void {
+    const now = this.clock.now();
     if (now < this.blockedUntil) {
       throw new RejectedRequest(
         `Too many wrong PINs; try again in ${Math.ceil((this.blockedUntil - now) / 1000)} seconds.`,
@@ -78,11 +84,9 @@ export class RecordsLock {
         this.failures = 0;
         this.blockedUntil = now + COOL_DOWN_MS;
       }
-      throw new RejectedRequest('That PIN is not right.');
+      throw new RejectedRequest(wrong);
     }
     this.failures = 0;
-    this.unlockedUntil = now + this.idleMs;
-    return this.status();
   }
 
   lock(): LockStatus {

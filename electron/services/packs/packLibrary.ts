@@ -130,7 +130,7 @@ export class PackLibrary {
     this.catalog = loadCatalog(this.roots, this.assetUrl);
   }
 
-  importZip(bytes: Uint8Array, replace: boolean): ImportResult {
+  importZip(bytes: Uint8Array, replace: boolean, inUseId: string | null = null): ImportResult {
     let entries: Record<string, Uint8Array>;
     const tooLarge: string[] = [];
     let announced = 0;
@@ -158,10 +158,15 @@ export class PackLibrary {
     return this.importFiles(
       Object.entries(entries).map(([path, data]) => ({ path, data })),
       replace,
+      inUseId,
     );
   }
 
-  importFiles(files: readonly IncomingFile[], replace: boolean): ImportResult {
+  importFiles(
+    files: readonly IncomingFile[],
+    replace: boolean,
+    inUseId: string | null = null,
+  ): ImportResult {
     if (files.length > MAX_IMPORT_FILES)
       return invalid(`a pack may hold at most ${MAX_IMPORT_FILES} files`);
     const total = files.reduce((sum, file) => sum + file.data.byteLength, 0);
@@ -186,6 +191,11 @@ export class PackLibrary {
         };
       }
       const { id, title, version } = check.manifest;
+      if (id === inUseId) {
+        return invalid(
+          `“${title}” is the pack of the session running now; end the session, then import it`,
+        );
+      }
       const existing = this.find(id);
       if (existing && !replace) {
         return {

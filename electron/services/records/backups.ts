@@ -61,6 +61,8 @@ function integrityProblems(db: Db): string[] {
 }
 
 /** The backups in a folder, newest first; usable before any database is open (start-up recovery). */
+const KEPT_SETTINGS = ['records-pin', 'redcap-secret'] as const;
+
 export function listBackups(backupDir: string): BackupInfo[] {
   let names: string[];
   try {
@@ -188,6 +190,13 @@ export class BackupService {
         // Rows reference each other across tables; checking at commit makes the order irrelevant.
         this.db.pragma('defer_foreign_keys = ON');
         const restored = new Set(userTables(this.db, RESTORE_SCHEMA));
+        // The PIN and the REDCap pseudonym secret belong to this laptop, not to a point in time:
+        // restoring must not unlock the records or give every member a new pseudonym.
+        const kept = this.db
+          .prepare<[], { key: string; value: string }>(
+            `SELECT key, value FROM main.settings WHERE key IN (${KEPT_SETTINGS.map(() => '?').join(', ')})`,
+          )
+          .all(...(KEPT_SETTINGS as unknown as []));
         for (const table of userTables(this.db, 'main')) {
           const quoted = quoteIdentifier(table);
           this.db.exec(`DELETE FROM main.${quoted}`);
@@ -199,6 +208,10 @@ export class BackupService {
             `INSERT INTO main.${quoted} (${columns}) SELECT ${columns} FROM ${RESTORE_SCHEMA}.${quoted}`,
           );
         }
+        const keep = this.db.prepare<[string, string]>(
+          'INSERT INTO main.settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        );
+        for (const row of kept) keep.run(row.key, row.value);
         // Checked before commit so a backup with broken links is rolled back, not half-applied.
         const dangling = this.db.pragma('main.foreign_key_check') as unknown[];
         if (dangling.length > 0) {

@@ -183,7 +183,12 @@ function moveVideo(
   now: number,
 ): SessionEvent[] {
   const target = Math.min(Math.max(0, toMs), video.lengthMs);
-  if (state.video?.playingSince !== null) return playFrom(target, video, now);
+  // Stopped at a cue counts as paused: scrubbing during the discussion must not start the film.
+  const playing =
+    state.video !== null &&
+    state.video.playingSince !== null &&
+    videoPositionMs(state.video, now) < state.video.stopAtMs;
+  if (playing) return playFrom(target, video, now);
   return [{ type: 'video-paused', positionMs: target }];
 }
 

@@ -119,20 +119,16 @@ export class SessionService {
     private readonly records: GroupRecords,
     private readonly log: (message: string) => void = () => {},
   ) {
-    this.revision = (
-      db.prepare('SELECT coalesce(max(id), 0) AS id FROM session_events').get() as { id: number }
-    ).id;
+    this.revision = this.latestEventId();
     const row = findLiveSession(db);
     if (row) this.live = this.restore(row);
   }
 
   /** After a backup was restored underneath: re-read the log and any live session from the database. */
   reload(): void {
-    this.revision = (
-      this.db.prepare('SELECT coalesce(max(id), 0) AS id FROM session_events').get() as {
-        id: number;
-      }
-    ).id;
+    // Windows drop views older than the newest they hold, so a revision never goes back, even
+    // when the restored log is shorter than the one it replaced.
+    this.revision = Math.max(this.revision + 1, this.latestEventId());
     const row = findLiveSession(this.db);
     this.live = row ? this.restore(row) : null;
     this.endedThisRun = false;
@@ -154,7 +150,24 @@ export class SessionService {
 
   /** Tells the windows about a change that was not a session event (answers, flipchart, scores). */
   refresh(): void {
+    this.revision += 1;
     this.notify();
+  }
+
+  /** A video item whose file was just bound gets its video cued at once, without another command. */
+  cueIfNeeded(): void {
+    const live = this.live;
+    if (!live || live.recovered) return;
+    const events = this.withVideoCued(live.pack, live.state, []);
+    if (events.length > 0) this.record(live, events, this.clock.now());
+  }
+
+  private latestEventId(): number {
+    return (
+      this.db.prepare('SELECT coalesce(max(id), 0) AS id FROM session_events').get() as {
+        id: number;
+      }
+    ).id;
   }
 
   isLive(): boolean {
@@ -209,7 +222,10 @@ export class SessionService {
         createdAtMs: now,
       });
       for (const event of events)
-        this.revision = insertSessionEvent(this.db, session.id, now, event.type, event).id;
+        this.revision = Math.max(
+          this.revision + 1,
+          insertSessionEvent(this.db, session.id, now, event.type, event).id,
+        );
       return session;
     })();
     this.live = {
@@ -237,8 +253,13 @@ export class SessionService {
       decide(live.state, live.agenda, command, now, this.mediaContext(live)),
     );
     if (events.length === 0) return this.consoleView();
-    this.record(live, events, now);
-    if (command.type === 'end') this.finish(live);
+    // Ending writes its event and the fidelity record together, so a failure leaves neither.
+    this.record(
+      live,
+      events,
+      now,
+      command.type === 'end' ? (state) => this.finish(live, state) : undefined,
+    );
     this.notify();
     return this.consoleView();
   }
@@ -340,19 +361,33 @@ export class SessionService {
   }
 
   /** Written to SQLite in one transaction first; only then does the in-memory state change. */
-  private record(live: LiveSession, events: readonly SessionEvent[], now: number): void {
+  private record(
+    live: LiveSession,
+    events: readonly SessionEvent[],
+    now: number,
+    alsoInTransaction?: (state: SessionState) => void,
+  ): void {
+    const state = events.reduce(applySessionEvent, live.state);
+    let revision = this.revision;
     this.db.transaction(() => {
-      for (const event of events)
-        this.revision = insertSessionEvent(this.db, live.row.id, now, event.type, event).id;
+      for (const event of events) {
+        revision = Math.max(
+          revision + 1,
+          insertSessionEvent(this.db, live.row.id, now, event.type, event).id,
+        );
+      }
+      alsoInTransaction?.(state);
     })();
-    live.state = events.reduce(applySessionEvent, live.state);
+    this.revision = revision;
+    live.state = state;
+    if (state.endedAt !== null) {
+      this.live = null;
+      this.endedThisRun = true;
+    }
   }
 
-  private finish(live: LiveSession): void {
-    const summary = summarizeSession(live.pack.manifest.agenda, live.state);
-    markSessionEnded(this.db, live.row.id, summary);
-    this.live = null;
-    this.endedThisRun = true;
+  private finish(live: LiveSession, state: SessionState): void {
+    markSessionEnded(this.db, live.row.id, summarizeSession(live.pack.manifest.agenda, state));
   }
 
   private restore(row: SessionRow): LiveSession | null {
@@ -367,8 +402,23 @@ export class SessionService {
     }
     const agenda = agendaShape(pack);
     let state = initialSessionState(agenda.length);
-    for (const event of listSessionEvents(this.db, row.id)) {
-      state = applySessionEvent(state, JSON.parse(event.payload) as SessionEvent);
+    const events = listSessionEvents(this.db, row.id).map(
+      (event) => JSON.parse(event.payload) as SessionEvent,
+    );
+    const fits = events.every((event) => !('index' in event) || event.index < agenda.length);
+    if (pack.manifest.version !== row.pack_version || !fits) {
+      // Replaying one pack's events against another agenda would record the wrong items.
+      this.log(
+        `Live session ${row.id} ran ${row.pack_id} ${row.pack_version}, now ${pack.manifest.version}; closing it.`,
+      );
+      markSessionEnded(this.db, row.id, null);
+      return null;
+    }
+    for (const event of events) state = applySessionEvent(state, event);
+    if (state.endedAt !== null) {
+      // Ended, but the power went before its record was written (older versions wrote it apart).
+      markSessionEnded(this.db, row.id, summarizeSession(pack.manifest.agenda, state));
+      return null;
     }
     return {
       row,

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { RequestOf } from '../../../electron/ipc/contract';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView, ConsoleView } from '../../../electron/services/session/views';
@@ -42,6 +42,18 @@ export function useRecordWrite(
  */
 function keepToggleKeys(event: KeyboardEvent<HTMLElement>) {
   if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
+}
+
+/** Arrow keys move the focus between the quiz grid's cells. */
+function moveInGrid(cell: HTMLElement, key: string): void {
+  const row = cell.parentElement;
+  const column = Array.prototype.indexOf.call(row?.children ?? [], cell);
+  let target: Element | null | undefined = null;
+  if (key === 'ArrowRight') target = cell.nextElementSibling;
+  if (key === 'ArrowLeft') target = cell.previousElementSibling;
+  if (key === 'ArrowDown') target = row?.nextElementSibling?.children[column];
+  if (key === 'ArrowUp') target = row?.previousElementSibling?.children[column];
+  if (target instanceof HTMLElement && target.tabIndex >= 0) target.focus();
 }
 
 /** Check-in at the start: first names or nicknames only, new members welcomed, graduates marked. */
@@ -198,6 +210,13 @@ export function QuizGrid({
   const quiz = session.quiz;
   const [selfEntry, setSelfEntry] = useState<number | null>(null);
   const [handTo, setHandTo] = useState('');
+  const [pinSet, setPinSet] = useState(false);
+  useEffect(() => {
+    call(api, 'records:lockStatus', {}).then(
+      (status) => setPinSet(status.pinSet),
+      () => setPinSet(false),
+    );
+  }, []);
   if (!quiz) return null;
   const present = session.group.members.filter((member) => member.present);
   const onKey =
@@ -219,6 +238,12 @@ export function QuizGrid({
         event.preventDefault();
         event.stopPropagation();
         write('group:answer', { memberId, itemId: item.id, answer: null });
+      } else if (event.key !== 'Tab') {
+        // Inside the grid, keys belong to the grid: arrows move between cells, and nothing
+        // (Enter, Space, N, arrows) may reach the presenter keys and move the session on.
+        event.preventDefault();
+        event.stopPropagation();
+        moveInGrid(event.currentTarget, event.key);
       }
     };
   return (
@@ -284,11 +309,16 @@ export function QuizGrid({
           </label>
           <button
             type="button"
-            disabled={handTo === ''}
+            disabled={handTo === '' || !pinSet}
             onClick={() => setSelfEntry(Number(handTo))}
           >
             Start self-entry
           </button>
+          {!pinSet && (
+            <span className="runner__muted">
+              Set a records PIN first (Records tab): it unlocks the laptop afterwards.
+            </span>
+          )}
         </div>
       )}
       {selfEntry !== null && (
@@ -336,6 +366,7 @@ export function GamePanel({
 }) {
   const game = session.game;
   const [teamCount, setTeamCount] = useState(2);
+  const [confirmRedo, setConfirmRedo] = useState(false);
   if (!game) return null;
   const teams = session.group.teams;
   const revealed = session.board?.kind === 'game';
@@ -356,9 +387,34 @@ export function GamePanel({
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => write('group:makeTeams', { teamCount })}>
-          {teams.length > 0 ? 'Make teams again' : 'Make teams and deal cards'}
-        </button>
+        {confirmRedo ? (
+          <span role="group" aria-label="Make teams again?">
+            This clears the scores entered.{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setConfirmRedo(false);
+                write('group:makeTeams', { teamCount });
+              }}
+            >
+              Make teams again
+            </button>{' '}
+            <button type="button" onClick={() => setConfirmRedo(false)}>
+              Keep the teams
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            onClick={() =>
+              teams.some((team) => team.total > 0)
+                ? setConfirmRedo(true)
+                : write('group:makeTeams', { teamCount })
+            }
+          >
+            {teams.length > 0 ? 'Make teams again' : 'Make teams and deal cards'}
+          </button>
+        )}
         <button
           type="button"
           aria-pressed={session.board?.kind === 'practice'}

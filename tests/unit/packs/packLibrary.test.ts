@@ -172,3 +172,19 @@ describe('a huge file', () => {
     });
   });
 });
+
+describe('the running session', () => {
+  it('keeps its pack: importing over it is refused until the session ends', () => {
+    const result = library().importFiles(
+      files({ 'pack.yaml': MINIMAL_PACK.replace('1.0.0', '2.0.0') }),
+      true,
+      'mini-pack',
+    );
+    expect(result).toEqual({
+      status: 'invalid',
+      problems: [
+        '(import) “Mini pack” is the pack of the session running now; end the session, then import it',
+      ],
+    });
+  });
+});

@@ -176,3 +176,73 @@ describe('SessionService', () => {
     expect(reopen().consoleView().lastEnded?.summary).toEqual(summary);
   });
 });
+
+describe('SessionService after the second read', () => {
+  it('closes, without crashing, a live session whose pack changed version meanwhile', () => {
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
+    start(service);
+    db.prepare("UPDATE sessions SET pack_version = '0.9.0'").run();
+    const restarted = reopen();
+    expect(restarted.consoleView()).toMatchObject({ session: null, lastEnded: null });
+    expect(db.prepare('SELECT status, summary FROM sessions').get()).toEqual({
+      status: 'ended',
+      summary: null,
+    });
+    expect(() => start(restarted)).not.toThrow();
+  });
+
+  it('closes a session whose end was logged but whose record was not written, with its record', () => {
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
+    start(service);
+    clock.advance(3 * MINUTE);
+    db.prepare(
+      "INSERT INTO session_events (session_id, at_ms, type, payload) VALUES (1, ?, 'ended', json_object('type', 'ended', 'at', ?))",
+    ).run(clock.now(), clock.now());
+    const restarted = reopen();
+    expect(restarted.consoleView().session).toBeNull();
+    expect(restarted.consoleView().lastEnded?.summary.actualMinutes).toBe(3);
+  });
+
+  it('never sends a revision lower than one already sent, even after reloading a shorter log', () => {
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
+    start(service);
+    service.command({ type: 'next' });
+    const before = service.audienceView().revision;
+    db.prepare('DELETE FROM session_events').run();
+    db.prepare('DELETE FROM sessions').run();
+    service.reload();
+    expect(service.audienceView().revision).toBeGreaterThan(before);
+    start(service);
+    expect(service.audienceView().revision).toBeGreaterThan(before + 1);
+  });
+
+  it('cues a video as soon as its file is bound during the video item', () => {
+    const media = mediaFor(db);
+    const service = new SessionService(db, clock, packs, media, new GroupRecords(db, clock));
+    start(service);
+    service.command({ type: 'goToItem', index: 6 });
+    expect(service.consoleView().session!.state.video).not.toBeNull();
+    db.prepare("DELETE FROM session_events WHERE type = 'video-cued'").run();
+    const restarted = reopen();
+    restarted.resume();
+    expect(restarted.consoleView().session!.state.video).toBeNull();
+    restarted.cueIfNeeded();
+    expect(restarted.consoleView().session!.state.video).toMatchObject({
+      mediaId: 'latex-negotiation-video',
+      positionMs: 0,
+    });
+  });
+
+  it('scrubbing while stopped at a cue does not start the video', () => {
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
+    start(service);
+    service.command({ type: 'goToItem', index: 10 });
+    service.command({ type: 'videoPlay' });
+    clock.advance(40_000);
+    service.command({ type: 'videoSeek', positionMs: 10_000 });
+    expect(service.consoleView().session!.state.video).toMatchObject({
+      positionMs: 10_000,
+      playingSince: null,
+    });
+  });
+});
