@@ -108,6 +108,7 @@ function agendaShape(pack: LoadedPack): AgendaShape[] {
 export class SessionService {
   private live: LiveSession | null = null;
   private endedThisRun = false;
+  private builtConsoleView: Omit<ConsoleView, 'serverNow'> | null = null;
   private revision: number;
   private readonly listeners = new Set<() => void>();
 
@@ -275,13 +276,19 @@ export class SessionService {
     return this.consoleView();
   }
 
+  /**
+   * Every change bumps the revision, so the view built for a revision stays right until the next
+   * one: a command's answer and the push that follows it share one build.
+   */
   consoleView(): ConsoleView {
-    return {
-      revision: this.revision,
-      serverNow: this.clock.now(),
-      session: this.live ? this.sessionView(this.live) : null,
-      lastEnded: this.live ? null : this.lastEnded(),
-    };
+    if (this.builtConsoleView?.revision !== this.revision) {
+      this.builtConsoleView = {
+        revision: this.revision,
+        session: this.live ? this.sessionView(this.live) : null,
+        lastEnded: this.live ? null : this.lastEnded(),
+      };
+    }
+    return { ...this.builtConsoleView, serverNow: this.clock.now() };
   }
 
   audienceView(): AudienceView {
