@@ -56,8 +56,46 @@ const question = z
     id: packId,
     prompt: text,
     answers: textList,
+    /** The facilitator's own prompts where the source gives no answer: console only, never revealed. */
+    suggestions: textList,
     flipchart: z.boolean().default(false),
     quizItems: z.array(packId).default([]),
+  })
+  .strict();
+
+/** `q2.c`: option c of quiz item q2. */
+export const QUIZ_OPTION_REFERENCE = /^([a-z0-9][a-z0-9-]*)\.([a-z])$/;
+
+/** A quiz option this item's material teaches, with the words of the material that teach it. */
+const teaching = z
+  .object({
+    option: z
+      .string()
+      .regex(QUIZ_OPTION_REFERENCE, 'name a quiz option as <quiz item id>.<key>, e.g. "q2.c"'),
+    quote: text,
+  })
+  .strict();
+
+const webAddress = z
+  .string()
+  .regex(
+    /^https?:\/\/[^\s]+$/,
+    'a web address starting with https:// (shown as text, never opened)',
+  );
+
+/** Current evidence beside the manual, for the counselor only: it never changes what is delivered. */
+const guidanceNote = z
+  .object({
+    note: text,
+    source: z.object({ title: text, url: webAddress }).strict(),
+  })
+  .strict();
+
+/** Small groups work apart on the item's questions for `minutes`, then report back. */
+const breakout = z
+  .object({
+    minutes: z.number().positive().max(120),
+    reportBack: text.optional(),
   })
   .strict();
 
@@ -107,6 +145,9 @@ const agendaItem = z
     slides: z.array(packId).default([]),
     questions: z.array(question).default([]),
     quizItems: z.array(packId).default([]),
+    teaches: z.array(teaching).default([]),
+    guidance: z.array(guidanceNote).default([]),
+    breakout: breakout.optional(),
     demonstration: demonstration.optional(),
     video: z.object({ media: packId, intro: text.optional() }).strict().optional(),
     poll: poll.optional(),
@@ -178,6 +219,8 @@ const game = z
     goals: textList,
     instructions: textList,
     prizes: textList,
+    /** The line printed on every scenario card above its two roles. */
+    rolesIntro: text.optional(),
     scenarios: z
       .array(
         z
