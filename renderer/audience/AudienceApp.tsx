@@ -174,7 +174,12 @@ function Screen({
       );
     case 'practice':
       return (
-        <PracticeScreen endsAt={screen.endsAt} serverNow={serverNow} receivedAt={receivedAt} />
+        <PracticeScreen
+          title={screen.title}
+          endsAt={screen.endsAt}
+          serverNow={serverNow}
+          receivedAt={receivedAt}
+        />
       );
     case 'break':
       return (
@@ -195,10 +200,12 @@ function Screen({
 }
 
 function PracticeScreen({
+  title,
   endsAt,
   serverNow,
   receivedAt,
 }: {
+  title: string;
   endsAt: number;
   serverNow: number;
   receivedAt: number;
@@ -206,7 +213,7 @@ function PracticeScreen({
   const now = useServerNow(serverNow, receivedAt);
   return (
     <section className="audience__card audience__card--center">
-      <h1>Practice time</h1>
+      <h1>{title}</h1>
       <p className="audience__countdown" role="timer" data-testid="practice-countdown">
         {formatDuration(Math.max(0, endsAt - now))}
       </p>

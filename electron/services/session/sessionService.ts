@@ -94,6 +94,15 @@ function scoringSheetOf(manifest: LoadedPack['manifest']) {
   ];
 }
 
+/** The timer the projector can count down in this item: the game's practice, or a breakout. */
+function practiceMinutesOf(
+  manifest: LoadedPack['manifest'],
+  item: LoadedPack['manifest']['agenda'][number],
+): number {
+  if (item.kind === 'game') return manifest.game?.practiceMinutes ?? 0;
+  return item.breakout?.minutes ?? 0;
+}
+
 function agendaShape(pack: LoadedPack): AgendaShape[] {
   return pack.manifest.agenda.map((item) => ({
     id: item.id,
@@ -327,10 +336,7 @@ export class SessionService {
         item?.kind === 'relaxation' && live.pack.manifest.relaxation
           ? live.pack.manifest.relaxation.minutes * MINUTE
           : null,
-      practiceMs:
-        item?.kind === 'game' && live.pack.manifest.game
-          ? live.pack.manifest.game.practiceMinutes * MINUTE
-          : null,
+      practiceMs: item ? practiceMinutesOf(live.pack.manifest, item) * MINUTE || null : null,
       quizItemIds: live.pack.manifest.quiz?.items.map((quizItem) => quizItem.id) ?? [],
       flipchartQuestionIds:
         item?.questions.filter((question) => question.flipchart).map((question) => question.id) ??
@@ -561,9 +567,14 @@ export class SessionService {
         id: question.id,
         prompt: question.prompt,
         answers: question.answers,
+        suggestions: question.suggestions,
         flipchart: question.flipchart,
         quizItems: question.quizItems,
       })),
+      guidance: item.guidance,
+      breakout: item.breakout
+        ? { minutes: item.breakout.minutes, reportBack: item.breakout.reportBack ?? null }
+        : null,
       quizMarkers: markerIds.map((id) => {
         const number = quizItems.findIndex((quizItem) => quizItem.id === id);
         return { id, number: number + 1, prompt: quizItems[number]?.prompt ?? id };
@@ -739,7 +750,14 @@ export class SessionService {
         };
       }
       case 'practice':
-        return { kind: 'practice', endsAt: board.startedAt + board.durationMs };
+        return {
+          kind: 'practice',
+          title:
+            manifest.agenda[live.state.current!]?.kind === 'game'
+              ? 'Practice time'
+              : 'Breakout groups',
+          endsAt: board.startedAt + board.durationMs,
+        };
     }
   }
 

@@ -90,6 +90,16 @@ export function ItemDetails({
                 ))}
               </ul>
             )}
+            {question.suggestions.length > 0 && (
+              <div className="details__suggestions" data-testid="facilitator-suggestions">
+                <h4>Facilitator suggestions (not from the source; never on the projector)</h4>
+                <ul>
+                  {question.suggestions.map((suggestion) => (
+                    <li key={suggestion}>{suggestion}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {question.flipchart && (
               <FlipchartInput
                 session={session}
@@ -131,6 +141,27 @@ export function ItemDetails({
           </div>
         );
       })}
+      {details.breakout && (
+        <div className="details__block" data-testid="breakout-panel">
+          <h3>Breakout groups ({details.breakout.minutes} min)</h3>
+          {details.breakout.reportBack && <p>Report-back: {details.breakout.reportBack}</p>}
+          <button
+            type="button"
+            aria-pressed={session.board?.kind === 'practice'}
+            onClick={() =>
+              command(
+                session.board?.kind === 'practice'
+                  ? { type: 'hideBoard' }
+                  : { type: 'showBoard', board: { kind: 'practice' } },
+              )
+            }
+          >
+            {session.board?.kind === 'practice'
+              ? 'Hide breakout timer'
+              : `Start ${details.breakout.minutes}-minute breakout timer`}
+          </button>
+        </div>
+      )}
       {details.demonstration && (
         <div className="details__block">
           <h3>Role-play</h3>
@@ -228,6 +259,28 @@ export function ItemDetails({
             Start relaxation ({details.relaxation.minutes} min)
           </button>
         </div>
+      )}
+      {details.guidance.length > 0 && (
+        <aside
+          className="details__block details__guidance"
+          aria-label="Current guidance"
+          data-testid="current-guidance"
+        >
+          <h3>Current guidance: not the program's material, never on the projector</h3>
+          <p className="runner__muted">
+            Deliver the script as written; use these to answer a member's question accurately.
+          </p>
+          <ul>
+            {details.guidance.map((note) => (
+              <li key={note.note}>
+                <p>{note.note}</p>
+                <p className="runner__muted">
+                  Source: {note.source.title}, <span translate="no">{note.source.url}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </aside>
       )}
     </section>
   );
