@@ -217,7 +217,18 @@ export const channels = {
     z.discriminatedUnion('document', [
       z
         .object({
-          document: z.enum(['agenda', 'quiz', 'scenarios']),
+          document: z.literal('agenda'),
+          packId: z.string().min(1).max(100),
+          pageSize,
+          startTime: z
+            .string()
+            .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM')
+            .optional(),
+        })
+        .strict(),
+      z
+        .object({
+          document: z.enum(['quiz', 'scenarios']),
           packId: z.string().min(1).max(100),
           pageSize,
         })

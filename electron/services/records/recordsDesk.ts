@@ -31,6 +31,7 @@ import {
 } from '../print';
 import type { BackupInfo, BackupService } from './backups';
 import { exportAllRecordsZip, redcapExport } from './exportRecords';
+import { parseTimeOfDay, programAgenda, timeOfDayLabel } from './programAgenda';
 import { buildSessionReport, sessionReportCsv } from './sessionReport';
 
 export interface Download {
@@ -62,7 +63,9 @@ export interface RecordsOverview {
 }
 
 export type PrintRequest =
-  | { document: 'agenda' | 'quiz' | 'scenarios'; packId: string; pageSize: PageSize }
+  /** `startTime` ("HH:MM") adds today's times; without it, a running session's start does. */
+  | { document: 'agenda'; packId: string; pageSize: PageSize; startTime?: string }
+  | { document: 'quiz' | 'scenarios'; packId: string; pageSize: PageSize }
   | { document: 'handout'; packId: string; handoutId: string; pageSize: PageSize }
   | { document: 'certificates'; packId: string; cohortId: number; pageSize: PageSize };
 
@@ -77,6 +80,11 @@ const pdf = (fileName: string, bytes: Uint8Array): Download => ({
 function clockLabel(epochMs: number): string {
   const date = new Date(epochMs);
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+function minutesOfDay(epochMs: number): number {
+  const date = new Date(epochMs);
+  return date.getHours() * 60 + date.getMinutes();
 }
 
 function dateLabel(epochMs: number): string {
@@ -212,19 +220,22 @@ export class RecordsDesk {
     const programTitle = `${manifest.program}${manifest.session ? `, session ${manifest.session}` : ''}`;
     switch (request.document) {
       case 'agenda': {
-        let clock = this.liveStart(manifest.id) ?? now;
-        const items = manifest.agenda.map((item) => {
-          const row = { clock: clockLabel(clock), title: item.title, minutes: item.minutes };
-          clock += item.minutes * 60_000;
-          return row;
-        });
+        const liveStart = this.liveStart(manifest.id);
+        const start =
+          request.startTime !== undefined
+            ? { day: now, minutesOfDay: parseTimeOfDay(request.startTime) }
+            : liveStart !== null
+              ? { day: liveStart, minutesOfDay: minutesOfDay(liveStart) }
+              : null;
         return pdf(
           `${manifest.id}-agenda.pdf`,
           await agendaPdf({
             title: manifest.title,
             programTitle,
-            dateLabel: dateLabel(now),
-            items,
+            dateLabel: start
+              ? `${dateLabel(start.day)}, starting at ${timeOfDayLabel(start.minutesOfDay)}`
+              : '',
+            ...programAgenda(manifest.agenda, start?.minutesOfDay ?? null),
             pageSize: request.pageSize,
           }),
         );
@@ -252,6 +263,7 @@ export class RecordsDesk {
           `${manifest.id}-scenario-cards.pdf`,
           await scenarioCardsPdf({
             title: manifest.game.title,
+            rolesIntro: manifest.game.rolesIntro ?? null,
             scenarios: manifest.game.scenarios,
             pageSize: request.pageSize,
           }),

@@ -132,6 +132,7 @@ function RecordsContent({
   const [overview, setOverview] = useState<RecordsOverview | null>(null);
   const [pageSize, setPageSize] = useState<PageSize>('Letter');
   const [packId, setPackId] = useState('');
+  const [startTime, setStartTime] = useState('');
   const [cohortId, setCohortId] = useState<number | null>(null);
 
   const fail = useCallback(
@@ -245,18 +246,36 @@ function RecordsContent({
               <option value="A4">A4</option>
             </select>
           </label>
+          <label>
+            Group starts at
+            <input
+              type="time"
+              value={startTime}
+              onChange={(event) => setStartTime(event.target.value)}
+              aria-describedby="start-time-hint"
+            />
+          </label>
         </div>
+        <p id="start-time-hint" className="runner__muted">
+          The agenda prints the program&apos;s times; with a start time (or while a session of the
+          pack runs) it adds today&apos;s clock times beside them.
+        </p>
         {pack && (
           <div className="details__buttons">
             <button
               type="button"
               onClick={() =>
                 fetchFile(() =>
-                  call(api, 'records:print', { document: 'agenda', packId: pack.id, pageSize }),
+                  call(api, 'records:print', {
+                    document: 'agenda',
+                    packId: pack.id,
+                    pageSize,
+                    ...(startTime ? { startTime } : {}),
+                  }),
                 )
               }
             >
-              Agenda with today's times
+              Group agenda
             </button>
             {pack.hasQuiz && (
               <button
