@@ -73,6 +73,31 @@ export function ItemDetails({
           </ul>
         </div>
       )}
+      {details.guidance.length > 0 && (
+        <details
+          key={`guidance-${index}`}
+          className="details__block details__guidance"
+          data-testid="current-guidance"
+        >
+          <summary>
+            Current guidance ({details.guidance.length}): not the program&apos;s material, never on
+            the projector
+          </summary>
+          <p className="runner__muted">
+            Deliver the script as written; use these to answer a member&apos;s question accurately.
+          </p>
+          <ul>
+            {details.guidance.map((note) => (
+              <li key={note.note}>
+                <p>{note.note}</p>
+                <p className="runner__muted">
+                  Source: {note.source.title}, <span translate="no">{note.source.url}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {details.questions.map((question) => {
         const isShown = shown?.id === question.id;
         return (
@@ -259,28 +284,6 @@ export function ItemDetails({
             Start relaxation ({details.relaxation.minutes} min)
           </button>
         </div>
-      )}
-      {details.guidance.length > 0 && (
-        <aside
-          className="details__block details__guidance"
-          aria-label="Current guidance"
-          data-testid="current-guidance"
-        >
-          <h3>Current guidance: not the program's material, never on the projector</h3>
-          <p className="runner__muted">
-            Deliver the script as written; use these to answer a member's question accurately.
-          </p>
-          <ul>
-            {details.guidance.map((note) => (
-              <li key={note.note}>
-                <p>{note.note}</p>
-                <p className="runner__muted">
-                  Source: {note.source.title}, <span translate="no">{note.source.url}</span>
-                </p>
-              </li>
-            ))}
-          </ul>
-        </aside>
       )}
     </section>
   );
