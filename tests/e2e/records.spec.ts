@@ -79,6 +79,34 @@ test('the records are behind a PIN and lock again', async ({ shell, page }) => {
   });
 });
 
+test("the agenda prints the program's times, and today's beside them once a start time is set", async ({
+  shell,
+  page,
+}) => {
+  const console = new ConsolePage(page);
+  await console.open(shell.consoleUrl);
+  await openRecords(page);
+  await page.getByLabel('Pack').selectOption('hhrp-group-5');
+  const plain = pdfText(
+    await save(page, () => page.getByRole('button', { name: 'Group agenda' }).click()),
+  );
+  expect(plain).toMatch(
+    /0:00\s+Begin Group \(5 mins\)\s*\n\s*Introductions – Rules – Time keeper assignment/,
+  );
+  expect(plain).toMatch(/0:45\s+Discussion: Response to Video \(5 mins\)/);
+  expect(plain).toMatch(/2:00\s+End/);
+  expect(plain).not.toMatch(/\b\d\d:\d\d\b/);
+
+  await page.getByLabel('Group starts at').fill('18:30');
+  const today = pdfText(
+    await save(page, () => page.getByRole('button', { name: 'Group agenda' }).click()),
+  );
+  expect(today).toContain('starting at 18:30');
+  expect(today).toMatch(/0:45\s+19:15\s+Discussion: Response to Video \(5 mins\)/);
+  expect(today).toMatch(/1:05\s+19:35\s+Review \(5 mins\)/);
+  expect(today).toMatch(/2:00\s+20:30\s+End/);
+});
+
 test('answers are exported, certificates and the quiz sheet print, and the session report holds the results', async ({
   shell,
   page,
