@@ -97,6 +97,9 @@ test("the agenda prints the program's times, and today's beside them once a star
   expect(plain).toMatch(/2:00\s+End/);
   expect(plain).not.toMatch(/\b\d\d:\d\d\b/);
 
+  await page.getByLabel('Group starts at').fill('6pm');
+  await page.getByRole('button', { name: 'Group agenda' }).click();
+  await expect(page.getByRole('alert')).toContainText('write it as HH:MM, e.g. 18:30');
   await page.getByLabel('Group starts at').fill('18:30');
   const today = pdfText(
     await save(page, () => page.getByRole('button', { name: 'Group agenda' }).click()),

@@ -8,6 +8,8 @@ import './records.css';
 
 const api = consoleApi();
 type PageSize = 'A4' | 'Letter';
+/** A 24-hour time of day, as the agenda's start time is typed. */
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Past sessions, printing, exports and backups: behind the counselor PIN, locked when idle. */
 export function RecordsView() {
@@ -249,30 +251,40 @@ function RecordsContent({
           <label>
             Group starts at
             <input
-              type="time"
+              type="text"
+              inputMode="numeric"
+              placeholder="HH:MM"
+              maxLength={5}
+              size={6}
               value={startTime}
-              onChange={(event) => setStartTime(event.target.value)}
+              onChange={(event) => setStartTime(event.target.value.trim())}
+              aria-invalid={startTime !== '' && !TIME_OF_DAY.test(startTime)}
               aria-describedby="start-time-hint"
             />
           </label>
         </div>
         <p id="start-time-hint" className="runner__muted">
-          The agenda prints the program&apos;s times; with a start time (or while a session of the
-          pack runs) it adds today&apos;s clock times beside them.
+          The agenda prints the program&apos;s times; with a start time (24-hour, e.g. 18:30), or
+          while a session of the pack runs, it adds today&apos;s clock times beside them.
         </p>
         {pack && (
           <div className="details__buttons">
             <button
               type="button"
               onClick={() =>
-                fetchFile(() =>
-                  call(api, 'records:print', {
-                    document: 'agenda',
-                    packId: pack.id,
-                    pageSize,
-                    ...(startTime ? { startTime } : {}),
-                  }),
-                )
+                startTime !== '' && !TIME_OF_DAY.test(startTime)
+                  ? onMessage({
+                      text: `Group starts at: “${startTime}” is not a time; write it as HH:MM, e.g. 18:30.`,
+                      error: true,
+                    })
+                  : fetchFile(() =>
+                      call(api, 'records:print', {
+                        document: 'agenda',
+                        packId: pack.id,
+                        pageSize,
+                        ...(startTime ? { startTime } : {}),
+                      }),
+                    )
               }
             >
               Group agenda
