@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { AudiencePage, ConsolePage } from './support/pages';
+import { startOnBoth } from './support/pages';
 
 const PERSONAL_VULNERABILITY = 5;
 const RESONATE_AND_CHALLENGE = 9;
@@ -8,11 +8,7 @@ test('current guidance is on the console beside the script, with its source as t
   shell,
   context,
 }) => {
-  const audience = new AudiencePage(await context.newPage());
-  const console = new ConsolePage(await context.newPage());
-  await audience.open(shell.audienceUrl);
-  await console.open(shell.consoleUrl);
-  await console.start({
+  const { audience, console } = await startOnBoth(context, shell, {
     pack: 'Negotiating Harm Reduction',
     group: 'Thursday group',
     facilitators: ['Riley'],
@@ -42,11 +38,11 @@ test('a breakout shows its timer on the projector; the facilitator suggestions s
   shell,
   context,
 }) => {
-  const audience = new AudiencePage(await context.newPage());
-  const console = new ConsolePage(await context.newPage());
-  await audience.open(shell.audienceUrl);
-  await console.open(shell.consoleUrl);
-  await console.start({ pack: 'Harm Reduction 101', group: 'Providers', facilitators: ['Riley'] });
+  const { audience, console } = await startOnBoth(context, shell, {
+    pack: 'Harm Reduction 101',
+    group: 'Providers',
+    facilitators: ['Riley'],
+  });
 
   await console.jumpTo(3);
   const why = console.question('why-use');

@@ -354,6 +354,32 @@ export function QuizGrid({
   );
 }
 
+/** Shows or hides the projector's countdown: the game's practice, or an item's breakout groups. */
+export function ProjectorTimerButton({
+  session,
+  command,
+  startLabel,
+  hideLabel,
+}: {
+  session: ConsoleSessionView;
+  command: (command: SessionCommand) => void;
+  startLabel: string;
+  hideLabel: string;
+}) {
+  const shown = session.board?.kind === 'practice';
+  return (
+    <button
+      type="button"
+      aria-pressed={shown}
+      onClick={() =>
+        command(shown ? { type: 'hideBoard' } : { type: 'showBoard', board: { kind: 'practice' } })
+      }
+    >
+      {shown ? hideLabel : startLabel}
+    </button>
+  );
+}
+
 /** Teams from those present, scenario cards dealt, the practice timer, scoring hidden from the room. */
 export function GamePanel({
   session,
@@ -415,21 +441,12 @@ export function GamePanel({
             {teams.length > 0 ? 'Make teams again' : 'Make teams and deal cards'}
           </button>
         )}
-        <button
-          type="button"
-          aria-pressed={session.board?.kind === 'practice'}
-          onClick={() =>
-            command(
-              session.board?.kind === 'practice'
-                ? { type: 'hideBoard' }
-                : { type: 'showBoard', board: { kind: 'practice' } },
-            )
-          }
-        >
-          {session.board?.kind === 'practice'
-            ? 'Hide practice timer'
-            : `Start ${game.practiceMinutes}-minute practice`}
-        </button>
+        <ProjectorTimerButton
+          session={session}
+          command={command}
+          startLabel={`Start ${game.practiceMinutes}-minute practice`}
+          hideLabel="Hide practice timer"
+        />
       </div>
       {teams.length > 0 && (
         <table className="score-grid">

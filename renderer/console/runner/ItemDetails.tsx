@@ -1,7 +1,13 @@
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { formatClock } from '../../shared/time';
-import { FlipchartInput, GamePanel, QuizGrid, type RecordWrite } from '../group/GroupPanels';
+import {
+  FlipchartInput,
+  GamePanel,
+  ProjectorTimerButton,
+  QuizGrid,
+  type RecordWrite,
+} from '../group/GroupPanels';
 import { VideoPanel } from './VideoPanel';
 
 /** What the counselor needs for the current item: notes, instructions, cues, questions and answers. */
@@ -170,21 +176,12 @@ export function ItemDetails({
         <div className="details__block" data-testid="breakout-panel">
           <h3>Breakout groups ({details.breakout.minutes} min)</h3>
           {details.breakout.reportBack && <p>Report-back: {details.breakout.reportBack}</p>}
-          <button
-            type="button"
-            aria-pressed={session.board?.kind === 'practice'}
-            onClick={() =>
-              command(
-                session.board?.kind === 'practice'
-                  ? { type: 'hideBoard' }
-                  : { type: 'showBoard', board: { kind: 'practice' } },
-              )
-            }
-          >
-            {session.board?.kind === 'practice'
-              ? 'Hide breakout timer'
-              : `Start ${details.breakout.minutes}-minute breakout timer`}
-          </button>
+          <ProjectorTimerButton
+            session={session}
+            command={command}
+            startLabel={`Start ${details.breakout.minutes}-minute breakout timer`}
+            hideLabel="Hide breakout timer"
+          />
         </div>
       )}
       {details.demonstration && (

@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { RunningShell } from './webShell';
 
 export interface StartDetails {
   pack: string;
@@ -101,6 +102,20 @@ export class ConsolePage {
       .click();
     await expect(this.summary).toBeVisible();
   }
+}
+
+/** The projector page and the console page of one shell, with a session started on the console. */
+export async function startOnBoth(
+  context: BrowserContext,
+  shell: RunningShell,
+  details: StartDetails,
+): Promise<{ audience: AudiencePage; console: ConsolePage }> {
+  const audience = new AudiencePage(await context.newPage());
+  const console = new ConsolePage(await context.newPage());
+  await audience.open(shell.audienceUrl);
+  await console.open(shell.consoleUrl);
+  await console.start(details);
+  return { audience, console };
 }
 
 export class AudiencePage {
