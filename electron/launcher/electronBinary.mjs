@@ -12,8 +12,8 @@ const require = createRequire(join(root, 'package.json'));
 const electronDir = dirname(require.resolve('electron/package.json'));
 
 function binaryPresent() {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH)
-    return existsSync(process.env.ELECTRON_OVERRIDE_DIST_PATH);
+  // electron-vite launches ELECTRON_EXEC_PATH when it is set, and otherwise reads path.txt.
+  if (process.env.ELECTRON_EXEC_PATH) return existsSync(process.env.ELECTRON_EXEC_PATH);
   const pathFile = join(electronDir, 'path.txt');
   return (
     existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8')))
@@ -32,9 +32,14 @@ function download() {
   return result.status === 0 && binaryPresent();
 }
 
-function run(command, args, env = process.env) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   return result.status ?? 1;
+}
+
+/** A package's own command-line script, run with this Node (Windows cannot spawn .bin shims). */
+function cli(entry, args) {
+  return [process.execPath, [join(root, 'node_modules', entry), ...args]];
 }
 
 const mode = process.argv[2];
@@ -52,15 +57,28 @@ if (mode === 'ensure') {
     );
     process.exit(0);
   }
-  const bin = (name) => join(root, 'node_modules', '.bin', name);
-  let status = run(bin('electron-vite'), ['build']);
-  if (status === 0) status = run(bin('electron-builder'), ['--dir', '--publish', 'never']);
+  let status = run(...cli('electron-vite/bin/electron-vite.js', ['build']));
+  // Playwright drives Electron through its inspector, which the shipped fuses switch off; the
+  // smoke test's package turns that one fuse on and is written apart from dist/.
   if (status === 0) {
-    const playwright = [bin('playwright'), 'test', '-c', 'tests/electron/playwright.config.ts'];
+    status = run(
+      ...cli('electron-builder/cli.js', [
+        '--dir',
+        '--publish',
+        'never',
+        '-c.directories.output=dist/smoke',
+        '-c.electronFuses.enableNodeCliInspectArguments=true',
+      ]),
+    );
+  }
+  if (status === 0) {
+    const [node, playwright] = cli('@playwright/test/cli.js', [
+      'test',
+      '-c',
+      'tests/electron/playwright.config.ts',
+    ]);
     const headless = process.platform === 'linux' && !process.env.DISPLAY;
-    status = headless
-      ? run('xvfb-run', ['-a', ...playwright])
-      : run(playwright[0], playwright.slice(1));
+    status = headless ? run('xvfb-run', ['-a', node, ...playwright]) : run(node, playwright);
   }
   process.exit(status);
 } else {

@@ -126,6 +126,12 @@ export class ElectronDisplays implements DisplayPort {
   }
 
   moveAudienceTo(displayId: number): void {
+    // Where the compositor places windows the kiosk cannot know which display the counselor dragged
+    // the audience to: it goes full screen where it is.
+    if (this.placementNote) {
+      this.placeFullscreen(null);
+      return;
+    }
     // With one display, full screen is the counselor's explicit choice (Alt+Tab reaches the console).
     if (displayId === this.consoleDisplayId() && screen.getAllDisplays().length > 1) {
       throw new RejectedRequest('That is the console’s display; the audience would cover it.');
@@ -143,7 +149,9 @@ export class ElectronDisplays implements DisplayPort {
 
   /** The counselor closed the projector window (✕, Alt+F4): it is hidden, and offered back. */
   audienceClosed(): void {
-    live(this.audience)?.hide();
+    const window = live(this.audience);
+    // Out of full screen first: macOS may never finish leaving it for a hidden window.
+    if (window) this.leaveFullScreen(window, () => window.hide());
     this.update({
       mode: 'hidden',
       displayId: null,
@@ -181,14 +189,20 @@ export class ElectronDisplays implements DisplayPort {
   }
 
   /**
-   * Moves the audience and runs `then` once it may be placed. macOS animates leaving full screen and
-   * ignores bounds until the animation ends ('leave-full-screen'); elsewhere it is immediate.
+   * Leaves full screen and runs `then` once the window may be placed. macOS animates leaving full
+   * screen and ignores bounds until the animation ends ('leave-full-screen'); elsewhere it is
+   * immediate. Should the event never come, the move goes ahead after 1.5 s.
    */
   private leaveFullScreen(window: BrowserWindow, then: () => void): void {
     if (process.platform === 'darwin' && window.isFullScreen()) {
-      window.once('leave-full-screen', () => {
-        if (!window.isDestroyed()) then();
-      });
+      let done = false;
+      const finish = () => {
+        if (done || window.isDestroyed()) return;
+        done = true;
+        then();
+      };
+      window.once('leave-full-screen', finish);
+      setTimeout(finish, 1500).unref?.();
       window.setFullScreen(false);
       return;
     }
@@ -196,13 +210,13 @@ export class ElectronDisplays implements DisplayPort {
     then();
   }
 
-  private placeFullscreen(displayId: number): void {
+  /** `displayId` null: full screen wherever the window is (native Wayland). */
+  private placeFullscreen(displayId: number | null): void {
     const window = live(this.audience);
     const display = screen.getAllDisplays().find((entry) => entry.id === displayId);
-    if (!window || !display) return;
+    if (!window || (displayId !== null && !display)) return;
     this.update({ mode: 'fullscreen', displayId, lostDisplayId: null, offerDisplayId: null });
-    if (this.placementNote) {
-      // The compositor keeps the window where the counselor dragged it; full screen works there.
+    if (!display) {
       window.setFullScreen(true);
       window.showInactive();
       return;
@@ -232,6 +246,11 @@ export class ElectronDisplays implements DisplayPort {
   }
 
   private displaysChanged(): void {
+    // Where the compositor places windows it also moves them when displays come and go.
+    if (this.placementNote) {
+      this.update(this.current);
+      return;
+    }
     const next = reactToDisplays(
       this.current,
       screen.getAllDisplays(),

@@ -3,7 +3,9 @@
  * folder, the single-instance lock), then the kiosk itself (kiosk.ts). Everything else lives in the
  * core, which the browser shell runs too.
  */
-import { app, protocol } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { app, dialog, protocol } from 'electron';
 import { defaultDataDir } from '../shell/paths';
 import { APP_SCHEME } from '../shell/security';
 import { startKiosk } from './kiosk';
@@ -17,17 +19,32 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-// Records live in the kiosk's data folder (the local app-data folder on Windows), which the browser
-// shell opens too, or where clinic IT points `--kiosk-data=<folder>`. Set before the
-// single-instance lock, which Electron keeps in this folder.
-app.setPath(
-  'userData',
-  app.commandLine.getSwitchValue('kiosk-data') ||
-    defaultDataDir(process.platform, process.env, app.getPath('home')),
-);
+/**
+ * Records live in the kiosk's data folder (the local app-data folder on Windows), which the browser
+ * shell opens too, or where clinic IT points `--kiosk-data=<folder>`. Set before the single-instance
+ * lock, which Electron keeps in this folder. Electron refuses a relative or missing folder, so it is
+ * made absolute and created first; a folder that cannot be used ends the start with a plain message.
+ */
+function useDataFolder(): boolean {
+  const folder = resolve(
+    app.commandLine.getSwitchValue('kiosk-data') ||
+      defaultDataDir(process.platform, process.env, app.getPath('home')),
+  );
+  try {
+    mkdirSync(folder, { recursive: true });
+    app.setPath('userData', folder);
+    return true;
+  } catch (error) {
+    dialog.showErrorBox(
+      'Facilitator Kiosk could not start',
+      `It cannot keep its records in ${folder}: ${(error as Error).message}. Nothing was changed.`,
+    );
+    app.exit(1);
+    return false;
+  }
+}
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  startKiosk();
+if (useDataFolder()) {
+  if (!app.requestSingleInstanceLock()) app.quit();
+  else startKiosk();
 }

@@ -15,6 +15,7 @@ import { openLogFile, type LogFile } from '../shell/logFile';
 import {
   APP_ORIGIN,
   APP_SCHEME,
+  devServerOrigin,
   isAllowedNavigation,
   isAllowedRequestUrl,
 } from '../shell/security';
@@ -25,14 +26,11 @@ import { KioskWindows } from './windows';
 const outDir = resolve(import.meta.dirname, '..');
 
 /**
- * Where the windows' pages come from: the built renderer over app://kiosk, or electron-vite's dev
- * server during an unpackaged `npm run dev` (it sets ELECTRON_RENDERER_URL).
+ * electron-vite's dev server during an unpackaged `npm run dev` (it sets ELECTRON_RENDERER_URL):
+ * the app:// handler then takes the pages from it. Never in a packaged app.
  */
-function pageOrigin(): { origin: string; devOrigin: string | null } {
-  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  if (!devUrl) return { origin: APP_ORIGIN, devOrigin: null };
-  const devOrigin = new URL(devUrl).origin;
-  return { origin: devOrigin, devOrigin };
+function devOrigin(): string | null {
+  return app.isPackaged ? null : devServerOrigin(process.env.ELECTRON_RENDERER_URL);
 }
 
 function resourcesDir(): string {
@@ -51,21 +49,22 @@ function lockDownSession(devOrigin: string | null): void {
   );
 }
 
-function hardenContents(devOrigin: string | null): void {
+function hardenContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event, url) => {
-      if (!isAllowedNavigation(url, devOrigin)) event.preventDefault();
+      if (!isAllowedNavigation(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 }
 
-function bindIpc(core: KioskCore, windows: KioskWindows, origin: string): void {
+function bindIpc(core: KioskCore, windows: KioskWindows): void {
   ipcMain.handle(IPC_INVOKE, (event, channel: unknown, args: unknown) => {
     // A role belongs to the top frame of one of the kiosk's own windows showing its own page.
     const frame = event.senderFrame;
-    const fromApp = frame !== null && frame.parent === null && frame.url.startsWith(`${origin}/`);
+    const fromApp =
+      frame !== null && frame.parent === null && frame.url.startsWith(`${APP_ORIGIN}/`);
     const role = fromApp ? (windows.roleOf(event.sender.id) ?? null) : null;
     return core.router.dispatch(channel, args, role);
   });
@@ -95,7 +94,7 @@ function keepAwakeDuringSessions(core: KioskCore): void {
 }
 
 function launch(log: LogFile, quitting: { now: boolean }): void {
-  const { origin, devOrigin } = pageOrigin();
+  const dev = devOrigin();
   installApplicationMenu(app.isPackaged);
   let core: KioskCore | null = null;
   // The displays remember choices in the core's database, which exists once the core does.
@@ -114,26 +113,36 @@ function launch(log: LogFile, quitting: { now: boolean }): void {
     log: (message) => log.write(message),
   });
   core = kiosk;
-  app.on('will-quit', () => {
+  const closeRecords = () => {
     displays.dispose();
     kiosk.close();
-  });
+  };
+  app.on('will-quit', closeRecords);
   const rendererDir = join(outDir, 'renderer');
   protocol.handle(APP_SCHEME, (request) =>
-    serveAppRequest(request, { rendererDir, resolveMedia: (path) => kiosk.resolveMedia(path) }),
+    serveAppRequest(request, {
+      rendererDir,
+      resolveMedia: (path) => kiosk.resolveMedia(path),
+      devOrigin: dev,
+    }),
   );
-  lockDownSession(devOrigin);
+  lockDownSession(dev);
   const windows = new KioskWindows({
     core: kiosk,
     displays,
     preloadDir: join(outDir, 'preload'),
-    pageUrl: (role) => `${origin}/${role}.html`,
+    pageUrl: (role) => `${APP_ORIGIN}/${role}.html`,
     isPackaged: app.isPackaged,
     quitting,
     quit: () => app.quit(),
+    // Windows logging off or shutting down emits neither 'before-quit' nor 'will-quit'.
+    sessionEnding: () => {
+      log.write('the operating system is ending the session; closing the records');
+      closeRecords();
+    },
     log: (message) => log.write(message),
   });
-  bindIpc(kiosk, windows, origin);
+  bindIpc(kiosk, windows);
   app.on('second-instance', () => {
     const consoleWindow = windows.consoleWindow();
     if (consoleWindow?.isMinimized()) consoleWindow.restore();
@@ -160,7 +169,16 @@ export function startKiosk(): void {
   app.on('before-quit', () => {
     quitting.now = true;
   });
-  hardenContents(pageOrigin().devOrigin);
+  hardenContents();
+  // A throw in a display or IPC callback must leave a trace, and must not end the show mid-session.
+  process.on('uncaughtException', (error) =>
+    log.write(`uncaught: ${error.stack ?? error.message}`),
+  );
+  process.on('unhandledRejection', (reason) =>
+    log.write(
+      `unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    ),
+  );
   // Closing the console quits (windows.ts); the kiosk never lingers without its windows.
   app.on('window-all-closed', () => app.quit());
   app

@@ -19,6 +19,8 @@ export interface WindowOptions {
   /** Set once the app is quitting: the audience then closes instead of hiding. */
   quitting: { now: boolean };
   quit: () => void;
+  /** The operating system is ending the session: close the records now, no quit events follow. */
+  sessionEnding: () => void;
   log: (message: string) => void;
 }
 
@@ -65,10 +67,15 @@ export class KioskWindows {
       event.preventDefault();
       displays.audienceClosed();
     });
-    // Windows shutting down or logging off closes windows without 'before-quit'; never block it.
+    // Windows shutting down or logging off: Electron emits only 'session-end' (no close, no
+    // 'before-quit' or 'will-quit'), once per window.
+    let ending = false;
     for (const window of [consoleWindow, audience]) {
       window.on('session-end', () => {
         this.options.quitting.now = true;
+        if (ending) return;
+        ending = true;
+        this.options.sessionEnding();
       });
     }
     consoleWindow.on('closed', () => this.options.quit());

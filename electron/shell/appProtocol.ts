@@ -6,13 +6,26 @@
  */
 import { Readable } from 'node:stream';
 import { respondWithFile } from '../services/media/mediaResponse';
-import { APP_HOST, resolveAssetPath, SECURITY_HEADERS } from './security';
+import { APP_HOST, devContentSecurityPolicy, resolveAssetPath, SECURITY_HEADERS } from './security';
 
 export interface AppProtocolRoots {
   /** The built renderer: `out/renderer`. */
   rendererDir: string;
   /** Maps a `/media/…` path to the file it serves, or null (KioskCore.resolveMedia). */
   resolveMedia: (urlPath: string) => string | null;
+  /**
+   * `npm run dev`: the pages come from electron-vite's loopback dev server (live reload) while media
+   * stays on app://kiosk, so the page's origin and its media's are still one.
+   */
+  devOrigin?: string | null;
+}
+
+async function fromDevServer(url: URL, devOrigin: string): Promise<Response> {
+  const upstream = await fetch(`${devOrigin}${url.pathname}${url.search}`);
+  const headers = new Headers(SECURITY_HEADERS);
+  headers.set('Content-Security-Policy', devContentSecurityPolicy(devOrigin));
+  headers.set('Content-Type', upstream.headers.get('content-type') ?? 'application/octet-stream');
+  return new Response(upstream.body, { status: upstream.status, headers });
 }
 
 function plain(status: number, text: string): Response {
@@ -31,6 +44,9 @@ export async function serveAppRequest(
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return plain(404, 'Not found');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Not allowed');
+    if (roots.devOrigin && !url.pathname.startsWith('/media/')) {
+      return await fromDevServer(url, roots.devOrigin);
+    }
     const file = url.pathname.startsWith('/media/')
       ? roots.resolveMedia(url.pathname)
       : resolveAssetPath(roots.rendererDir, url.pathname);

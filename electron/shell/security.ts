@@ -24,6 +24,17 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * `npm run dev` only: Vite's dev client injects inline scripts and styles and reloads over a
+ * socket to its own server. Never sent by a packaged app.
+ */
+export function devContentSecurityPolicy(devOrigin: string): string {
+  const socket = devOrigin.replace(/^http:/, 'ws:');
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'self'", `connect-src 'self' ${socket}`);
+}
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
@@ -41,8 +52,23 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 const BLOCKED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
 
 /**
- * The Electron shell's request filter. `devOrigin` is electron-vite's loopback dev server, allowed
- * only in an unpackaged `npm run dev`.
+ * electron-vite's dev server during an unpackaged `npm run dev` (ELECTRON_RENDERER_URL), or null.
+ * Only a loopback server counts: the kiosk never talks to another machine.
+ */
+export function devServerOrigin(rendererUrl: string | undefined): string | null {
+  if (!rendererUrl) return null;
+  try {
+    const url = new URL(rendererUrl);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return loopback && url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Electron shell's request filter. With `devOrigin` (npm run dev) the page's live-reload socket
+ * to that server passes too.
  */
 export function isAllowedRequestUrl(url: string, devOrigin: string | null = null): boolean {
   let parsed: URL;
@@ -51,16 +77,17 @@ export function isAllowedRequestUrl(url: string, devOrigin: string | null = null
   } catch {
     return false;
   }
-  if (devOrigin !== null && parsed.origin === devOrigin) return true;
+  if (devOrigin !== null && parsed.host === new URL(devOrigin).host) {
+    return ['http:', 'ws:'].includes(parsed.protocol);
+  }
   if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST;
   return !BLOCKED_SCHEMES.has(parsed.protocol);
 }
 
 /** Whether a navigation may proceed: only within the app's own pages. */
-export function isAllowedNavigation(url: string, devOrigin: string | null = null): boolean {
+export function isAllowedNavigation(url: string): boolean {
   try {
     const parsed = new URL(url);
-    if (devOrigin !== null && parsed.origin === devOrigin) return true;
     // Custom schemes have an opaque origin in the URL standard, so compare scheme and host.
     return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
   } catch {

@@ -19,9 +19,10 @@ import { AudiencePage, ConsolePage } from '../e2e/support/pages';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
+/** electron/launcher/electronBinary.mjs packages it into dist/smoke with the inspector fuse on. */
 function unpackedExecutable(): string {
-  if (process.platform === 'win32')
-    return join(ROOT, 'dist', 'win-unpacked', 'Facilitator Kiosk.exe');
+  const dist = join(ROOT, 'dist', 'smoke');
+  if (process.platform === 'win32') return join(dist, 'win-unpacked', 'Facilitator Kiosk.exe');
   if (process.platform === 'darwin') {
     const folder = process.arch === 'arm64' ? 'mac-arm64' : 'mac';
     return join(
@@ -34,7 +35,7 @@ function unpackedExecutable(): string {
       'Facilitator Kiosk',
     );
   }
-  return join(ROOT, 'dist', 'linux-unpacked', 'facilitator-kiosk');
+  return join(dist, 'linux-unpacked', 'facilitator-kiosk');
 }
 
 const TARGETS = [
@@ -60,17 +61,22 @@ for (const target of TARGETS) {
         target.executablePath !== undefined && !existsSync(target.executablePath),
         'no unpacked package (electron-builder --dir)',
       );
+      problems.length = 0;
       dataDir = mkdtempSync(join(tmpdir(), 'kiosk-electron-'));
       app = await electron.launch({
         executablePath: target.executablePath,
         args: [...target.args, `--kiosk-data=${dataDir}`],
       });
-      app.on('window', (page) => {
+      const watch = (page: Page) => {
         page.on('console', (message) => {
           if (message.type() === 'error') problems.push(`${page.url()}: ${message.text()}`);
         });
         page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
-      });
+      };
+      // Windows that opened before this listener are in app.windows(); reloading them below
+      // replays anything they logged meanwhile.
+      app.on('window', watch);
+      app.windows().forEach(watch);
     });
 
     test.afterEach(async () => {
@@ -80,6 +86,7 @@ for (const target of TARGETS) {
 
     test('both windows load with no console or CSP error; captions and seeking work; closing the console quits', async () => {
       const windows = await windowsOf(app);
+      await Promise.all([windows.console.reload(), windows.audience.reload()]);
       const console = new ConsolePage(windows.console);
       const audience = new AudiencePage(windows.audience);
       await expect(console.page.getByRole('tab', { name: 'Run session' })).toBeVisible();

@@ -8,7 +8,9 @@
  * both and runs the scenario under each.
  */
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
 
@@ -44,6 +46,8 @@ interface FakeState {
   errorBoxes: { title: string; content: string }[];
   applicationMenu: FakeMenu | null;
   quitRequested: number;
+  quitting: boolean;
+  willQuitCount: number;
   quit: boolean;
   exitCode: number | null;
   windows: FakeBrowserWindow[];
@@ -104,6 +108,8 @@ export function configure(config: Partial<FakeConfig> & { home: string }): void 
     errorBoxes: [],
     applicationMenu: null,
     quitRequested: 0,
+    quitting: false,
+    willQuitCount: 0,
     quit: false,
     exitCode: null,
     windows: [],
@@ -166,7 +172,13 @@ class FakeApp extends EventEmitter {
     return `${state.config.home}/${name}`;
   }
 
+  /**
+   * Electron (App::SetPath): a relative path throws "Path must be absolute", and the docs say a
+   * directory that does not exist throws too.
+   */
   setPath(name: Parameters<Electron.App['setPath']>[0], path: string): void {
+    if (!isAbsolute(path)) throw new Error('Path must be absolute');
+    if (!existsSync(path)) throw new Error(`Failed to set path: ${path} does not exist`);
     if (name === 'userData') state.userData = path;
   }
 
@@ -193,13 +205,21 @@ class FakeApp extends EventEmitter {
    */
   quit(): void {
     state.quitRequested += 1;
+    // Electron: a quit already under way is not started again.
+    if (state.quitting || state.quit) return;
     const beforeQuit = new FakeEvent();
     this.emit('before-quit', beforeQuit);
     if (beforeQuit.defaultPrevented) return;
+    state.quitting = true;
     for (const window of FakeBrowserWindow.getAllWindows()) window.close();
-    if (FakeBrowserWindow.getAllWindows().length > 0) return;
+    if (FakeBrowserWindow.getAllWindows().length > 0) {
+      state.quitting = false;
+      return;
+    }
     const willQuit = new FakeEvent();
+    state.willQuitCount += 1;
     this.emit('will-quit', willQuit);
+    state.quitting = false;
     if (willQuit.defaultPrevented) return;
     this.emit('quit', new FakeEvent(), 0);
     state.quit = true;
@@ -394,16 +414,17 @@ export class FakeBrowserWindow
     return this.contents;
   }
 
-  /** Loads the page through the registered protocol; 'ready-to-show' follows a successful load. */
+  /**
+   * Loads the page through the registered protocol. Electron rejects only when the load fails
+   * ('did-fail-load', e.g. a blocked request); an HTTP error page still loads and shows.
+   */
   async loadURL(url: string): Promise<void> {
     this.alive();
     this.loadedUrl = url;
     this.contents.mainFrame.url = url;
     const response = await request(url);
     this.loadStatus = response === 'blocked' ? null : response.status;
-    if (response === 'blocked' || !response.ok) {
-      throw new Error(`ERR_FAILED (-2) loading '${url}'`);
-    }
+    if (response === 'blocked') throw new Error(`ERR_BLOCKED_BY_CLIENT (-20) loading '${url}'`);
     if (!this.destroyed) this.emit('ready-to-show');
   }
 
@@ -498,7 +519,10 @@ export class FakeBrowserWindow
     this.destroyed = true;
     this.contents.destroyed = true;
     this.emit('closed');
-    if (FakeBrowserWindow.getAllWindows().length === 0) app.emit('window-all-closed');
+    // Electron: not emitted when the windows close because the app is quitting.
+    if (FakeBrowserWindow.getAllWindows().length === 0 && !state.quitting) {
+      app.emit('window-all-closed');
+    }
   }
 
   isDestroyed(): boolean {

@@ -1,4 +1,6 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, loadMain, windowsByRole, type LoadedShell } from './harness';
@@ -218,5 +220,39 @@ describe('media', () => {
       headers: { Range: `bytes=${size + 10}-` },
     });
     expect(beyond.status).toBe(416);
+  });
+});
+
+describe('npm run dev', () => {
+  it('takes the pages from the loopback dev server and the media from app://kiosk', async () => {
+    const server = createServer((request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end(`<!doctype html><title>dev ${request.url}</title>`);
+    });
+    await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+    const devOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    process.env.ELECTRON_RENDERER_URL = devOrigin;
+    try {
+      shell = await loadMain({ isPackaged: false });
+      const { console } = windowsByRole(shell.fake);
+      expect(console.loadedUrl).toBe('app://kiosk/console.html');
+      const page = await get(shell, 'app://kiosk/console.html');
+      expect(await page.text()).toContain('dev /console.html');
+      expect(page.headers.get('content-security-policy')).toContain(
+        `connect-src 'self' ${devOrigin.replace('http', 'ws')}`,
+      );
+      expect((await get(shell, 'app://kiosk/media/builtin/relaxation-track.ogg')).status).toBe(200);
+      expect(await shell.fake.request(`${devOrigin.replace('http', 'ws')}/`)).not.toBe('blocked');
+      expect(await shell.fake.request('ws://127.0.0.1:1/')).toBe('blocked');
+      shell.cleanUp();
+      // A packaged app never takes its pages from anywhere but its own build.
+      shell = await loadMain({ isPackaged: true, resourcesPath: resolve('.') });
+      const packaged = await get(shell, 'app://kiosk/console.html');
+      expect(await packaged.text()).not.toContain('dev /console.html');
+      expect(await shell.fake.request(`${devOrigin.replace('http', 'ws')}/`)).toBe('blocked');
+    } finally {
+      delete process.env.ELECTRON_RENDERER_URL;
+      server.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,23 @@ describe('before ready', () => {
     expect(shell.fake.app.getPath('userData')).toBe(
       join(process.env.XDG_CONFIG_HOME ?? join(shell.home, '.config'), 'Facilitator Kiosk'),
     );
+  });
+
+  it('a data folder that cannot be used ends the start with a plain message', async () => {
+    const blocker = join(shellTmp(), 'not-a-folder');
+    writeFileSync(blocker, 'a file where the data folder would go');
+    shell = await loadMain({ switches: { 'kiosk-data': join(blocker, 'kiosk') } });
+    const state = shell.fake.fakeState();
+    expect(state.exitCode).toBe(1);
+    expect(state.windows).toHaveLength(0);
+    expect(state.errorBoxes[0]!.content).toMatch(/cannot keep its records in .*not-a-folder/);
+  });
+
+  it('a relative --kiosk-data is made absolute', async () => {
+    shell = await loadMain({ switches: { 'kiosk-data': 'test-results/relative-kiosk-data' } });
+    expect(shell.fake.app.getPath('userData')).toBe(resolve('test-results/relative-kiosk-data'));
+    shell.fake.app.quit();
+    rmSync(resolve('test-results/relative-kiosk-data'), { recursive: true, force: true });
   });
 
   it('a second instance quits at once and opens nothing', async () => {

@@ -35,6 +35,7 @@ describe('closing windows', () => {
     expect(() => console.close()).not.toThrow();
     const state = shell.fake.fakeState();
     expect(state.quit).toBe(true);
+    expect(state.willQuitCount).toBe(1);
     expect(audience.isDestroyed()).toBe(true);
     // will-quit closed the database: its WAL was checkpointed and removed.
     expect(existsSync(join(shell.dataDir, 'kiosk.sqlite3-wal'))).toBe(false);
@@ -56,13 +57,18 @@ describe('closing windows', () => {
     expect(audience.isFocused()).toBe(false);
   });
 
-  it('a Windows shutdown or logoff closes the audience instead of being held up by it', async () => {
+  it('a Windows shutdown or logoff closes the records, though no quit events come', async () => {
     shell = await loadMain();
-    const { audience } = windowsByRole(shell.fake);
-    // Electron: on shutdown Windows emits 'session-end' on each window, and no 'before-quit'.
+    const { console, audience } = windowsByRole(shell.fake);
+    await startSession(shell);
+    // Electron: on WM_ENDSESSION each window emits 'session-end'; no close, no 'will-quit'.
+    console.emit('session-end');
     audience.emit('session-end');
-    audience.close();
-    expect(audience.isDestroyed()).toBe(true);
+    expect(shell.fake.fakeState().willQuitCount).toBe(0);
+    expect(existsSync(join(shell.dataDir, 'kiosk.sqlite3-wal'))).toBe(false);
+    expect(readFileSync(join(shell.dataDir, 'logs', 'main.log'), 'utf8')).toMatch(
+      /ending the session; closing the records/,
+    );
   });
 
   it('a display event after the windows are gone does not throw', async () => {
@@ -128,6 +134,17 @@ describe('displays', () => {
       await shell.fake.settle();
       expect(audience.isFullScreen()).toBe(false);
       expect(audience.getBounds()).toMatchObject({ x: 40, y: 40, width: 683 });
+      // Closed while full screen, it leaves full screen before hiding, and comes back.
+      await call(console, 'displays:moveAudience', { displayId: 2 });
+      await shell.fake.settle();
+      audience.close();
+      await shell.fake.settle();
+      expect(audience.isFullScreen()).toBe(false);
+      expect(audience.isVisible()).toBe(false);
+      await call(console, 'displays:moveAudience', { displayId: 2 });
+      await shell.fake.settle();
+      expect(audience.isVisible() && audience.isFullScreen()).toBe(true);
+      expect(audience.getBounds()).toEqual(PROJECTOR.bounds);
     } finally {
       Object.defineProperty(process, 'platform', platform);
     }
@@ -145,6 +162,15 @@ describe('displays', () => {
       expect(audience.options.fullscreen).toBe(false);
       const status = await call<Status>(console, 'displays:status');
       expect(status.note).toMatch(/Wayland.*drag the audience window/);
+      // Nothing is offered for a display the kiosk cannot place a window on...
+      expect(status.offerDisplayId).toBeNull();
+      shell.fake.plugIn(shell.fake.makeDisplay(3, { x: 3286, y: 0, width: 1280, height: 720 }));
+      expect(await call<Status>(console, 'displays:status')).toMatchObject({ mode: 'window' });
+      // ...and "Make it full screen" works wherever the counselor dragged the window.
+      const full = await call<Status>(console, 'displays:moveAudience', { displayId: 1 });
+      expect(full).toMatchObject({ mode: 'fullscreen', displayId: null });
+      expect(audience.isFullScreen()).toBe(true);
+      expect(audience.boundsHistory).toEqual([]);
       shell.cleanUp();
       shell = await loadMain({
         displays: [LAPTOP, PROJECTOR],

@@ -2,6 +2,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  devContentSecurityPolicy,
+  devServerOrigin,
   isAllowedNavigation,
   isAllowedRequestUrl,
   resolveAssetPath,
@@ -34,6 +36,17 @@ describe('request filter', () => {
       true,
     );
     expect(isAllowedRequestUrl('http://localhost:5174/x', 'http://localhost:5173')).toBe(false);
+  });
+
+  it('takes only a loopback http server as the dev server, and lets its socket through', () => {
+    expect(devServerOrigin('http://localhost:5173/')).toBe('http://localhost:5173');
+    expect(devServerOrigin('http://192.168.1.4:5173/')).toBeNull();
+    expect(devServerOrigin('https://localhost:5173/')).toBeNull();
+    expect(devServerOrigin(undefined)).toBeNull();
+    expect(isAllowedRequestUrl('ws://localhost:5173/', 'http://localhost:5173')).toBe(true);
+    expect(devContentSecurityPolicy('http://localhost:5173')).toContain(
+      "connect-src 'self' ws://localhost:5173",
+    );
   });
 
   it('allows navigation only within the app', () => {

@@ -56,7 +56,11 @@ export function DisplayBar({ onError }: { onError: (message: string) => void }) 
       )}
       {status.mode === 'window' && status.offerDisplayId === null && consoleDisplay && (
         <>
-          <span>One display: the audience is a window you can move.</span>
+          <span>
+            {status.note
+              ? 'The audience is a window: drag it to the projector, then'
+              : 'One display: the audience is a window you can move.'}
+          </span>
           <button type="button" onClick={() => moveTo(consoleDisplay.id)}>
             Make it full screen
           </button>
