@@ -72,6 +72,7 @@ function quizItemsOf(manifest: LoadedPack['manifest']) {
     id: quizItem.id,
     number: number + 1,
     prompt: quizItem.prompt,
+    kind: quizItem.kind,
     options: quizItem.options,
     answer: quizItem.answer,
     feedback: quizItem.feedback,

@@ -56,6 +56,8 @@ export interface SessionState {
   items: ItemRecord[];
   /** Item indices in the order they were first run. */
   order: number[];
+  /** Every entry into an item, in the order it happened (revisits included), for the fidelity record. */
+  visits: { index: number; at: number }[];
   video: VideoState | null;
   relaxation: RelaxationState | null;
   board: Board | null;
@@ -103,6 +105,7 @@ export function initialSessionState(itemCount: number): SessionState {
       adaptedReason: null,
     })),
     order: [],
+    visits: [],
     video: null,
     relaxation: null,
     board: null,
@@ -148,6 +151,7 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         board: null,
         screen: closed.screen === 'dim' ? 'content' : closed.screen,
         order: closed.order.includes(event.index) ? closed.order : [...closed.order, event.index],
+        visits: [...closed.visits, { index: event.index, at: event.at }],
         items: updateItem(closed, event.index, {
           status: 'running',
           firstStartedAt: item.firstStartedAt ?? event.at,

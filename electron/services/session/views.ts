@@ -136,6 +136,7 @@ export interface ConsoleSessionView {
       id: string;
       number: number;
       prompt: string;
+      kind: 'choice' | 'true-false';
       options: { key: string; text: string }[];
       answer: string;
     }[];

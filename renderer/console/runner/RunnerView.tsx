@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import { computeSchedule } from '../../../electron/services/session/schedule';
 import { relaxationActive } from '../../../electron/services/session/sessionState';
@@ -48,6 +48,12 @@ export function RunnerView({
   const schedule = computeSchedule(session.agenda, session.state, now);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const endButton = useRef<HTMLButtonElement>(null);
+  const side = useRef<HTMLElement>(null);
+  const currentIndex = session.state.current;
+  // Each item's notes open at their top, not where the last item's were scrolled to.
+  useEffect(() => {
+    side.current?.scrollTo({ top: 0 });
+  }, [currentIndex]);
   const current = session.state.current === null ? null : session.agenda[session.state.current]!;
   const onProjector =
     session.board && session.screen === 'content'
@@ -126,7 +132,12 @@ export function RunnerView({
           </button>
         </nav>
       </section>
-      <aside className="runner__side" aria-label="Counselor's notes and what comes next">
+      <aside
+        className="runner__side"
+        aria-label="Counselor's notes and what comes next"
+        ref={side}
+        data-testid="notes-pane"
+      >
         <ItemDetails
           session={session}
           now={now}

@@ -1,0 +1,142 @@
+import { test as base, expect } from '@playwright/test';
+import { advance, GROUP_START, installClocks, minutes } from './support/clock';
+import { ConsolePage } from './support/pages';
+import { makeDataDir, startShell, type RunningShell } from './support/webShell';
+
+/** Issue 13: what got in a counselor's way on a first run of Group Five, driven as they did. */
+
+const test = base.extend<{ shell: RunningShell }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern
+  shell: async ({}, use) => {
+    const data = makeDataDir();
+    const shell = await startShell(data.path, { fakeClock: GROUP_START });
+    await use(shell);
+    await shell.stop();
+    data.remove();
+  },
+});
+
+const GROUP_FIVE = 'Negotiating Harm Reduction with Partners';
+
+async function startGroupFive(console: ConsolePage) {
+  await console.start({ pack: GROUP_FIVE, group: 'Tuesday group', facilitators: ['Riley'] });
+}
+
+test('each item opens at the top of its notes, and the agenda keeps the current row in view', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const console = new ConsolePage(page);
+  await console.open(shell.consoleUrl);
+  await startGroupFive(console);
+  await console.jumpTo(4);
+  const notes = page.getByTestId('notes-pane');
+  await notes.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await expect.poll(() => notes.evaluate((element) => element.scrollTop)).toBeGreaterThan(200);
+  for (let presses = 0; presses < 8; presses += 1) {
+    if ((await console.currentItem.textContent())?.startsWith('6. ')) break;
+    const position = await console.slidePosition.textContent();
+    await console.nextButton.click();
+    await expect(console.slidePosition).not.toHaveText(position!);
+  }
+  await console.expectItem(6, 'Personal Vulnerability');
+  await expect.poll(() => notes.evaluate((element) => element.scrollTop)).toBe(0);
+
+  // Typing a slide number jumps far down the agenda: the agenda scrolls to follow.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (const key of ['2', '4', 'Enter']) await page.keyboard.press(key);
+  await console.expectItem(15, /^15\. Relaxation/);
+  const row = await console.agendaItem(14).boundingBox();
+  const agenda = await console.agenda.boundingBox();
+  expect(row!.y).toBeGreaterThanOrEqual(agenda!.y);
+  expect(row!.y + row!.height).toBeLessThanOrEqual(agenda!.y + agenda!.height + 1);
+});
+
+test('typing quiz answers from paper runs on to the next member, and true/false reads T and F', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await startGroupFive(console);
+  const attendance = console.page.getByTestId('attendance');
+  for (const name of ['Alex', 'Bea']) {
+    await attendance.getByLabel('First name or nickname').fill(name);
+    await attendance.getByRole('button', { name: 'Add and check in' }).click();
+    await expect(attendance).toContainText(`${name}new: welcome`);
+  }
+  await console.jumpTo(13);
+  const grid = console.page.getByTestId('quiz-grid');
+  await grid.locator('[data-cell="Alex-q1"]').focus();
+  // Two papers typed in one go: Alex d a d c t, then Bea b b d a f.
+  for (const key of 'dadctbbdaf') await console.page.keyboard.press(key);
+  await expect(grid.locator('[data-cell="Alex-q5"]')).toHaveText('T');
+  await expect(grid.locator('[data-cell="Bea-q1"]')).toHaveText('B');
+  await expect(grid.locator('[data-cell="Bea-q4"]')).toHaveText('A');
+  await expect(grid.locator('[data-cell="Bea-q5"]')).toHaveText('F');
+  await expect(grid.locator('[data-cell="Bea-q5"]')).toHaveAccessibleName('Bea, question 5: F');
+});
+
+test('after a jump and a skip the agenda times stay in order and the projected end stays honest', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await startGroupFive(console);
+  await advance(context, shell, minutes(5));
+  // Jump over items 2–9 straight to the vignettes video, then skip item 12.
+  await console.jumpTo(10);
+  await console.changeItem(11, 'Covered in the vignettes', 'Skip item');
+  await expect(console.agendaItem(11)).toContainText('Skipped: Covered in the vignettes');
+  await expect(console.agendaItem(11).getByTestId('agenda-time')).toHaveText('—');
+  await expect(console.agendaItem(11)).toContainText('0 min');
+  await expect(console.agendaItem(3).getByTestId('agenda-time')).toHaveText('—');
+  await expect(console.agendaItem(3)).toContainText('not run');
+
+  const times = (await console.agenda.getByTestId('agenda-time').allTextContents()).filter(
+    (time) => time !== '—',
+  );
+  expect(times).toEqual([...times].sort());
+  // The jumped-over items still have to run (or be skipped): only the skipped 5 minutes are saved.
+  await expect(console.lateness).toContainText('Projected end 19:55');
+  await expect(console.lateness).toContainText('5 min ahead (incl. 65 min not yet run)');
+});
+
+test('the fidelity record says what really happened: passed through, adapted, revisited, in order', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await startGroupFive(console);
+  await advance(context, shell, minutes(6));
+  await console.jumpTo(1);
+  await console.jumpTo(2); // item 2 only flashed by: an accidental key
+  await advance(context, shell, minutes(4));
+  await console.changeItem(2, 'Shortened: group was quiet', 'Mark adapted');
+  await console.jumpTo(0); // back to the opening for a latecomer
+  await advance(context, shell, minutes(2));
+  await console.endSession();
+
+  const row = (id: string) => console.summary.locator(`tr[data-item-id="${id}"]`);
+  await expect(row('introduction')).toContainText('Passed through');
+  await expect(row('negotiation-defined')).toContainText('Adapted');
+  await expect(row('negotiation-defined')).not.toContainText('Delivered');
+  await expect(row('begin-group')).toContainText('Delivered');
+  await expect(row('begin-group')).toContainText('Revisited (2 visits)');
+  await expect(row('tips-for-negotiation')).toContainText('Not reached');
+  const order = console.summary.getByRole('list', { name: 'In the order it happened' });
+  await expect(order.getByRole('listitem')).toHaveText([
+    /18:00–18:06 Begin Group/,
+    /18:06–18:06 Introduction/,
+    /18:06–18:10 Negotiation Defined/,
+    /18:10–18:12 Begin Group .* revisit/,
+  ]);
+});
