@@ -1,6 +1,6 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Locator } from '@playwright/test';
 import { advance, GROUP_START, installClocks, minutes } from './support/clock';
-import { ConsolePage } from './support/pages';
+import { AudiencePage, ConsolePage } from './support/pages';
 import { makeDataDir, startShell, type RunningShell } from './support/webShell';
 
 /** Issue 13: what got in a counselor's way on a first run of Group Five, driven as they did. */
@@ -97,7 +97,7 @@ test('after a jump and a skip the agenda times stay in order and the projected e
   await expect(console.agendaItem(11).getByTestId('agenda-time')).toHaveText('—');
   await expect(console.agendaItem(11)).toContainText('0 min');
   await expect(console.agendaItem(3).getByTestId('agenda-time')).toHaveText('—');
-  await expect(console.agendaItem(3)).toContainText('not run');
+  await expect(console.agendaItem(3)).toContainText('not run yet');
 
   const times = (await console.agenda.getByTestId('agenda-time').allTextContents()).filter(
     (time) => time !== '—',
@@ -139,4 +139,57 @@ test('the fidelity record says what really happened: passed through, adapted, re
     /18:06–18:10 Negotiation Defined/,
     /18:10–18:12 Begin Group .* revisit/,
   ]);
+});
+
+test('the console preview is the projector: question, flipchart, break, video, quiz and game', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const audience = new AudiencePage(await context.newPage());
+  const console = new ConsolePage(await context.newPage());
+  await audience.open(shell.audienceUrl);
+  await console.open(shell.consoleUrl);
+  await startGroupFive(console);
+  const preview = console.page.getByTestId('projector-preview');
+  const stage = (locator: Locator) =>
+    locator.locator('.stage-canvas').evaluate((element) => (element as HTMLElement).innerText);
+  const expectSame = async (kind: string) => {
+    await audience.expectScreen(kind);
+    await expect(preview).toHaveAttribute('data-screen', kind);
+    await expect.poll(() => stage(preview)).toBe(await stage(audience.root));
+  };
+  const attendance = console.page.getByTestId('attendance');
+  for (const name of ['Alex', 'Bea', 'Cruz', 'Dee']) {
+    await attendance.getByLabel('First name or nickname').fill(name);
+    await attendance.getByRole('button', { name: 'Add and check in' }).click();
+  }
+  await expectSame('slide');
+
+  await console.jumpTo(2);
+  const question = console.question('what-is-negotiation');
+  await question.getByRole('button', { name: 'Reveal answers' }).click();
+  await expectSame('question');
+  const flipchart = console.page.getByTestId('flipchart-what-is-negotiation');
+  await flipchart.getByLabel("Group's response").fill('Give and take');
+  await console.page.keyboard.press('Enter');
+  await flipchart.getByRole('button', { name: 'Show flipchart on projector' }).click();
+  await expectSame('flipchart');
+
+  await console.jumpTo(6);
+  await console.page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expectSame('video');
+  await expect(preview.locator('video')).toHaveJSProperty('muted', true);
+
+  await console.jumpTo(8);
+  await expectSame('break');
+
+  await console.jumpTo(12);
+  await console.page.getByRole('button', { name: 'Make teams and deal cards' }).click();
+  await console.page.getByRole('button', { name: 'Reveal scores and winner' }).click();
+  await expectSame('game-results');
+
+  await console.jumpTo(13);
+  await console.page.getByRole('button', { name: 'Reveal Q2' }).click();
+  await expectSame('quiz-result');
 });

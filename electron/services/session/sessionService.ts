@@ -525,6 +525,7 @@ export class SessionService {
           }
         : null,
       screen: state.screen,
+      projector: this.audienceView(),
       question: state.question,
       board: state.board,
       group: this.records.view({

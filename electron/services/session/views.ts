@@ -127,6 +127,8 @@ export interface ConsoleSessionView {
     cues: string[];
   } | null;
   screen: AudienceScreen;
+  /** Exactly what the audience window is sent, for the console's preview. */
+  projector: AudienceView;
   question: ShownQuestion | null;
   board: Board | null;
   /** Names and answers: the console only. */

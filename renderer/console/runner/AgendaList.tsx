@@ -38,7 +38,7 @@ export function AgendaList({
           return (
             <li
               key={item.id}
-              className={`agenda__item agenda__item--${record.status}`}
+              className={`agenda__item agenda__item--${record.status} ${scheduled.passedOver ? 'agenda__item--passed' : ''}`}
               data-item-index={item.index}
               aria-current={record.status === 'running' ? 'step' : undefined}
             >
@@ -51,17 +51,16 @@ export function AgendaList({
                   {start === null ? '—' : formatClock(start)}
                 </span>
                 <span className="agenda__mark" aria-hidden="true">
-                  {STATUS_MARK[record.status]}
+                  {scheduled.passedOver ? '↷' : STATUS_MARK[record.status]}
                 </span>
                 <span className="agenda__title">{item.title}</span>
                 <span className="agenda__minutes">
                   {record.status === 'done' || record.status === 'running'
                     ? `${actualMinutes}/${item.minutes} min`
-                    : scheduled.passedOver
-                      ? `${item.minutes} min, not run`
-                      : record.status === 'skipped'
-                        ? '0 min'
-                        : `${item.minutes} min`}
+                    : record.status === 'skipped'
+                      ? '0 min'
+                      : `${item.minutes} min`}
+                  {scheduled.passedOver && <span className="visually-hidden">, not run yet</span>}
                 </span>
               </button>
               <button

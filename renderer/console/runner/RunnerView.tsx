@@ -3,6 +3,7 @@ import type { SessionCommand } from '../../../electron/services/session/sessionM
 import { computeSchedule } from '../../../electron/services/session/schedule';
 import { relaxationActive } from '../../../electron/services/session/sessionState';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { ProjectorStage } from '../../shared/projector/ProjectorScreen';
 import { SlideFrame } from '../../shared/SlideFrame';
 import { useServerNow } from '../../shared/time';
 import { AgendaList } from './AgendaList';
@@ -96,8 +97,22 @@ export function RunnerView({
             )}
           </p>
         </header>
-        <div className={`runner__slide runner__slide--${session.screen}`}>
-          {session.slide && <SlideFrame html={session.slide.html} label="Current slide" />}
+        <div
+          className={`runner__slide runner__slide--${session.screen}`}
+          data-testid="projector-preview"
+          data-screen={session.projector.screen.kind}
+        >
+          <ProjectorStage
+            label="What the projector shows"
+            screen={session.projector.screen}
+            relaxing={
+              session.projector.relaxationEndsAt !== null &&
+              now < session.projector.relaxationEndsAt
+            }
+            serverNow={serverNow}
+            receivedAt={receivedAt}
+            muted
+          />
         </div>
         <p className="runner__projector" data-testid="projector-status" aria-live="polite">
           Projector: {onProjector}
@@ -141,8 +156,6 @@ export function RunnerView({
         <ItemDetails
           session={session}
           now={now}
-          serverNow={serverNow}
-          receivedAt={receivedAt}
           breakBackAt={
             current?.kind === 'break' && schedule.current ? now + schedule.current.leftMs : null
           }

@@ -1,29 +1,24 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import { videoPositionMs, type VideoState } from '../../../electron/services/session/sessionState';
 import type { CurrentItemView } from '../../../electron/services/session/views';
-import { useVideoSync } from '../../shared/media/useVideoSync';
 import { formatDuration } from '../../shared/time';
 import { importMediaFile } from '../media/importMedia';
 
 type VideoItem = NonNullable<CurrentItemView['video']>;
 
-/** The console's side of a video: a muted preview on the same timeline, cue markers and controls. */
+/** The console's side of a video (the big preview plays it muted): position, cue markers and controls. */
 export function VideoPanel({
   packId,
   item,
   video,
   now,
-  serverNow,
-  receivedAt,
   command,
 }: {
   packId: string;
   item: VideoItem;
   video: VideoState | null;
   now: number;
-  serverNow: number;
-  receivedAt: number;
   command: (command: SessionCommand) => void;
 }) {
   const media = item.media;
@@ -39,7 +34,6 @@ export function VideoPanel({
         Video: {media.title}{' '}
         {media.source === 'stand-in' && <span className="badge">stand-in</span>}
       </h3>
-      <Preview src={media.src} video={video} serverNow={serverNow} receivedAt={receivedAt} />
       <div className="video-panel__bar" aria-hidden="true">
         <div
           className="video-panel__played"
@@ -97,31 +91,6 @@ export function VideoPanel({
         </div>
       )}
     </div>
-  );
-}
-
-function Preview({
-  src,
-  video,
-  serverNow,
-  receivedAt,
-}: {
-  src: string;
-  video: VideoState;
-  serverNow: number;
-  receivedAt: number;
-}) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useVideoSync(ref, video, serverNow, receivedAt);
-  return (
-    <video
-      ref={ref}
-      className="video-panel__preview"
-      src={src}
-      muted
-      preload="auto"
-      data-testid="preview-video"
-    />
   );
 }
 
