@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { test as base, expect, type Locator } from '@playwright/test';
+import { writePack } from '../helpers/packs';
 import { advance, GROUP_START, installClocks, minutes } from './support/clock';
 import { AudiencePage, ConsolePage } from './support/pages';
 import { makeDataDir, startShell, type RunningShell } from './support/webShell';
@@ -193,3 +195,86 @@ test('the console preview is the projector: question, flipchart, break, video, q
   await console.page.getByRole('button', { name: 'Reveal Q2' }).click();
   await expectSame('quiz-result');
 });
+
+const BUILDS_PACK = `format: 1
+id: builds-pack
+version: 1.0.0
+title: Builds pack
+program: Test program
+language: en
+minutes: 20
+audience: client-group
+agenda:
+  - id: discuss
+    title: Discussion
+    kind: discussion
+    minutes: 10
+    slides: [answers, defined]
+  - id: close
+    title: Close
+    kind: closing
+    minutes: 10
+slides:
+  - id: answers
+    build: true
+    markdown: |
+      # What did the couple do right?
+
+      - Talked before any intimacy
+      - Shopped for latex together
+      - Found a win-win
+  - id: defined
+    reveal: true
+    markdown: |
+      # What is negotiation?
+
+      Reaching a goal through **persuasion** and **compromise**.
+`;
+
+base(
+  'slide builds show one bullet per Next, and a reveal slide keeps its answer off the projector',
+  async ({ context }) => {
+    const data = makeDataDir();
+    writePack(join(data.path, 'curricula', 'builds-pack'), { 'pack.yaml': BUILDS_PACK });
+    const shell = await startShell(data.path);
+    try {
+      const audience = new AudiencePage(await context.newPage());
+      const console = new ConsolePage(await context.newPage());
+      await audience.open(shell.audienceUrl);
+      await console.open(shell.consoleUrl);
+      await console.start({ pack: 'Builds pack', group: 'Test group', facilitators: ['Riley'] });
+      const bullets = audience.root.locator('.slide-canvas li');
+      const room = async () => audience.everything();
+
+      await audience.expectSlide(1, 'What did the couple do right?');
+      await expect(bullets).toHaveCount(0);
+      expect(await room()).not.toContain('Talked before');
+      await expect(console.page.getByTestId('build')).toContainText('0 of 3 points shown');
+      await console.nextButton.click();
+      await expect(bullets).toHaveText(['Talked before any intimacy']);
+      expect(await room()).not.toContain('Shopped for latex');
+      await console.page.keyboard.press('ArrowRight');
+      await expect(bullets).toHaveCount(2);
+      await console.previousButton.click();
+      await expect(bullets).toHaveText(['Talked before any intimacy']);
+      await console.nextButton.click();
+      await console.nextButton.click();
+      await expect(bullets).toHaveCount(3);
+      await expect(console.page.getByTestId('build')).toContainText('all shown');
+      await expect(console.page.getByTestId('projector-preview').locator('li')).toHaveCount(3);
+
+      await console.nextButton.click();
+      await audience.expectSlide(2, 'What is negotiation?');
+      expect(await room()).not.toContain('persuasion');
+      await expect(console.page.getByTestId('build')).toContainText('Next reveals the rest');
+      await expect(console.page.getByTestId('projector-preview')).not.toContainText('persuasion');
+      await console.nextButton.click();
+      await expect(audience.root).toContainText('Reaching a goal through persuasion');
+      await console.nextButton.click();
+      await console.expectItem(2, 'Close');
+    } finally {
+      await shell.stop();
+      data.remove();
+    }
+  },
+);

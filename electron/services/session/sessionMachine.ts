@@ -14,6 +14,8 @@ export interface AgendaShape {
   kind: ItemKind;
   minutes: number;
   slideCount: number;
+  /** How many build steps each of the item's slides has (1 for a slide without builds). */
+  slideSteps?: readonly number[];
   questionIds: readonly string[];
 }
 
@@ -138,6 +140,12 @@ function step(
   // An advance key first brings the picture back, as in presentation software.
   if (state.screen === 'black' || state.screen === 'white')
     return [{ type: 'screen-set', screen: 'content' }];
+  // Within a slide with builds, Next shows the next bullet (or the revealed answer) and
+  // Previous takes the last one back, before either leaves the slide.
+  const steps =
+    state.current === null ? 1 : (agenda[state.current]!.slideSteps?.[state.slideIndex] ?? 1);
+  const step = state.buildStep + direction;
+  if (state.question === null && step >= 0 && step < steps) return [{ type: 'build-shown', step }];
   const positions = deckPositions(agenda);
   const here = positions.findIndex((p) => p.item === state.current && p.slide === state.slideIndex);
   for (let i = here + direction; i >= 0 && i < positions.length; i += direction) {

@@ -101,6 +101,7 @@ function agendaShape(pack: LoadedPack): AgendaShape[] {
     kind: item.kind,
     minutes: item.minutes,
     slideCount: item.slides.length,
+    slideSteps: item.slides.map((id) => pack.slides.get(id)?.steps.length ?? 1),
     questionIds: item.questions.map((question) => question.id),
   }));
 }
@@ -453,12 +454,21 @@ export class SessionService {
   private slideAt(
     live: LiveSession,
     position: DeckPosition,
-  ): { html: string; title: string; notes: string } {
+  ): { html: string; title: string; notes: string; steps: string[]; reveal: boolean } {
     const item = live.pack.manifest.agenda[position.item]!;
     const slideId = item.slides[position.slide];
     const slide = slideId === undefined ? undefined : live.pack.slides.get(slideId);
-    if (!slide) return { html: `<h1>${escapeHtml(item.title)}</h1>`, title: item.title, notes: '' };
-    return { html: slide.html, title: slide.title, notes: slide.notes };
+    if (!slide) {
+      const html = `<h1>${escapeHtml(item.title)}</h1>`;
+      return { html, title: item.title, notes: '', steps: [html], reveal: false };
+    }
+    return slide;
+  }
+
+  /** What the room sees of the current slide now: only the builds shown so far. */
+  private currentStepHtml(live: LiveSession, position: DeckPosition): string {
+    const { steps } = this.slideAt(live, position);
+    return steps[Math.min(live.state.buildStep, steps.length - 1)]!;
   }
 
   private currentPosition(live: LiveSession): DeckPosition | null {
@@ -483,6 +493,7 @@ export class SessionService {
     const nextItem =
       nextItemIndex === null || nextItemIndex < 0 ? null : manifest.agenda[nextItemIndex]!;
     const slideCount = live.positions.filter((p) => p.slideNumber !== null).length;
+    const current = position ? this.slideAt(live, position) : null;
     return {
       id: live.row.id,
       packId: manifest.id,
@@ -504,16 +515,33 @@ export class SessionService {
         modes: item.modes,
       })),
       current: state.current === null ? null : this.currentItemView(live, state.current),
-      slide: position
-        ? { number: position.slideNumber, count: slideCount, ...this.slideAt(live, position) }
-        : null,
-      nextSlide: upcoming
+      slide: current
         ? {
-            number: upcoming.slideNumber,
-            itemTitle: manifest.agenda[upcoming.item]!.title,
-            html: this.slideAt(live, upcoming).html,
+            number: position!.slideNumber,
+            count: slideCount,
+            title: current.title,
+            html: current.html,
+            notes: current.notes,
+            build:
+              current.steps.length > 1
+                ? { step: state.buildStep, count: current.steps.length, reveal: current.reveal }
+                : null,
           }
         : null,
+      nextSlide:
+        current && state.buildStep < current.steps.length - 1
+          ? {
+              number: position!.slideNumber,
+              itemTitle: 'Next build on this slide',
+              html: current.steps[state.buildStep + 1]!,
+            }
+          : upcoming
+            ? {
+                number: upcoming.slideNumber,
+                itemTitle: manifest.agenda[upcoming.item]!.title,
+                html: this.slideAt(live, upcoming).steps[0]!,
+              }
+            : null,
       nextItem: nextItem
         ? {
             index: nextItemIndex!,
@@ -678,7 +706,7 @@ export class SessionService {
     const slide = this.slideAt(live, position);
     return {
       kind: 'slide',
-      slide: { number: position.slideNumber, html: slide.html },
+      slide: { number: position.slideNumber, html: this.currentStepHtml(live, position) },
       title: slide.title,
       dim: state.screen === 'dim',
     };

@@ -51,6 +51,8 @@ export interface SessionState {
   runningSince: number | null;
   pausedAt: number | null;
   slideIndex: number;
+  /** How far the current slide's builds have gone: 0 is the first step. */
+  buildStep: number;
   screen: AudienceScreen;
   question: ShownQuestion | null;
   items: ItemRecord[];
@@ -67,6 +69,7 @@ export type SessionEvent =
   | { type: 'started'; at: number }
   | { type: 'item-entered'; index: number; slideIndex: number; at: number }
   | { type: 'slide-shown'; slideIndex: number }
+  | { type: 'build-shown'; step: number }
   | { type: 'paused'; at: number }
   | { type: 'resumed'; at: number }
   | { type: 'skipped'; index: number; reason: string }
@@ -94,6 +97,7 @@ export function initialSessionState(itemCount: number): SessionState {
     runningSince: null,
     pausedAt: null,
     slideIndex: 0,
+    buildStep: 0,
     screen: 'content',
     question: null,
     items: Array.from({ length: itemCount }, () => ({
@@ -143,6 +147,7 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         ...closed,
         current: event.index,
         slideIndex: event.slideIndex,
+        buildStep: 0,
         runningSince: event.at,
         pausedAt: null,
         question: null,
@@ -160,7 +165,9 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
       };
     }
     case 'slide-shown':
-      return { ...state, slideIndex: event.slideIndex };
+      return { ...state, slideIndex: event.slideIndex, buildStep: 0 };
+    case 'build-shown':
+      return { ...state, buildStep: event.step };
     case 'paused': {
       if (state.current === null || state.runningSince === null) return state;
       const item = state.items[state.current]!;

@@ -116,6 +116,8 @@ export interface ConsoleSessionView {
     title: string;
     html: string;
     notes: string;
+    /** A slide with builds: which step the room sees, of how many; `reveal` hides all but headings at 0. */
+    build: { step: number; count: number; reveal: boolean } | null;
   } | null;
   nextSlide: { number: number | null; itemTitle: string; html: string } | null;
   nextItem: {

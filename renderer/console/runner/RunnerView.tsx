@@ -92,6 +92,7 @@ export function RunnerView({
             {session.slide?.number
               ? `Slide ${session.slide.number} of ${session.slide.count}`
               : 'Title card'}
+            {session.slide?.build && <BuildStatus build={session.slide.build} />}
             {pendingNumber && (
               <span className="runner__typed"> · go to slide {pendingNumber}…</span>
             )}
@@ -236,5 +237,21 @@ export function RunnerView({
         </div>
       )}
     </div>
+  );
+}
+
+/** Where the current slide's builds are, and what Next will do to the room's view of it. */
+function BuildStatus({ build }: { build: { step: number; count: number; reveal: boolean } }) {
+  const last = build.step === build.count - 1;
+  const hidden = build.reveal && build.step === 0;
+  return (
+    <span className={`runner__build ${last ? '' : 'runner__build--pending'}`} data-testid="build">
+      {' · '}
+      {hidden
+        ? 'room sees the heading only: Next reveals the rest'
+        : last
+          ? 'all shown'
+          : `${build.step} of ${build.count - 1} points shown: Next shows the next`}
+    </span>
   );
 }
