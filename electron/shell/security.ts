@@ -5,16 +5,17 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export const APP_SCHEME = 'app';
-export const MEDIA_SCHEME = 'kiosk-media';
-export const APP_ORIGIN = `${APP_SCHEME}://kiosk`;
+export const APP_HOST = 'kiosk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  `img-src 'self' data: ${MEDIA_SCHEME}:`,
-  // blob: lets the console test-decode a chosen file locally before importing it.
-  `media-src 'self' blob: ${MEDIA_SCHEME}:`,
+  "img-src 'self' data:",
+  // blob: lets the console test-decode a chosen file locally before importing it. Media, captions
+  // included, come from the page's own origin (`/media/…`), so text tracks need no CORS.
+  "media-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -31,25 +32,37 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/** The Electron shell's request filter: only the app's own scheme, its media scheme and devtools pass. */
-export function isAllowedRequestUrl(url: string): boolean {
+/**
+ * Schemes that reach the network or the disk behind the app's back. The filter names them rather
+ * than allow-listing the app's own: the renderer's `blob:` and `data:` URLs (the media decode check,
+ * saving a PDF) must keep working, and so must the app's pages whether or not Electron routes its
+ * own protocol handler's reads through webRequest.
+ */
+const BLOCKED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
+
+/**
+ * The Electron shell's request filter. `devOrigin` is electron-vite's loopback dev server, allowed
+ * only in an unpackaged `npm run dev`.
+ */
+export function isAllowedRequestUrl(url: string, devOrigin: string | null = null): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return false;
   }
-  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === 'kiosk';
-  if (parsed.protocol === `${MEDIA_SCHEME}:`) return true;
-  return parsed.protocol === 'devtools:';
+  if (devOrigin !== null && parsed.origin === devOrigin) return true;
+  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST;
+  return !BLOCKED_SCHEMES.has(parsed.protocol);
 }
 
 /** Whether a navigation may proceed: only within the app's own pages. */
-export function isAllowedNavigation(url: string): boolean {
+export function isAllowedNavigation(url: string, devOrigin: string | null = null): boolean {
   try {
     const parsed = new URL(url);
+    if (devOrigin !== null && parsed.origin === devOrigin) return true;
     // Custom schemes have an opaque origin in the URL standard, so compare scheme and host.
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'kiosk';
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
   } catch {
     return false;
   }

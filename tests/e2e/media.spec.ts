@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type BrowserContext } from '@playwright/test';
+import { bindVignettesWithCaptions, expectCaptionsLoadOnProjector } from './support/captions';
 import { AudiencePage, ConsolePage } from './support/pages';
 import { makeDataDir, startShell, type RunningShell } from './support/webShell';
 
@@ -220,4 +221,12 @@ test('the media library imports a file after checking it decodes, and explains a
     '“copied-from-dvd.mp4” cannot be played on this computer',
   );
   await expect(row.getByTestId('media-status')).toHaveText('Your file');
+});
+
+test('captions attached to the clinic’s video load on the projector, from its own origin', async ({
+  context,
+}) => {
+  const { audience, console } = await openBoth(context);
+  await bindVignettesWithCaptions(console);
+  await expectCaptionsLoadOnProjector(console, audience);
 });
