@@ -266,7 +266,9 @@ base(
       await console.nextButton.click();
       await audience.expectSlide(2, 'What is negotiation?');
       expect(await room()).not.toContain('persuasion');
-      await expect(console.page.getByTestId('build')).toContainText('Next reveals the rest');
+      await expect(console.page.getByTestId('build')).toContainText(
+        'heading only: Next reveals the rest',
+      );
       await expect(console.page.getByTestId('projector-preview')).not.toContainText('persuasion');
       await console.nextButton.click();
       await expect(audience.root).toContainText('Reaching a goal through persuasion');
@@ -278,3 +280,31 @@ base(
     }
   },
 );
+
+test('Group Five keeps each answer slide off the projector until the counselor reveals it', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const audience = new AudiencePage(await context.newPage());
+  const console = new ConsolePage(await context.newPage());
+  await audience.open(shell.audienceUrl);
+  await console.open(shell.consoleUrl);
+  await startGroupFive(console);
+  const bullets = audience.root.locator('.slide-canvas li');
+  for (const [index, heading, answer, presses] of [
+    [2, 'What is negotiation?', 'Reaching a goal through', 1],
+    [7, 'What did the couple do right?', 'Shopped for latex together', 5],
+    [11, 'Sane and sober', 'Negotiate when', 2],
+  ] as const) {
+    await console.jumpTo(index);
+    await expect(audience.root.locator('.slide-canvas h1')).toHaveText(heading);
+    await expect(bullets).toHaveCount(0);
+    expect(await audience.everything()).not.toContain(answer);
+    for (let press = 1; press <= presses; press += 1) {
+      await console.nextButton.click();
+      if (press < presses) await expect(bullets).toHaveCount(press);
+    }
+    await expect(audience.root).toContainText(answer);
+  }
+});

@@ -248,10 +248,10 @@ function BuildStatus({ build }: { build: { step: number; count: number; reveal: 
     <span className={`runner__build ${last ? '' : 'runner__build--pending'}`} data-testid="build">
       {' · '}
       {hidden
-        ? 'room sees the heading only: Next reveals the rest'
+        ? 'heading only: Next reveals the rest'
         : last
           ? 'all shown'
-          : `${build.step} of ${build.count - 1} points shown: Next shows the next`}
+          : `${build.step} of ${build.count - 1} points shown`}
     </span>
   );
 }
