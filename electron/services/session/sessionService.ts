@@ -15,6 +15,7 @@ import { BONUS, type GroupRecords, type LiveContext } from '../group/groupRecord
 import type { MediaLibrary, ResolvedMedia } from '../media/mediaLibrary';
 import type { PackLibrary } from '../packs/packLibrary';
 import {
+  cueQuestionId,
   decide,
   deckPositions,
   nextStop,
@@ -95,14 +96,33 @@ function scoringSheetOf(manifest: LoadedPack['manifest']) {
   ];
 }
 
+/** The item's questions the counselor can put on the projector: its own, then its video's cues'. */
+function showableQuestions(
+  manifest: LoadedPack['manifest'],
+  index: number,
+): { id: string; prompt: string; answers: string[] }[] {
+  const item = manifest.agenda[index]!;
+  const media = item.video
+    ? manifest.media.find((candidate) => candidate.id === item.video!.media)
+    : undefined;
+  return [
+    ...item.questions,
+    ...(media?.cues ?? []).flatMap((cue) =>
+      cue.question
+        ? [{ id: cueQuestionId(cue.id), prompt: cue.question, answers: cue.points }]
+        : [],
+    ),
+  ];
+}
+
 function agendaShape(pack: LoadedPack): AgendaShape[] {
-  return pack.manifest.agenda.map((item) => ({
+  return pack.manifest.agenda.map((item, index) => ({
     id: item.id,
     kind: item.kind,
     minutes: item.minutes,
     slideCount: item.slides.length,
     slideSteps: item.slides.map((id) => pack.slides.get(id)?.steps.length ?? 1),
-    questionIds: item.questions.map((question) => question.id),
+    questionIds: showableQuestions(pack.manifest, index).map((question) => question.id),
   }));
 }
 
@@ -667,7 +687,7 @@ export class SessionService {
       if (board) return board;
     }
     if (state.question) {
-      const question = live.pack.manifest.agenda[state.current!]!.questions.find(
+      const question = showableQuestions(live.pack.manifest, state.current!).find(
         (q) => q.id === state.question!.id,
       );
       if (question)
@@ -692,7 +712,8 @@ export class SessionService {
     const videoItem = live.pack.manifest.agenda[index]!.video;
     const media =
       videoItem && state.video ? this.playable(live.pack.manifest.id, videoItem.media) : null;
-    if (media && state.video && state.screen !== 'dim') {
+    // The video holds the item's first slide; the item's later slides show once moved on to.
+    if (media && state.video && state.screen !== 'dim' && state.slideIndex === 0) {
       return {
         kind: 'video',
         src: media.src!,

@@ -151,6 +151,12 @@ export function ItemDetails({
             item={details.video}
             video={session.state.video}
             now={now}
+            shownQuestion={session.question?.id ?? null}
+            afterVideo={
+              session.nextSlide?.number
+                ? `slide ${session.nextSlide.number} (${session.nextSlide.itemTitle})`
+                : null
+            }
             command={command}
           />
         </div>

@@ -1,5 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import {
+  cueQuestionId,
+  type SessionCommand,
+} from '../../../electron/services/session/sessionMachine';
 import { videoPositionMs, type VideoState } from '../../../electron/services/session/sessionState';
 import type { CurrentItemView } from '../../../electron/services/session/views';
 import { formatDuration } from '../../shared/time';
@@ -13,12 +16,18 @@ export function VideoPanel({
   item,
   video,
   now,
+  shownQuestion,
+  afterVideo,
   command,
 }: {
   packId: string;
   item: VideoItem;
   video: VideoState | null;
   now: number;
+  /** The id of the question on the projector, if any. */
+  shownQuestion: string | null;
+  /** The item Next moves on to once the video is over. */
+  afterVideo: string | null;
   command: (command: SessionCommand) => void;
 }) {
   const media = item.media;
@@ -27,7 +36,21 @@ export function VideoPanel({
   const playing = video.playingSince !== null && position < video.stopAtMs;
   const reached = [...media.cues].reverse().find((cue) => position >= cue.atMs - 40);
   const atCue = !playing && reached !== undefined && Math.abs(position - reached.atMs) <= 40;
+  const atEnd = position >= media.lengthMs - 40;
+  // The last vignette's discussion stays up after the video's final seconds, until moving on.
+  const discussion = !playing && (atCue || atEnd) ? reached : undefined;
   const nextCue = media.cues.find((cue) => cue.atMs > position + 40);
+  const questionId = discussion ? cueQuestionId(discussion.id) : null;
+  const questionShown = questionId !== null && shownQuestion === questionId;
+  const nextDoes = playing
+    ? null
+    : atEnd
+      ? afterVideo
+        ? `Next moves on to ${afterVideo}.`
+        : 'Next: the end of the agenda.'
+      : nextCue
+        ? `Next plays ${nextCue === media.cues[0] ? 'the video' : 'on'} to the end of ${nextCue.title}.`
+        : `Next plays the rest of the video (${formatDuration(media.lengthMs - position)}).`;
   return (
     <div className="video-panel" data-testid="video-panel">
       <h3>
@@ -79,15 +102,35 @@ export function VideoPanel({
           Next cue
         </button>
       </div>
-      {atCue && reached && (
+      {nextDoes && (
+        <p className="video-panel__next" data-testid="video-next">
+          {nextDoes}
+        </p>
+      )}
+      {discussion && (
         <div className="details__block video-panel__discussion" data-testid="cue-discussion">
-          <h3>Stopped after {reached.title}</h3>
-          {reached.question && <p className="details__prompt">{reached.question}</p>}
+          <h3>Stopped after {discussion.title}</h3>
+          {discussion.question && <p className="details__prompt">{discussion.question}</p>}
           <ul>
-            {reached.points.map((point) => (
+            {discussion.points.map((point) => (
               <li key={point}>{point}</li>
             ))}
           </ul>
+          {discussion.question && (
+            <button
+              type="button"
+              aria-pressed={questionShown}
+              onClick={() =>
+                command(
+                  questionShown
+                    ? { type: 'hideQuestion' }
+                    : { type: 'showQuestion', id: questionId!, answersShown: false },
+                )
+              }
+            >
+              {questionShown ? 'Hide question' : 'Show question on projector'}
+            </button>
+          )}
         </div>
       )}
     </div>
