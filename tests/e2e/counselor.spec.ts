@@ -308,3 +308,62 @@ test('Group Five keeps each answer slide off the projector until the counselor r
     await expect(audience.root).toContainText(answer);
   }
 });
+
+test('projected text stays inside the safe area: long quiz feedback and revealed answers shrink to fit', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const audience = new AudiencePage(await context.newPage());
+  await audience.page.setViewportSize({ width: 1920, height: 1080 });
+  const console = new ConsolePage(await context.newPage());
+  await audience.open(shell.audienceUrl);
+  await console.open(shell.consoleUrl);
+  await startGroupFive(console);
+  /** Every piece of text on the projector: its box, and the size it is drawn at. */
+  const textBoxes = () =>
+    audience.root.locator('.stage-canvas *').evaluateAll((elements) =>
+      elements
+        .filter((element) =>
+          [...element.childNodes].some(
+            (node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '',
+          ),
+        )
+        .map((element) => {
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          const box = range.getBoundingClientRect();
+          return {
+            text: element.textContent!.slice(0, 30),
+            left: box.left,
+            top: box.top,
+            right: box.right,
+            bottom: box.bottom,
+            px: parseFloat(getComputedStyle(element).fontSize),
+          };
+        }),
+    );
+  const expectInsideSafeArea = async () => {
+    const boxes = await textBoxes();
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) {
+      expect(box.left, box.text).toBeGreaterThanOrEqual(96);
+      expect(box.right, box.text).toBeLessThanOrEqual(1920 - 96);
+      expect(box.top, box.text).toBeGreaterThanOrEqual(54);
+      expect(box.bottom, box.text).toBeLessThanOrEqual(1080 - 54);
+      expect(box.px, box.text).toBeGreaterThanOrEqual(28);
+    }
+  };
+  await console.jumpTo(11);
+  await console
+    .question('high-or-in-passion')
+    .getByRole('button', { name: 'Reveal answers' })
+    .click();
+  await audience.expectScreen('question');
+  await expectInsideSafeArea();
+
+  await console.jumpTo(13);
+  await console.page.getByRole('button', { name: 'Reveal Q2' }).click();
+  await audience.expectScreen('quiz-result');
+  await expectInsideSafeArea();
+});
