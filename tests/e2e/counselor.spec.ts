@@ -1,27 +1,37 @@
 import { join } from 'node:path';
-import { test as base, expect, type Locator } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator } from '@playwright/test';
 import { writePack } from '../helpers/packs';
-import { advance, GROUP_START, installClocks, minutes } from './support/clock';
+import { advance, installClocks, minutes } from './support/clock';
+import { fakeClockTest } from './support/fixtures';
 import { AudiencePage, ConsolePage } from './support/pages';
 import { makeDataDir, startShell, type RunningShell } from './support/webShell';
 
 /** Issue 13: what got in a counselor's way on a first run of Group Five, driven as they did. */
 
-const test = base.extend<{ shell: RunningShell }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern
-  shell: async ({}, use) => {
-    const data = makeDataDir();
-    const shell = await startShell(data.path, { fakeClock: GROUP_START });
-    await use(shell);
-    await shell.stop();
-    data.remove();
-  },
-});
+const test = fakeClockTest;
 
 const GROUP_FIVE = 'Negotiating Harm Reduction with Partners';
 
 async function startGroupFive(console: ConsolePage) {
   await console.start({ pack: GROUP_FIVE, group: 'Tuesday group', facilitators: ['Riley'] });
+}
+
+/** Both clocks at the group's start, the console (and the projector when asked) open, Group Five started. */
+async function openGroupFive(
+  context: BrowserContext,
+  shell: RunningShell,
+  options: { audience?: boolean } = {},
+) {
+  await installClocks(context);
+  const audience = options.audience ? new AudiencePage(await context.newPage()) : null;
+  if (audience) {
+    await audience.page.setViewportSize({ width: 1920, height: 1080 });
+    await audience.open(shell.audienceUrl);
+  }
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await startGroupFive(console);
+  return { console, audience: audience! };
 }
 
 test('each item opens at the top of its notes, and the agenda keeps the current row in view', async ({
@@ -61,10 +71,7 @@ test('typing quiz answers from paper runs on to the next member, and true/false 
   shell,
   context,
 }) => {
-  await installClocks(context);
-  const console = new ConsolePage(await context.newPage());
-  await console.open(shell.consoleUrl);
-  await startGroupFive(console);
+  const { console } = await openGroupFive(context, shell);
   const attendance = console.page.getByTestId('attendance');
   for (const name of ['Alex', 'Bea']) {
     await attendance.getByLabel('First name or nickname').fill(name);
@@ -87,10 +94,7 @@ test('after a jump and a skip the agenda times stay in order and the projected e
   shell,
   context,
 }) => {
-  await installClocks(context);
-  const console = new ConsolePage(await context.newPage());
-  await console.open(shell.consoleUrl);
-  await startGroupFive(console);
+  const { console } = await openGroupFive(context, shell);
   await advance(context, shell, minutes(5));
   // Jump over items 2–9 straight to the vignettes video, then skip item 12.
   await console.jumpTo(10);
@@ -114,10 +118,7 @@ test('the fidelity record says what really happened: passed through, adapted, re
   shell,
   context,
 }) => {
-  await installClocks(context);
-  const console = new ConsolePage(await context.newPage());
-  await console.open(shell.consoleUrl);
-  await startGroupFive(console);
+  const { console } = await openGroupFive(context, shell);
   await advance(context, shell, minutes(6));
   await console.jumpTo(1);
   await console.jumpTo(2); // item 2 only flashed by: an accidental key
@@ -147,12 +148,7 @@ test('the console preview is the projector: question, flipchart, break, video, q
   shell,
   context,
 }) => {
-  await installClocks(context);
-  const audience = new AudiencePage(await context.newPage());
-  const console = new ConsolePage(await context.newPage());
-  await audience.open(shell.audienceUrl);
-  await console.open(shell.consoleUrl);
-  await startGroupFive(console);
+  const { console, audience } = await openGroupFive(context, shell, { audience: true });
   const preview = console.page.getByTestId('projector-preview');
   const stage = (locator: Locator) =>
     locator.locator('.stage-canvas').evaluate((element) => (element as HTMLElement).innerText);
@@ -285,12 +281,7 @@ test('Group Five keeps each answer slide off the projector until the counselor r
   shell,
   context,
 }) => {
-  await installClocks(context);
-  const audience = new AudiencePage(await context.newPage());
-  const console = new ConsolePage(await context.newPage());
-  await audience.open(shell.audienceUrl);
-  await console.open(shell.consoleUrl);
-  await startGroupFive(console);
+  const { console, audience } = await openGroupFive(context, shell, { audience: true });
   const bullets = audience.root.locator('.slide-canvas li');
   for (const [index, heading, answer, presses] of [
     [2, 'What is negotiation?', 'Reaching a goal through', 1],
@@ -313,13 +304,7 @@ test('projected text stays inside the safe area: long quiz feedback and revealed
   shell,
   context,
 }) => {
-  await installClocks(context);
-  const audience = new AudiencePage(await context.newPage());
-  await audience.page.setViewportSize({ width: 1920, height: 1080 });
-  const console = new ConsolePage(await context.newPage());
-  await audience.open(shell.audienceUrl);
-  await console.open(shell.consoleUrl);
-  await startGroupFive(console);
+  const { console, audience } = await openGroupFive(context, shell, { audience: true });
   /** Every piece of text on the projector: its box, and the size it is drawn at. */
   const textBoxes = () =>
     audience.root.locator('.stage-canvas *').evaluateAll((elements) =>

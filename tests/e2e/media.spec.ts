@@ -53,6 +53,19 @@ async function openBoth(context: BrowserContext) {
   return { audience, console };
 }
 
+/** Group Five started on the vignettes video, cued on the projector. */
+async function openVignettes(context: BrowserContext) {
+  const { audience, console } = await openBoth(context);
+  await console.start({
+    pack: 'Negotiating Harm Reduction',
+    group: 'Video group',
+    facilitators: ['Riley'],
+  });
+  await console.jumpTo(VIGNETTES_ITEM);
+  await audience.expectScreen('video');
+  return { audience, console };
+}
+
 const audienceVideoTime = (audience: AudiencePage) =>
   audience.page.evaluate(() => {
     const video = document.querySelector<HTMLVideoElement>('[data-testid="audience-video"]')!;
@@ -70,14 +83,7 @@ test('the vignettes video stops within one frame of each cue, and the console sh
   context,
 }) => {
   test.setTimeout(60_000);
-  const { audience, console } = await openBoth(context);
-  await console.start({
-    pack: 'Negotiating Harm Reduction',
-    group: 'Video group',
-    facilitators: ['Riley'],
-  });
-  await console.jumpTo(VIGNETTES_ITEM);
-  await audience.expectScreen('video');
+  const { audience, console } = await openVignettes(context);
   await expect(console.projectorStatus).toHaveText('Projector: the video');
 
   for (const [index, cueSeconds] of [30, 60, 90, 118].entries()) {
@@ -104,14 +110,7 @@ test('the vignettes video stops within one frame of each cue, and the console sh
 test('during a vignette pause the cue question goes on the projector, and after the last cue the console says what Next does', async ({
   context,
 }) => {
-  const { audience, console } = await openBoth(context);
-  await console.start({
-    pack: 'Negotiating Harm Reduction',
-    group: 'Video group',
-    facilitators: ['Riley'],
-  });
-  await console.jumpTo(VIGNETTES_ITEM);
-  await audience.expectScreen('video');
+  const { audience, console } = await openVignettes(context);
   const discussion = console.page.getByTestId('cue-discussion');
   const nextDoes = console.page.getByTestId('video-next');
   await expect(nextDoes).toHaveText('Next plays the video to the end of Vignette 1.');
@@ -139,14 +138,7 @@ test('during a vignette pause the cue question goes on the projector, and after 
 });
 
 test('seeking works in an MP4 whose index is at the end of the file', async ({ context }) => {
-  const { audience, console } = await openBoth(context);
-  await console.start({
-    pack: 'Negotiating Harm Reduction',
-    group: 'Video group',
-    facilitators: ['Riley'],
-  });
-  await console.jumpTo(VIGNETTES_ITEM);
-  await audience.expectScreen('video');
+  const { audience, console } = await openVignettes(context);
   for (const target of [100, 12, 75]) {
     await seek(console, target * 1000);
     await expect

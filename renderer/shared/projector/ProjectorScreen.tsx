@@ -61,28 +61,15 @@ function Screen({ screen, serverNow, receivedAt, muted }: ProjectorProps & { mut
         />
       );
     case 'question':
-      return (
-        <FitCard contentKey={JSON.stringify(screen)}>
-          <h1>{screen.prompt}</h1>
-          {screen.answers && (
-            <ul className="projector__answers">
-              {screen.answers.map((answer) => (
-                <li key={answer}>{answer}</li>
-              ))}
-            </ul>
-          )}
-        </FitCard>
-      );
+      return <PromptCard screen={screen} prompt={screen.prompt} lines={screen.answers ?? []} />;
     case 'flipchart':
       return (
-        <FitCard contentKey={JSON.stringify(screen)} testId="audience-flipchart">
-          <h1>{screen.prompt}</h1>
-          <ul className="projector__answers">
-            {screen.entries.map((entry, index) => (
-              <li key={index}>{entry}</li>
-            ))}
-          </ul>
-        </FitCard>
+        <PromptCard
+          screen={screen}
+          prompt={screen.prompt}
+          lines={screen.entries}
+          testId="audience-flipchart"
+        />
       );
     case 'quiz-result':
       return (
@@ -158,6 +145,32 @@ function Screen({ screen, serverNow, receivedAt, muted }: ProjectorProps & { mut
         </section>
       );
   }
+}
+
+/** A prompt and the lines under it: a question's revealed answers, or the group's flipchart. */
+function PromptCard({
+  screen,
+  prompt,
+  lines,
+  testId,
+}: {
+  screen: AudienceScreenView;
+  prompt: string;
+  lines: string[];
+  testId?: string;
+}) {
+  return (
+    <FitCard contentKey={JSON.stringify(screen)} testId={testId}>
+      <h1>{prompt}</h1>
+      {lines.length > 0 && (
+        <ul className="projector__answers">
+          {lines.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </FitCard>
+  );
 }
 
 function PracticeScreen({
