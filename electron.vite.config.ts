@@ -22,6 +22,8 @@ export default defineConfig({
       outDir: 'out/preload',
       // Sandboxed preloads cannot require sibling chunks: each must be one self-contained file.
       isolatedEntries: true,
+      // ...nor any package but `electron`: bundle every import, so none can be left external.
+      externalizeDeps: false,
       rollupOptions: {
         input: {
           console: resolve(root, 'electron/preload/console.ts'),

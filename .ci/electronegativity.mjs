@@ -40,7 +40,7 @@ function parseCsv(text) {
 const work = mkdtempSync(join(tmpdir(), 'electronegativity-'));
 const csv = join(work, 'findings.csv');
 try {
-  spawnSync(
+  const scan = spawnSync(
     process.execPath,
     [
       join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
@@ -51,8 +51,13 @@ try {
       '-o',
       csv,
     ],
-    { cwd: root, stdio: ['ignore', 'ignore', 'ignore'], timeout: 120_000 },
+    { cwd: root, stdio: ['ignore', 'ignore', 'ignore'], timeout: 300_000 },
   );
+  // Its exit code is not a verdict (offline it exits 1), but a scan cut short writes a partial file.
+  if (scan.error || scan.signal) {
+    console.error(`electronegativity did not finish (${scan.error?.message ?? scan.signal})`);
+    process.exit(1);
+  }
   let text;
   try {
     text = readFileSync(csv, 'utf8');

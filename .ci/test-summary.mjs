@@ -1,5 +1,5 @@
 // Adds up the vitest and Playwright JSON reports into CI's closing line "N passed, N failed".
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [reportDir, exitStatus = '0'] = process.argv.slice(2);
@@ -10,10 +10,11 @@ const read = (name) => {
 
 let passed = 0;
 let failed = 0;
-const unit = read('vitest.json');
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
+// One vitest report per run: the unit tests and the shell harness.
+for (const name of readdirSync(reportDir).filter((entry) => /^vitest.*\.json$/.test(entry))) {
+  const report = read(name);
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
 }
 const e2e = read('playwright.json');
 if (e2e) {

@@ -23,8 +23,6 @@ export interface KioskCoreOptions {
   dataDir: string;
   /** The app's read-only resources: built-in curricula and sample media. */
   resourcesDir: string;
-  /** Prefix for media and pack-asset URLs: '' in the browser shell, `kiosk-media://kiosk` in Electron. */
-  mediaOrigin?: string;
   clock?: Clock;
   /** The shell's screens: real displays in Electron, none in the browser shell. */
   displays?: DisplayPort;
@@ -41,9 +39,9 @@ export interface KioskCore {
   /**
    * A key pressed while the audience window has focus. The shell forwards it here (Electron from
    * before-input-event, the browser shell from its page bridge): the projector's own page never
-   * issues commands.
+   * issues commands. `repeat` marks the keyboard's auto-repeat of a held key.
    */
-  audienceKey(key: string): void;
+  audienceKey(key: string, repeat?: boolean): void;
   /** Maps a `/media/…` URL path to the file it serves, or null when nothing may be served there. */
   resolveMedia(urlPath: string): string | null;
   close(): void;
@@ -64,14 +62,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   };
 
   try {
-    const mediaOrigin = options.mediaOrigin ?? '';
+    // Media and pack assets are served from the page's own origin in both shells, so URLs are paths.
     const packs = new PackLibrary(
       {
         builtIn: join(options.resourcesDir, 'curricula'),
         imported: join(options.dataDir, 'curricula'),
       },
       (packId, path) =>
-        `${mediaOrigin}/media/packs/${encodeURIComponent(packId)}/${path.split('/').map(encodeURIComponent).join('/')}`,
+        `/media/packs/${encodeURIComponent(packId)}/${path.split('/').map(encodeURIComponent).join('/')}`,
     );
     const libraryDir = join(options.dataDir, 'media');
     mkdirSync(libraryDir, { recursive: true });
@@ -81,7 +79,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       libraryDir,
       join(options.resourcesDir, 'media'),
       packs,
-      mediaOrigin,
+      '',
     );
     const records = new GroupRecords(db, clock);
     const sessions = new SessionService(db, clock, packs, media, records, options.log);
@@ -233,8 +231,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         sinks.add(sink);
         return () => sinks.delete(sink);
       },
-      audienceKey(key) {
-        const interpreted = audienceKeys.interpret(key);
+      audienceKey(key, repeat = false) {
+        const interpreted = audienceKeys.interpret(key, repeat);
         if (interpreted?.kind !== 'command') return;
         try {
           sessions.command(interpreted.command);

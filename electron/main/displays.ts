@@ -1,9 +1,10 @@
 /**
  * The Electron shell's screens: places the audience window, follows displays being plugged in and
  * out, and remembers the choice per set of displays. Decisions come from the pure functions in
- * shell/displays.ts; this file only applies them.
+ * shell/displays.ts; this file only applies them. Every use of a window checks that it still
+ * exists: a display event can arrive while the app is closing.
  */
-import type { BrowserWindow } from 'electron';
+import type { BrowserWindow, Rectangle } from 'electron';
 import { screen } from 'electron';
 import { readSetting, writeSetting } from '../db/queries/settings';
 import type { Db } from '../db/database';
@@ -16,6 +17,26 @@ import {
   type AudienceStatus,
 } from '../shell/displays';
 
+/** Where the audience window is created, so it opens on its display instead of being moved there. */
+export interface AudiencePlacement {
+  bounds: Rectangle;
+  fullscreen: boolean;
+  status: AudienceStatus;
+}
+
+function windowedOn(workArea: Rectangle): Rectangle {
+  return {
+    x: workArea.x + 40,
+    y: workArea.y + 40,
+    width: Math.round(workArea.width / 2),
+    height: Math.round(workArea.height / 2),
+  };
+}
+
+function live(window: BrowserWindow | null): BrowserWindow | null {
+  return window && !window.isDestroyed() ? window : null;
+}
+
 export class ElectronDisplays implements DisplayPort {
   private audience: BrowserWindow | null = null;
   private consoleWindow: BrowserWindow | null = null;
@@ -26,21 +47,58 @@ export class ElectronDisplays implements DisplayPort {
     offerDisplayId: null,
   };
   private readonly listeners = new Set<() => void>();
+  private readonly changed = () => this.displaysChanged();
 
-  constructor(private readonly db: () => Db) {
-    const changed = () => this.displaysChanged();
-    screen.on('display-added', changed);
-    screen.on('display-removed', changed);
+  /**
+   * @param placementNote why this desktop does not let the kiosk place windows (native Wayland),
+   *   or null where it can.
+   */
+  constructor(
+    private readonly db: () => Db,
+    private readonly placementNote: string | null,
+  ) {
+    screen.on('display-added', this.changed);
+    screen.on('display-removed', this.changed);
+    screen.on('display-metrics-changed', this.changed);
   }
 
-  /** Places the audience window at start: the remembered or largest other display, else a window. */
-  attach(consoleWindow: BrowserWindow, audience: BrowserWindow): void {
+  /** Stops following displays: the app is quitting and the database is about to close. */
+  dispose(): void {
+    screen.off('display-added', this.changed);
+    screen.off('display-removed', this.changed);
+    screen.off('display-metrics-changed', this.changed);
+    this.listeners.clear();
+  }
+
+  /** The audience's place at start: the remembered or largest other display, else a window. */
+  initialPlacement(): AudiencePlacement {
+    const primary = screen.getPrimaryDisplay();
+    const placement = this.placementNote
+      ? { kind: 'window' as const, display: primary }
+      : chooseAudienceDisplay(screen.getAllDisplays(), primary.id, this.remembered());
+    const display =
+      screen.getAllDisplays().find((entry) => entry.id === placement.display.id) ?? primary;
+    const fullscreen = placement.kind === 'fullscreen';
+    return {
+      bounds: fullscreen ? display.bounds : windowedOn(display.workArea),
+      fullscreen,
+      status: {
+        mode: fullscreen ? 'fullscreen' : 'window',
+        displayId: display.id,
+        lostDisplayId: null,
+        offerDisplayId: null,
+      },
+    };
+  }
+
+  attach(
+    consoleWindow: BrowserWindow,
+    audience: BrowserWindow,
+    placement: AudiencePlacement,
+  ): void {
     this.consoleWindow = consoleWindow;
     this.audience = audience;
-    const displays = screen.getAllDisplays();
-    const placement = chooseAudienceDisplay(displays, this.consoleDisplayId(), this.remembered());
-    if (placement.kind === 'fullscreen') this.placeFullscreen(placement.display.id);
-    else this.placeWindow(placement.display.id);
+    this.update(placement.status);
   }
 
   status(): DisplayStatusView {
@@ -52,6 +110,7 @@ export class ElectronDisplays implements DisplayPort {
         label: display.label || `Display ${index + 1}`,
         isConsole: display.id === consoleId,
       })),
+      note: this.placementNote,
     };
   }
 
@@ -67,6 +126,12 @@ export class ElectronDisplays implements DisplayPort {
   }
 
   moveAudienceTo(displayId: number): void {
+    // Where the compositor places windows the kiosk cannot know which display the counselor dragged
+    // the audience to: it goes full screen where it is.
+    if (this.placementNote) {
+      this.placeFullscreen(null);
+      return;
+    }
     // With one display, full screen is the counselor's explicit choice (Alt+Tab reaches the console).
     if (displayId === this.consoleDisplayId() && screen.getAllDisplays().length > 1) {
       throw new RejectedRequest('That is the console’s display; the audience would cover it.');
@@ -82,13 +147,36 @@ export class ElectronDisplays implements DisplayPort {
     this.placeWindow(this.consoleDisplayId());
   }
 
+  /** The counselor closed the projector window (✕, Alt+F4): it is hidden, and offered back. */
+  audienceClosed(): void {
+    const window = live(this.audience);
+    // Out of full screen first: macOS may never finish leaving it for a hidden window.
+    if (window) this.leaveFullScreen(window, () => window.hide());
+    this.update({
+      mode: 'hidden',
+      displayId: null,
+      lostDisplayId: null,
+      offerDisplayId: this.offerAfterClose(),
+    });
+  }
+
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
+  private offerAfterClose(): number | null {
+    if (this.placementNote) return null;
+    const placement = chooseAudienceDisplay(
+      screen.getAllDisplays(),
+      this.consoleDisplayId(),
+      this.remembered(),
+    );
+    return placement.kind === 'fullscreen' ? placement.display.id : null;
+  }
+
   private consoleDisplayId(): number {
-    const bounds = this.consoleWindow?.getBounds();
+    const bounds = live(this.consoleWindow)?.getBounds();
     return (bounds ? screen.getDisplayMatching(bounds) : screen.getPrimaryDisplay()).id;
   }
 
@@ -100,40 +188,69 @@ export class ElectronDisplays implements DisplayPort {
     return readSetting<number>(this.db(), this.rememberKey()) ?? null;
   }
 
-  private placeFullscreen(displayId: number): void {
-    const window = this.audience;
-    const display = screen.getAllDisplays().find((entry) => entry.id === displayId);
-    if (!window || !display) return;
+  /**
+   * Leaves full screen and runs `then` once the window may be placed. macOS animates leaving full
+   * screen and ignores bounds until the animation ends ('leave-full-screen'); elsewhere it is
+   * immediate. Should the event never come, the move goes ahead after 1.5 s.
+   */
+  private leaveFullScreen(window: BrowserWindow, then: () => void): void {
+    if (process.platform === 'darwin' && window.isFullScreen()) {
+      let done = false;
+      const finish = () => {
+        if (done || window.isDestroyed()) return;
+        done = true;
+        then();
+      };
+      window.once('leave-full-screen', finish);
+      setTimeout(finish, 1500).unref?.();
+      window.setFullScreen(false);
+      return;
+    }
     window.setFullScreen(false);
-    window.setBounds(display.bounds);
-    window.setFullScreen(true);
-    window.showInactive();
+    then();
+  }
+
+  /** `displayId` null: full screen wherever the window is (native Wayland). */
+  private placeFullscreen(displayId: number | null): void {
+    const window = live(this.audience);
+    const display = screen.getAllDisplays().find((entry) => entry.id === displayId);
+    if (!window || (displayId !== null && !display)) return;
     this.update({ mode: 'fullscreen', displayId, lostDisplayId: null, offerDisplayId: null });
+    if (!display) {
+      window.setFullScreen(true);
+      window.showInactive();
+      return;
+    }
+    this.leaveFullScreen(window, () => {
+      window.setBounds(display.bounds);
+      window.setFullScreen(true);
+      window.showInactive();
+    });
   }
 
   private placeWindow(displayId: number): void {
-    const window = this.audience;
+    const window = live(this.audience);
     const display =
       screen.getAllDisplays().find((entry) => entry.id === displayId) ?? screen.getPrimaryDisplay();
     if (!window) return;
-    const { x, y, width, height } = display.workArea;
-    window.setFullScreen(false);
-    window.setBounds({
-      x: x + 40,
-      y: y + 40,
-      width: Math.round(width / 2),
-      height: Math.round(height / 2),
-    });
-    window.showInactive();
     this.update({
       mode: 'window',
       displayId: display.id,
       lostDisplayId: null,
       offerDisplayId: null,
     });
+    this.leaveFullScreen(window, () => {
+      if (!this.placementNote) window.setBounds(windowedOn(display.workArea));
+      window.showInactive();
+    });
   }
 
   private displaysChanged(): void {
+    // Where the compositor places windows it also moves them when displays come and go.
+    if (this.placementNote) {
+      this.update(this.current);
+      return;
+    }
     const next = reactToDisplays(
       this.current,
       screen.getAllDisplays(),
@@ -141,8 +258,8 @@ export class ElectronDisplays implements DisplayPort {
       this.remembered(),
     );
     if (next.mode === 'hidden' && this.current.mode !== 'hidden') {
-      this.audience?.setFullScreen(false);
-      this.audience?.hide();
+      const window = live(this.audience);
+      if (window) this.leaveFullScreen(window, () => window.hide());
     }
     this.update(next);
   }

@@ -3,6 +3,8 @@ import { RejectedRequest } from './errors';
 
 export interface DisplayStatusView extends AudienceStatus {
   displays: { id: number; label: string; isConsole: boolean }[];
+  /** Why the kiosk cannot place the audience itself, in plain words, or null. */
+  note: string | null;
 }
 
 /** What the shell can do with screens. The Electron shell manages real displays; the browser shell cannot. */
@@ -17,7 +19,7 @@ export interface DisplayPort {
 
 /** The browser shell: the counselor drags the audience page to the projector and presses F11. */
 export const browserDisplays: DisplayPort = {
-  status: () => ({ ...BROWSER_STATUS, displays: [] }),
+  status: () => ({ ...BROWSER_STATUS, displays: [], note: null }),
   identify: () => ({ console: 'Console (this screen)', audience: 'Audience (the room sees this)' }),
   moveAudienceTo() {
     throw new RejectedRequest(

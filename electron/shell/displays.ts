@@ -94,3 +94,21 @@ export function reactToDisplays(
       };
   }
 }
+
+/**
+ * Whether this desktop lets the kiosk place its windows. Under a native Wayland session the
+ * compositor decides where windows go (clients cannot position them), so the audience stays a
+ * window the counselor drags to the projector. Under XWayland (`--ozone-platform=x11`, which the
+ * Linux package's menu entry passes) and on every other desktop the kiosk places it itself.
+ */
+export function windowPlacementNote(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+  ozonePlatform: string,
+): string | null {
+  if (platform !== 'linux' || ozonePlatform === 'x11') return null;
+  const wayland =
+    ozonePlatform === 'wayland' || (env.XDG_SESSION_TYPE === 'wayland' && !!env.WAYLAND_DISPLAY);
+  if (!wayland) return null;
+  return 'This Linux desktop (Wayland) does not let the kiosk place its windows: drag the audience window to the projector, then choose “Make it full screen”. Starting the kiosk from its menu entry, or with --ozone-platform=x11, lets it place the projector itself.';
+}

@@ -60,7 +60,12 @@ export class KeyInterpreter {
     return this.digits;
   }
 
-  interpret(key: string): Interpreted {
+  /**
+   * `repeat` is the keyboard's auto-repeat of a held key: a held arrow or clicker button acts once,
+   * never racing through the slides.
+   */
+  interpret(key: string, repeat = false): Interpreted {
+    if (repeat) return null;
     if (/^[0-9]$/.test(key)) {
       this.digits = (this.digits + key).slice(-4);
       return { kind: 'pending' };

@@ -5,16 +5,17 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 export const APP_SCHEME = 'app';
-export const MEDIA_SCHEME = 'kiosk-media';
-export const APP_ORIGIN = `${APP_SCHEME}://kiosk`;
+export const APP_HOST = 'kiosk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  `img-src 'self' data: ${MEDIA_SCHEME}:`,
-  // blob: lets the console test-decode a chosen file locally before importing it.
-  `media-src 'self' blob: ${MEDIA_SCHEME}:`,
+  "img-src 'self' data:",
+  // blob: lets the console test-decode a chosen file locally before importing it. Media, captions
+  // included, come from the page's own origin (`/media/…`), so text tracks need no CORS.
+  "media-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -22,6 +23,17 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/**
+ * `npm run dev` only: Vite's dev client injects inline scripts and styles and reloads over a
+ * socket to its own server. Never sent by a packaged app.
+ */
+export function devContentSecurityPolicy(devOrigin: string): string {
+  const socket = devOrigin.replace(/^http:/, 'ws:');
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    .replace("connect-src 'self'", `connect-src 'self' ${socket}`);
+}
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -31,17 +43,45 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/** The Electron shell's request filter: only the app's own scheme, its media scheme and devtools pass. */
-export function isAllowedRequestUrl(url: string): boolean {
+/**
+ * Schemes that reach the network or the disk behind the app's back. The filter names them rather
+ * than allow-listing the app's own: the renderer's `blob:` and `data:` URLs (the media decode check,
+ * saving a PDF) must keep working, and so must the app's pages whether or not Electron routes its
+ * own protocol handler's reads through webRequest.
+ */
+const BLOCKED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:']);
+
+/**
+ * electron-vite's dev server during an unpackaged `npm run dev` (ELECTRON_RENDERER_URL), or null.
+ * Only a loopback server counts: the kiosk never talks to another machine.
+ */
+export function devServerOrigin(rendererUrl: string | undefined): string | null {
+  if (!rendererUrl) return null;
+  try {
+    const url = new URL(rendererUrl);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return loopback && url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The Electron shell's request filter. With `devOrigin` (npm run dev) the page's live-reload socket
+ * to that server passes too.
+ */
+export function isAllowedRequestUrl(url: string, devOrigin: string | null = null): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return false;
   }
-  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === 'kiosk';
-  if (parsed.protocol === `${MEDIA_SCHEME}:`) return true;
-  return parsed.protocol === 'devtools:';
+  if (devOrigin !== null && parsed.host === new URL(devOrigin).host) {
+    return ['http:', 'ws:'].includes(parsed.protocol);
+  }
+  if (parsed.protocol === `${APP_SCHEME}:`) return parsed.host === APP_HOST;
+  return !BLOCKED_SCHEMES.has(parsed.protocol);
 }
 
 /** Whether a navigation may proceed: only within the app's own pages. */
@@ -49,7 +89,7 @@ export function isAllowedNavigation(url: string): boolean {
   try {
     const parsed = new URL(url);
     // Custom schemes have an opaque origin in the URL standard, so compare scheme and host.
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'kiosk';
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
   } catch {
     return false;
   }

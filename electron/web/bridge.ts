@@ -67,6 +67,8 @@ if (document.querySelector<HTMLMetaElement>('meta[name="kiosk-role"]')?.content 
   window.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
+    // A held key acts once (KeyInterpreter.interpret), so its auto-repeats are not even sent.
+    if (event.repeat) return;
     void fetch('/__kiosk/key', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': token },

@@ -43,7 +43,7 @@ export function usePresenterKeys(handlers: PresenterKeyHandlers): string {
       ) {
         return;
       }
-      const result = interpreter.current.interpret(event.key);
+      const result = interpreter.current.interpret(event.key, event.repeat);
       setPending(interpreter.current.pendingNumber);
       if (!result) return;
       event.preventDefault();

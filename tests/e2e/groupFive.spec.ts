@@ -1,18 +1,9 @@
-import { test as base, expect } from '@playwright/test';
-import { advance, GROUP_START, installClocks, minutes } from './support/clock';
+import { expect } from '@playwright/test';
+import { advance, installClocks, minutes } from './support/clock';
 import { AudiencePage, ConsolePage } from './support/pages';
-import { makeDataDir, startShell, type RunningShell } from './support/webShell';
+import { fakeClockTest } from './support/fixtures';
 
-const test = base.extend<{ shell: RunningShell }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern
-  shell: async ({}, use) => {
-    const data = makeDataDir();
-    const shell = await startShell(data.path, { fakeClock: GROUP_START });
-    await use(shell);
-    await shell.stop();
-    data.remove();
-  },
-});
+const test = fakeClockTest;
 
 const PRIVATE = ['Riley', 'Sam', 'Tuesday group', 'Jordan'];
 

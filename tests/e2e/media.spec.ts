@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type BrowserContext } from '@playwright/test';
+import { bindVignettesWithCaptions, expectCaptionsLoadOnProjector } from './support/captions';
 import { AudiencePage, ConsolePage } from './support/pages';
 import { makeDataDir, startShell, type RunningShell } from './support/webShell';
 
@@ -52,6 +53,19 @@ async function openBoth(context: BrowserContext) {
   return { audience, console };
 }
 
+/** Group Five started on the vignettes video, cued on the projector. */
+async function openVignettes(context: BrowserContext) {
+  const { audience, console } = await openBoth(context);
+  await console.start({
+    pack: 'Negotiating Harm Reduction',
+    group: 'Video group',
+    facilitators: ['Riley'],
+  });
+  await console.jumpTo(VIGNETTES_ITEM);
+  await audience.expectScreen('video');
+  return { audience, console };
+}
+
 const audienceVideoTime = (audience: AudiencePage) =>
   audience.page.evaluate(() => {
     const video = document.querySelector<HTMLVideoElement>('[data-testid="audience-video"]')!;
@@ -69,14 +83,7 @@ test('the vignettes video stops within one frame of each cue, and the console sh
   context,
 }) => {
   test.setTimeout(60_000);
-  const { audience, console } = await openBoth(context);
-  await console.start({
-    pack: 'Negotiating Harm Reduction',
-    group: 'Video group',
-    facilitators: ['Riley'],
-  });
-  await console.jumpTo(VIGNETTES_ITEM);
-  await audience.expectScreen('video');
+  const { audience, console } = await openVignettes(context);
   await expect(console.projectorStatus).toHaveText('Projector: the video');
 
   for (const [index, cueSeconds] of [30, 60, 90, 118].entries()) {
@@ -92,21 +99,46 @@ test('the vignettes video stops within one frame of each cue, and the console sh
       Math.abs(time - cueSeconds),
       `cue ${cueSeconds}s stopped at ${time}s`,
     ).toBeLessThanOrEqual(FRAME_S);
+    // The room holds the ending vignette's last frame, not the next vignette's title.
+    expect(time, `cue ${cueSeconds}s stopped at ${time}s`).toBeLessThan(cueSeconds);
   }
   await expect(console.page.getByTestId('cue-discussion')).toContainText(
     'if you cannot agree on a safer alternative',
   );
 });
 
-test('seeking works in an MP4 whose index is at the end of the file', async ({ context }) => {
-  const { audience, console } = await openBoth(context);
-  await console.start({
-    pack: 'Negotiating Harm Reduction',
-    group: 'Video group',
-    facilitators: ['Riley'],
-  });
-  await console.jumpTo(VIGNETTES_ITEM);
+test('during a vignette pause the cue question goes on the projector, and after the last cue the console says what Next does', async ({
+  context,
+}) => {
+  const { audience, console } = await openVignettes(context);
+  const discussion = console.page.getByTestId('cue-discussion');
+  const nextDoes = console.page.getByTestId('video-next');
+  await expect(nextDoes).toHaveText('Next plays the video to the end of Vignette 1.');
+  await seek(console, 28_000);
+  await console.page.keyboard.press('ArrowRight');
+  await expect(discussion).toContainText('Stopped after Vignette 1', { timeout: 8_000 });
+  await expect(nextDoes).toHaveText('Next plays on to the end of Vignette 2.');
+  await discussion.getByRole('button', { name: 'Show question on projector' }).click();
+  await audience.expectScreen('question');
+  await expect(audience.root).toContainText('Why was partner resistant?');
+  await expect(audience.root).not.toContainText('on the pill');
+  await discussion.getByRole('button', { name: 'Hide question' }).click();
   await audience.expectScreen('video');
+
+  await seek(console, 117_000);
+  await console.page.keyboard.press('ArrowRight');
+  await expect(discussion).toContainText('Stopped after Vignette 4', { timeout: 8_000 });
+  await expect(nextDoes).toContainText('Next plays the rest of the video (0:02)');
+  await console.page.keyboard.press('ArrowRight');
+  await expect(nextDoes).toHaveText(/^Next moves on to slide 18 /, { timeout: 8_000 });
+  // The last vignette's points stay up until the counselor moves on.
+  await expect(discussion).toContainText('Stopped after Vignette 4');
+  await console.page.keyboard.press('ArrowRight');
+  await audience.expectSlide(18, 'After each vignette');
+});
+
+test('seeking works in an MP4 whose index is at the end of the file', async ({ context }) => {
+  const { audience, console } = await openVignettes(context);
   for (const target of [100, 12, 75]) {
     await seek(console, target * 1000);
     await expect
@@ -220,4 +252,12 @@ test('the media library imports a file after checking it decodes, and explains a
     '“copied-from-dvd.mp4” cannot be played on this computer',
   );
   await expect(row.getByTestId('media-status')).toHaveText('Your file');
+});
+
+test('captions attached to the clinic’s video load on the projector, from its own origin', async ({
+  context,
+}) => {
+  const { audience, console } = await openBoth(context);
+  await bindVignettesWithCaptions(console);
+  await expectCaptionsLoadOnProjector(console, audience);
 });

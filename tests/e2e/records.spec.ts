@@ -28,7 +28,7 @@ async function runGroup(console: ConsolePage) {
     await grid.locator(`[data-cell="${name}-q1"]`).focus();
     for (const key of keys) await console.page.keyboard.press(key);
   }
-  await expect(grid.locator('[data-cell="Cruz-q5"]')).toHaveText('B');
+  await expect(grid.locator('[data-cell="Cruz-q5"]')).toHaveText('F');
   await console.endSession();
 }
 

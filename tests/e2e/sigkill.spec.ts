@@ -77,6 +77,8 @@ test(`the shell killed with SIGKILL at 20 random moments resumes every time with
 
     for (let round = 1; round <= 20; round += 1) {
       const inFlight: Promise<void>[] = [];
+      let acknowledge = () => {};
+      const firstAcknowledged = new Promise<void>((resolveAck) => (acknowledge = resolveAck));
       const burst = 3 + Math.floor(next() * 12);
       possible = new Map();
       for (let i = 0; i < burst; i += 1) {
@@ -98,10 +100,14 @@ test(`the shell killed with SIGKILL at 20 random moments resumes every time with
         const write = client.invoke('group:answer', { memberId, itemId, answer }).then((result) => {
           if (!result.ok) return;
           acknowledged += 1;
+          acknowledge();
           possible.set(key, new Set([answer]));
         });
         inFlight.push(write.catch(() => undefined));
       }
+      // The kill lands at a random moment after the burst's first acknowledged write (or after the
+      // whole burst, if none succeeds): a slow, loaded machine still exercises committed answers.
+      await Promise.race([firstAcknowledged, Promise.allSettled(inFlight)]);
       await new Promise((resolveDelay) => setTimeout(resolveDelay, Math.floor(next() * 30)));
       await shell.kill();
       await Promise.allSettled(inFlight);

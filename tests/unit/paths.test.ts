@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultDataDir } from '../../electron/shell/paths';
 
 describe('defaultDataDir', () => {
-  it("matches Electron's userData folder on each platform", () => {
+  it('is the per-user app-data folder on macOS and Linux', () => {
     expect(defaultDataDir('linux', {}, '/home/c')).toBe(
       join('/home/c', '.config', 'Facilitator Kiosk'),
     );
@@ -13,8 +13,18 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir('darwin', {}, '/Users/c')).toBe(
       join('/Users/c', 'Library', 'Application Support', 'Facilitator Kiosk'),
     );
-    expect(
-      defaultDataDir('win32', { APPDATA: 'C:\\Users\\c\\AppData\\Roaming' }, 'C:\\Users\\c'),
-    ).toBe(join('C:\\Users\\c\\AppData\\Roaming', 'Facilitator Kiosk'));
+  });
+
+  it('is the local, not the roaming, app-data folder on Windows', () => {
+    const env = {
+      APPDATA: 'C:\\Users\\c\\AppData\\Roaming',
+      LOCALAPPDATA: 'C:\\Users\\c\\AppData\\Local',
+    };
+    expect(defaultDataDir('win32', env, 'C:\\Users\\c')).toBe(
+      join('C:\\Users\\c\\AppData\\Local', 'Facilitator Kiosk'),
+    );
+    expect(defaultDataDir('win32', {}, 'C:\\Users\\c')).toBe(
+      join('C:\\Users\\c', 'AppData', 'Local', 'Facilitator Kiosk'),
+    );
   });
 });

@@ -2,6 +2,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
+  devContentSecurityPolicy,
+  devServerOrigin,
   isAllowedNavigation,
   isAllowedRequestUrl,
   resolveAssetPath,
@@ -12,23 +14,46 @@ describe('request filter', () => {
   it.each([
     ['app://kiosk/console.html', true],
     ['app://kiosk/assets/console-abc.js', true],
-    ['kiosk-media://library/abc.mp4', true],
+    ['app://kiosk/media/library/abc.mp4', true],
     ['devtools://devtools/bundled/inspector.html', true],
+    ['blob:app://kiosk/5c1c3c9e-4f1b-4b8e-9a51-3d4c8e1f2a10', true],
+    ['data:application/pdf;base64,JVBERi0=', true],
     ['app://elsewhere/console.html', false],
     ['https://example.org/', false],
     ['http://127.0.0.1:8080/', false],
     ['file:///etc/passwd', false],
     ['ws://localhost/', false],
-    ['data:text/html,hi', false],
+    ['wss://example.org/', false],
+    ['ftp://example.org/x', false],
     ['not a url', false],
   ])('%s → %s', (url, allowed) => {
     expect(isAllowedRequestUrl(url)).toBe(allowed);
+  });
+
+  it("lets electron-vite's dev server through only when it is named", () => {
+    expect(isAllowedRequestUrl('http://localhost:5173/console.html')).toBe(false);
+    expect(isAllowedRequestUrl('http://localhost:5173/@vite/client', 'http://localhost:5173')).toBe(
+      true,
+    );
+    expect(isAllowedRequestUrl('http://localhost:5174/x', 'http://localhost:5173')).toBe(false);
+  });
+
+  it('takes only a loopback http server as the dev server, and lets its socket through', () => {
+    expect(devServerOrigin('http://localhost:5173/')).toBe('http://localhost:5173');
+    expect(devServerOrigin('http://192.168.1.4:5173/')).toBeNull();
+    expect(devServerOrigin('https://localhost:5173/')).toBeNull();
+    expect(devServerOrigin(undefined)).toBeNull();
+    expect(isAllowedRequestUrl('ws://localhost:5173/', 'http://localhost:5173')).toBe(true);
+    expect(devContentSecurityPolicy('http://localhost:5173')).toContain(
+      "connect-src 'self' ws://localhost:5173",
+    );
   });
 
   it('allows navigation only within the app', () => {
     expect(isAllowedNavigation('app://kiosk/audience.html')).toBe(true);
     expect(isAllowedNavigation('https://example.org/')).toBe(false);
     expect(isAllowedNavigation('file:///tmp/x.html')).toBe(false);
+    expect(isAllowedNavigation('blob:app://kiosk/1')).toBe(false);
   });
 });
 
@@ -61,7 +86,7 @@ describe('resolveAssetPath', () => {
 
 describe('window web preferences', () => {
   it("follow Electron's security checklist", () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+    expect(secureWebPreferences('/p.cjs', 'console', true)).toMatchObject({
       preload: '/p.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -69,6 +94,13 @@ describe('window web preferences', () => {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      devTools: false,
+      zoomMode: 'isolated',
     });
+  });
+
+  it('never zoom the projector, and give DevTools only to an unpackaged run', () => {
+    expect(secureWebPreferences('/p.cjs', 'audience', true).zoomMode).toBe('disabled');
+    expect(secureWebPreferences('/p.cjs', 'audience', false).devTools).toBe(true);
   });
 });

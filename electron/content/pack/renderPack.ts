@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 import { folderFiles } from './loadPack';
 import type { PackManifest } from './schema';
 
@@ -8,6 +9,13 @@ export interface RenderedSlide {
   /** Safe HTML: Markdown with raw HTML disabled, images only from the pack itself. */
   html: string;
   notes: string;
+  /**
+   * What the room sees at each build step, in order; the last is the whole slide. One step for a
+   * slide without builds or reveal.
+   */
+  steps: string[];
+  /** The slide's body stays off the projector until the counselor reveals it. */
+  reveal: boolean;
 }
 
 /** Builds the URL a window uses for a file inside a pack (served by the shell's media handler). */
@@ -37,6 +45,75 @@ function createMarkdown(packId: string, assetUrl: PackAssetUrl): MarkdownIt {
   return markdown;
 }
 
+/** The index just past the block that opens at `start` (its matching close, or itself). */
+function blockEnd(tokens: readonly Token[], start: number): number {
+  const open = tokens[start]!;
+  if (open.nesting !== 1) return start + 1;
+  let depth = 0;
+  for (let index = start; index < tokens.length; index += 1) {
+    depth += tokens[index]!.nesting;
+    if (depth === 0) return index + 1;
+  }
+  return tokens.length;
+}
+
+/**
+ * The tokens the room sees at one build step: headings always; with `reveal`, nothing else until
+ * step 1; with `build`, the first `bullets` top-level list items (a list with none is left out).
+ */
+function tokensAtStep(
+  tokens: readonly Token[],
+  options: { build: boolean; reveal: boolean },
+  step: number,
+): Token[] {
+  const shown: Token[] = [];
+  let bulletsLeft = options.build ? step : Infinity;
+  let index = 0;
+  while (index < tokens.length) {
+    const end = blockEnd(tokens, index);
+    const block = tokens.slice(index, end);
+    index = end;
+    const kind = block[0]!.type;
+    if (kind === 'heading_open') {
+      shown.push(...block);
+      continue;
+    }
+    if (options.reveal && step === 0) continue;
+    if (!options.build || (kind !== 'bullet_list_open' && kind !== 'ordered_list_open')) {
+      shown.push(...block);
+      continue;
+    }
+    const items: Token[] = [];
+    let inner = 1;
+    while (inner < block.length - 1) {
+      const itemEnd = blockEnd(block, inner);
+      if (bulletsLeft > 0) items.push(...block.slice(inner, itemEnd));
+      if (block[inner]!.type === 'list_item_open') bulletsLeft -= 1;
+      inner = itemEnd;
+    }
+    if (items.length > 0) shown.push(block[0]!, ...items, block.at(-1)!);
+  }
+  return shown;
+}
+
+/** Every step of a slide's Markdown, from the first (headings, or nothing revealed) to the whole. */
+export function renderSteps(
+  markdown: MarkdownIt,
+  source: string,
+  options: { build: boolean; reveal: boolean },
+): string[] {
+  const tokens = markdown.parse(source, {});
+  if (!options.build && !options.reveal)
+    return [markdown.renderer.render(tokens, markdown.options, {})];
+  const bullets = options.build
+    ? tokens.filter((token) => token.type === 'list_item_open' && token.level === 1).length
+    : 1;
+  const count = 1 + Math.max(bullets, options.reveal ? 1 : 0);
+  return Array.from({ length: count }, (_, step) =>
+    markdown.renderer.render(tokensAtStep(tokens, options, step), markdown.options, {}),
+  );
+}
+
 function firstHeading(markdown: string): string | null {
   return /^#{1,3}\s+(.+)$/m.exec(markdown)?.[1]?.trim() ?? null;
 }
@@ -51,19 +128,27 @@ export function renderSlides(
   return manifest.slides.map((slide) => {
     if (slide.file !== undefined && IMAGE_FILE.test(slide.file)) {
       const title = slide.title ?? slide.id;
+      const html = `<img class="slide-image" src="${escapeHtml(assetUrl(manifest.id, slide.file))}" alt="${escapeHtml(title)}">`;
+      // An image has no bullets to build; a reveal image shows its title until revealed.
+      const hidden = `<h1>${escapeHtml(title)}</h1>`;
       return {
         id: slide.id,
         title,
-        html: `<img class="slide-image" src="${escapeHtml(assetUrl(manifest.id, slide.file))}" alt="${escapeHtml(title)}">`,
+        html,
         notes: slide.notes,
+        steps: slide.reveal ? [hidden, html] : [html],
+        reveal: slide.reveal,
       };
     }
     const source = slide.file !== undefined ? files.read(slide.file) : slide.markdown!;
+    const steps = renderSteps(markdown, source, slide);
     return {
       id: slide.id,
       title: slide.title ?? firstHeading(source) ?? slide.id,
-      html: markdown.render(source),
+      html: steps.at(-1)!,
       notes: slide.notes,
+      steps,
+      reveal: slide.reveal,
     };
   });
 }

@@ -161,6 +161,10 @@ const slide = z
     markdown: text.optional(),
     file: relativeFile.optional(),
     notes: z.string().default(''),
+    /** Top-level bullets appear one at a time with Next, as PowerPoint's animations do. */
+    build: z.boolean().default(false),
+    /** Only the headings reach the room until the counselor reveals the rest with Next. */
+    reveal: z.boolean().default(false),
   })
   .strict()
   .refine((value) => (value.markdown === undefined) !== (value.file === undefined), {

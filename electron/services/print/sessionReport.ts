@@ -1,3 +1,4 @@
+import { wasRun, type DeliveryStatus } from '../session/summary';
 import type { PageSize } from './layout';
 import { createDocument, FlowWriter, joinNames, minutesLabel, MUTED } from './layout';
 
@@ -16,9 +17,17 @@ export interface SessionReportPdfInput {
     title: string;
     plannedMinutes: number;
     actualMinutes: number;
-    status: 'delivered' | 'skipped' | 'not-reached';
+    status: DeliveryStatus;
     skippedReason: string | null;
     adaptedReason: string | null;
+    visits?: number;
+  }[];
+  stretches: {
+    title: string;
+    startLabel: string;
+    endLabel: string;
+    minutes: number;
+    revisit: boolean;
   }[];
   quizCoverage: { number: number; prompt: string; covered: boolean }[];
   quizResults: {
@@ -41,6 +50,8 @@ type QuizResult = SessionReportPdfInput['quizResults'][number];
 
 const STATUS_LABELS: Record<ReportItem['status'], string> = {
   delivered: 'Delivered',
+  adapted: 'Adapted',
+  'passed-through': 'Passed through',
   skipped: 'Skipped',
   'not-reached': 'Not reached',
 };
@@ -49,6 +60,7 @@ function notesOf(item: ReportItem): string {
   const notes: string[] = [];
   if (item.skippedReason?.trim()) notes.push(`Skipped: ${item.skippedReason.trim()}`);
   if (item.adaptedReason?.trim()) notes.push(`Adapted: ${item.adaptedReason.trim()}`);
+  if ((item.visits ?? 0) > 1) notes.push(`Revisited (${item.visits} visits)`);
   return notes.join('\n');
 }
 
@@ -104,8 +116,8 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
   }
 
   writer.heading('Agenda delivery', 2);
-  const delivered = input.items.filter((item) => item.status === 'delivered').length;
-  writer.text(`${delivered} of ${input.items.length} items delivered.`, {
+  const delivered = input.items.filter((item) => wasRun(item.status)).length;
+  writer.text(`${delivered} of ${input.items.length} items delivered or adapted.`, {
     size: 10,
     color: MUTED,
     spaceAfter: 6,
@@ -123,11 +135,33 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
       item.runOrder === null ? '-' : String(item.runOrder),
       item.title,
       minutesLabel(item.plannedMinutes),
-      item.status === 'delivered' ? minutesLabel(item.actualMinutes) : '-',
+      item.runOrder === null ? '-' : minutesLabel(item.actualMinutes),
       STATUS_LABELS[item.status],
       notesOf(item),
     ]),
   );
+
+  if (input.stretches.length > 0) {
+    writer.heading('In the order it happened', 2);
+    writer.table(
+      [
+        { header: 'Step', weight: 0.8, align: 'right' },
+        { header: 'Item', weight: 4.4 },
+        { header: 'From', weight: 1.2 },
+        { header: 'To', weight: 1.2 },
+        { header: 'Minutes', weight: 1.2, align: 'right' },
+        { header: '', weight: 1.6 },
+      ],
+      input.stretches.map((stretch, index) => [
+        String(index + 1),
+        stretch.title,
+        stretch.startLabel,
+        stretch.endLabel,
+        minutesLabel(stretch.minutes),
+        stretch.revisit ? 'Revisit' : '',
+      ]),
+    );
+  }
 
   writer.heading('Quiz coverage', 2);
   if (input.quizCoverage.length === 0) {

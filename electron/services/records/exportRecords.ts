@@ -39,7 +39,8 @@ sessions.csv        One row per session: id, cohort_id, cohort, pack_id, pack_ti
                     and minutes come from the session summary written when the session ended, so
                     they are blank for a session still running.
 session_items.csv   One row per session and agenda item, in agenda order: session_id, position,
-                    item_id, title, kind, status (delivered, skipped or not-reached), run_order
+                    item_id, title, kind, status (delivered, adapted,
+                    passed-through (on screen under a minute), skipped or not-reached), run_order
                     (1 = run first; blank if never run), planned_minutes, actual_minutes,
                     skipped_reason, adapted_reason.
 attendance.csv      One row per member checked in to a session: session_id, cohort, member_id,

@@ -193,6 +193,13 @@ export class RecordsDesk {
       actualMinutes: report.session.actualMinutes,
       attendanceCount: report.attendance.count,
       items: report.items,
+      stretches: report.stretches.map((stretch) => ({
+        title: stretch.title,
+        startLabel: clockLabel(stretch.startedAt),
+        endLabel: clockLabel(stretch.endedAt),
+        minutes: stretch.minutes,
+        revisit: stretch.revisit,
+      })),
       quizCoverage: report.quizCoverage,
       quizResults: report.quizResults,
       game: report.game

@@ -9,7 +9,7 @@ import type { Db } from '../../db/database';
 import { getCohort } from '../../db/queries/cohorts';
 import { getSession } from '../../db/queries/sessions';
 import { RejectedRequest } from '../errors';
-import type { SummaryItem } from '../session/summary';
+import { wasRun, type SummaryItem, type SummaryStretch } from '../session/summary';
 import { toCsv, UTF8_BOM, type CsvRow } from './csv';
 import {
   attendedMemberNames,
@@ -38,6 +38,8 @@ export interface SessionReport {
     actualMinutes: number;
   };
   items: SummaryItem[];
+  /** Each stretch on an item in the order it happened, revisits included. */
+  stretches: SummaryStretch[];
   quizCoverage: {
     itemId: string;
     number: number;
@@ -102,6 +104,7 @@ export function buildSessionReport(
       actualMinutes: summary.actualMinutes,
     },
     items: summary.items,
+    stretches: summary.stretches ?? [],
     quizCoverage: quizCoverage(pack, summary.items),
     attendance: { count: names.length, names },
     quizResults: quizResults(pack?.quiz?.items ?? [], listSessionQuizAnswers(db, sessionId)),
@@ -127,7 +130,7 @@ function quizCoverage(
     // Taught after the quiz does not prepare anyone for it; with no quiz run, taught at all counts.
     const covered = preparedBy.some((id) => {
       const record = ran.get(id);
-      if (record?.status !== 'delivered' || record.runOrder === null) return false;
+      if (!record || !wasRun(record.status) || record.runOrder === null) return false;
       return quizRunOrder === null || record.runOrder < quizRunOrder;
     });
     return { itemId: quizItem.id, number: index + 1, prompt: quizItem.prompt, preparedBy, covered };
@@ -295,6 +298,20 @@ export function sessionReportCsv(report: SessionReport): string {
       item.actualMinutes,
       item.skippedReason,
       item.adaptedReason,
+    ]),
+  );
+
+  section(
+    'In the order it happened',
+    ['Step', 'Item', 'Title', 'Started', 'Ended', 'Minutes', 'Revisit'],
+    report.stretches.map((stretch, index) => [
+      index + 1,
+      stretch.id,
+      stretch.title,
+      isoTime(stretch.startedAt),
+      isoTime(stretch.endedAt),
+      stretch.minutes,
+      stretch.revisit ? 'yes' : '',
     ]),
   );
 

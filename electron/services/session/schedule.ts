@@ -16,6 +16,8 @@ export interface ScheduledItem {
   projectedEnd: number | null;
   elapsedMs: number;
   status: ItemStatus;
+  /** Pending but before the current item: jumped over, still to be run or skipped. */
+  passedOver: boolean;
 }
 
 export interface Schedule {
@@ -24,6 +26,8 @@ export interface Schedule {
   projectedEnd: number;
   /** Positive when running late, negative when ahead. */
   lateMs: number;
+  /** Minutes still owed to items jumped over (counted in `projectedEnd`). */
+  passedOverMs: number;
   /** Until the planned end of the session (negative after it). */
   sessionLeftMs: number;
   items: ScheduledItem[];
@@ -56,6 +60,7 @@ export function computeSchedule(
       projectedEnd: null,
       elapsedMs: itemElapsedMs(state, index, clockNow),
       status: record.status,
+      passedOver: false,
     };
   });
   const plannedEnd = plannedCursor;
@@ -68,19 +73,28 @@ export function computeSchedule(
     const elapsedMs = items[index]!.elapsedMs;
     const leftMs = plannedMs - elapsedMs;
     const scheduled = items[index]!;
-    scheduled.projectedStart = state.items[index]!.firstStartedAt;
+    // A revisited item is shown at the start of this visit, so the times read in order.
+    scheduled.projectedStart = state.visits.at(-1)?.at ?? state.items[index]!.firstStartedAt;
     scheduled.projectedEnd = clockNow + Math.max(0, leftMs);
     cursor = scheduled.projectedEnd;
     current = { index, elapsedMs, leftMs, warning: warningFor(plannedMs, elapsedMs) };
   }
+  let passedOverMs = 0;
   if (state.endedAt === null) {
-    // Items still to come run in agenda order after the current one; ones passed over are not projected.
-    const from = state.current === null ? 0 : state.current + 1;
-    for (let index = from; index < agenda.length; index += 1) {
+    // Items still to come run in agenda order after the current one. Pending items the counselor
+    // jumped over still count toward the end (they are not skipped), but get no clock time:
+    // where they will fit is unknown. Skipped items count as zero.
+    for (let index = 0; index < agenda.length; index += 1) {
       const scheduled = items[index]!;
       if (scheduled.status !== 'pending') continue;
+      const leftMs = Math.max(0, agenda[index]!.minutes * MINUTE - scheduled.elapsedMs);
+      if (state.current !== null && index < state.current) {
+        scheduled.passedOver = true;
+        passedOverMs += leftMs;
+        continue;
+      }
       scheduled.projectedStart = cursor;
-      cursor += Math.max(0, agenda[index]!.minutes * MINUTE - scheduled.elapsedMs);
+      cursor += leftMs;
       scheduled.projectedEnd = cursor;
     }
   }
@@ -90,12 +104,13 @@ export function computeSchedule(
       scheduled.projectedEnd = state.items[index]!.lastEndedAt;
     }
   });
-  const projectedEnd = state.endedAt ?? cursor;
+  const projectedEnd = state.endedAt ?? cursor + passedOverMs;
   return {
     startedAt,
     plannedEnd,
     projectedEnd,
     lateMs: projectedEnd - plannedEnd,
+    passedOverMs,
     sessionLeftMs: plannedEnd - clockNow,
     items,
     current,

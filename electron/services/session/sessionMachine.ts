@@ -14,6 +14,8 @@ export interface AgendaShape {
   kind: ItemKind;
   minutes: number;
   slideCount: number;
+  /** How many build steps each of the item's slides has (1 for a slide without builds). */
+  slideSteps?: readonly number[];
   questionIds: readonly string[];
 }
 
@@ -65,11 +67,22 @@ export interface MediaContext {
   flipchartQuestionIds?: readonly string[];
 }
 
-/** Where playback from `fromMs` stops by itself: the next cue point, or the end. */
+/**
+ * How far before a cue playback stops: less than one frame at any usual frame rate, so the
+ * picture held during the pause is the last frame of the vignette that just ended, never the
+ * first frame (often a title card) of the next one.
+ */
+export const STOP_BEFORE_CUE_MS = 10;
+
+/** Where playback from `fromMs` stops by itself: just before the next cue point, or the end. */
 export function nextStop(fromMs: number, cuesMs: readonly number[], lengthMs: number): number {
   // A cue within a frame of the position is the one just reached; play on to the following one.
-  return cuesMs.find((cue) => cue > fromMs + 40) ?? lengthMs;
+  const cue = cuesMs.find((candidate) => candidate > fromMs + 40);
+  return cue === undefined ? lengthMs : cue - STOP_BEFORE_CUE_MS;
 }
+
+/** A video cue's discussion question is shown like the item's own questions, under this id. */
+export const cueQuestionId = (cueId: string) => `cue:${cueId}`;
 
 /** A command that is well-formed but not possible now; its message is shown to the counselor. */
 export class SessionRuleError extends RejectedRequest {
@@ -138,6 +151,12 @@ function step(
   // An advance key first brings the picture back, as in presentation software.
   if (state.screen === 'black' || state.screen === 'white')
     return [{ type: 'screen-set', screen: 'content' }];
+  // Within a slide with builds, Next shows the next bullet (or the revealed answer) and
+  // Previous takes the last one back, before either leaves the slide.
+  const steps =
+    state.current === null ? 1 : (agenda[state.current]!.slideSteps?.[state.slideIndex] ?? 1);
+  const step = state.buildStep + direction;
+  if (state.question === null && step >= 0 && step < steps) return [{ type: 'build-shown', step }];
   const positions = deckPositions(agenda);
   const here = positions.findIndex((p) => p.item === state.current && p.slide === state.slideIndex);
   for (let i = here + direction; i >= 0 && i < positions.length; i += direction) {
@@ -210,7 +229,7 @@ export function decide(
     case 'next': {
       // In a video item Next plays on to the next vignette; once the video is over it moves on.
       const blank = state.screen === 'black' || state.screen === 'white';
-      if (video && !blank && position < video.lengthMs - 40) {
+      if (video && !blank && state.slideIndex === 0 && position < video.lengthMs - 40) {
         const playing = state.video!.playingSince !== null && position < state.video!.stopAtMs;
         return playing ? [] : playFrom(position, video, now);
       }

@@ -15,6 +15,7 @@ import { BONUS, type GroupRecords, type LiveContext } from '../group/groupRecord
 import type { MediaLibrary, ResolvedMedia } from '../media/mediaLibrary';
 import type { PackLibrary } from '../packs/packLibrary';
 import {
+  cueQuestionId,
   decide,
   deckPositions,
   nextStop,
@@ -72,6 +73,7 @@ function quizItemsOf(manifest: LoadedPack['manifest']) {
     id: quizItem.id,
     number: number + 1,
     prompt: quizItem.prompt,
+    kind: quizItem.kind,
     options: quizItem.options,
     answer: quizItem.answer,
     feedback: quizItem.feedback,
@@ -103,13 +105,33 @@ function practiceMinutesOf(
   return item.breakout?.minutes ?? 0;
 }
 
+/** The item's questions the counselor can put on the projector: its own, then its video's cues'. */
+function showableQuestions(
+  manifest: LoadedPack['manifest'],
+  index: number,
+): { id: string; prompt: string; answers: string[] }[] {
+  const item = manifest.agenda[index]!;
+  const media = item.video
+    ? manifest.media.find((candidate) => candidate.id === item.video!.media)
+    : undefined;
+  return [
+    ...item.questions,
+    ...(media?.cues ?? []).flatMap((cue) =>
+      cue.question
+        ? [{ id: cueQuestionId(cue.id), prompt: cue.question, answers: cue.points }]
+        : [],
+    ),
+  ];
+}
+
 function agendaShape(pack: LoadedPack): AgendaShape[] {
-  return pack.manifest.agenda.map((item) => ({
+  return pack.manifest.agenda.map((item, index) => ({
     id: item.id,
     kind: item.kind,
     minutes: item.minutes,
     slideCount: item.slides.length,
-    questionIds: item.questions.map((question) => question.id),
+    slideSteps: item.slides.map((id) => pack.slides.get(id)?.steps.length ?? 1),
+    questionIds: showableQuestions(pack.manifest, index).map((question) => question.id),
   }));
 }
 
@@ -458,12 +480,21 @@ export class SessionService {
   private slideAt(
     live: LiveSession,
     position: DeckPosition,
-  ): { html: string; title: string; notes: string } {
+  ): { html: string; title: string; notes: string; steps: string[]; reveal: boolean } {
     const item = live.pack.manifest.agenda[position.item]!;
     const slideId = item.slides[position.slide];
     const slide = slideId === undefined ? undefined : live.pack.slides.get(slideId);
-    if (!slide) return { html: `<h1>${escapeHtml(item.title)}</h1>`, title: item.title, notes: '' };
-    return { html: slide.html, title: slide.title, notes: slide.notes };
+    if (!slide) {
+      const html = `<h1>${escapeHtml(item.title)}</h1>`;
+      return { html, title: item.title, notes: '', steps: [html], reveal: false };
+    }
+    return slide;
+  }
+
+  /** What the room sees of the current slide now: only the builds shown so far. */
+  private currentStepHtml(live: LiveSession, position: DeckPosition): string {
+    const { steps } = this.slideAt(live, position);
+    return steps[Math.min(live.state.buildStep, steps.length - 1)]!;
   }
 
   private currentPosition(live: LiveSession): DeckPosition | null {
@@ -488,6 +519,7 @@ export class SessionService {
     const nextItem =
       nextItemIndex === null || nextItemIndex < 0 ? null : manifest.agenda[nextItemIndex]!;
     const slideCount = live.positions.filter((p) => p.slideNumber !== null).length;
+    const current = position ? this.slideAt(live, position) : null;
     return {
       id: live.row.id,
       packId: manifest.id,
@@ -509,16 +541,33 @@ export class SessionService {
         modes: item.modes,
       })),
       current: state.current === null ? null : this.currentItemView(live, state.current),
-      slide: position
-        ? { number: position.slideNumber, count: slideCount, ...this.slideAt(live, position) }
-        : null,
-      nextSlide: upcoming
+      slide: current
         ? {
-            number: upcoming.slideNumber,
-            itemTitle: manifest.agenda[upcoming.item]!.title,
-            html: this.slideAt(live, upcoming).html,
+            number: position!.slideNumber,
+            count: slideCount,
+            title: current.title,
+            html: current.html,
+            notes: current.notes,
+            build:
+              current.steps.length > 1
+                ? { step: state.buildStep, count: current.steps.length, reveal: current.reveal }
+                : null,
           }
         : null,
+      nextSlide:
+        current && state.buildStep < current.steps.length - 1
+          ? {
+              number: position!.slideNumber,
+              itemTitle: 'Next build on this slide',
+              html: current.steps[state.buildStep + 1]!,
+            }
+          : upcoming
+            ? {
+                number: upcoming.slideNumber,
+                itemTitle: manifest.agenda[upcoming.item]!.title,
+                html: this.slideAt(live, upcoming).steps[0]!,
+              }
+            : null,
       nextItem: nextItem
         ? {
             index: nextItemIndex!,
@@ -530,6 +579,7 @@ export class SessionService {
           }
         : null,
       screen: state.screen,
+      projector: this.audienceView(),
       question: state.question,
       board: state.board,
       group: this.records.view({
@@ -648,7 +698,7 @@ export class SessionService {
       if (board) return board;
     }
     if (state.question) {
-      const question = live.pack.manifest.agenda[state.current!]!.questions.find(
+      const question = showableQuestions(live.pack.manifest, state.current!).find(
         (q) => q.id === state.question!.id,
       );
       if (question)
@@ -673,7 +723,8 @@ export class SessionService {
     const videoItem = live.pack.manifest.agenda[index]!.video;
     const media =
       videoItem && state.video ? this.playable(live.pack.manifest.id, videoItem.media) : null;
-    if (media && state.video && state.screen !== 'dim') {
+    // The video holds the item's first slide; the item's later slides show once moved on to.
+    if (media && state.video && state.screen !== 'dim' && state.slideIndex === 0) {
       return {
         kind: 'video',
         src: media.src!,
@@ -687,7 +738,7 @@ export class SessionService {
     const slide = this.slideAt(live, position);
     return {
       kind: 'slide',
-      slide: { number: position.slideNumber, html: slide.html },
+      slide: { number: position.slideNumber, html: this.currentStepHtml(live, position) },
       title: slide.title,
       dim: state.screen === 'dim',
     };

@@ -51,11 +51,15 @@ export interface SessionState {
   runningSince: number | null;
   pausedAt: number | null;
   slideIndex: number;
+  /** How far the current slide's builds have gone: 0 is the first step. */
+  buildStep: number;
   screen: AudienceScreen;
   question: ShownQuestion | null;
   items: ItemRecord[];
   /** Item indices in the order they were first run. */
   order: number[];
+  /** Every entry into an item, in the order it happened (revisits included), for the fidelity record. */
+  visits: { index: number; at: number }[];
   video: VideoState | null;
   relaxation: RelaxationState | null;
   board: Board | null;
@@ -65,6 +69,7 @@ export type SessionEvent =
   | { type: 'started'; at: number }
   | { type: 'item-entered'; index: number; slideIndex: number; at: number }
   | { type: 'slide-shown'; slideIndex: number }
+  | { type: 'build-shown'; step: number }
   | { type: 'paused'; at: number }
   | { type: 'resumed'; at: number }
   | { type: 'skipped'; index: number; reason: string }
@@ -92,6 +97,7 @@ export function initialSessionState(itemCount: number): SessionState {
     runningSince: null,
     pausedAt: null,
     slideIndex: 0,
+    buildStep: 0,
     screen: 'content',
     question: null,
     items: Array.from({ length: itemCount }, () => ({
@@ -103,6 +109,7 @@ export function initialSessionState(itemCount: number): SessionState {
       adaptedReason: null,
     })),
     order: [],
+    visits: [],
     video: null,
     relaxation: null,
     board: null,
@@ -140,6 +147,7 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         ...closed,
         current: event.index,
         slideIndex: event.slideIndex,
+        buildStep: 0,
         runningSince: event.at,
         pausedAt: null,
         question: null,
@@ -148,6 +156,7 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         board: null,
         screen: closed.screen === 'dim' ? 'content' : closed.screen,
         order: closed.order.includes(event.index) ? closed.order : [...closed.order, event.index],
+        visits: [...closed.visits, { index: event.index, at: event.at }],
         items: updateItem(closed, event.index, {
           status: 'running',
           firstStartedAt: item.firstStartedAt ?? event.at,
@@ -156,7 +165,9 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
       };
     }
     case 'slide-shown':
-      return { ...state, slideIndex: event.slideIndex };
+      return { ...state, slideIndex: event.slideIndex, buildStep: 0 };
+    case 'build-shown':
+      return { ...state, buildStep: event.step };
     case 'paused': {
       if (state.current === null || state.runningSince === null) return state;
       const item = state.items[state.current]!;

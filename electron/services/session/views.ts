@@ -127,6 +127,8 @@ export interface ConsoleSessionView {
     title: string;
     html: string;
     notes: string;
+    /** A slide with builds: which step the room sees, of how many; `reveal` hides all but headings at 0. */
+    build: { step: number; count: number; reveal: boolean } | null;
   } | null;
   nextSlide: { number: number | null; itemTitle: string; html: string } | null;
   nextItem: {
@@ -138,6 +140,8 @@ export interface ConsoleSessionView {
     cues: string[];
   } | null;
   screen: AudienceScreen;
+  /** Exactly what the audience window is sent, for the console's preview. */
+  projector: AudienceView;
   question: ShownQuestion | null;
   board: Board | null;
   /** Names and answers: the console only. */
@@ -147,6 +151,7 @@ export interface ConsoleSessionView {
       id: string;
       number: number;
       prompt: string;
+      kind: 'choice' | 'true-false';
       options: { key: string; text: string }[];
       answer: string;
     }[];

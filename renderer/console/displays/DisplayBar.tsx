@@ -27,10 +27,27 @@ export function DisplayBar({ onError }: { onError: (message: string) => void }) 
 
   return (
     <div className="display-bar">
-      {status.mode === 'hidden' && (
+      {status.note && <p className="display-bar__note">{status.note}</p>}
+      {status.mode === 'hidden' && status.lostDisplayId !== null && (
         <p className="display-bar__alert" role="alert">
           The projector was disconnected. The audience window is hidden; the session goes on.
         </p>
+      )}
+      {status.mode === 'hidden' && status.lostDisplayId === null && (
+        <>
+          <p className="display-bar__alert" role="alert">
+            The audience window was closed; the room sees nothing. The session goes on.
+          </p>
+          {status.offerDisplayId === null && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => act(call(api, 'displays:audienceAsWindow', {}).then(setStatus))}
+            >
+              Show the audience window again
+            </button>
+          )}
+        </>
       )}
       {status.offerDisplayId !== null && (
         <button type="button" className="primary" onClick={() => moveTo(status.offerDisplayId!)}>
@@ -39,7 +56,11 @@ export function DisplayBar({ onError }: { onError: (message: string) => void }) 
       )}
       {status.mode === 'window' && status.offerDisplayId === null && consoleDisplay && (
         <>
-          <span>One display: the audience is a window you can move.</span>
+          <span>
+            {status.note
+              ? 'The audience is a window: drag it to the projector, then'
+              : 'One display: the audience is a window you can move.'}
+          </span>
           <button type="button" onClick={() => moveTo(consoleDisplay.id)}>
             Make it full screen
           </button>

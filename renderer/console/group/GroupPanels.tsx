@@ -56,6 +56,16 @@ function moveInGrid(cell: HTMLElement, key: string): void {
   if (target instanceof HTMLElement && target.tabIndex >= 0) target.focus();
 }
 
+/** How a typed answer reads in the grid: T or F on true/false items, else the option's letter. */
+export function answerLabel(
+  item: { kind: 'choice' | 'true-false'; options: { key: string; text: string }[] },
+  answer: string,
+): string {
+  const option = item.options.find((candidate) => candidate.key === answer);
+  if (item.kind === 'true-false' && option) return option.text.charAt(0).toUpperCase();
+  return answer.toUpperCase();
+}
+
 /** Check-in at the start: first names or nicknames only, new members welcomed, graduates marked. */
 export function AttendancePanel({
   session,
@@ -232,8 +242,11 @@ export function QuizGrid({
         event.preventDefault();
         event.stopPropagation();
         write('group:answer', { memberId, itemId: item.id, answer: key });
-        const next = event.currentTarget.nextElementSibling as HTMLElement | null;
-        next?.focus();
+        // After a member's last question, on to the next member's first (past the name cell).
+        const next =
+          event.currentTarget.nextElementSibling ??
+          event.currentTarget.parentElement?.nextElementSibling?.children[1];
+        if (next instanceof HTMLElement) next.focus();
       } else if (event.key === 'Delete' || event.key === 'Backspace') {
         event.preventDefault();
         event.stopPropagation();
@@ -274,7 +287,7 @@ export function QuizGrid({
                       key={item.id}
                       tabIndex={0}
                       role="gridcell"
-                      aria-label={`${member.name}, question ${item.number}: ${answer ?? 'no answer'}`}
+                      aria-label={`${member.name}, question ${item.number}: ${answer ? answerLabel(item, answer) : 'no answer'}`}
                       data-cell={`${member.name}-${item.id}`}
                       className={
                         answer
@@ -285,7 +298,7 @@ export function QuizGrid({
                       }
                       onKeyDown={onKey(member.id, item)}
                     >
-                      {answer?.toUpperCase() ?? '·'}
+                      {answer ? answerLabel(item, answer) : '·'}
                     </td>
                   );
                 })}

@@ -129,7 +129,12 @@ function MediaRow({
         {media.kind === 'video' && media.boundSha256 && (
           <label className="button">
             Captions (.vtt)…
-            <input type="file" accept=".vtt,text/vtt" onChange={importFile('captions')} />
+            <input
+              type="file"
+              accept=".vtt,text/vtt"
+              onChange={importFile('captions')}
+              data-testid="bind-captions"
+            />
           </label>
         )}
         {media.boundSha256 && (

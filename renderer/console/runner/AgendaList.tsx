@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { Schedule } from '../../../electron/services/session/schedule';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
@@ -17,19 +17,28 @@ export function AgendaList({
   command: (command: SessionCommand) => void;
 }) {
   const [editing, setEditing] = useState<number | null>(null);
+  const list = useRef<HTMLElement>(null);
+  const current = session.state.current;
+  // The agenda follows the session: the current row is always in view.
+  useEffect(() => {
+    list.current
+      ?.querySelector(`[data-item-index="${current}"]`)
+      ?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
   return (
-    <nav className="agenda" aria-label="Agenda">
+    <nav className="agenda" aria-label="Agenda" ref={list}>
       <h2>Agenda</h2>
       <ol>
         {session.agenda.map((item) => {
           const scheduled = schedule.items[item.index]!;
           const record = session.state.items[item.index]!;
-          const start = scheduled.projectedStart ?? scheduled.plannedStart;
+          // Skipped and jumped-over items have no honest clock time: they show a dash.
+          const start = scheduled.projectedStart;
           const actualMinutes = Math.round(scheduled.elapsedMs / 60_000);
           return (
             <li
               key={item.id}
-              className={`agenda__item agenda__item--${record.status}`}
+              className={`agenda__item agenda__item--${record.status} ${scheduled.passedOver ? 'agenda__item--passed' : ''}`}
               data-item-index={item.index}
               aria-current={record.status === 'running' ? 'step' : undefined}
             >
@@ -38,15 +47,20 @@ export function AgendaList({
                 className="agenda__jump"
                 onClick={() => command({ type: 'goToItem', index: item.index })}
               >
-                <span className="agenda__time">{formatClock(start)}</span>
+                <span className="agenda__time" data-testid="agenda-time">
+                  {start === null ? '—' : formatClock(start)}
+                </span>
                 <span className="agenda__mark" aria-hidden="true">
-                  {STATUS_MARK[record.status]}
+                  {scheduled.passedOver ? '↷' : STATUS_MARK[record.status]}
                 </span>
                 <span className="agenda__title">{item.title}</span>
                 <span className="agenda__minutes">
                   {record.status === 'done' || record.status === 'running'
                     ? `${actualMinutes}/${item.minutes} min`
-                    : `${item.minutes} min`}
+                    : record.status === 'skipped'
+                      ? '0 min'
+                      : `${item.minutes} min`}
+                  {scheduled.passedOver && <span className="visually-hidden">, not run yet</span>}
                 </span>
               </button>
               <button

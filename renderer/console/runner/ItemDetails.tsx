@@ -15,8 +15,6 @@ export function ItemDetails({
   session,
   breakBackAt,
   now,
-  serverNow,
-  receivedAt,
   command,
   write,
 }: {
@@ -25,8 +23,6 @@ export function ItemDetails({
   /** When the current item is the break: when the group is due back. */
   breakBackAt: number | null;
   now: number;
-  serverNow: number;
-  receivedAt: number;
   command: (command: SessionCommand) => void;
 }) {
   const details = session.current;
@@ -208,8 +204,12 @@ export function ItemDetails({
             item={details.video}
             video={session.state.video}
             now={now}
-            serverNow={serverNow}
-            receivedAt={receivedAt}
+            shownQuestion={session.question?.id ?? null}
+            afterVideo={
+              session.nextSlide?.number
+                ? `slide ${session.nextSlide.number} (${session.nextSlide.itemTitle})`
+                : null
+            }
             command={command}
           />
         </div>

@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import { computeSchedule } from '../../../electron/services/session/schedule';
 import { relaxationActive } from '../../../electron/services/session/sessionState';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { ProjectorStage } from '../../shared/projector/ProjectorScreen';
 import { SlideFrame } from '../../shared/SlideFrame';
 import { useServerNow } from '../../shared/time';
 import { AgendaList } from './AgendaList';
@@ -48,6 +49,12 @@ export function RunnerView({
   const schedule = computeSchedule(session.agenda, session.state, now);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const endButton = useRef<HTMLButtonElement>(null);
+  const side = useRef<HTMLElement>(null);
+  const currentIndex = session.state.current;
+  // Each item's notes open at their top, not where the last item's were scrolled to.
+  useEffect(() => {
+    side.current?.scrollTo({ top: 0 });
+  }, [currentIndex]);
   const current = session.state.current === null ? null : session.agenda[session.state.current]!;
   const onProjector =
     session.board && session.screen === 'content'
@@ -87,13 +94,28 @@ export function RunnerView({
             {session.slide?.number
               ? `Slide ${session.slide.number} of ${session.slide.count}`
               : 'Title card'}
+            {session.slide?.build && <BuildStatus build={session.slide.build} />}
             {pendingNumber && (
               <span className="runner__typed"> · go to slide {pendingNumber}…</span>
             )}
           </p>
         </header>
-        <div className={`runner__slide runner__slide--${session.screen}`}>
-          {session.slide && <SlideFrame html={session.slide.html} label="Current slide" />}
+        <div
+          className={`runner__slide runner__slide--${session.screen}`}
+          data-testid="projector-preview"
+          data-screen={session.projector.screen.kind}
+        >
+          <ProjectorStage
+            label="What the projector shows"
+            screen={session.projector.screen}
+            relaxing={
+              session.projector.relaxationEndsAt !== null &&
+              now < session.projector.relaxationEndsAt
+            }
+            serverNow={serverNow}
+            receivedAt={receivedAt}
+            muted
+          />
         </div>
         <p className="runner__projector" data-testid="projector-status" aria-live="polite">
           Projector: {onProjector}
@@ -128,12 +150,15 @@ export function RunnerView({
           </button>
         </nav>
       </section>
-      <aside className="runner__side" aria-label="Counselor's notes and what comes next">
+      <aside
+        className="runner__side"
+        aria-label="Counselor's notes and what comes next"
+        ref={side}
+        data-testid="notes-pane"
+      >
         <ItemDetails
           session={session}
           now={now}
-          serverNow={serverNow}
-          receivedAt={receivedAt}
           breakBackAt={
             current?.kind === 'break' && schedule.current ? now + schedule.current.leftMs : null
           }
@@ -214,5 +239,21 @@ export function RunnerView({
         </div>
       )}
     </div>
+  );
+}
+
+/** Where the current slide's builds are, and what Next will do to the room's view of it. */
+function BuildStatus({ build }: { build: { step: number; count: number; reveal: boolean } }) {
+  const last = build.step === build.count - 1;
+  const hidden = build.reveal && build.step === 0;
+  return (
+    <span className={`runner__build ${last ? '' : 'runner__build--pending'}`} data-testid="build">
+      {' · '}
+      {hidden
+        ? 'heading only: Next reveals the rest'
+        : last
+          ? 'all shown'
+          : `${build.step} of ${build.count - 1} points shown`}
+    </span>
   );
 }

@@ -85,6 +85,8 @@ export function TimeBar({
             : lateMinutes < 0
               ? `${-lateMinutes} min ahead`
               : 'On time'}
+          {schedule.passedOverMs > 0 &&
+            ` (incl. ${Math.round(schedule.passedOverMs / 60_000)} min not yet run)`}
         </span>
       </div>
       <div className="timebar__block timebar__actions">

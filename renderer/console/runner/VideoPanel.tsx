@@ -1,29 +1,33 @@
-import { useRef, useState, type ChangeEvent } from 'react';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import { useState, type ChangeEvent } from 'react';
+import {
+  cueQuestionId,
+  type SessionCommand,
+} from '../../../electron/services/session/sessionMachine';
 import { videoPositionMs, type VideoState } from '../../../electron/services/session/sessionState';
 import type { CurrentItemView } from '../../../electron/services/session/views';
-import { useVideoSync } from '../../shared/media/useVideoSync';
 import { formatDuration } from '../../shared/time';
 import { importMediaFile } from '../media/importMedia';
 
 type VideoItem = NonNullable<CurrentItemView['video']>;
 
-/** The console's side of a video: a muted preview on the same timeline, cue markers and controls. */
+/** The console's side of a video (the big preview plays it muted): position, cue markers and controls. */
 export function VideoPanel({
   packId,
   item,
   video,
   now,
-  serverNow,
-  receivedAt,
+  shownQuestion,
+  afterVideo,
   command,
 }: {
   packId: string;
   item: VideoItem;
   video: VideoState | null;
   now: number;
-  serverNow: number;
-  receivedAt: number;
+  /** The id of the question on the projector, if any. */
+  shownQuestion: string | null;
+  /** The item Next moves on to once the video is over. */
+  afterVideo: string | null;
   command: (command: SessionCommand) => void;
 }) {
   const media = item.media;
@@ -32,14 +36,27 @@ export function VideoPanel({
   const playing = video.playingSince !== null && position < video.stopAtMs;
   const reached = [...media.cues].reverse().find((cue) => position >= cue.atMs - 40);
   const atCue = !playing && reached !== undefined && Math.abs(position - reached.atMs) <= 40;
+  const atEnd = position >= media.lengthMs - 40;
+  // The last vignette's discussion stays up after the video's final seconds, until moving on.
+  const discussion = !playing && (atCue || atEnd) ? reached : undefined;
   const nextCue = media.cues.find((cue) => cue.atMs > position + 40);
+  const questionId = discussion ? cueQuestionId(discussion.id) : null;
+  const questionShown = questionId !== null && shownQuestion === questionId;
+  const nextDoes = playing
+    ? null
+    : atEnd
+      ? afterVideo
+        ? `Next moves on to ${afterVideo}.`
+        : 'Next: the end of the agenda.'
+      : nextCue
+        ? `Next plays ${nextCue === media.cues[0] ? 'the video' : 'on'} to the end of ${nextCue.title}.`
+        : `Next plays the rest of the video (${formatDuration(media.lengthMs - position)}).`;
   return (
     <div className="video-panel" data-testid="video-panel">
       <h3>
         Video: {media.title}{' '}
         {media.source === 'stand-in' && <span className="badge">stand-in</span>}
       </h3>
-      <Preview src={media.src} video={video} serverNow={serverNow} receivedAt={receivedAt} />
       <div className="video-panel__bar" aria-hidden="true">
         <div
           className="video-panel__played"
@@ -85,43 +102,38 @@ export function VideoPanel({
           Next cue
         </button>
       </div>
-      {atCue && reached && (
+      {nextDoes && (
+        <p className="video-panel__next" data-testid="video-next">
+          {nextDoes}
+        </p>
+      )}
+      {discussion && (
         <div className="details__block video-panel__discussion" data-testid="cue-discussion">
-          <h3>Stopped after {reached.title}</h3>
-          {reached.question && <p className="details__prompt">{reached.question}</p>}
+          <h3>Stopped after {discussion.title}</h3>
+          {discussion.question && <p className="details__prompt">{discussion.question}</p>}
           <ul>
-            {reached.points.map((point) => (
+            {discussion.points.map((point) => (
               <li key={point}>{point}</li>
             ))}
           </ul>
+          {discussion.question && (
+            <button
+              type="button"
+              aria-pressed={questionShown}
+              onClick={() =>
+                command(
+                  questionShown
+                    ? { type: 'hideQuestion' }
+                    : { type: 'showQuestion', id: questionId!, answersShown: false },
+                )
+              }
+            >
+              {questionShown ? 'Hide question' : 'Show question on projector'}
+            </button>
+          )}
         </div>
       )}
     </div>
-  );
-}
-
-function Preview({
-  src,
-  video,
-  serverNow,
-  receivedAt,
-}: {
-  src: string;
-  video: VideoState;
-  serverNow: number;
-  receivedAt: number;
-}) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useVideoSync(ref, video, serverNow, receivedAt);
-  return (
-    <video
-      ref={ref}
-      className="video-panel__preview"
-      src={src}
-      muted
-      preload="auto"
-      data-testid="preview-video"
-    />
   );
 }
 

@@ -1,11 +1,14 @@
+import type { DeliveryStatus } from '../../../electron/services/session/summary';
 import type { EndedSessionView } from '../../../electron/services/session/views';
 import { formatClock } from '../../shared/time';
 
-const STATUS_LABEL = {
+const STATUS_LABEL: Record<DeliveryStatus, string> = {
   delivered: 'Delivered',
+  adapted: 'Adapted',
+  'passed-through': 'Passed through',
   skipped: 'Skipped',
   'not-reached': 'Not reached',
-} as const;
+};
 
 /** The fidelity record of the last session: planned and actual minutes, what was changed and why. */
 export function SummaryView({ ended }: { ended: EndedSessionView }) {
@@ -42,6 +45,7 @@ export function SummaryView({ ended }: { ended: EndedSessionView }) {
                 {[
                   item.skippedReason && `Skipped: ${item.skippedReason}`,
                   item.adaptedReason && `Adapted: ${item.adaptedReason}`,
+                  (item.visits ?? 0) > 1 && `Revisited (${item.visits} visits)`,
                 ]
                   .filter(Boolean)
                   .join(' · ')}
@@ -50,6 +54,19 @@ export function SummaryView({ ended }: { ended: EndedSessionView }) {
           ))}
         </tbody>
       </table>
+      {summary.stretches && summary.stretches.length > 0 && (
+        <>
+          <h3>In the order it happened</h3>
+          <ol className="summary__stretches" aria-label="In the order it happened">
+            {summary.stretches.map((stretch, index) => (
+              <li key={index} data-stretch-id={stretch.id}>
+                {formatClock(stretch.startedAt)}–{formatClock(stretch.endedAt)} {stretch.title} (
+                {stretch.minutes} min){stretch.revisit && ' · revisit'}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { GROUP_START } from './clock';
 import { makeDataDir, startShell, type RunningShell } from './webShell';
 
 interface KioskFixtures {
@@ -22,3 +23,15 @@ export const test = base.extend<KioskFixtures>({
 });
 
 export { expect };
+
+/** A shell whose main clock stands still at the group's start, moved only by the test. */
+export const fakeClockTest = base.extend<{ shell: RunningShell }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the object pattern
+  shell: async ({}, use) => {
+    const data = makeDataDir();
+    const shell = await startShell(data.path, { fakeClock: GROUP_START });
+    await use(shell);
+    await shell.stop();
+    data.remove();
+  },
+});

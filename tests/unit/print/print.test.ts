@@ -558,6 +558,11 @@ describe('sessionReportPdf', () => {
     plannedMinutes: 90,
     actualMinutes: 93.4,
     attendanceCount: 11,
+    stretches: [
+      { title: 'Begin Group', startLabel: '18:02', endLabel: '18:09', minutes: 7, revisit: false },
+      { title: 'Review', startLabel: '18:09', endLabel: '18:15', minutes: 6, revisit: false },
+      { title: 'Begin Group', startLabel: '18:15', endLabel: '18:17', minutes: 2, revisit: true },
+    ],
     items: [
       {
         runOrder: 1,
@@ -582,7 +587,7 @@ describe('sessionReportPdf', () => {
         title: 'Negotiation demonstration',
         plannedMinutes: 15,
         actualMinutes: 20,
-        status: 'delivered',
+        status: 'adapted',
         skippedReason: null,
         adaptedReason: 'Ran it twice',
       },
@@ -645,10 +650,12 @@ describe('sessionReportPdf', () => {
       expect(text).toMatch(/1\s+Begin Group\s+5 min\s+6\.2 min\s+Delivered/);
       expect(text).toMatch(/-\s+Video segment\s+10 min\s+-\s+Skipped\s+Skipped: Projector failed/);
       expect(text).toMatch(
-        /2\s+Negotiation demonstration\s+15 min\s+20 min\s+Delivered\s+Adapted: Ran it twice/,
+        /2\s+Negotiation demonstration\s+15 min\s+20 min\s+Adapted\s+Adapted: Ran it twice/,
       );
       expect(text).toMatch(/-\s+Relaxation\s+10 min\s+-\s+Not reached/);
-      expect(text).toContain('2 of 4 items delivered.');
+      expect(text).toContain('2 of 4 items delivered or adapted.');
+      expect(text).toContain('In the order it happened');
+      expect(text).toMatch(/3\s+Begin Group\s+18:15\s+18:17\s+2 min\s+Revisit/);
 
       expect(text).toContain('The material for 1 of 2 quiz items was covered before the quiz.');
       expect(text).toMatch(/1\s+Your success depends on:\s+Yes/);
@@ -755,6 +762,9 @@ describe('Unicode outside WinAnsi', () => {
           actualMinutes: 1,
           attendanceCount: 1,
         },
+        stretches: [
+          { title: HOSTILE, startLabel: HOSTILE, endLabel: HOSTILE, minutes: 1, revisit: true },
+        ],
         items: [
           {
             runOrder: 1,

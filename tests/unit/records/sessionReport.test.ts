@@ -268,6 +268,7 @@ describe('sessionReportCsv', () => {
     expect(titles.map((row) => row[0])).toEqual([
       'Session',
       'Agenda',
+      'In the order it happened',
       'Quiz coverage',
       'Attendance',
       'Quiz results',

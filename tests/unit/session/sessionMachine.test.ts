@@ -200,15 +200,16 @@ describe('video and relaxation', () => {
 
   it('Next plays to the first cue, where the video stops by itself; Next plays on to the next', () => {
     let state = apply(cued(), { type: 'next' }, T0 + 1000);
-    expect(state.video).toMatchObject({ positionMs: 0, playingSince: T0 + 1000, stopAtMs: 30_000 });
+    // It holds the last frame of the vignette, just before the cue, not the next one's first.
+    expect(state.video).toMatchObject({ positionMs: 0, playingSince: T0 + 1000, stopAtMs: 29_990 });
     expect(videoPositionMs(state.video!, T0 + 20_000)).toBe(19_000);
-    expect(videoPositionMs(state.video!, T0 + 90_000)).toBe(30_000);
+    expect(videoPositionMs(state.video!, T0 + 90_000)).toBe(29_990);
     expect(decide(state, videoAgenda, { type: 'next' }, T0 + 10_000, media)).toEqual([]);
     state = apply(state, { type: 'next' }, T0 + 100_000);
     expect(state.video).toMatchObject({
-      positionMs: 30_000,
+      positionMs: 29_990,
       playingSince: T0 + 100_000,
-      stopAtMs: 60_000,
+      stopAtMs: 59_990,
     });
   });
 
@@ -220,7 +221,7 @@ describe('video and relaxation', () => {
     expect(state.video!.positionMs).toBe(2_000);
     state = apply(state, { type: 'videoSeek', positionMs: 61_000 }, T0 + 14_000);
     state = apply(state, { type: 'videoPlay' }, T0 + 15_000);
-    expect(state.video!.stopAtMs).toBe(90_000);
+    expect(state.video!.stopAtMs).toBe(89_990);
   });
 
   it('moves on to the next item once the video is over', () => {

@@ -1,0 +1,228 @@
+import type { AudienceScreenView } from '../../../electron/services/session/views';
+import { Stage } from '../Stage';
+import { formatClock, formatDuration, useServerNow } from '../time';
+import { FitCard } from './FitCard';
+import { ProjectorVideo } from './ProjectorVideo';
+import './projector.css';
+
+export interface ProjectorProps {
+  screen: AudienceScreenView;
+  /** The room is dimmed to near black for relaxation. */
+  relaxing: boolean;
+  serverNow: number;
+  receivedAt: number;
+}
+
+/**
+ * What the projector shows, on the 1920×1080 stage. The audience window and the console's big
+ * preview both render this one component, so the preview cannot differ from the room.
+ */
+export function ProjectorStage({
+  label,
+  muted,
+  ...props
+}: ProjectorProps & { label?: string; muted: boolean }) {
+  const { screen, relaxing } = props;
+  return (
+    <Stage label={label} className={`projector projector--${screen.kind}`}>
+      <Screen {...props} muted={muted} />
+      <div
+        className={`projector__relaxation ${relaxing ? 'projector__relaxation--on' : ''}`}
+        data-testid="relaxation-dim"
+        aria-hidden={!relaxing}
+      />
+    </Stage>
+  );
+}
+
+function Screen({ screen, serverNow, receivedAt, muted }: ProjectorProps & { muted: boolean }) {
+  switch (screen.kind) {
+    case 'idle':
+    case 'black':
+    case 'white':
+      return null;
+    case 'video':
+      return (
+        <ProjectorVideo
+          src={screen.src}
+          captionsSrc={screen.captionsSrc}
+          title={screen.title}
+          video={screen.video}
+          serverNow={serverNow}
+          receivedAt={receivedAt}
+          muted={muted}
+        />
+      );
+    case 'slide':
+      return (
+        <div
+          className={`slide-canvas ${screen.dim ? 'projector__dim' : ''}`}
+          dangerouslySetInnerHTML={{ __html: screen.slide.html }}
+        />
+      );
+    case 'question':
+      return <PromptCard screen={screen} prompt={screen.prompt} lines={screen.answers ?? []} />;
+    case 'flipchart':
+      return (
+        <PromptCard
+          screen={screen}
+          prompt={screen.prompt}
+          lines={screen.entries}
+          testId="audience-flipchart"
+        />
+      );
+    case 'quiz-result':
+      return (
+        <FitCard contentKey={JSON.stringify(screen)} testId="audience-quiz-result">
+          <h1>
+            {screen.number}. {screen.prompt}
+          </h1>
+          <ul className="projector__options">
+            {screen.options.map((option) => (
+              <li
+                key={option.key}
+                className={option.key === screen.correctKey ? 'projector__correct' : undefined}
+              >
+                <span>
+                  {option.key}. {option.text}
+                  {option.key === screen.correctKey && ' ✓'}
+                </span>
+                <span className="projector__count" data-option={option.key}>
+                  {option.count}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="projector__feedback">{screen.feedback}</p>
+        </FitCard>
+      );
+    case 'game-results':
+      return (
+        <FitCard contentKey={JSON.stringify(screen)} testId="audience-game">
+          <h1>Team game results</h1>
+          <ul className="projector__options">
+            {screen.teams.map((team) => (
+              <li
+                key={team.number}
+                className={screen.winners.includes(team.number) ? 'projector__correct' : undefined}
+              >
+                <span>
+                  Team {team.number}
+                  {team.scenarioTitle && ` (${team.scenarioTitle})`}
+                </span>
+                <span className="projector__count" data-team={team.number}>
+                  {team.total} / {screen.maxPoints}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {screen.winners.length > 0 && (
+            <p className="projector__feedback" data-testid="game-winner">
+              {screen.winners.length === 1
+                ? `Team ${screen.winners[0]} wins!`
+                : `A tie: teams ${screen.winners.join(' and ')}!`}
+            </p>
+          )}
+        </FitCard>
+      );
+    case 'practice':
+      return (
+        <PracticeScreen
+          title={screen.title}
+          endsAt={screen.endsAt}
+          serverNow={serverNow}
+          receivedAt={receivedAt}
+        />
+      );
+    case 'break':
+      return (
+        <BreakScreen
+          backAt={screen.backAt}
+          paused={screen.paused}
+          serverNow={serverNow}
+          receivedAt={receivedAt}
+        />
+      );
+    case 'ended':
+      return (
+        <section className="projector__card projector__card--center">
+          <h1>Thank you for coming</h1>
+        </section>
+      );
+  }
+}
+
+/** A prompt and the lines under it: a question's revealed answers, or the group's flipchart. */
+function PromptCard({
+  screen,
+  prompt,
+  lines,
+  testId,
+}: {
+  screen: AudienceScreenView;
+  prompt: string;
+  lines: string[];
+  testId?: string;
+}) {
+  return (
+    <FitCard contentKey={JSON.stringify(screen)} testId={testId}>
+      <h1>{prompt}</h1>
+      {lines.length > 0 && (
+        <ul className="projector__answers">
+          {lines.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </FitCard>
+  );
+}
+
+function PracticeScreen({
+  title,
+  endsAt,
+  serverNow,
+  receivedAt,
+}: {
+  title: string;
+  endsAt: number;
+  serverNow: number;
+  receivedAt: number;
+}) {
+  const now = useServerNow(serverNow, receivedAt);
+  return (
+    <section className="projector__card projector__card--center">
+      <h1>{title}</h1>
+      <p className="projector__countdown" role="timer" data-testid="practice-countdown">
+        {formatDuration(Math.max(0, endsAt - now))}
+      </p>
+    </section>
+  );
+}
+
+function BreakScreen({
+  backAt,
+  paused,
+  serverNow,
+  receivedAt,
+}: {
+  backAt: number;
+  paused: boolean;
+  serverNow: number;
+  receivedAt: number;
+}) {
+  const now = useServerNow(serverNow, receivedAt);
+  return (
+    <section className="projector__card projector__card--center">
+      <h1>Break</h1>
+      <p className="projector__break-time">
+        Back at <strong data-testid="back-at">{formatClock(backAt)}</strong>
+      </p>
+      {!paused && (
+        <p className="projector__countdown" role="timer" data-testid="break-countdown">
+          {formatDuration(Math.max(0, backAt - now))}
+        </p>
+      )}
+    </section>
+  );
+}
