@@ -20,7 +20,7 @@ export function timeOfDayLabel(minutesOfDay: number): string {
   return `${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-/** Minutes after midnight from "HH:MM". */
+/** Minutes after midnight of a time of day written as HH:MM. */
 export function parseTimeOfDay(value: string): number {
   return clockToMinutes(value);
 }
