@@ -4,6 +4,7 @@
  * each event names the roles allowed to receive it, so the audience never even receives private data.
  */
 import { z } from 'zod';
+import { stripInvisibleControls } from '../core/plainText';
 import type { LockStatus } from '../services/access/recordsLock';
 import type { DisplayStatusView } from '../services/displays';
 import { certificateRuleSchema } from '../services/group/certificates';
@@ -61,7 +62,9 @@ const importPack = z.discriminatedUnion('source', [
 
 const itemIndex = z.number().int().min(0).max(999);
 const reason = z.string().trim().max(500);
-const personName = z.string().trim().min(1).max(80);
+/** Names reach the screens, printouts and exports: bidirectional and zero-width characters go. */
+const cleanName = () => z.string().overwrite(stripInvisibleControls).trim();
+const personName = cleanName().min(1).max(80);
 
 export const sessionCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('next') }).strict(),
@@ -111,7 +114,7 @@ export const sessionCommand = z.discriminatedUnion('type', [
 const startSession = z
   .object({
     packId: z.string().min(1).max(100),
-    cohortName: z.string().trim().min(1, 'name the group').max(80),
+    cohortName: cleanName().min(1, 'name the group').max(80),
     facilitators: z.array(personName).min(1, 'name at least one facilitator').max(6),
     timeKeeper: personName.nullable(),
   })
