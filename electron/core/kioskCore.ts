@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
-import { openRecords } from '../db/recovery';
+import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { browserDisplays, type DisplayPort } from '../services/displays';
@@ -124,7 +124,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     const handlers: Handlers = {
       'session:consoleView': () => sessions.consoleView(),
-      'app:notices': () => (notice ? [notice] : []),
+      'app:notices': () => recoveryNotices(options.dataDir),
+      'app:acknowledgeNotice': ({ id }) => acknowledgeRecoveryNotice(options.dataDir, id),
       'session:audienceView': () => sessions.audienceView(),
       'session:setupOptions': () => sessions.setupOptions(),
       'session:start': (request) => sessions.start(request),

@@ -38,11 +38,18 @@ function expectedTables(version: number): string[] {
   return tables;
 }
 
-/** `check` is `quick_check` for the records at start-up, `integrity_check` for a backup. */
-export function judgeKioskFile(
-  file: string,
-  check: 'integrity_check' | 'quick_check' = 'integrity_check',
-): KioskFileVerdict {
+export interface JudgeOptions {
+  /** `quick_check` for the records at start-up, `integrity_check` (the default) for a backup. */
+  check?: 'integrity_check' | 'quick_check';
+  /**
+   * Accept a database with no tables and schema 0: what a first start leaves when it stops before
+   * its first migration. Right for the records file, wrong for a backup.
+   */
+  allowBlank?: boolean;
+}
+
+export function judgeKioskFile(file: string, options: JudgeOptions = {}): KioskFileVerdict {
+  const check = options.check ?? 'integrity_check';
   if (statSync(file).size === 0)
     return { ok: false, reason: 'empty', detail: 'the file is empty (0 bytes)' };
   let db: Db | null = null;
@@ -62,6 +69,7 @@ export function judgeKioskFile(
       };
     }
     const present = new Set(tableNames(db));
+    if (options.allowBlank && version === 0 && present.size === 0) return { ok: true, version };
     const missing = version < 1 ? [] : expectedTables(version).filter((name) => !present.has(name));
     if (version < 1 || missing.length > 0) {
       return {
@@ -72,8 +80,7 @@ export function judgeKioskFile(
     }
     return { ok: true, version };
   } catch (error) {
-    if (isDamage(error))
-      return { ok: false, reason: 'damaged', detail: (error as Error).message };
+    if (isDamage(error)) return { ok: false, reason: 'damaged', detail: (error as Error).message };
     throw error;
   } finally {
     db?.close();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stripInvisibleControls } from '../core/plainText';
+import type { StartupNotice } from '../db/recovery';
 import type { LockStatus } from '../services/access/recordsLock';
 import type { DisplayStatusView } from '../services/displays';
 import { certificateRuleSchema } from '../services/group/certificates';
@@ -127,7 +128,12 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 export const channels = {
   'session:consoleView': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
   /** What the counselor must be told at start, e.g. that damaged records were recovered. */
-  'app:notices': channel<string[]>()(noArguments, CONSOLE_ONLY),
+  'app:notices': channel<StartupNotice[]>()(noArguments, CONSOLE_ONLY),
+  /** The counselor has read a notice: it is not shown again, in this run or the next. */
+  'app:acknowledgeNotice': channel<StartupNotice[]>()(
+    z.object({ id: z.string().min(1).max(100) }).strict(),
+    CONSOLE_ONLY,
+  ),
   'session:audienceView': channel<AudienceView>()(noArguments, EVERY_WINDOW),
   'session:setupOptions': channel<SetupOptions>()(noArguments, CONSOLE_ONLY),
   'session:start': channel<ConsoleView>()(startSession, CONSOLE_ONLY),

@@ -14,6 +14,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'session:consoleView': () => view,
     'app:notices': () => [],
+    'app:acknowledgeNotice': () => [],
     'session:audienceView': () => ({
       revision: 1,
       serverNow: 0,
