@@ -187,7 +187,8 @@ export class BackupService {
       damaged: 'is damaged',
       empty: 'is empty (0 bytes)',
       'not-kiosk': 'is not a Facilitator Kiosk records file',
-      newer: 'was written by a newer version of Facilitator Kiosk; install the newer version to restore it',
+      newer:
+        'was written by a newer version of Facilitator Kiosk; install the newer version to restore it',
     };
     throw new RejectedRequest(
       `The backup ${name} ${why[verdict.reason]}, so it cannot be restored. Nothing has been changed.`,
