@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
+import { lockDataFolder } from '../db/dataFolderLock';
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
@@ -29,6 +30,8 @@ export interface KioskCoreOptions {
   /** The shell's screens: real displays in Electron, none in the browser shell. */
   displays?: DisplayPort;
   log?: (message: string) => void;
+  /** Named to a second kiosk that finds the data folder taken: 'desktop app' or 'browser shell'. */
+  shellName?: string;
 }
 
 export interface KioskCore {
@@ -51,12 +54,28 @@ export interface KioskCore {
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
 
-/** Everything both shells share: the database, the services and the IPC router. */
+/**
+ * Everything both shells share: the database, the services and the IPC router. Holds the data
+ * folder's lock until close(). When the kiosk cannot start it throws a StartupError, whose message
+ * is for the counselor (a shell shows it as it is) and whose `detail` is for the log.
+ */
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
-  const { db, notice } = openRecords(databaseFile, join(options.dataDir, 'backups'), clock.now());
+  const folderLock = lockDataFolder(
+    options.dataDir,
+    options.shellName ?? 'desktop app',
+    clock.now(),
+  );
+  let opened: ReturnType<typeof openRecords>;
+  try {
+    opened = openRecords(databaseFile, join(options.dataDir, 'backups'), clock.now());
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
+  const { db, notice } = opened;
   if (notice) options.log?.(notice);
   const sinks = new Set<EventSink>();
   const emit: EventSink = (event, payload) => {
@@ -258,10 +277,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         clearInterval(dailyBackups);
         sinks.clear();
         if (db.open) db.close();
+        folderLock.release();
       },
     };
   } catch (error) {
     db.close();
+    folderLock.release();
     throw error;
   }
 }

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { MIGRATIONS, migrate, schemaVersion, type Db } from './database';
+import { isDamage } from './startupError';
 
 export type KioskFileVerdict =
   | { ok: true; version: number }
@@ -85,13 +86,4 @@ export function judgeKioskFile(file: string, options: JudgeOptions = {}): KioskF
   } finally {
     db?.close();
   }
-}
-
-/** SQLite's own word that a file is damaged or not a database; anything else is not damage. */
-export function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return (
-    typeof code === 'string' &&
-    (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'))
-  );
 }

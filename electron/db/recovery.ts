@@ -4,7 +4,6 @@
  * a kiosk database and not from a newer version. Anything else (the engine not loading, a full
  * disk, an I/O error) stops the start with a plain message and leaves every file as it was.
  */
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import {
   copyFileSync,
@@ -19,8 +18,8 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { listBackups, type BackupInfo } from '../services/records/backups';
 import { NewerDatabaseError, openDatabase, type Db } from './database';
-import { isDamage, judgeKioskFile, type KioskFileVerdict } from './kioskFile';
-import { engineStartupError, StartupError, startupErrorFrom } from './startupError';
+import { judgeKioskFile, type KioskFileVerdict } from './kioskFile';
+import { assertEngineLoads, isDamage, StartupError, startupErrorFrom } from './startupError';
 
 export interface StartupNotice {
   id: string;
@@ -76,15 +75,6 @@ export function acknowledgeRecoveryNotice(dataDir: string, id: string): StartupN
     readMarker(dataDir).filter((record) => record.id !== id),
   );
   return recoveryNotices(dataDir);
-}
-
-/** Loads the native module on a throwaway database before any file is touched. */
-function assertEngineLoads(): void {
-  try {
-    new Database(':memory:').close();
-  } catch (error) {
-    throw engineStartupError(error);
-  }
 }
 
 function databaseBytes(file: string): number {

@@ -3,6 +3,8 @@
  * shell in a dialog, the browser shell on its terminal) and log `detail` for IT; the message names
  * no file paths and no SQL. Whatever caused it, the records were left as they were.
  */
+import Database from 'better-sqlite3';
+
 export class StartupError extends Error {
   override name = 'StartupError';
   constructor(
@@ -55,12 +57,32 @@ export function startupErrorFrom(
   );
 }
 
-/** The native SQLite module did not load: wrong platform, an old system library, or quarantine. */
-export function engineStartupError(error: unknown): StartupError {
+/**
+ * Loads the native SQLite module on a throwaway database before any file is touched. It fails on
+ * the wrong platform, with a system library too old for the prebuilt module, or after quarantine.
+ */
+export function assertEngineLoads(): void {
+  try {
+    new Database(':memory:').close();
+  } catch (error) {
+    throw engineStartupError(error);
+  }
+}
+
+function engineStartupError(error: unknown): StartupError {
   return new StartupError(
     `The kiosk's database engine could not be loaded on this computer, so it cannot open the ` +
       `records. ${UNTOUCHED} Reinstall Facilitator Kiosk with the installer made for this ` +
       `computer's system; if antivirus software quarantined one of its files, ask IT to restore it.`,
     `loading better-sqlite3: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+
+/** SQLite's own word that a file is damaged or not a database; anything else is not damage. */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    typeof code === 'string' &&
+    (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'))
   );
 }

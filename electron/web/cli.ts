@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ManualClock } from '../core/clock';
 import { createKioskCore } from '../core/kioskCore';
+import { StartupError } from '../db/startupError';
 import { defaultDataDir } from '../shell/paths';
 import { startWebShell } from './server';
 
@@ -44,12 +45,22 @@ async function main(): Promise<void> {
     process.stderr.write('kiosk web: using a fake clock (tests only)\n');
   }
 
-  const core = createKioskCore({
-    dataDir,
-    clock: manualClock,
-    resourcesDir: resolve(outDir, '..', 'resources'),
-    log: (message) => process.stderr.write(`${message}\n`),
-  });
+  let core;
+  try {
+    core = createKioskCore({
+      dataDir,
+      clock: manualClock,
+      resourcesDir: resolve(outDir, '..', 'resources'),
+      log: (message) => process.stderr.write(`${message}\n`),
+      shellName: 'browser shell',
+    });
+  } catch (error) {
+    if (error instanceof StartupError) {
+      process.stderr.write(`kiosk web: (for IT) ${error.detail}\n`);
+      fail(error.message);
+    }
+    throw error;
+  }
   let shell;
   try {
     shell = await startWebShell({

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock';
 import { createKioskCore } from '../../../electron/core/kioskCore';
+import { LOCK_FILE } from '../../../electron/db/dataFolderLock';
 import { MIGRATIONS } from '../../../electron/db/database';
 import { openRecords, recoveryNotices, RECOVERY_MARKER } from '../../../electron/db/recovery';
 import { StartupError } from '../../../electron/db/startupError';
@@ -76,11 +77,14 @@ async function recordsWithBackup(group = 'Backed up group'): Promise<void> {
   core.close();
 }
 
-/** Every file in the data folder with its bytes, to prove nothing was renamed, copied or emptied. */
+/**
+ * Every file in the data folder with its bytes, to prove nothing was renamed, copied or emptied;
+ * except the data folder's lock, which each start takes.
+ */
 function snapshot(folder = dataDir): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || entry.name === LOCK_FILE) continue;
     const path = join(entry.parentPath, entry.name);
     files[path.slice(folder.length)] = readFileSync(path).toString('base64');
   }
