@@ -140,6 +140,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     void backUp('daily');
     const dailyBackups = setInterval(() => void backUp('daily'), 60 * 60_000);
     dailyBackups.unref?.();
+    const abandonedUploads = setInterval(() => media.expireUploads(), 60_000);
+    abandonedUploads.unref?.();
 
     const handlers: Handlers = {
       'session:consoleView': () => sessions.consoleView(),
@@ -275,6 +277,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       },
       close() {
         clearInterval(dailyBackups);
+        clearInterval(abandonedUploads);
         sinks.clear();
         if (db.open) db.close();
         folderLock.release();
