@@ -227,20 +227,19 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         return mediaChanged(media.libraryView());
       },
       'packs:list': () => packs.listView(),
-      'packs:import': (request) => {
+      'packs:import': async (request) => {
         // The running session's pack may not change under it; its agenda is being replayed.
         const inUse = sessions.liveContext()?.pack.id ?? null;
-        const result =
-          request.source === 'zip'
-            ? packs.importZip(Buffer.from(request.data, 'base64'), request.replace, inUse)
-            : packs.importFiles(
-                request.files.map((file) => ({
-                  path: file.path,
-                  data: Buffer.from(file.data, 'base64'),
-                })),
-                request.replace,
-                inUse,
-              );
+        const result = await (request.source === 'zip'
+          ? packs.importZip(Buffer.from(request.data, 'base64'), request.replace, inUse)
+          : packs.importFiles(
+              request.files.map((file) => ({
+                path: file.path,
+                data: Buffer.from(file.data, 'base64'),
+              })),
+              request.replace,
+              inUse,
+            ));
         if (result.status === 'imported') emit('packs:changed', packs.listView());
         return result;
       },

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
 import { checkPack } from '../../content/pack/loadPack';
 import { formatProblem, type PackProblem } from '../../content/pack/problems';
 import {
@@ -14,6 +13,7 @@ import type { PackAssetUrl } from '../../content/pack/renderPack';
 import { MANIFEST_FILE } from '../../content/pack/schema';
 import { resolveAssetPath } from '../../shell/security';
 import type { ImportResult, PackListView, PackSummary } from './packViews';
+import { readZip, ZipRefused, type ZipEntry } from './readZip';
 
 export interface IncomingFile {
   path: string;
@@ -130,43 +130,26 @@ export class PackLibrary {
     this.catalog = loadCatalog(this.roots, this.assetUrl);
   }
 
-  importZip(bytes: Uint8Array, replace: boolean, inUseId: string | null = null): ImportResult {
-    let entries: Record<string, Uint8Array>;
-    const tooLarge: string[] = [];
-    let announced = 0;
+  async importZip(
+    bytes: Uint8Array,
+    replace: boolean,
+    inUseId: string | null = null,
+  ): Promise<ImportResult> {
+    let entries: ZipEntry[];
     try {
-      entries = unzipSync(bytes, {
-        // Sizes come from the archive's own directory, so an oversized (or zip-bomb) entry is
-        // refused before anything is inflated into memory.
-        filter: (file) => {
-          announced += file.originalSize;
-          if (file.originalSize > MAX_IMPORT_BYTES || announced > MAX_IMPORT_BYTES) {
-            tooLarge.push(file.name);
-            return false;
-          }
-          return true;
-        },
-      });
+      entries = await readZip(bytes, { maxBytes: MAX_IMPORT_BYTES, maxEntries: MAX_IMPORT_FILES });
     } catch (error) {
-      return invalid(`this is not a readable .zip file (${(error as Error).message})`);
+      if (error instanceof ZipRefused) return invalid(error.message);
+      throw error;
     }
-    if (tooLarge.length > 0) {
-      return invalid(
-        `“${tooLarge[0]}” would make the pack larger than 200 MB; import large videos in the media library instead`,
-      );
-    }
-    return this.importFiles(
-      Object.entries(entries).map(([path, data]) => ({ path, data })),
-      replace,
-      inUseId,
-    );
+    return this.importFiles(entries, replace, inUseId);
   }
 
-  importFiles(
+  async importFiles(
     files: readonly IncomingFile[],
     replace: boolean,
     inUseId: string | null = null,
-  ): ImportResult {
+  ): Promise<ImportResult> {
     if (files.length > MAX_IMPORT_FILES)
       return invalid(`a pack may hold at most ${MAX_IMPORT_FILES} files`);
     const total = files.reduce((sum, file) => sum + file.data.byteLength, 0);
