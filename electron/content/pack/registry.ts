@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkPack } from './loadPack';
+import { checkPack, type PackCheck } from './loadPack';
 import type { PackProblem } from './problems';
 import { renderSlides, type PackAssetUrl, type RenderedSlide } from './renderPack';
 import type { PackManifest } from './schema';
@@ -48,12 +48,13 @@ function packFolders(root: string): string[] {
     .sort();
 }
 
+/** Validates the pack (unless already checked) and renders every slide: loaded, or broken with why. */
 export function loadPackFolder(
   folder: string,
   origin: PackOrigin,
   assetUrl: PackAssetUrl,
+  check: PackCheck = checkPack(folder),
 ): LoadedPack | BrokenPack {
-  const check = checkPack(folder);
   const name = check.id ?? basename(folder);
   if (!check.manifest)
     return { origin, folder, name, title: check.title, problems: check.problems };

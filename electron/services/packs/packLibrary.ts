@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkPack } from '../../content/pack/loadPack';
+import { checkPackAsync } from '../../content/pack/loadPack';
 import { formatProblem, type PackProblem } from '../../content/pack/problems';
 import {
+  isLoaded,
   loadCatalog,
+  loadPackFolder,
   type LoadedPack,
   type PackCatalog,
   type PackRoots,
@@ -166,7 +168,7 @@ export class PackLibrary {
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, file.data);
       }
-      const check = checkPack(staging);
+      const check = await checkPackAsync(staging);
       if (!check.manifest) {
         return {
           status: 'invalid',
@@ -192,9 +194,17 @@ export class PackLibrary {
           incoming: { title, version },
         };
       }
-      this.install(staging, id);
-      this.reload();
-      const installed = this.find(id)!;
+      // Every slide is rendered before the swap: a pack that validates but does not load never
+      // replaces a working one.
+      const staged = loadPackFolder(staging, 'imported', this.assetUrl, check);
+      if (!isLoaded(staged))
+        return { status: 'invalid', problems: staged.problems.map(formatProblem) };
+      const installed = this.install(staging, id);
+      if (!installed) {
+        return invalid(
+          `“${title}” could not be loaded once in place; the pack it would have replaced is unchanged`,
+        );
+      }
       return {
         status: 'imported',
         pack: summarize(installed, this.catalog),
@@ -205,8 +215,11 @@ export class PackLibrary {
     }
   }
 
-  /** Swaps the staged folder in, keeping the old copy until the new one is in place. */
-  private install(staging: string, id: string): void {
+  /**
+   * Swaps the staged folder in, keeping the old copy until the new one has loaded from its place;
+   * if it does not, the old copy goes back. Returns the installed pack, or null after a rollback.
+   */
+  private install(staging: string, id: string): LoadedPack | null {
     const target = join(this.roots.imported, id);
     const previous = join(this.roots.imported, `.previous-${id}-${randomBytes(4).toString('hex')}`);
     const hadPrevious = existsSync(target);
@@ -217,7 +230,16 @@ export class PackLibrary {
       if (hadPrevious) renameSync(previous, target);
       throw error;
     }
+    this.reload();
+    const installed = this.find(id);
+    if (installed?.folder !== target) {
+      rmSync(target, { recursive: true, force: true });
+      if (hadPrevious) renameSync(previous, target);
+      this.reload();
+      return null;
+    }
     if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+    return installed;
   }
 }
 
