@@ -69,9 +69,10 @@ export function createRouter(
         log(
           `${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );
+        // The system's message may name files or SQL: it goes to the log, not to the counselor.
         return failure(
           'internal',
-          `${channel} failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+          'Something went wrong inside the kiosk, so this was not done. Everything saved before is safe; the details are in the log for IT.',
         );
       }
     },

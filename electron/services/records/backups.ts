@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../core/clock';
 import { migrate, type Db } from '../../db/database';
 import { judgeKioskFile, type KioskFileVerdict } from '../../db/kioskFile';
+import { PIN_GUARD_SETTING } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
 
 export interface BackupInfo {
@@ -65,7 +66,7 @@ function integrityProblems(db: Db): string[] {
 }
 
 /** The backups in a folder, newest first; usable before any database is open (start-up recovery). */
-const KEPT_SETTINGS = ['records-pin', 'redcap-secret'] as const;
+const KEPT_SETTINGS = ['records-pin', PIN_GUARD_SETTING, 'redcap-secret'] as const;
 
 export function listBackups(backupDir: string): BackupInfo[] {
   let names: string[];

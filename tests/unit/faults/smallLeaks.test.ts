@@ -1,6 +1,9 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkPack } from '../../../electron/content/pack/loadPack';
+import { loadCatalog } from '../../../electron/content/pack/registry';
+import { ManualClock } from '../../../electron/core/clock';
 import { createKioskCore, type KioskCore } from '../../../electron/core/kioskCore';
 import { csvField, toCsv } from '../../../electron/services/records/csv';
 import type { ConsoleView } from '../../../electron/services/session/views';
@@ -75,5 +78,91 @@ describe('bidirectional overrides and zero-width characters', () => {
 
   it('are stripped from CSV text that was stored before', () => {
     expect(csvField(tricky)).toBe('Alex Jr');
+  });
+});
+
+describe('the PIN’s failure count and its growing pause', () => {
+  const restart = (clock: ManualClock) => {
+    core.close();
+    core = createKioskCore({
+      dataDir: join(dir.path, 'data'),
+      resourcesDir: resolve('resources'),
+      clock,
+    });
+  };
+  const guess = (pin: string) => call('records:unlock', { pin });
+
+  it('survive a restart, and each pause is longer than the last', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 22, 9));
+    restart(clock);
+    await call('records:setPin', { pin: '2468', currentPin: null });
+    await call('records:lock', {});
+    for (let index = 0; index < 3; index += 1) await guess('0000');
+    restart(clock);
+    // Two more after the restart make five: the pause starts.
+    await guess('0000');
+    await guess('0000');
+    restart(clock);
+    expect(await guess('2468')).toMatchObject({
+      ok: false,
+      error: { message: 'Too many wrong PINs; try again in 60 seconds.' },
+    });
+    clock.advance(60_000);
+    for (let index = 0; index < 5; index += 1) await guess('1111');
+    restart(clock);
+    expect(await guess('2468')).toMatchObject({
+      ok: false,
+      error: { message: 'Too many wrong PINs; try again in 120 seconds.' },
+    });
+    clock.advance(120_000);
+    expect(await guess('2468')).toMatchObject({ ok: true });
+    // The right PIN starts the count again.
+    await call('records:lock', {});
+    for (let index = 0; index < 5; index += 1) await guess('1111');
+    expect(await guess('2468')).toMatchObject({
+      ok: false,
+      error: { message: 'Too many wrong PINs; try again in 60 seconds.' },
+    });
+  }, 30_000);
+});
+
+describe('error messages shown to the counselor', () => {
+  it('name no file paths and no SQL', async () => {
+    await call('records:setPin', { pin: '2468', currentPin: null });
+    core.db.exec('DROP TABLE flipchart_entries');
+    await call('session:start', {
+      packId: 'hhrp-group-5',
+      cohortName: 'Group',
+      facilitators: ['F'],
+      timeKeeper: null,
+    });
+    const sqlFailure = await call('group:addFlipchart', {
+      questionId: 'what-is-negotiation',
+      text: 'Talking it through',
+    });
+    // The backups folder cannot be made: the system's error names the path.
+    rmSync(join(dir.path, 'data', 'backups'), { recursive: true, force: true });
+    writeFileSync(join(dir.path, 'data', 'backups'), 'not a folder');
+    const pathFailure = await call('records:backup', {});
+    for (const result of [sqlFailure, pathFailure]) {
+      expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+      const { message } = (result as { error: { message: string } }).error;
+      expect(message).toMatch(/Everything saved before is safe/);
+      expect(message).not.toContain(dir.path);
+      expect(message).not.toMatch(/table|flipchart_entries|INSERT|ENOTDIR|EEXIST|\//i);
+    }
+  });
+
+  it('about a broken pack name files inside the pack, not where it lives', () => {
+    const first = writePack(join(dir.path, 'packs', 'one'), { 'pack.yaml': MINIMAL_PACK });
+    writePack(join(dir.path, 'packs', 'two'), { 'pack.yaml': MINIMAL_PACK });
+    const catalog = loadCatalog(
+      { builtIn: join(dir.path, 'packs'), imported: join(dir.path, 'none') },
+      (packId, path) => `/media/packs/${packId}/${path}`,
+    );
+    expect(catalog.broken[0]!.problems[0]!.message).toBe(
+      'another built-in pack (folder “one”) already has the id "mini-pack"',
+    );
+    expect(JSON.stringify(catalog.broken)).not.toContain(`${first}"`);
   });
 });
