@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
 import { lockDataFolder } from '../db/dataFolderLock';
+import { findCohortByName } from '../db/queries/cohorts';
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
 import type { EventName, EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
@@ -129,6 +130,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     };
 
     const lock = new RecordsLock(db, clock);
+    /** A group run before has a roster of names, attendance and quiz counts: records, behind the PIN. */
+    const openRosterOf = (cohortName: string, pin: string | undefined) => {
+      if (!findCohortByName(db, cohortName)) return;
+      lock.admit(
+        pin,
+        `“${cohortName}” has records from earlier sessions. Enter the counselor PIN to open its roster.`,
+      );
+    };
     const backups = new BackupService(db, join(options.dataDir, 'backups'), clock);
     const desk = new RecordsDesk(db, clock, packs, backups, lock, (packId) =>
       sessions.startedAt(packId),
@@ -149,7 +158,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'app:acknowledgeNotice': ({ id }) => acknowledgeRecoveryNotice(options.dataDir, id),
       'session:audienceView': () => sessions.audienceView(),
       'session:setupOptions': () => sessions.setupOptions(),
-      'session:start': (request) => sessions.start(request),
+      'session:start': (request) => {
+        openRosterOf(request.cohortName, request.pin);
+        return sessions.start(request);
+      },
       'session:command': async (command) => {
         const view = sessions.command(command);
         if (command.type === 'end' && view.session === null) await backUp('session-end');

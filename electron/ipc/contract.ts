@@ -118,6 +118,8 @@ const startSession = z
     cohortName: cleanName().min(1, 'name the group').max(80),
     facilitators: z.array(personName).min(1, 'name at least one facilitator').max(6),
     timeKeeper: personName.nullable(),
+    /** Needed when the group has records and they are locked: its roster is records. */
+    pin: z.string().max(8).optional(),
   })
   .strict();
 
@@ -351,8 +353,9 @@ export type EventsFor<R extends Role> = {
   [E in EventName]: R extends (typeof events)[E]['roles'][number] ? E : never;
 }[EventName];
 
+/** `locked`: refused until the counselor PIN is given (the window asks for it, then tries again). */
 export type ErrorCode =
-  'unknown-channel' | 'forbidden' | 'invalid-arguments' | 'rejected' | 'internal';
+  'unknown-channel' | 'forbidden' | 'invalid-arguments' | 'rejected' | 'locked' | 'internal';
 
 export interface KioskError {
   code: ErrorCode;

@@ -58,7 +58,7 @@ export function createRouter(
         const handler = handlers[channel] as (request: unknown, sender: Role) => unknown;
         return { ok: true, value: await handler(parsed.data, sender) };
       } catch (error) {
-        if (error instanceof RejectedRequest) return failure('rejected', error.message);
+        if (error instanceof RejectedRequest) return failure(error.code, error.message);
         if ((error as { code?: unknown }).code === 'SQLITE_FULL') {
           log(`${channel} failed: disk full`);
           return failure(

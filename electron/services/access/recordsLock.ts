@@ -38,6 +38,7 @@ interface StoredPin {
 
 export class RecordsLockedError extends RejectedRequest {
   override name = 'RecordsLockedError';
+  override readonly code = 'locked';
 }
 
 function hashPin(pin: string, salt: string): Buffer {
@@ -109,6 +110,16 @@ export class RecordsLock {
   lock(): LockStatus {
     this.unlockedUntil = 0;
     return this.status();
+  }
+
+  /**
+   * For a request that carries the PIN itself (starting a session for a group with records):
+   * passes while unlocked, otherwise needs the PIN, which then unlocks for the idle period.
+   */
+  admit(pin: string | undefined, locked: string): void {
+    if (!this.stored() || this.isUnlocked()) return this.require();
+    if (pin === undefined) throw new RecordsLockedError(locked);
+    this.unlock(pin);
   }
 
   /** Fails while locked; otherwise keeps the records open for another idle period. */
