@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { lockDataFolder } from '../db/dataFolderLock';
 import { findCohortByName } from '../db/queries/cohorts';
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
-import type { EventName, EventPayloads } from '../ipc/contract';
+import { events, SELF_ENTRY_CHANNELS, type EventName, type EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { browserDisplays, type DisplayPort } from '../services/displays';
 import { RecordsLock } from '../services/access/recordsLock';
@@ -12,6 +12,7 @@ import { RejectedRequest } from '../services/errors';
 import { BackupService } from '../services/records/backups';
 import { RecordsDesk } from '../services/records/recordsDesk';
 import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
+import { SelfEntry } from '../services/group/selfEntry';
 import { MediaLibrary } from '../services/media/mediaLibrary';
 import { PackLibrary } from '../services/packs/packLibrary';
 import { SessionService } from '../services/session/sessionService';
@@ -79,7 +80,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const { db, notice } = opened;
   if (notice) options.log?.(notice);
   const sinks = new Set<EventSink>();
+  let laptopWithMember = () => false;
   const emit: EventSink = (event, payload) => {
+    // While a member holds the laptop, the console is sent nothing of the console's own.
+    const consoleOnly = !(events[event].roles as readonly string[]).includes('audience');
+    if (consoleOnly && event !== 'selfEntry:changed' && laptopWithMember()) return;
     for (const sink of sinks) sink(event, payload);
   };
 
@@ -139,6 +144,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       );
     };
     const backups = new BackupService(db, join(options.dataDir, 'backups'), clock);
+    const selfEntry = new SelfEntry(db, () => sessions.liveContext(), records, lock);
+    laptopWithMember = () => selfEntry.isActive();
+    const selfEntryChanged = <T>(result: T): T => {
+      emit('selfEntry:changed', selfEntry.view());
+      sessions.refresh();
+      return result;
+    };
     const desk = new RecordsDesk(db, clock, packs, backups, lock, (packId) =>
       sessions.startedAt(packId),
     );
@@ -238,6 +250,11 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         media.resetCues(packId, mediaId);
         return mediaChanged(media.libraryView());
       },
+      'selfEntry:view': () => selfEntry.view(),
+      'selfEntry:begin': ({ memberId }) => selfEntryChanged(selfEntry.begin(memberId)),
+      'selfEntry:answer': ({ itemId, answer }) =>
+        selfEntryChanged(selfEntry.answer(itemId, answer)),
+      'selfEntry:finish': ({ pin }) => selfEntryChanged(selfEntry.finish(pin)),
       'packs:list': () => packs.listView(),
       'packs:import': async (request) => {
         // The running session's pack may not change under it; its agenda is being replayed.
@@ -257,8 +274,27 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       },
     };
 
+    const router = createRouter(handlers, options.log);
     return {
-      router: createRouter(handlers, options.log),
+      router: {
+        dispatch(channel, args, sender) {
+          if (
+            sender === 'console' &&
+            selfEntry.isActive() &&
+            !(SELF_ENTRY_CHANNELS as readonly unknown[]).includes(channel)
+          ) {
+            return Promise.resolve({
+              ok: false,
+              error: {
+                code: 'forbidden',
+                message:
+                  'A member is answering the quiz on this laptop; the counselor PIN ends self-entry first.',
+              },
+            });
+          }
+          return router.dispatch(channel, args, sender);
+        },
+      },
       databaseFile,
       db,
       isLive: () => sessions.isLive(),
@@ -267,6 +303,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         return () => sinks.delete(sink);
       },
       audienceKey(key) {
+        if (selfEntry.isActive()) return;
         const interpreted = audienceKeys.interpret(key);
         if (interpreted?.kind !== 'command') return;
         try {

@@ -11,6 +11,7 @@ import type { DisplayStatusView } from '../services/displays';
 import { certificateRuleSchema } from '../services/group/certificates';
 import type { BackupInfo } from '../services/records/backups';
 import type { Download, RecordsOverview } from '../services/records/recordsDesk';
+import type { SelfEntryView } from '../services/group/selfEntry';
 import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
 import type { MediaLibraryView } from '../services/media/mediaViews';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
@@ -317,11 +318,33 @@ export const channels = {
     CONSOLE_ONLY,
   ),
   'media:resetCues': channel<MediaLibraryView>()(z.object(packMedia).strict(), CONSOLE_ONLY),
+  'selfEntry:view': channel<SelfEntryView | null>()(noArguments, CONSOLE_ONLY),
+  'selfEntry:begin': channel<SelfEntryView>()(
+    z.object({ memberId: z.number().int().positive() }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'selfEntry:answer': channel<SelfEntryView>()(
+    z
+      .object({ itemId: z.string().min(1).max(100), answer: z.string().regex(/^[a-zA-Z]$/) })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'selfEntry:finish': channel<LockStatus>()(
+    z.object({ pin: z.string().max(8) }).strict(),
+    CONSOLE_ONLY,
+  ),
   'packs:list': channel<PackListView>()(noArguments, CONSOLE_ONLY),
   'packs:import': channel<ImportResult>()(importPack, CONSOLE_ONLY),
 } as const;
 
 export type ChannelName = keyof typeof channels;
+
+/** While a member holds the laptop for the quiz, the console may call these and nothing else. */
+export const SELF_ENTRY_CHANNELS: readonly ChannelName[] = [
+  'selfEntry:view',
+  'selfEntry:answer',
+  'selfEntry:finish',
+];
 /** What a window sends (defaults may be left out). */
 export type RequestOf<C extends ChannelName> = z.input<(typeof channels)[C]['request']>;
 /** What a handler receives after validation (defaults filled in). */
@@ -335,6 +358,7 @@ export const events = {
   'packs:changed': { roles: CONSOLE_ONLY },
   'displays:changed': { roles: CONSOLE_ONLY },
   'displays:identify': { roles: EVERY_WINDOW },
+  'selfEntry:changed': { roles: CONSOLE_ONLY },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export interface EventPayloads {
@@ -343,6 +367,7 @@ export interface EventPayloads {
   'packs:changed': PackListView;
   'displays:changed': DisplayStatusView;
   'displays:identify': { console: string; audience: string };
+  'selfEntry:changed': SelfEntryView | null;
 }
 export type EventName = keyof typeof events;
 

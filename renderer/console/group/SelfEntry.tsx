@@ -1,9 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { createPortal } from 'react-dom';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import type { SelfEntryView } from '../../../electron/services/group/selfEntry';
 import { call, consoleApi } from '../../platform/kiosk';
-import { suspendPresenterKeys } from '../actions';
-import type { RecordWrite } from './GroupPanels';
 
 const api = consoleApi();
 
@@ -19,37 +16,20 @@ function offlineVoice(): SpeechSynthesisVoice | null {
 
 /**
  * The laptop handed to one member: big buttons, one question at a time, read aloud when an offline
- * voice exists, and nothing else reachable until the counselor enters the PIN.
+ * voice exists. Main holds the state and refuses the console anything else until the counselor's
+ * PIN; this screen is all the console shows meanwhile, and a reload comes back to it.
  */
 export function SelfEntry({
-  session,
-  memberId,
-  write,
-  onClose,
+  view,
+  onView,
 }: {
-  session: ConsoleSessionView;
-  memberId: number;
-  write: RecordWrite;
-  onClose: () => void;
+  view: SelfEntryView;
+  onView: (view: SelfEntryView | null) => void;
 }) {
-  const items = session.quiz?.items ?? [];
-  const member = session.group.members.find((entry) => entry.id === memberId);
-  const [index, setIndex] = useState(0);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLButtonElement>(null);
-  const item = items[index];
-
-  useEffect(() => {
-    suspendPresenterKeys(true);
-    const app = document.querySelector<HTMLElement>('main.console');
-    if (app) app.inert = true;
-    return () => {
-      suspendPresenterKeys(false);
-      if (app) app.inert = false;
-      if ('speechSynthesis' in window) speechSynthesis.cancel();
-    };
-  }, []);
+  const item = view.items[view.position];
 
   useEffect(() => {
     first.current?.focus();
@@ -63,27 +43,35 @@ export function SelfEntry({
     utterance.rate = 0.9;
     speechSynthesis.speak(utterance);
   }, [item]);
+  useEffect(
+    () => () => {
+      if ('speechSynthesis' in window) speechSynthesis.cancel();
+    },
+    [],
+  );
 
   const answer = (key: string) => {
     if (!item) return;
-    write('group:answer', { memberId, itemId: item.id, answer: key, enteredBy: 'self' });
-    setIndex((current) => current + 1);
+    call(api, 'selfEntry:answer', { itemId: item.id, answer: key }).then(onView, (failure: Error) =>
+      setError(failure.message),
+    );
   };
 
   const unlock = (event: FormEvent) => {
     event.preventDefault();
-    call(api, 'records:unlock', { pin }).then(onClose, (failure: Error) =>
-      setError(failure.message),
+    call(api, 'selfEntry:finish', { pin }).then(
+      () => onView(null),
+      (failure: Error) => setError(failure.message),
     );
     setPin('');
   };
 
-  return createPortal(
+  return (
     <div className="self-entry" role="dialog" aria-modal="true" aria-label="Answer the quiz">
       {item ? (
         <>
           <p className="self-entry__progress">
-            {member?.name}: question {index + 1} of {items.length}
+            {view.memberName}: question {view.position + 1} of {view.items.length}
           </p>
           <h2 className="self-entry__prompt">{item.prompt}</h2>
           <div className="self-entry__options">
@@ -119,7 +107,6 @@ export function SelfEntry({
         <button type="submit">Unlock</button>
         {error && <span role="alert">{error}</span>}
       </form>
-    </div>,
-    document.body,
+    </div>
   );
 }
