@@ -1,6 +1,6 @@
 /** `npm run web -- --port <n> --data <dir> [--host 127.0.0.1]`: the browser shell's entry point. */
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ManualClock } from '../core/clock';
 import { createKioskCore } from '../core/kioskCore';
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       host: values.host,
       port,
       manualClock,
+      keysFile: join(dataDir, 'browser-shell-keys.json'),
     });
   } catch (error) {
     core.close();
