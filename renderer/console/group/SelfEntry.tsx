@@ -28,6 +28,8 @@ export function SelfEntry({
 }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // One answer at a time: the next question's buttons come only once main has recorded this one.
+  const [pending, setPending] = useState(false);
   const first = useRef<HTMLButtonElement>(null);
   const item = view.items[view.position];
 
@@ -51,10 +53,11 @@ export function SelfEntry({
   );
 
   const answer = (key: string) => {
-    if (!item) return;
-    call(api, 'selfEntry:answer', { itemId: item.id, answer: key }).then(onView, (failure: Error) =>
-      setError(failure.message),
-    );
+    if (!item || pending) return;
+    setPending(true);
+    call(api, 'selfEntry:answer', { itemId: item.id, answer: key })
+      .then(onView, (failure: Error) => setError(failure.message))
+      .finally(() => setPending(false));
   };
 
   const unlock = (event: FormEvent) => {
@@ -80,6 +83,7 @@ export function SelfEntry({
                 key={option.key}
                 type="button"
                 ref={optionIndex === 0 ? first : undefined}
+                disabled={pending}
                 onClick={() => answer(option.key)}
               >
                 <span className="self-entry__key">{option.key.toUpperCase()}</span> {option.text}
