@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SelfEntryView } from '../../../electron/services/group/selfEntry';
 import { call, consoleApi } from '../../platform/kiosk';
+import { PinInput } from '../../shared/PinInput';
 
 const api = consoleApi();
 
@@ -97,17 +98,7 @@ export function SelfEntry({
         </h2>
       )}
       <form className="self-entry__unlock" onSubmit={unlock} aria-label="Counselor unlock">
-        <label>
-          Counselor PIN
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={pin}
-            onChange={(event) => setPin(event.target.value)}
-            maxLength={8}
-          />
-        </label>
+        <PinInput label="Counselor PIN" value={pin} onChange={setPin} />
         <button type="submit">Unlock</button>
         {error && <span role="alert">{error}</span>}
       </form>

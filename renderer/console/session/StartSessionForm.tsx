@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { RequestOf } from '../../../electron/ipc/contract';
 import type { SetupOptions } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
+import { PinInput } from '../../shared/PinInput';
 import { formatClock, useTick } from '../../shared/time';
 
 const api = consoleApi();
@@ -112,19 +113,7 @@ export function StartSessionForm({
       {pinPrompt && (
         <div className="start-form__pin" role="group" aria-labelledby="start-pin-why">
           <p id="start-pin-why">{pinPrompt}</p>
-          <label>
-            Counselor PIN
-            <input
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              value={pin}
-              onChange={(event) => setPin(event.target.value)}
-              maxLength={8}
-              required
-              autoFocus
-            />
-          </label>
+          <PinInput label="Counselor PIN" value={pin} onChange={setPin} required autoFocus />
         </div>
       )}
       {pack && (

@@ -1,28 +1,15 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kioskCore';
 import { MAX_UPLOADS, UPLOAD_IDLE_MS } from '../../../electron/services/media/mediaLibrary';
-import { makeTempDir } from '../../helpers/tempDir';
+import { freshKiosk } from '../../helpers/kiosk';
 
-let dir: ReturnType<typeof makeTempDir>;
-let dataDir: string;
-let core: KioskCore;
 const clock = new ManualClock(Date.UTC(2026, 10, 22, 9));
-const call = (channel: string, args: unknown) => core.router.dispatch(channel, args, 'console');
-const uploadsDir = () => join(dataDir, 'media', '.uploads');
+const kiosk = freshKiosk({ clock });
+const { call } = kiosk;
+const uploadsDir = () => join(kiosk.dataDir, 'media', '.uploads');
 const openDescriptors = () => readdirSync('/proc/self/fd').length;
-
-beforeEach(() => {
-  dir = makeTempDir();
-  dataDir = join(dir.path, 'data');
-  core = createKioskCore({ dataDir, resourcesDir: resolve('resources'), clock });
-});
-afterEach(() => {
-  core.close();
-  dir.remove();
-});
 
 async function begin(name = 'talk.mp4', size = 10): Promise<string> {
   const result = await call('media:beginUpload', { name, size, mime: 'video/mp4' });
@@ -76,12 +63,11 @@ describe('media uploads begun and never finished', () => {
 
   it('left over from a crash are cleaned at the next start, with half-written backups', async () => {
     await begin();
-    const backups = join(dataDir, 'backups');
+    const backups = join(kiosk.dataDir, 'backups');
     mkdirSync(backups, { recursive: true });
     writeFileSync(join(backups, 'kiosk-2026-11-22T09-00-00-000Z-daily.sqlite3.partial'), 'x');
     writeFileSync(join(backups, 'restoring-0b7f.tmp'), 'x');
-    core.close();
-    core = createKioskCore({ dataDir, resourcesDir: resolve('resources'), clock });
+    kiosk.restart();
     expect(readdirSync(uploadsDir())).toEqual([]);
     expect(readdirSync(backups).filter((name) => !name.endsWith('-daily.sqlite3'))).toEqual([]);
   });

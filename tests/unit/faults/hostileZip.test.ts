@@ -1,33 +1,23 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kioskCore';
+import { describe, expect, it } from 'vitest';
 import { deflatedEntry, deflatedZeros, rawZip } from '../../helpers/hostileZip';
 import { MINIMAL_PACK } from '../../helpers/packs';
-import { makeTempDir } from '../../helpers/tempDir';
+import { freshKiosk } from '../../helpers/kiosk';
 
-let dir: ReturnType<typeof makeTempDir>;
-let core: KioskCore;
+const kiosk = freshKiosk();
 const MB = 1024 * 1024;
-
-beforeEach(() => {
-  dir = makeTempDir();
-  core = createKioskCore({ dataDir: join(dir.path, 'data'), resourcesDir: resolve('resources') });
-});
-afterEach(() => {
-  core.close();
-  dir.remove();
-});
 
 const manifest = () => deflatedEntry('pack.yaml', Buffer.from(MINIMAL_PACK));
 const importZip = (zip: Buffer) =>
-  core.router.dispatch(
-    'packs:import',
-    { source: 'zip', name: 'pack.zip', data: zip.toString('base64'), replace: false },
-    'console',
-  );
-const importedFolder = () => join(dir.path, 'data', 'curricula');
+  kiosk.call('packs:import', {
+    source: 'zip',
+    name: 'pack.zip',
+    data: zip.toString('base64'),
+    replace: false,
+  });
+const importedFolder = () => join(kiosk.dataDir, 'curricula');
 
 describe('a zip whose directory understates its content', () => {
   it('a 5 MB file holding 5 GB is refused once the declared size is exceeded, nothing imported', async () => {
@@ -84,7 +74,7 @@ describe('a zip whose directory understates its content', () => {
     const order: string[] = [];
     const importing = importZip(rawZip([manifest(), ...entries])).then(() => order.push('import'));
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 5));
-    await core.router.dispatch('session:consoleView', {}, 'console').then(() => order.push('view'));
+    await kiosk.call('session:consoleView', {}).then(() => order.push('view'));
     await importing;
     expect(order).toEqual(['view', 'import']);
   });

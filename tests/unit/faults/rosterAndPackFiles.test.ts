@@ -1,41 +1,33 @@
-import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kioskCore';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { respondWithFile } from '../../../electron/services/media/mediaResponse';
 import type { ConsoleView } from '../../../electron/services/session/views';
 import { MINIMAL_PACK, writePack } from '../../helpers/packs';
-import { makeTempDir } from '../../helpers/tempDir';
+import { freshKiosk } from '../../helpers/kiosk';
 
-let dir: ReturnType<typeof makeTempDir>;
-let core: KioskCore;
-const call = (channel: string, args: unknown) => core.router.dispatch(channel, args, 'console');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
-beforeEach(() => {
-  dir = makeTempDir();
-  const dataDir = join(dir.path, 'data');
-  writePack(join(dataDir, 'curricula', 'mini'), {
-    'pack.yaml': MINIMAL_PACK,
-    'images/chart.png': PNG,
-    'images/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>',
-    'images/evil.svg':
-      '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("/console.html")</script></svg>',
-    'images/onload.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
-    'slides/extra.md': '# Extra',
-    'handouts/sheet.pdf': '%PDF-1.4\n',
-    'media/clip.mp4': Buffer.alloc(64),
-    'page.html': '<script>steal()</script>',
-    'page.htm': '<script>steal()</script>',
-    'app.js': 'steal()',
-    'app.mjs': 'steal()',
-    'notes.txt': 'x',
-  });
-  core = createKioskCore({ dataDir, resourcesDir: resolve('resources') });
+const kiosk = freshKiosk({
+  prepare: (dataDir) =>
+    writePack(join(dataDir, 'curricula', 'mini'), {
+      'pack.yaml': MINIMAL_PACK,
+      'images/chart.png': PNG,
+      'images/logo.svg':
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>',
+      'images/evil.svg':
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("/console.html")</script></svg>',
+      'images/onload.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+      'slides/extra.md': '# Extra',
+      'handouts/sheet.pdf': '%PDF-1.4\n',
+      'media/clip.mp4': Buffer.alloc(64),
+      'page.html': '<script>steal()</script>',
+      'page.htm': '<script>steal()</script>',
+      'app.js': 'steal()',
+      'app.mjs': 'steal()',
+      'notes.txt': 'x',
+    }),
 });
-afterEach(() => {
-  core.close();
-  dir.remove();
-});
+const { call } = kiosk;
 
 async function start(cohortName: string, pin?: string) {
   return call('session:start', {
@@ -98,7 +90,7 @@ describe('the roster of a group run before, with the records locked', () => {
 
 describe('files the media route serves from a pack', () => {
   const serve = async (path: string) =>
-    respondWithFile(core.resolveMedia(`/media/packs/mini-pack/${path}`), 'GET', null);
+    respondWithFile(kiosk.core.resolveMedia(`/media/packs/mini-pack/${path}`), 'GET', null);
 
   it('are only images, Markdown, media, captions and PDFs, with nosniff and a sandboxing CSP', async () => {
     for (const [path, type] of [

@@ -1,24 +1,10 @@
-import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kioskCore';
+import { describe, expect, it } from 'vitest';
 import { channels, SELF_ENTRY_CHANNELS, type EventName } from '../../../electron/ipc/contract';
 import type { ConsoleView } from '../../../electron/services/session/views';
-import { makeTempDir } from '../../helpers/tempDir';
+import { freshKiosk } from '../../helpers/kiosk';
 
-let dir: ReturnType<typeof makeTempDir>;
-let core: KioskCore;
-const start = () =>
-  (core = createKioskCore({ dataDir: join(dir.path, 'data'), resourcesDir: resolve('resources') }));
-const call = (channel: string, args: unknown) => core.router.dispatch(channel, args, 'console');
-
-beforeEach(() => {
-  dir = makeTempDir();
-  start();
-});
-afterEach(() => {
-  core.close();
-  dir.remove();
-});
+const kiosk = freshKiosk();
+const { call } = kiosk;
 
 async function handLaptopToBea(): Promise<number> {
   await call('records:setPin', { pin: '2468', currentPin: null });
@@ -46,17 +32,17 @@ describe('while a member holds the laptop for the quiz', () => {
       expect(result, channel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     // The projector keeps its own view, and its keys do not move the session meanwhile.
-    expect(await core.router.dispatch('session:audienceView', {}, 'audience')).toMatchObject({
+    expect(await kiosk.core.router.dispatch('session:audienceView', {}, 'audience')).toMatchObject({
       ok: true,
     });
-    const before = core.db.prepare('SELECT count(*) AS n FROM session_events').get();
-    core.audienceKey('ArrowRight');
-    expect(core.db.prepare('SELECT count(*) AS n FROM session_events').get()).toEqual(before);
+    const before = kiosk.core.db.prepare('SELECT count(*) AS n FROM session_events').get();
+    kiosk.core.audienceKey('ArrowRight');
+    expect(kiosk.core.db.prepare('SELECT count(*) AS n FROM session_events').get()).toEqual(before);
   });
 
   it('the console is sent only the member’s own questions: no roster, key or others’ answers', async () => {
     const pushed: EventName[] = [];
-    core.onEvent((event) => pushed.push(event));
+    kiosk.core.onEvent((event) => pushed.push(event));
     await handLaptopToBea();
     pushed.length = 0;
     const view = await call('selfEntry:view', {});
@@ -72,8 +58,7 @@ describe('while a member holds the laptop for the quiz', () => {
   it('a reload, or a restart of the kiosk, comes back to the self-entry screen', async () => {
     await handLaptopToBea();
     await call('selfEntry:answer', { itemId: 'q1', answer: 'd' });
-    core.close();
-    start();
+    kiosk.restart();
     expect(await call('selfEntry:view', {})).toMatchObject({
       ok: true,
       value: { memberName: 'Bea', position: 1 },

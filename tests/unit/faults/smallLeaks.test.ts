@@ -1,27 +1,17 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { checkPack } from '../../../electron/content/pack/loadPack';
 import { loadCatalog } from '../../../electron/content/pack/registry';
 import { ManualClock } from '../../../electron/core/clock';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kioskCore';
 import { csvField, toCsv } from '../../../electron/services/records/csv';
 import type { ConsoleView } from '../../../electron/services/session/views';
 import { MINIMAL_PACK, writePack } from '../../helpers/packs';
-import { makeTempDir } from '../../helpers/tempDir';
+import { freshKiosk } from '../../helpers/kiosk';
 
-let dir: ReturnType<typeof makeTempDir>;
-let core: KioskCore;
-const call = (channel: string, args: unknown) => core.router.dispatch(channel, args, 'console');
-
-beforeEach(() => {
-  dir = makeTempDir();
-  core = createKioskCore({ dataDir: join(dir.path, 'data'), resourcesDir: resolve('resources') });
-});
-afterEach(() => {
-  core.close();
-  dir.remove();
-});
+const clock = new ManualClock(Date.UTC(2026, 10, 22, 9));
+const kiosk = freshKiosk({ clock });
+const { call } = kiosk;
 
 /** Splits a CSV line the way a spreadsheet set to another separator would, ignoring quotes. */
 const cellsSplitOn = (line: string, separator: string) =>
@@ -62,15 +52,17 @@ describe('bidirectional overrides and zero-width characters', () => {
       value: ConsoleView;
     };
     expect(result.value.session!.group.members.map((member) => member.name)).toEqual(['Alex Jr']);
-    expect(core.db.prepare('SELECT name FROM cohorts').all()).toEqual([{ name: 'Tuesday group' }]);
+    expect(kiosk.core.db.prepare('SELECT name FROM cohorts').all()).toEqual([
+      { name: 'Tuesday group' },
+    ]);
     expect(
-      (core.db.prepare('SELECT facilitators FROM sessions').get() as { facilitators: string })
+      (kiosk.core.db.prepare('SELECT facilitators FROM sessions').get() as { facilitators: string })
         .facilitators,
     ).toBe('["Dana"]');
   });
 
   it('are stripped from pack titles', () => {
-    const folder = writePack(join(dir.path, 'pack'), {
+    const folder = writePack(join(kiosk.dir, 'pack'), {
       'pack.yaml': MINIMAL_PACK.replace('title: Mini pack', 'title: "Mini\u202E pack\u200B"'),
     });
     expect(checkPack(folder).manifest?.title).toBe('Mini pack');
@@ -82,34 +74,25 @@ describe('bidirectional overrides and zero-width characters', () => {
 });
 
 describe('the PIN’s failure count and its growing pause', () => {
-  const restart = (clock: ManualClock) => {
-    core.close();
-    core = createKioskCore({
-      dataDir: join(dir.path, 'data'),
-      resourcesDir: resolve('resources'),
-      clock,
-    });
-  };
+  const restart = () => kiosk.restart();
   const guess = (pin: string) => call('records:unlock', { pin });
 
   it('survive a restart, and each pause is longer than the last', async () => {
-    const clock = new ManualClock(Date.UTC(2026, 10, 22, 9));
-    restart(clock);
     await call('records:setPin', { pin: '2468', currentPin: null });
     await call('records:lock', {});
     for (let index = 0; index < 3; index += 1) await guess('0000');
-    restart(clock);
+    restart();
     // Two more after the restart make five: the pause starts.
     await guess('0000');
     await guess('0000');
-    restart(clock);
+    restart();
     expect(await guess('2468')).toMatchObject({
       ok: false,
       error: { message: 'Too many wrong PINs; try again in 60 seconds.' },
     });
     clock.advance(60_000);
     for (let index = 0; index < 5; index += 1) await guess('1111');
-    restart(clock);
+    restart();
     expect(await guess('2468')).toMatchObject({
       ok: false,
       error: { message: 'Too many wrong PINs; try again in 120 seconds.' },
@@ -129,7 +112,7 @@ describe('the PIN’s failure count and its growing pause', () => {
 describe('error messages shown to the counselor', () => {
   it('name no file paths and no SQL', async () => {
     await call('records:setPin', { pin: '2468', currentPin: null });
-    core.db.exec('DROP TABLE flipchart_entries');
+    kiosk.core.db.exec('DROP TABLE flipchart_entries');
     await call('session:start', {
       packId: 'hhrp-group-5',
       cohortName: 'Group',
@@ -141,23 +124,23 @@ describe('error messages shown to the counselor', () => {
       text: 'Talking it through',
     });
     // The backups folder cannot be made: the system's error names the path.
-    rmSync(join(dir.path, 'data', 'backups'), { recursive: true, force: true });
-    writeFileSync(join(dir.path, 'data', 'backups'), 'not a folder');
+    rmSync(join(kiosk.dataDir, 'backups'), { recursive: true, force: true });
+    writeFileSync(join(kiosk.dataDir, 'backups'), 'not a folder');
     const pathFailure = await call('records:backup', {});
     for (const result of [sqlFailure, pathFailure]) {
       expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
       const { message } = (result as { error: { message: string } }).error;
       expect(message).toMatch(/Everything saved before is safe/);
-      expect(message).not.toContain(dir.path);
+      expect(message).not.toContain(kiosk.dir);
       expect(message).not.toMatch(/table|flipchart_entries|INSERT|ENOTDIR|EEXIST|\//i);
     }
   });
 
   it('about a broken pack name files inside the pack, not where it lives', () => {
-    const first = writePack(join(dir.path, 'packs', 'one'), { 'pack.yaml': MINIMAL_PACK });
-    writePack(join(dir.path, 'packs', 'two'), { 'pack.yaml': MINIMAL_PACK });
+    const first = writePack(join(kiosk.dir, 'packs', 'one'), { 'pack.yaml': MINIMAL_PACK });
+    writePack(join(kiosk.dir, 'packs', 'two'), { 'pack.yaml': MINIMAL_PACK });
     const catalog = loadCatalog(
-      { builtIn: join(dir.path, 'packs'), imported: join(dir.path, 'none') },
+      { builtIn: join(kiosk.dir, 'packs'), imported: join(kiosk.dir, 'none') },
       (packId, path) => `/media/packs/${packId}/${path}`,
     );
     expect(catalog.broken[0]!.problems[0]!.message).toBe(
