@@ -4,11 +4,14 @@
  * each event names the roles allowed to receive it, so the audience never even receives private data.
  */
 import { z } from 'zod';
+import { stripInvisibleControls } from '../core/plainText';
+import type { StartupNotice } from '../db/recovery';
 import type { LockStatus } from '../services/access/recordsLock';
 import type { DisplayStatusView } from '../services/displays';
 import { certificateRuleSchema } from '../services/group/certificates';
 import type { BackupInfo } from '../services/records/backups';
 import type { Download, RecordsOverview } from '../services/records/recordsDesk';
+import type { SelfEntryView } from '../services/group/selfEntry';
 import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
 import type { MediaLibraryView } from '../services/media/mediaViews';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
@@ -61,7 +64,9 @@ const importPack = z.discriminatedUnion('source', [
 
 const itemIndex = z.number().int().min(0).max(999);
 const reason = z.string().trim().max(500);
-const personName = z.string().trim().min(1).max(80);
+/** Names reach the screens, printouts and exports: bidirectional and zero-width characters go. */
+const cleanName = () => z.string().overwrite(stripInvisibleControls).trim();
+const personName = cleanName().min(1).max(80);
 
 export const sessionCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('next') }).strict(),
@@ -111,9 +116,11 @@ export const sessionCommand = z.discriminatedUnion('type', [
 const startSession = z
   .object({
     packId: z.string().min(1).max(100),
-    cohortName: z.string().trim().min(1, 'name the group').max(80),
+    cohortName: cleanName().min(1, 'name the group').max(80),
     facilitators: z.array(personName).min(1, 'name at least one facilitator').max(6),
     timeKeeper: personName.nullable(),
+    /** Needed when the group has records and they are locked: its roster is records. */
+    pin: z.string().max(8).optional(),
   })
   .strict();
 
@@ -124,7 +131,12 @@ const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 export const channels = {
   'session:consoleView': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
   /** What the counselor must be told at start, e.g. that damaged records were recovered. */
-  'app:notices': channel<string[]>()(noArguments, CONSOLE_ONLY),
+  'app:notices': channel<StartupNotice[]>()(noArguments, CONSOLE_ONLY),
+  /** The counselor has read a notice: it is not shown again, in this run or the next. */
+  'app:acknowledgeNotice': channel<StartupNotice[]>()(
+    z.object({ id: z.string().min(1).max(100) }).strict(),
+    CONSOLE_ONLY,
+  ),
   'session:audienceView': channel<AudienceView>()(noArguments, EVERY_WINDOW),
   'session:setupOptions': channel<SetupOptions>()(noArguments, CONSOLE_ONLY),
   'session:start': channel<ConsoleView>()(startSession, CONSOLE_ONLY),
@@ -317,11 +329,33 @@ export const channels = {
     CONSOLE_ONLY,
   ),
   'media:resetCues': channel<MediaLibraryView>()(z.object(packMedia).strict(), CONSOLE_ONLY),
+  'selfEntry:view': channel<SelfEntryView | null>()(noArguments, CONSOLE_ONLY),
+  'selfEntry:begin': channel<SelfEntryView>()(
+    z.object({ memberId: z.number().int().positive() }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'selfEntry:answer': channel<SelfEntryView>()(
+    z
+      .object({ itemId: z.string().min(1).max(100), answer: z.string().regex(/^[a-zA-Z]$/) })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'selfEntry:finish': channel<LockStatus>()(
+    z.object({ pin: z.string().max(8) }).strict(),
+    CONSOLE_ONLY,
+  ),
   'packs:list': channel<PackListView>()(noArguments, CONSOLE_ONLY),
   'packs:import': channel<ImportResult>()(importPack, CONSOLE_ONLY),
 } as const;
 
 export type ChannelName = keyof typeof channels;
+
+/** While a member holds the laptop for the quiz, the console may call these and nothing else. */
+export const SELF_ENTRY_CHANNELS: readonly ChannelName[] = [
+  'selfEntry:view',
+  'selfEntry:answer',
+  'selfEntry:finish',
+];
 /** What a window sends (defaults may be left out). */
 export type RequestOf<C extends ChannelName> = z.input<(typeof channels)[C]['request']>;
 /** What a handler receives after validation (defaults filled in). */
@@ -335,6 +369,7 @@ export const events = {
   'packs:changed': { roles: CONSOLE_ONLY },
   'displays:changed': { roles: CONSOLE_ONLY },
   'displays:identify': { roles: EVERY_WINDOW },
+  'selfEntry:changed': { roles: CONSOLE_ONLY },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export interface EventPayloads {
@@ -343,6 +378,7 @@ export interface EventPayloads {
   'packs:changed': PackListView;
   'displays:changed': DisplayStatusView;
   'displays:identify': { console: string; audience: string };
+  'selfEntry:changed': SelfEntryView | null;
 }
 export type EventName = keyof typeof events;
 
@@ -353,8 +389,9 @@ export type EventsFor<R extends Role> = {
   [E in EventName]: R extends (typeof events)[E]['roles'][number] ? E : never;
 }[EventName];
 
+/** `locked`: refused until the counselor PIN is given (the window asks for it, then tries again). */
 export type ErrorCode =
-  'unknown-channel' | 'forbidden' | 'invalid-arguments' | 'rejected' | 'internal';
+  'unknown-channel' | 'forbidden' | 'invalid-arguments' | 'rejected' | 'locked' | 'internal';
 
 export interface KioskError {
   code: ErrorCode;

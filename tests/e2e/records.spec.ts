@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -214,6 +214,14 @@ test('damaged records are set aside at start, the latest backup restored, and th
       facilitators: ['Riley'],
     });
     await console.endSession();
+    // The summary shows as soon as the session ends; its backup is written just after.
+    await expect
+      .poll(() =>
+        readdirSync(join(data.path, 'backups')).some((name) =>
+          name.endsWith('-session-end.sqlite3'),
+        ),
+      )
+      .toBe(true);
     await shell.stop();
     writeFileSync(join(data.path, 'kiosk.sqlite3'), Buffer.alloc(16_384, 0x42));
     rmSync(join(data.path, 'kiosk.sqlite3-wal'), { force: true });
@@ -222,8 +230,18 @@ test('damaged records are set aside at start, the latest backup restored, and th
     await console.open(shell.consoleUrl);
     await expect(page.getByRole('alert')).toContainText('The records file was damaged');
     await expect(page.getByRole('alert')).toContainText('latest good backup');
-    await page.getByRole('button', { name: 'Understood' }).click();
     await expect(console.summary).toContainText('Before the damage');
+
+    // The notice stays, restart after restart, until someone acknowledges it.
+    await shell.stop();
+    shell = await startShell(data.path, { port: shell.port });
+    await console.open(shell.consoleUrl);
+    await expect(page.getByRole('alert')).toContainText('The records file was damaged');
+    await page.getByRole('button', { name: 'Understood' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole('tab', { name: 'Run session' })).toBeVisible();
+    await expect(page.getByText('The records file was damaged')).toHaveCount(0);
   } finally {
     await shell.stop();
     data.remove();

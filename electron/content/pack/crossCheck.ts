@@ -2,6 +2,7 @@
  * Checks a manifest that already has the right shape against itself and the pack folder: references,
  * duplicate ids, cue order, points that must add up, and (as warnings) timing.
  */
+import MarkdownIt from 'markdown-it';
 import {
   QUIZ_OPTION_REFERENCE,
   toSeconds,
@@ -34,11 +35,26 @@ function formatClock(totalMinutes: number): string {
   return `${Math.floor(totalMinutes / 60)}:${String(totalMinutes % 60).padStart(2, '0')}`;
 }
 
-/** Image references in Markdown: `![alt](src)`. */
+const markdownParser = new MarkdownIt({ html: false, linkify: false });
+
+/** Every image a slide's Markdown shows, inline (`![alt](src)`) or by reference (`![alt][ref]`). */
 export function markdownImageSources(markdown: string): string[] {
-  return [...markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map(
-    (match) => match[1]!,
-  );
+  const sources: string[] = [];
+  for (const token of markdownParser.parse(markdown, {})) {
+    for (const child of token.children ?? []) {
+      if (child.type === 'image') sources.push(child.attrGet('src') ?? '');
+    }
+  }
+  return sources;
+}
+
+/** A Markdown image's file path, or null when its %-escapes do not decode. */
+export function imagePath(source: string): string | null {
+  try {
+    return decodeURI(source);
+  } catch {
+    return null;
+  }
 }
 
 function checkUnique(
@@ -67,27 +83,21 @@ function checkMarkdownImages(
   problems: RawProblem[],
   files: PackFiles,
   markdown: string,
-  path: PathSegment[],
+  where: PathSegment[],
   file?: string,
 ): void {
+  const report = (message: string) =>
+    problems.push({ severity: 'error', path: where, file, message });
   for (const source of markdownImageSources(markdown)) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(source)) {
-      problems.push({
-        severity: 'error',
-        path,
-        file,
-        message: `image "${source}" must be a file in the pack: the kiosk never loads from the network`,
-      });
-    } else if (source.startsWith('/') || source.split('/').includes('..')) {
-      problems.push({
-        severity: 'error',
-        path,
-        file,
-        message: `image "${source}" must be inside the pack folder`,
-      });
-    } else if (!files.exists(decodeURI(source))) {
-      problems.push({ severity: 'error', path, file, message: `image "${source}" is missing` });
-    }
+    const path = imagePath(source);
+    const shown = path ?? source;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(source))
+      report(`image "${shown}" must be a file in the pack: the kiosk never loads from the network`);
+    else if (path === null)
+      report(`image "${source}" has a malformed %-escape; write the file name as it is`);
+    else if (path.startsWith('/') || path.split('/').includes('..'))
+      report(`image "${shown}" must be inside the pack folder`);
+    else if (!files.exists(path)) report(`image "${shown}" is missing`);
   }
 }
 

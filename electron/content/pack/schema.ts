@@ -4,6 +4,7 @@
  * The README's "Writing a content pack" section documents every field defined here.
  */
 import { z } from 'zod';
+import { stripInvisibleControls } from '../../core/plainText';
 
 export const PACK_FORMAT = 1;
 export const MANIFEST_FILE = 'pack.yaml';
@@ -14,6 +15,8 @@ export const packId = z
   .regex(idPattern, 'use lowercase letters, digits and hyphens (e.g. "group-five")');
 
 const text = z.string().trim().min(1, 'must not be empty');
+/** Titles reach the screens, the printouts and the exports: no bidirectional or zero-width tricks. */
+const title = z.string().overwrite(stripInvisibleControls).trim().min(1, 'must not be empty');
 const textList = z.array(text).default([]);
 
 /** `"m:ss"`, `"h:mm:ss"` or a number of seconds. */
@@ -107,7 +110,7 @@ const demonstration = z
         z
           .object({
             id: packId,
-            title: text,
+            title,
             instruction: text.optional(),
             lines: z
               .array(z.object({ speaker: z.union([z.literal(1), z.literal(2)]), text }).strict())
@@ -134,7 +137,7 @@ const poll = z
 const agendaItem = z
   .object({
     id: packId,
-    title: text,
+    title,
     kind: z.enum(ITEM_KINDS),
     minutes: z.number().positive().max(480),
     clock: clockTime.optional(),
@@ -157,7 +160,7 @@ const agendaItem = z
 const slide = z
   .object({
     id: packId,
-    title: text.optional(),
+    title: title.optional(),
     markdown: text.optional(),
     file: relativeFile.optional(),
     notes: z.string().default(''),
@@ -175,7 +178,7 @@ const cue = z
   .object({
     id: packId,
     at: duration,
-    title: text,
+    title,
     question: text.optional(),
     points: textList,
   })
@@ -185,7 +188,7 @@ const media = z
   .object({
     id: packId,
     kind: z.enum(['video', 'audio']),
-    title: text,
+    title,
     length: duration,
     file: relativeFile.optional(),
     source: text.optional(),
@@ -206,7 +209,7 @@ const quizItem = z
 
 const quiz = z
   .object({
-    title: text.default('Quiz'),
+    title: title.default('Quiz'),
     instructions: text.optional(),
     items: z.array(quizItem).min(1),
   })
@@ -214,7 +217,7 @@ const quiz = z
 
 const game = z
   .object({
-    title: text,
+    title,
     teams: z
       .object({ min: z.number().int().min(2), max: z.number().int().min(2) })
       .strict()
@@ -230,7 +233,7 @@ const game = z
         z
           .object({
             id: packId,
-            title: text,
+            title,
             situation: text,
             roles: z.tuple([text, text]),
           })
@@ -263,7 +266,7 @@ const relaxation = z
   })
   .strict();
 
-const handout = z.object({ id: packId, title: text, file: relativeFile.optional() }).strict();
+const handout = z.object({ id: packId, title, file: relativeFile.optional() }).strict();
 
 const toolbox = z
   .object({
@@ -283,7 +286,7 @@ export const packSchema = z
     format: z.literal(PACK_FORMAT, { message: `this app reads pack format ${PACK_FORMAT}` }),
     id: packId,
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version like 1.0.0'),
-    title: text,
+    title,
     program: text,
     session: z.number().int().positive().optional(),
     language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as "en" or "es-US"'),

@@ -4,7 +4,6 @@ import type { SessionCommand } from '../../../electron/services/session/sessionM
 import type { ConsoleSessionView, ConsoleView } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
 import './group.css';
-import { SelfEntry } from './SelfEntry';
 
 const api = consoleApi();
 
@@ -218,7 +217,7 @@ export function QuizGrid({
   command: (command: SessionCommand) => void;
 }) {
   const quiz = session.quiz;
-  const [selfEntry, setSelfEntry] = useState<number | null>(null);
+  const [selfEntryError, setSelfEntryError] = useState<string | null>(null);
   const [handTo, setHandTo] = useState('');
   const [pinSet, setPinSet] = useState(false);
   useEffect(() => {
@@ -323,7 +322,12 @@ export function QuizGrid({
           <button
             type="button"
             disabled={handTo === '' || !pinSet}
-            onClick={() => setSelfEntry(Number(handTo))}
+            onClick={() =>
+              call(api, 'selfEntry:begin', { memberId: Number(handTo) }).then(
+                () => setSelfEntryError(null),
+                (failure: Error) => setSelfEntryError(failure.message),
+              )
+            }
           >
             Start self-entry
           </button>
@@ -334,13 +338,10 @@ export function QuizGrid({
           )}
         </div>
       )}
-      {selfEntry !== null && (
-        <SelfEntry
-          session={session}
-          memberId={selfEntry}
-          write={write}
-          onClose={() => setSelfEntry(null)}
-        />
+      {selfEntryError && (
+        <p className="console__error" role="alert">
+          {selfEntryError}
+        </p>
       )}
       <div className="details__buttons">
         {quiz.items.map((item) => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { LockStatus } from '../../../electron/services/access/recordsLock';
 import type { Download, RecordsOverview } from '../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../platform/kiosk';
+import { PinInput } from '../../shared/PinInput';
 import { formatClock } from '../../shared/time';
 import { saveDownload } from './download';
 import './records.css';
@@ -91,31 +92,13 @@ function PinGate({ lock, onChange }: { lock: LockStatus; onChange: (status: Lock
         Records hold members' names and answers. They lock after {lock.idleMinutes} minutes without
         use.
       </p>
-      <label>
-        {lock.pinSet ? 'Counselor PIN' : 'New PIN (4 to 8 digits)'}
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={pin}
-          onChange={(event) => setPin(event.target.value)}
-          maxLength={8}
-          autoFocus
-        />
-      </label>
-      {!lock.pinSet && (
-        <label>
-          The same PIN again
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={again}
-            onChange={(event) => setAgain(event.target.value)}
-            maxLength={8}
-          />
-        </label>
-      )}
+      <PinInput
+        label={lock.pinSet ? 'Counselor PIN' : 'New PIN (4 to 8 digits)'}
+        value={pin}
+        onChange={setPin}
+        autoFocus
+      />
+      {!lock.pinSet && <PinInput label="The same PIN again" value={again} onChange={setAgain} />}
       {error && <p role="alert">{error}</p>}
       <button type="submit" className="primary">
         {lock.pinSet ? 'Unlock' : 'Set PIN'}

@@ -1,6 +1,15 @@
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { RunningShell } from './webShell';
 
+/**
+ * Opens a printed URL as a fresh page load. Going to the URL a page already shows, fragment and
+ * all, is only a fragment navigation in Chromium, which would keep the page of an earlier run.
+ */
+async function load(page: Page, url: string): Promise<void> {
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
+}
+
 export interface StartDetails {
   pack: string;
   group: string;
@@ -43,7 +52,7 @@ export class ConsolePage {
   }
 
   async open(url: string) {
-    await this.page.goto(url);
+    await load(this.page, url);
     await expect(this.page.getByRole('tab', { name: 'Run session' })).toBeVisible();
   }
 
@@ -126,7 +135,7 @@ export class AudiencePage {
   }
 
   async open(url: string) {
-    await this.page.goto(url);
+    await load(this.page, url);
     await expect(this.root).toBeVisible();
   }
 
@@ -160,7 +169,7 @@ export class PacksPage {
   }
 
   async open(consoleUrl: string) {
-    await this.page.goto(consoleUrl);
+    await load(this.page, consoleUrl);
     await this.page.getByRole('tab', { name: 'Content packs' }).click();
     await expect(this.list).toBeVisible();
   }
