@@ -13,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           web: resolve(root, 'electron/web/cli.ts'),
+          // Heavy jobs run on worker threads from this entry (electron/jobs/jobRunner.ts finds it).
+          jobWorker: resolve(root, 'electron/jobs/jobWorker.ts'),
         },
       },
     },

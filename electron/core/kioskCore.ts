@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Db } from '../db/database';
 import { lockDataFolder } from '../db/dataFolderLock';
 import { findCohortByName } from '../db/queries/cohorts';
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
 import { events, SELF_ENTRY_CHANNELS, type EventName, type EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
+import { hashFileOn, JobBoard } from '../jobs/jobRunner';
 import { browserDisplays, type DisplayPort } from '../services/displays';
 import { RecordsLock } from '../services/access/recordsLock';
 import { RejectedRequest } from '../services/errors';
@@ -15,6 +17,8 @@ import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
 import { SelfEntry } from '../services/group/selfEntry';
 import { MediaLibrary } from '../services/media/mediaLibrary';
 import { PackLibrary } from '../services/packs/packLibrary';
+import { packAssetUrl } from '../services/packs/stagePack';
+import { ChunkedUploads } from '../services/uploads/chunkedUploads';
 import { SessionService } from '../services/session/sessionService';
 import { KeyInterpreter } from '../shell/keyBindings';
 import { systemClock, type Clock } from './clock';
@@ -32,6 +36,13 @@ export interface KioskCoreOptions {
   log?: (message: string) => void;
   /** Named to a second kiosk that finds the data folder taken: 'desktop app' or 'browser shell'. */
   shellName?: string;
+  /**
+   * The desktop app's open-file dialog: the path chosen, or null. Without it (the browser shell)
+   * files come from the page, in parts; with it, main reads the chosen file from where it is.
+   */
+  chooseFile?: (purpose: 'pack' | 'media') => Promise<string | null>;
+  /** Tests only (`--slow-jobs`): each step of a worker job waits this long, so Cancel can be tried. */
+  jobPaceMs?: number;
 }
 
 export interface KioskCore {
@@ -87,14 +98,19 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   };
 
   try {
-    // Media and pack assets are served from the page's own origin in both shells, so URLs are paths.
+    const jobs = new JobBoard((progress) => emit('jobs:progress', progress), options.jobPaceMs);
     const packs = new PackLibrary(
       {
         builtIn: join(options.resourcesDir, 'curricula'),
         imported: join(options.dataDir, 'curricula'),
       },
-      (packId, path) =>
-        `/media/packs/${encodeURIComponent(packId)}/${path.split('/').map(encodeURIComponent).join('/')}`,
+      packAssetUrl,
+    );
+    const packUploads = new ChunkedUploads<null>(
+      join(options.dataDir, 'curricula', '.uploads'),
+      clock,
+      2,
+      10 * 60_000,
     );
     const libraryDir = join(options.dataDir, 'media');
     mkdirSync(libraryDir, { recursive: true });
@@ -105,6 +121,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       join(options.resourcesDir, 'media'),
       packs,
       '',
+      hashFileOn(jobs),
     );
     const records = new GroupRecords(db, clock);
     const sessions = new SessionService(db, clock, packs, media, records, options.log);
@@ -149,9 +166,39 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       sessions.refresh();
       return result;
     };
-    const desk = new RecordsDesk(db, clock, packs, backups, lock, (packId) =>
-      sessions.startedAt(packId),
+    const desk = new RecordsDesk(
+      db,
+      clock,
+      packs,
+      backups,
+      lock,
+      (packId) => sessions.startedAt(packId),
+      jobs,
+      databaseFile,
     );
+    /** Paths the desktop app's own dialog returned: the only paths main reads for a window. */
+    const chosenPaths = new Set<string>();
+    const requireChosen = (path: string) => {
+      if (!options.chooseFile || !chosenPaths.has(path))
+        throw new RejectedRequest('Choose the file again with “Import…”.');
+      return path;
+    };
+    /** Stages the zip on a worker, then swaps it in here; a cancelled or failed import leaves nothing. */
+    const importPack = async (zipFile: string, name: string, replace: boolean) => {
+      // The running session's pack may not change under it; its agenda is being replayed.
+      const inUse = sessions.liveContext()?.pack.id ?? null;
+      const staging = packs.stagingFolder();
+      try {
+        const staged = await jobs.run('pack-stage', `Importing ${name}`, { zipFile, staging }, [
+          staging,
+        ]);
+        const result = packs.adopt(staging, staged, replace, inUse);
+        if (result.status === 'imported') emit('packs:changed', packs.listView());
+        return result;
+      } finally {
+        await rm(staging, { recursive: true, force: true });
+      }
+    };
     const backUp = (reason: 'session-end' | 'daily') =>
       (reason === 'daily' ? backups.backupIfDue() : backups.backup(reason)).catch(
         (error: unknown) => options.log?.(`backup (${reason}) failed: ${(error as Error).message}`),
@@ -229,7 +276,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'media:beginUpload': ({ name, size, mime }) => media.beginUpload(name, size, mime),
       'media:uploadChunk': ({ uploadId, offset, data }) =>
         media.appendChunk(uploadId, offset, Buffer.from(data, 'base64')),
-      'media:finishUpload': (request) => mediaChanged(media.finishUpload(request)),
+      'media:finishUpload': async (request) => mediaChanged(await media.finishUpload(request)),
       'media:cancelUpload': ({ uploadId }) => {
         media.cancelUpload(uploadId);
         return null;
@@ -254,22 +301,40 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         selfEntryChanged(selfEntry.answer(itemId, answer)),
       'selfEntry:finish': ({ pin }) => selfEntryChanged(selfEntry.finish(pin)),
       'packs:list': () => packs.listView(),
-      'packs:import': async (request) => {
-        // The running session's pack may not change under it; its agenda is being replayed.
-        const inUse = sessions.liveContext()?.pack.id ?? null;
-        const result = await (request.source === 'zip'
-          ? packs.importZip(Buffer.from(request.data, 'base64'), request.replace, inUse)
-          : packs.importFiles(
-              request.files.map((file) => ({
-                path: file.path,
-                data: Buffer.from(file.data, 'base64'),
-              })),
-              request.replace,
-              inUse,
-            ));
-        if (result.status === 'imported') emit('packs:changed', packs.listView());
+      'packs:beginUpload': ({ name, size }) => packUploads.begin(name, size, null),
+      'packs:uploadChunk': ({ uploadId, offset, data }) =>
+        packUploads.append(uploadId, offset, Buffer.from(data, 'base64')),
+      'packs:cancelUpload': ({ uploadId }) => {
+        packUploads.cancel(uploadId);
+        return null;
+      },
+      'packs:import': async ({ uploadId, replace }) => {
+        const upload = await packUploads.complete(uploadId);
+        const result = await importPack(upload.path, upload.name, replace).catch(
+          (error: unknown) => {
+            packUploads.cancel(uploadId);
+            throw error;
+          },
+        );
+        // Kept while the counselor is asked whether to replace; otherwise done with.
+        if (result.status !== 'needs-confirmation') packUploads.cancel(uploadId);
         return result;
       },
+      'packs:importPath': ({ path, replace }) =>
+        importPack(requireChosen(path), basename(path), replace),
+      'media:importPath': ({ path, durationMs, bind }) =>
+        media
+          .importFromPath(requireChosen(path), { durationMs, bind })
+          .then((result) => mediaChanged(result)),
+      'app:capabilities': () => ({ choosesFiles: options.chooseFile !== undefined }),
+      'files:choose': async ({ purpose }) => {
+        if (!options.chooseFile) throw new RejectedRequest('Choose the file in the page.');
+        const path = await options.chooseFile(purpose);
+        if (path === null) return null;
+        chosenPaths.add(path);
+        return { path, name: basename(path) };
+      },
+      'jobs:cancel': ({ jobId }) => jobs.cancel(jobId),
     };
 
     const router = createRouter(handlers, options.log);
@@ -322,6 +387,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         }
       },
       close() {
+        void jobs.cancelAll();
         clearInterval(dailyBackups);
         clearInterval(abandonedUploads);
         sinks.clear();

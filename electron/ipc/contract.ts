@@ -16,6 +16,7 @@ import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary'
 import type { MediaLibraryView } from '../services/media/mediaViews';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
 import type { SessionCommand } from '../services/session/sessionMachine';
+import type { JobProgress } from '../jobs/jobRunner';
 import { UPLOAD_CHUNK_BYTES } from './wire';
 import type { SessionSummary } from '../services/session/summary';
 import type { AudienceView, ConsoleView, SetupOptions } from '../services/session/views';
@@ -41,26 +42,16 @@ const CONSOLE_ONLY: readonly Role[] = ['console'];
 const EVERY_WINDOW: readonly Role[] = ['console', 'audience'];
 
 const base64 = z.base64({ message: 'must be base64-encoded bytes' });
-const importPack = z.discriminatedUnion('source', [
-  z
-    .object({
-      source: z.literal('zip'),
-      name: z.string().min(1).max(500),
-      data: base64,
-      replace: z.boolean().default(false),
-    })
-    .strict(),
-  z
-    .object({
-      source: z.literal('folder'),
-      files: z
-        .array(z.object({ path: z.string().min(1).max(1000), data: base64 }).strict())
-        .min(1)
-        .max(5000),
-      replace: z.boolean().default(false),
-    })
-    .strict(),
-]);
+const uploadId = z.string().regex(/^[0-9a-f]{24}$/);
+const uploadChunk = z
+  .object({
+    uploadId,
+    offset: z.number().int().min(0),
+    data: base64.max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
+  })
+  .strict();
+/** A path the desktop app's own file dialog returned; the browser shell has none. */
+const chosenPath = z.string().min(1).max(4096);
 
 const itemIndex = z.number().int().min(0).max(999);
 const reason = z.string().trim().max(500);
@@ -127,6 +118,14 @@ const startSession = z
 const pageSize = z.enum(['A4', 'Letter']);
 const packMedia = { packId: z.string().min(1).max(100), mediaId: z.string().min(1).max(100) };
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+const mediaDetails = {
+  durationMs: z.number().min(0).max(86_400_000).nullable(),
+  bind: z
+    .object({ ...packMedia, as: z.enum(['media', 'captions']) })
+    .strict()
+    .nullable(),
+};
+type MediaImported = { file: MediaFileView; alreadyImported: boolean };
 
 export const channels = {
   'session:consoleView': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
@@ -286,33 +285,17 @@ export const channels = {
       .strict(),
     CONSOLE_ONLY,
   ),
-  'media:uploadChunk': channel<{ received: number }>()(
-    z
-      .object({
-        uploadId: z.string().regex(/^[0-9a-f]{24}$/),
-        offset: z.number().int().min(0),
-        data: base64.max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
-      })
-      .strict(),
+  'media:uploadChunk': channel<{ received: number }>()(uploadChunk, CONSOLE_ONLY),
+  'media:finishUpload': channel<MediaImported>()(
+    z.object({ uploadId, ...mediaDetails }).strict(),
     CONSOLE_ONLY,
   ),
-  'media:finishUpload': channel<{ file: MediaFileView; alreadyImported: boolean }>()(
-    z
-      .object({
-        uploadId: z.string().regex(/^[0-9a-f]{24}$/),
-        durationMs: z.number().min(0).max(86_400_000).nullable(),
-        bind: z
-          .object({ ...packMedia, as: z.enum(['media', 'captions']) })
-          .strict()
-          .nullable(),
-      })
-      .strict(),
+  /** The desktop app: imports a file its file dialog chose, read by main from where it is. */
+  'media:importPath': channel<MediaImported>()(
+    z.object({ path: chosenPath, ...mediaDetails }).strict(),
     CONSOLE_ONLY,
   ),
-  'media:cancelUpload': channel<null>()(
-    z.object({ uploadId: z.string().regex(/^[0-9a-f]{24}$/) }).strict(),
-    CONSOLE_ONLY,
-  ),
+  'media:cancelUpload': channel<null>()(z.object({ uploadId }).strict(), CONSOLE_ONLY),
   'media:bind': channel<MediaLibraryView>()(
     z.object({ ...packMedia, sha256, as: z.enum(['media', 'captions']) }).strict(),
     CONSOLE_ONLY,
@@ -345,7 +328,47 @@ export const channels = {
     CONSOLE_ONLY,
   ),
   'packs:list': channel<PackListView>()(noArguments, CONSOLE_ONLY),
-  'packs:import': channel<ImportResult>()(importPack, CONSOLE_ONLY),
+  /** A pack's .zip is sent in parts like media (at most 200 MB), then imported by its upload id. */
+  'packs:beginUpload': channel<{ uploadId: string }>()(
+    z
+      .object({
+        name: z.string().min(1).max(500),
+        size: z
+          .number()
+          .int()
+          .min(0)
+          .max(
+            200 * 1024 ** 2,
+            'a pack may be at most 200 MB; import large videos in the media library',
+          ),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'packs:uploadChunk': channel<{ received: number }>()(uploadChunk, CONSOLE_ONLY),
+  'packs:cancelUpload': channel<null>()(z.object({ uploadId }).strict(), CONSOLE_ONLY),
+  /** Unzipped, checked and rendered on a worker; the upload is kept while a replace is asked. */
+  'packs:import': channel<ImportResult>()(
+    z.object({ uploadId, replace: z.boolean().default(false) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  /** The desktop app: imports a .zip its file dialog chose, read by main from where it is. */
+  'packs:importPath': channel<ImportResult>()(
+    z.object({ path: chosenPath, replace: z.boolean().default(false) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  /** What this shell can do: the desktop app chooses files with its own dialog. */
+  'app:capabilities': channel<{ choosesFiles: boolean }>()(noArguments, CONSOLE_ONLY),
+  /** The desktop app's open-file dialog; null when the counselor closed it without choosing. */
+  'files:choose': channel<{ path: string; name: string } | null>()(
+    z.object({ purpose: z.enum(['pack', 'media']) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  /** Stops a running job (see `jobs:progress`); false when it had already ended. */
+  'jobs:cancel': channel<boolean>()(
+    z.object({ jobId: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
+    CONSOLE_ONLY,
+  ),
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -370,6 +393,8 @@ export const events = {
   'displays:changed': { roles: CONSOLE_ONLY },
   'displays:identify': { roles: EVERY_WINDOW },
   'selfEntry:changed': { roles: CONSOLE_ONLY },
+  /** A long job's progress (imports, printing, exports): the console's progress bar and Cancel. */
+  'jobs:progress': { roles: CONSOLE_ONLY },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export interface EventPayloads {
@@ -379,6 +404,7 @@ export interface EventPayloads {
   'displays:changed': DisplayStatusView;
   'displays:identify': { console: string; audience: string };
   'selfEntry:changed': SelfEntryView | null;
+  'jobs:progress': JobProgress;
 }
 export type EventName = keyof typeof events;
 

@@ -40,6 +40,36 @@ function resourcesDir(): string {
     : resolve(outDir, '..', 'resources');
 }
 
+/** The open-file dialog for a pack's .zip or a media file: main reads the chosen file itself. */
+async function chooseFile(purpose: 'pack' | 'media'): Promise<string | null> {
+  const { canceled, filePaths } = await dialog.showOpenDialog({
+    title: purpose === 'pack' ? 'Import a content pack' : 'Import a video or audio file',
+    properties: ['openFile'],
+    filters:
+      purpose === 'pack'
+        ? [{ name: 'Content pack (.zip)', extensions: ['zip'] }]
+        : [
+            {
+              name: 'Video, audio or captions',
+              extensions: [
+                'mp4',
+                'm4v',
+                'webm',
+                'mov',
+                'ogv',
+                'mp3',
+                'm4a',
+                'ogg',
+                'opus',
+                'wav',
+                'vtt',
+              ],
+            },
+          ],
+  });
+  return canceled ? null : (filePaths[0] ?? null);
+}
+
 function lockDownSession(devOrigin: string | null): void {
   const defaultSession = session.defaultSession;
   defaultSession.setSpellCheckerEnabled(false);
@@ -112,6 +142,7 @@ function launch(log: LogFile, quitting: { now: boolean }): void {
     resourcesDir: resourcesDir(),
     displays,
     log: (message) => log.write(message),
+    chooseFile,
   });
   core = kiosk;
   const closeRecords = () => {

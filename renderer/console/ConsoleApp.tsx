@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SelfEntryView } from '../../electron/services/group/selfEntry';
 import { call, consoleApi } from '../platform/kiosk';
 import { IdentifyOverlay } from '../shared/IdentifyOverlay';
+import { JobProgress } from './jobs/JobProgress';
 import { MediaView } from './media/MediaView';
 import { SelfEntry } from './group/SelfEntry';
 import { NoticeBanner } from './NoticeBanner';
@@ -48,6 +49,7 @@ export function ConsoleApp() {
     <main className="console">
       <h1 className="visually-hidden">Facilitator Kiosk console</h1>
       <NoticeBanner />
+      <JobProgress />
       <nav className="console__tabs" role="tablist" aria-label="Console views">
         {TABS.map(({ id, label }) => (
           <button

@@ -44,6 +44,9 @@ interface FakeState {
   ipcHandlers: Map<string, (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown>;
   blockers: Map<number, string>;
   errorBoxes: { title: string; content: string }[];
+  /** What the next open-file dialogs answer, in order (a path, or null for Cancel); and what they were asked. */
+  openDialogAnswers: (string | null)[];
+  openDialogs: Electron.OpenDialogOptions[];
   applicationMenu: FakeMenu | null;
   quitRequested: number;
   quitting: boolean;
@@ -106,6 +109,8 @@ export function configure(config: Partial<FakeConfig> & { home: string }): void 
     ipcHandlers: new Map(),
     blockers: new Map(),
     errorBoxes: [],
+    openDialogAnswers: [],
+    openDialogs: [],
     applicationMenu: null,
     quitRequested: 0,
     quitting: false,
@@ -720,4 +725,17 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     state.errorBoxes.push({ title, content });
   },
-} satisfies Pick<Electron.Dialog, 'showErrorBox'>;
+  /** Electron's form without a parent window. */
+  showOpenDialog(options: Electron.OpenDialogOptions): Promise<Electron.OpenDialogReturnValue> {
+    requireReady('dialog');
+    state.openDialogs.push(options);
+    const answer = state.openDialogAnswers.shift() ?? null;
+    return Promise.resolve(
+      answer === null
+        ? { canceled: true, filePaths: [] }
+        : { canceled: false, filePaths: [answer] },
+    );
+  },
+} satisfies Pick<Electron.Dialog, 'showErrorBox'> & {
+  showOpenDialog(options: Electron.OpenDialogOptions): Promise<Electron.OpenDialogReturnValue>;
+};

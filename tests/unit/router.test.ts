@@ -67,6 +67,14 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'selfEntry:finish': notUsed,
     'packs:list': () => ({ packs: [], broken: [] }),
     'packs:import': () => ({ status: 'invalid', problems: [] }),
+    'packs:beginUpload': notUsed,
+    'packs:uploadChunk': notUsed,
+    'packs:cancelUpload': notUsed,
+    'packs:importPath': notUsed,
+    'media:importPath': notUsed,
+    'app:capabilities': () => ({ choosesFiles: false }),
+    'files:choose': notUsed,
+    'jobs:cancel': () => false,
     ...overrides,
   };
 }

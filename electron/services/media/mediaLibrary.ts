@@ -2,9 +2,9 @@
  * The clinic's media library: files imported into the data folder (named by SHA-256, so importing
  * the same file twice is a no-op), bound to a pack's logical media ids, with re-marked cue points.
  */
-import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
 import {
@@ -21,9 +21,10 @@ import {
   type MediaFileRow,
 } from '../../db/queries/media';
 import { toSeconds, type MediaManifest } from '../../content/pack/schema';
-import { resolveAssetPath } from '../../shell/security';
+import { contentTypeFor, resolveAssetPath } from '../../shell/security';
 import { RejectedRequest } from '../errors';
 import type { PackLibrary } from '../packs/packLibrary';
+import { ChunkedUploads } from '../uploads/chunkedUploads';
 import type { MediaLibraryView } from './mediaViews';
 
 export const BUILT_IN_RELAXATION = 'relaxation-track.ogg';
@@ -86,17 +87,17 @@ export interface FinishUpload {
   bind: { packId: string; mediaId: string; as: 'media' | 'captions' } | null;
 }
 
-interface Upload {
-  path: string;
-  hash: Hash;
-  /** When a part last arrived: an upload left this long is given up. */
-  lastActivity: number;
-  received: number;
-  size: number;
-  name: string;
+interface UploadMeta {
   mime: string;
   kind: MediaFileRow['kind'];
 }
+
+/** Hashes a file (SHA-256), copying it to `copyTo` in the same pass when given; off the main thread. */
+export type HashFile = (
+  label: string,
+  source: string,
+  copyTo: string | null,
+) => Promise<{ sha256: string; size: number }>;
 
 const toView = (row: MediaFileRow): MediaFileView => ({
   sha256: row.sha256,
@@ -108,7 +109,7 @@ const toView = (row: MediaFileRow): MediaFileView => ({
 });
 
 export class MediaLibrary {
-  private readonly uploads = new Map<string, Upload>();
+  private readonly uploads: ChunkedUploads<UploadMeta>;
   private readonly uploadDir: string;
 
   constructor(
@@ -118,11 +119,10 @@ export class MediaLibrary {
     private readonly builtInDir: string,
     private readonly packs: PackLibrary,
     private readonly mediaOrigin: string,
+    private readonly hashFile: HashFile,
   ) {
     this.uploadDir = join(libraryDir, '.uploads');
-    // Uploads cut short by a crash are worthless; nothing refers to them.
-    rmSync(this.uploadDir, { recursive: true, force: true });
-    mkdirSync(this.uploadDir, { recursive: true });
+    this.uploads = new ChunkedUploads(this.uploadDir, clock, MAX_UPLOADS, UPLOAD_IDLE_MS);
   }
 
   /** The file behind `/media/library/<name>` or `/media/builtin/<name>`, or null. */
@@ -196,95 +196,96 @@ export class MediaLibrary {
   }
 
   beginUpload(name: string, size: number, mime: string): { uploadId: string } {
+    return this.uploads.begin(name, size, {
+      mime: mime || 'application/octet-stream',
+      kind: this.kindOf(name),
+    });
+  }
+
+  appendChunk(uploadId: string, offset: number, data: Uint8Array): Promise<{ received: number }> {
+    return this.uploads.append(uploadId, offset, data);
+  }
+
+  cancelUpload(uploadId: string): void {
+    this.uploads.cancel(uploadId);
+  }
+
+  /** Gives up imports idle longer than UPLOAD_IDLE_MS and removes their partial files. */
+  expireUploads(): void {
+    this.uploads.expire();
+  }
+
+  /** Hashes the uploaded file on a worker thread, then files it in the library under its hash. */
+  async finishUpload(
+    request: FinishUpload,
+  ): Promise<{ file: MediaFileView; alreadyImported: boolean }> {
+    const upload = await this.uploads.complete(request.uploadId);
+    try {
+      const { sha256 } = await this.hashFile(`Importing ${upload.name}`, upload.path, null);
+      return this.file(upload.path, sha256, upload.size, upload.name, upload.meta, request);
+    } finally {
+      this.uploads.cancel(request.uploadId);
+    }
+  }
+
+  /**
+   * The desktop app's import of a file the counselor chose: a worker reads it once from where it
+   * is, hashing and copying it into the library, so its bytes never pass through a window.
+   */
+  async importFromPath(
+    path: string,
+    request: Omit<FinishUpload, 'uploadId'>,
+  ): Promise<{ file: MediaFileView; alreadyImported: boolean }> {
+    const name = basename(path);
+    const meta = { mime: contentTypeFor(name).split(';')[0]!, kind: this.kindOf(name) };
+    const copy = join(this.uploadDir, randomBytes(12).toString('hex'));
+    try {
+      const { sha256, size } = await this.hashFile(`Importing ${name}`, path, copy);
+      return this.file(copy, sha256, size, name, meta, request);
+    } finally {
+      rmSync(copy, { force: true });
+    }
+  }
+
+  /** Files a hashed copy in the library (or drops it when the library has it already), then binds. */
+  private file(
+    path: string,
+    sha256: string,
+    size: number,
+    name: string,
+    meta: UploadMeta,
+    request: Omit<FinishUpload, 'uploadId'>,
+  ): { file: MediaFileView; alreadyImported: boolean } {
+    const existing = getMediaFile(this.db, sha256);
+    let row: MediaFileRow;
+    if (existing) {
+      row = existing;
+    } else {
+      row = {
+        sha256,
+        size,
+        stored_name: `${sha256}${extname(name).toLowerCase()}`,
+        original_name: name,
+        mime: meta.mime,
+        kind: meta.kind,
+        duration_ms: request.durationMs === null ? null : Math.round(request.durationMs),
+        imported_at_ms: this.clock.now(),
+      };
+      renameSync(path, join(this.libraryDir, row.stored_name));
+      insertMediaFile(this.db, row);
+    }
+    if (request.bind) this.bind(request.bind.packId, request.bind.mediaId, sha256, request.bind.as);
+    return { file: toView(row), alreadyImported: existing !== undefined };
+  }
+
+  private kindOf(name: string): MediaFileRow['kind'] {
     const kind = EXTENSIONS[extname(name).toLowerCase()];
     if (!kind) {
       throw new RejectedRequest(
         `“${name}” is not a video, audio or captions file the kiosk can use (${Object.keys(EXTENSIONS).join(', ')}).`,
       );
     }
-    this.expireUploads();
-    const idlest = [...this.uploads].sort(([, a], [, b]) => a.lastActivity - b.lastActivity);
-    for (const [id] of idlest.slice(0, Math.max(0, this.uploads.size - MAX_UPLOADS + 1)))
-      this.cancelUpload(id);
-    const uploadId = randomBytes(12).toString('hex');
-    const path = join(this.uploadDir, uploadId);
-    // No file stays open between parts, so abandoned imports cannot use up file descriptors.
-    writeFileSync(path, '');
-    this.uploads.set(uploadId, {
-      path,
-      lastActivity: this.clock.now(),
-      hash: createHash('sha256'),
-      received: 0,
-      size,
-      name,
-      mime: mime || 'application/octet-stream',
-      kind,
-    });
-    return { uploadId };
-  }
-
-  appendChunk(uploadId: string, offset: number, data: Uint8Array): { received: number } {
-    const upload = this.requireUpload(uploadId);
-    if (offset !== upload.received) {
-      throw new RejectedRequest(
-        `Expected the part starting at byte ${upload.received}, not ${offset}.`,
-      );
-    }
-    if (upload.received + data.byteLength > upload.size) {
-      this.cancelUpload(uploadId);
-      throw new RejectedRequest('The file is larger than announced; the import was cancelled.');
-    }
-    appendFileSync(upload.path, data);
-    upload.hash.update(data);
-    upload.received += data.byteLength;
-    upload.lastActivity = this.clock.now();
-    return { received: upload.received };
-  }
-
-  cancelUpload(uploadId: string): void {
-    const upload = this.uploads.get(uploadId);
-    if (!upload) return;
-    this.uploads.delete(uploadId);
-    rmSync(upload.path, { force: true });
-  }
-
-  /** Gives up imports idle longer than UPLOAD_IDLE_MS and removes their partial files. */
-  expireUploads(): void {
-    const now = this.clock.now();
-    for (const [id, upload] of this.uploads)
-      if (now - upload.lastActivity >= UPLOAD_IDLE_MS) this.cancelUpload(id);
-  }
-
-  finishUpload(request: FinishUpload): { file: MediaFileView; alreadyImported: boolean } {
-    const upload = this.requireUpload(request.uploadId);
-    if (upload.received !== upload.size) {
-      throw new RejectedRequest(
-        `Only ${upload.received} of ${upload.size} bytes arrived; try the import again.`,
-      );
-    }
-    this.uploads.delete(request.uploadId);
-    const sha256 = upload.hash.digest('hex');
-    const existing = getMediaFile(this.db, sha256);
-    let row: MediaFileRow;
-    if (existing) {
-      rmSync(upload.path, { force: true });
-      row = existing;
-    } else {
-      row = {
-        sha256,
-        size: upload.size,
-        stored_name: `${sha256}${extname(upload.name).toLowerCase()}`,
-        original_name: upload.name,
-        mime: upload.mime,
-        kind: upload.kind,
-        duration_ms: request.durationMs === null ? null : Math.round(request.durationMs),
-        imported_at_ms: this.clock.now(),
-      };
-      renameSync(upload.path, join(this.libraryDir, row.stored_name));
-      insertMediaFile(this.db, row);
-    }
-    if (request.bind) this.bind(request.bind.packId, request.bind.mediaId, sha256, request.bind.as);
-    return { file: toView(row), alreadyImported: existing !== undefined };
+    return kind;
   }
 
   bind(packId: string, mediaId: string, sha256: string, as: 'media' | 'captions' = 'media'): void {
@@ -349,13 +350,6 @@ export class MediaLibrary {
     const media = this.packs.find(packId)?.manifest.media.find((entry) => entry.id === mediaId);
     if (!media) throw new RejectedRequest(`There is no media “${mediaId}” in pack “${packId}”.`);
     return media;
-  }
-
-  private requireUpload(uploadId: string): Upload {
-    this.expireUploads();
-    const upload = this.uploads.get(uploadId);
-    if (!upload) throw new RejectedRequest('That import is no longer in progress; start it again.');
-    return upload;
   }
 
   private url(path: string): string {

@@ -1,29 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { checkPackAsync } from '../../content/pack/loadPack';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatProblem, type PackProblem } from '../../content/pack/problems';
 import {
-  isLoaded,
   loadCatalog,
-  loadPackFolder,
   type LoadedPack,
   type PackCatalog,
   type PackRoots,
 } from '../../content/pack/registry';
 import type { PackAssetUrl } from '../../content/pack/renderPack';
-import { MANIFEST_FILE } from '../../content/pack/schema';
 import { resolveAssetPath } from '../../shell/security';
 import type { ImportResult, PackListView, PackSummary } from './packViews';
-import { readZip, ZipRefused, type ZipEntry } from './readZip';
+import {
+  invalidImport,
+  stageFiles,
+  stageZip,
+  type IncomingFile,
+  type StagedPack,
+} from './stagePack';
 
-export interface IncomingFile {
-  path: string;
-  data: Uint8Array;
-}
-
-const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
-const MAX_IMPORT_FILES = 5000;
+export { normalizeImportPaths, type IncomingFile } from './stagePack';
 
 function summarize(pack: LoadedPack, catalog: PackCatalog): PackSummary {
   const { manifest } = pack;
@@ -42,41 +38,6 @@ function summarize(pack: LoadedPack, catalog: PackCatalog): PackSummary {
     replacesBuiltIn: catalog.shadowed.some((shadowed) => shadowed.manifest.id === manifest.id),
     warnings: pack.warnings.map(formatProblem),
   };
-}
-
-function invalid(message: string, path = ''): ImportResult {
-  return {
-    status: 'invalid',
-    problems: [formatProblem({ severity: 'error', file: '(import)', line: null, path, message })],
-  };
-}
-
-/** Strips a single top folder (as zips made by "compress folder" have) so pack.yaml is at the root. */
-export function normalizeImportPaths(files: readonly IncomingFile[]): IncomingFile[] | string {
-  const cleaned: IncomingFile[] = [];
-  for (const file of files) {
-    const path = file.path.replace(/^\.\/+/, '');
-    const parts = path.split('/');
-    if (
-      path === '' ||
-      path.includes('\\') ||
-      path.startsWith('/') ||
-      parts.includes('..') ||
-      path.includes('\0')
-    ) {
-      return `"${file.path}" would be written outside the pack folder`;
-    }
-    if (path.endsWith('/')) continue;
-    if (parts.some((part) => part === '__MACOSX' || part === '.DS_Store')) continue;
-    cleaned.push({ path, data: file.data });
-  }
-  if (cleaned.some((file) => file.path === MANIFEST_FILE)) return cleaned;
-  const tops = new Set(cleaned.map((file) => file.path.split('/')[0]));
-  const [top] = tops;
-  if (tops.size === 1 && top && cleaned.some((file) => file.path === `${top}/${MANIFEST_FILE}`)) {
-    return cleaned.map((file) => ({ path: file.path.slice(top.length + 1), data: file.data }));
-  }
-  return `no ${MANIFEST_FILE} at the top of the pack`;
 }
 
 /** Loads the pack catalog and imports new packs into the data folder after validating them. */
@@ -132,19 +93,13 @@ export class PackLibrary {
     this.catalog = loadCatalog(this.roots, this.assetUrl);
   }
 
+  /** Imports a zip in this thread (tests, the CLI); the kiosk stages on a worker, then adopts. */
   async importZip(
     bytes: Uint8Array,
     replace: boolean,
     inUseId: string | null = null,
   ): Promise<ImportResult> {
-    let entries: ZipEntry[];
-    try {
-      entries = await readZip(bytes, { maxBytes: MAX_IMPORT_BYTES, maxEntries: MAX_IMPORT_FILES });
-    } catch (error) {
-      if (error instanceof ZipRefused) return invalid(error.message);
-      throw error;
-    }
-    return this.importFiles(entries, replace, inUseId);
+    return this.stageHere((staging) => stageZip(bytes, staging), replace, inUseId);
   }
 
   async importFiles(
@@ -152,67 +107,69 @@ export class PackLibrary {
     replace: boolean,
     inUseId: string | null = null,
   ): Promise<ImportResult> {
-    if (files.length > MAX_IMPORT_FILES)
-      return invalid(`a pack may hold at most ${MAX_IMPORT_FILES} files`);
-    const total = files.reduce((sum, file) => sum + file.data.byteLength, 0);
-    if (total > MAX_IMPORT_BYTES)
-      return invalid('a pack may be at most 200 MB; import large videos in the media library');
-    const normalized = normalizeImportPaths(files);
-    if (typeof normalized === 'string') return invalid(normalized);
+    return this.stageHere((staging) => stageFiles(files, staging), replace, inUseId);
+  }
 
+  /** A fresh staging folder's path inside the imported packs' folder (not created yet). */
+  stagingFolder(): string {
     mkdirSync(this.roots.imported, { recursive: true });
-    const staging = join(this.roots.imported, `.staging-${randomBytes(6).toString('hex')}`);
+    return join(this.roots.imported, `.staging-${randomBytes(6).toString('hex')}`);
+  }
+
+  private async stageHere(
+    stage: (staging: string) => Promise<StagedPack>,
+    replace: boolean,
+    inUseId: string | null,
+  ): Promise<ImportResult> {
+    const staging = this.stagingFolder();
     try {
-      for (const file of normalized) {
-        const target = join(staging, file.path);
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, file.data);
-      }
-      const check = await checkPackAsync(staging);
-      if (!check.manifest) {
-        return {
-          status: 'invalid',
-          problems: check.problems.filter((p) => p.severity === 'error').map(formatProblem),
-        };
-      }
-      const { id, title, version } = check.manifest;
-      if (id === inUseId) {
-        return invalid(
-          `“${title}” is the pack of the session running now; end the session, then import it`,
-        );
-      }
-      const existing = this.find(id);
-      if (existing && !replace) {
-        return {
-          status: 'needs-confirmation',
-          id,
-          existing: {
-            title: existing.manifest.title,
-            version: existing.manifest.version,
-            origin: existing.origin,
-          },
-          incoming: { title, version },
-        };
-      }
-      // Every slide is rendered before the swap: a pack that validates but does not load never
-      // replaces a working one.
-      const staged = loadPackFolder(staging, 'imported', this.assetUrl, check);
-      if (!isLoaded(staged))
-        return { status: 'invalid', problems: staged.problems.map(formatProblem) };
-      const installed = this.install(staging, id);
-      if (!installed) {
-        return invalid(
-          `“${title}” could not be loaded once in place; the pack it would have replaced is unchanged`,
-        );
-      }
-      return {
-        status: 'imported',
-        pack: summarize(installed, this.catalog),
-        replaced: existing !== undefined,
-      };
+      return this.adopt(staging, await stage(staging), replace, inUseId);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * The quick half of an import, on the main thread: refuses the running session's pack, asks
+   * before replacing one, and swaps the staged folder in. The caller removes `staging` afterwards.
+   */
+  adopt(
+    staging: string,
+    staged: StagedPack,
+    replace: boolean,
+    inUseId: string | null = null,
+  ): ImportResult {
+    if (staged.status === 'invalid') return staged;
+    const { id, title, version } = staged;
+    if (id === inUseId) {
+      return invalidImport(
+        `“${title}” is the pack of the session running now; end the session, then import it`,
+      );
+    }
+    const existing = this.find(id);
+    if (existing && !replace) {
+      return {
+        status: 'needs-confirmation',
+        id,
+        existing: {
+          title: existing.manifest.title,
+          version: existing.manifest.version,
+          origin: existing.origin,
+        },
+        incoming: { title, version },
+      };
+    }
+    const installed = this.install(staging, id);
+    if (!installed) {
+      return invalidImport(
+        `“${title}” could not be loaded once in place; the pack it would have replaced is unchanged`,
+      );
+    }
+    return {
+      status: 'imported',
+      pack: summarize(installed, this.catalog),
+      replaced: existing !== undefined,
+    };
   }
 
   /**

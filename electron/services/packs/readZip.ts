@@ -11,6 +11,8 @@ export interface ZipLimits {
   /** Total bytes all entries may inflate to. */
   maxBytes: number;
   maxEntries: number;
+  /** Told the bytes inflated so far and the total the directory declares, after each entry. */
+  onInflated?: (done: number, total: number) => void;
 }
 
 export interface ZipEntry {
@@ -90,6 +92,8 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits): Promise<Zip
     throw new ZipRefused(`a pack may hold at most ${limits.maxEntries} files`);
   const budget = { left: limits.maxBytes };
   const entries: ZipEntry[] = [];
+  let declaredTotal = 0;
+  let inflated = 0;
   return new Promise((resolvePromise, reject) => {
     let declared = 0;
     const fail = (error: unknown) => {
@@ -111,8 +115,11 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits): Promise<Zip
           ),
         );
       }
+      declaredTotal = Math.max(declaredTotal, declared);
       readEntry(zip, entry, budget, limits).then((data) => {
         entries.push({ path: entry.fileName, data });
+        inflated += data.byteLength;
+        limits.onInflated?.(inflated, declaredTotal);
         zip.readEntry();
       }, fail);
     });

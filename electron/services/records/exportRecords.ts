@@ -500,3 +500,12 @@ export function redcapExport(db: Db, secret: string): { dataCsv: string; diction
     dictionaryCsv: toCsv([REDCAP_DICTIONARY_HEADER, ...dictionary.map(dictionaryRow)]),
   };
 }
+
+/** The REDCap export as the zip the counselor saves: the data and its dictionary. */
+export function redcapZip(db: Db, secret: string): Uint8Array {
+  const { dataCsv, dictionaryCsv } = redcapExport(db, secret);
+  return zipSync({
+    'redcap-data.csv': strToU8(dataCsv),
+    'redcap-data-dictionary.csv': strToU8(dictionaryCsv),
+  });
+}

@@ -4,7 +4,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { zipSync, strToU8 } from 'fflate';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
 import { listCohorts } from '../../db/queries/cohorts';
@@ -20,17 +19,10 @@ import {
 } from '../group/certificates';
 import type { PackLibrary } from '../packs/packLibrary';
 import type { SessionSummary } from '../session/summary';
-import {
-  agendaPdf,
-  certificatesPdf,
-  markdownHandoutPdf,
-  quizSheetPdf,
-  scenarioCardsPdf,
-  sessionReportPdf,
-  type PageSize,
-} from '../print';
+import type { PdfJob } from '../../jobs/jobs';
+import type { JobBoard } from '../../jobs/jobRunner';
+import type { PageSize } from '../print';
 import type { BackupInfo, BackupService } from './backups';
-import { exportAllRecordsZip, redcapExport } from './exportRecords';
 import { parseTimeOfDay, programAgenda, timeOfDayLabel } from './programAgenda';
 import { buildSessionReport, sessionReportCsv } from './sessionReport';
 
@@ -71,12 +63,6 @@ export type PrintRequest =
 
 const REDCAP_SECRET = 'redcap-secret';
 
-const pdf = (fileName: string, bytes: Uint8Array): Download => ({
-  fileName,
-  mime: 'application/pdf',
-  base64: Buffer.from(bytes).toString('base64'),
-});
-
 function clockLabel(epochMs: number): string {
   const date = new Date(epochMs);
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
@@ -107,7 +93,15 @@ export class RecordsDesk {
     private readonly lock: RecordsLock,
     /** When the running session started, for printing today's agenda with real clock times. */
     private readonly liveStart: (packId: string) => number | null,
+    /** Documents and exports are made on worker threads, with progress and Cancel. */
+    private readonly jobs: JobBoard,
+    private readonly databaseFile: string,
   ) {}
+
+  private async pdf(fileName: string, job: PdfJob): Promise<Download> {
+    const base64 = await this.jobs.run('pdf', `Printing ${fileName}`, job);
+    return { fileName, mime: 'application/pdf', base64 };
+  }
 
   overview(): RecordsOverview {
     this.lock.require();
@@ -182,40 +176,42 @@ export class RecordsDesk {
       };
     }
     const maxPoints = report.game?.maxPoints ?? 0;
-    const bytes = await sessionReportPdf({
-      packTitle: report.session.packTitle,
-      cohortName: report.session.cohortName,
-      facilitators: report.session.facilitators,
-      dateLabel: dateLabel(report.session.startedAt),
-      startLabel: clockLabel(report.session.startedAt),
-      endLabel: clockLabel(report.session.endedAt),
-      plannedMinutes: report.session.plannedMinutes,
-      actualMinutes: report.session.actualMinutes,
-      attendanceCount: report.attendance.count,
-      items: report.items,
-      stretches: report.stretches.map((stretch) => ({
-        title: stretch.title,
-        startLabel: clockLabel(stretch.startedAt),
-        endLabel: clockLabel(stretch.endedAt),
-        minutes: stretch.minutes,
-        revisit: stretch.revisit,
-      })),
-      quizCoverage: report.quizCoverage,
-      quizResults: report.quizResults,
-      game: report.game
-        ? {
-            teams: report.game.teams.map((team) => ({
-              number: team.number,
-              scenarioTitle: team.scenarioTitle,
-              total: team.total,
-              maxPoints,
-            })),
-            winners: report.game.winners,
-          }
-        : null,
-      pageSize,
+    return this.pdf(`${name}.pdf`, {
+      document: 'session-report',
+      input: {
+        packTitle: report.session.packTitle,
+        cohortName: report.session.cohortName,
+        facilitators: report.session.facilitators,
+        dateLabel: dateLabel(report.session.startedAt),
+        startLabel: clockLabel(report.session.startedAt),
+        endLabel: clockLabel(report.session.endedAt),
+        plannedMinutes: report.session.plannedMinutes,
+        actualMinutes: report.session.actualMinutes,
+        attendanceCount: report.attendance.count,
+        items: report.items,
+        stretches: report.stretches.map((stretch) => ({
+          title: stretch.title,
+          startLabel: clockLabel(stretch.startedAt),
+          endLabel: clockLabel(stretch.endedAt),
+          minutes: stretch.minutes,
+          revisit: stretch.revisit,
+        })),
+        quizCoverage: report.quizCoverage,
+        quizResults: report.quizResults,
+        game: report.game
+          ? {
+              teams: report.game.teams.map((team) => ({
+                number: team.number,
+                scenarioTitle: team.scenarioTitle,
+                total: team.total,
+                maxPoints,
+              })),
+              winners: report.game.winners,
+            }
+          : null,
+        pageSize,
+      },
     });
-    return pdf(`${name}.pdf`, bytes);
   }
 
   async print(request: PrintRequest): Promise<Download> {
@@ -234,9 +230,9 @@ export class RecordsDesk {
             : liveStart !== null
               ? { day: liveStart, minutesOfDay: minutesOfDay(liveStart) }
               : null;
-        return pdf(
-          `${manifest.id}-agenda.pdf`,
-          await agendaPdf({
+        return this.pdf(`${manifest.id}-agenda.pdf`, {
+          document: 'agenda',
+          input: {
             title: manifest.title,
             programTitle,
             dateLabel: start
@@ -244,8 +240,8 @@ export class RecordsDesk {
               : '',
             ...programAgenda(manifest.agenda, start?.minutesOfDay ?? null),
             pageSize: request.pageSize,
-          }),
-        );
+          },
+        });
       }
       case 'quiz': {
         if (!manifest.quiz) throw new RejectedRequest('This pack has no quiz.');
@@ -254,27 +250,27 @@ export class RecordsDesk {
           prompt: item.prompt,
           options: item.options,
         }));
-        return pdf(
-          `${manifest.id}-quiz.pdf`,
-          await quizSheetPdf({
+        return this.pdf(`${manifest.id}-quiz.pdf`, {
+          document: 'quiz',
+          input: {
             title: manifest.quiz.title,
             packTitle: manifest.title,
             items,
             pageSize: request.pageSize,
-          }),
-        );
+          },
+        });
       }
       case 'scenarios': {
         if (!manifest.game) throw new RejectedRequest('This pack has no team game.');
-        return pdf(
-          `${manifest.id}-scenario-cards.pdf`,
-          await scenarioCardsPdf({
+        return this.pdf(`${manifest.id}-scenario-cards.pdf`, {
+          document: 'scenarios',
+          input: {
             title: manifest.game.title,
             rolesIntro: manifest.game.rolesIntro ?? null,
             scenarios: manifest.game.scenarios,
             pageSize: request.pageSize,
-          }),
-        );
+          },
+        });
       }
       case 'handout': {
         const handout = manifest.toolbox.handouts.find((entry) => entry.id === request.handoutId);
@@ -282,10 +278,10 @@ export class RecordsDesk {
           throw new RejectedRequest('That handout has no printable file in the pack.');
         const file = this.packs.assetPath(manifest.id, handout.file);
         const markdown = file ? readFileSync(file, 'utf8') : '';
-        return pdf(
-          `${manifest.id}-${handout.id}.pdf`,
-          await markdownHandoutPdf({ title: handout.title, markdown, pageSize: request.pageSize }),
-        );
+        return this.pdf(`${manifest.id}-${handout.id}.pdf`, {
+          document: 'handout',
+          input: { title: handout.title, markdown, pageSize: request.pageSize },
+        });
       }
       case 'certificates': {
         const rule = readCertificateRule(this.db);
@@ -304,48 +300,44 @@ export class RecordsDesk {
             'SELECT facilitators FROM sessions WHERE cohort_id = ? ORDER BY id DESC LIMIT 1',
           )
           .get(cohort.id);
-        return pdf(
-          `${manifest.id}-certificates.pdf`,
-          await certificatesPdf({
+        return this.pdf(`${manifest.id}-certificates.pdf`, {
+          document: 'certificates',
+          input: {
             programTitle: manifest.program,
             packTitle: manifest.title,
             members: eligible.map((member) => member.name),
             dateLabel: dateLabel(now),
             facilitators: facilitators ? (JSON.parse(facilitators.facilitators) as string[]) : [],
             pageSize: request.pageSize,
-          }),
-        );
+          },
+        });
       }
     }
   }
 
-  exportAll(): Download {
+  async exportAll(): Promise<Download> {
     this.lock.require();
-    return {
-      fileName: `facilitator-kiosk-records-${fileDate(this.clock.now())}.zip`,
-      mime: 'application/zip',
-      base64: Buffer.from(exportAllRecordsZip(this.db)).toString('base64'),
-    };
+    const fileName = `facilitator-kiosk-records-${fileDate(this.clock.now())}.zip`;
+    const base64 = await this.jobs.run('export-all', `Exporting ${fileName}`, {
+      databaseFile: this.databaseFile,
+    });
+    return { fileName, mime: 'application/zip', base64 };
   }
 
   /** De-identified for pooling: pseudonyms come from a secret kept on this laptop, so they stay stable. */
-  exportRedcap(): Download {
+  async exportRedcap(): Promise<Download> {
     this.lock.require();
     let secret = readSetting<string>(this.db, REDCAP_SECRET);
     if (!secret) {
       secret = randomBytes(32).toString('hex');
       writeSetting(this.db, REDCAP_SECRET, secret);
     }
-    const { dataCsv, dictionaryCsv } = redcapExport(this.db, secret);
-    const zip = zipSync({
-      'redcap-data.csv': strToU8(dataCsv),
-      'redcap-data-dictionary.csv': strToU8(dictionaryCsv),
+    const fileName = `facilitator-kiosk-redcap-${fileDate(this.clock.now())}.zip`;
+    const base64 = await this.jobs.run('export-redcap', `Exporting ${fileName}`, {
+      databaseFile: this.databaseFile,
+      secret,
     });
-    return {
-      fileName: `facilitator-kiosk-redcap-${fileDate(this.clock.now())}.zip`,
-      mime: 'application/zip',
-      base64: Buffer.from(zip).toString('base64'),
-    };
+    return { fileName, mime: 'application/zip', base64 };
   }
 
   async backupNow(): Promise<BackupInfo> {

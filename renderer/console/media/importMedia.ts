@@ -1,7 +1,7 @@
 import type { RequestOf } from '../../../electron/ipc/contract';
 import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import { call, consoleApi } from '../../platform/kiosk';
-import { fileToBase64 } from '../packs/readFiles';
+import { sendInParts } from '../packs/readFiles';
 
 const api = consoleApi();
 
@@ -86,11 +86,12 @@ export async function importMediaFile(
     mime: file.type,
   });
   try {
-    for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
-      const data = await fileToBase64(file.slice(offset, offset + UPLOAD_CHUNK_BYTES));
-      await call(api, 'media:uploadChunk', { uploadId, offset, data });
-      onProgress(Math.min(1, (offset + UPLOAD_CHUNK_BYTES) / Math.max(1, file.size)));
-    }
+    await sendInParts(
+      file,
+      UPLOAD_CHUNK_BYTES,
+      (offset, data) => call(api, 'media:uploadChunk', { uploadId, offset, data }),
+      onProgress,
+    );
     const { alreadyImported } = await call(api, 'media:finishUpload', {
       uploadId,
       durationMs,

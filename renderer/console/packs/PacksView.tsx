@@ -1,12 +1,39 @@
+import { zipSync } from 'fflate';
 import { useEffect, useState, type ChangeEvent } from 'react';
-import type { RequestOf } from '../../../electron/ipc/contract';
+import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
 import { call, consoleApi } from '../../platform/kiosk';
-import { fileToBase64, relativePathOf } from './readFiles';
+import { relativePathOf, sendInParts } from './readFiles';
 import './packs.css';
 
 const api = consoleApi();
-type ImportRequest = RequestOf<'packs:import'>;
+/** How to import the pack again with `replace` once the counselor confirms. */
+type ImportRequest = { uploadId: string } | { path: string };
+
+/** Sends a .zip to main in parts; main unzips and checks it on a worker thread. */
+async function uploadZip(file: Blob, name: string, onProgress: (fraction: number) => void) {
+  const { uploadId } = await call(api, 'packs:beginUpload', { name, size: file.size });
+  try {
+    await sendInParts(
+      file,
+      UPLOAD_CHUNK_BYTES,
+      (offset, data) => call(api, 'packs:uploadChunk', { uploadId, offset, data }),
+      onProgress,
+    );
+  } catch (error) {
+    await call(api, 'packs:cancelUpload', { uploadId }).catch(() => undefined);
+    throw error;
+  }
+  return uploadId;
+}
+
+/** A chosen folder as a stored (uncompressed) zip: the same import path as a .zip file. */
+async function zipFolder(files: readonly File[]): Promise<Blob> {
+  const entries: Record<string, Uint8Array> = {};
+  for (const file of files)
+    entries[relativePathOf(file)] = new Uint8Array(await file.arrayBuffer());
+  return new Blob([zipSync(entries, { level: 0 })], { type: 'application/zip' });
+}
 
 type ImportState =
   | { step: 'idle' }
@@ -28,19 +55,26 @@ const AUDIENCE_LABEL = {
 export function PacksView() {
   const [list, setList] = useState<PackListView | null>(null);
   const [importState, setImportState] = useState<ImportState>({ step: 'idle' });
+  const [choosesFiles, setChoosesFiles] = useState(false);
 
   useEffect(() => {
     const unsubscribe = api.on('packs:changed', setList);
+    call(api, 'app:capabilities', {}).then(
+      (capabilities) => setChoosesFiles(capabilities.choosesFiles),
+      () => setChoosesFiles(false),
+    );
     call(api, 'packs:list', {}).then(setList, (error: Error) =>
       setImportState({ step: 'failed', problems: [error.message] }),
     );
     return unsubscribe;
   }, []);
 
-  async function runImport(request: ImportRequest, label: string) {
+  async function runImport(request: ImportRequest, label: string, replace = false) {
     setImportState({ step: 'working', label });
     try {
-      const result = await call(api, 'packs:import', request);
+      const result = await ('path' in request
+        ? call(api, 'packs:importPath', { path: request.path, replace })
+        : call(api, 'packs:import', { uploadId: request.uploadId, replace }));
       if (result.status === 'imported') {
         const { title, version } = result.pack;
         setImportState({
@@ -57,25 +91,43 @@ export function PacksView() {
     }
   }
 
+  async function uploadAndImport(file: Blob, name: string) {
+    setImportState({ step: 'working', label: name });
+    try {
+      const uploadId = await uploadZip(file, name, (fraction) =>
+        setImportState({
+          step: 'working',
+          label: `${name} (sent ${Math.round(fraction * 100)} %)`,
+        }),
+      );
+      await runImport({ uploadId }, name);
+    } catch (error) {
+      setImportState({ step: 'failed', problems: [(error as Error).message] });
+    }
+  }
+
   async function onZipChosen(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (!file) return;
-    const data = await fileToBase64(file);
-    await runImport({ source: 'zip', name: file.name, data, replace: false }, file.name);
+    if (file) await uploadAndImport(file, file.name);
   }
 
   async function onFolderChosen(event: ChangeEvent<HTMLInputElement>) {
     const chosen = [...(event.target.files ?? [])];
     event.target.value = '';
     if (chosen.length === 0) return;
-    const files = await Promise.all(
-      chosen.map(async (file) => ({ path: relativePathOf(file), data: await fileToBase64(file) })),
-    );
-    await runImport(
-      { source: 'folder', files, replace: false },
-      relativePathOf(chosen[0]!).split('/')[0] ?? 'folder',
-    );
+    const name = relativePathOf(chosen[0]!).split('/')[0] ?? 'folder';
+    await uploadAndImport(await zipFolder(chosen), name);
+  }
+
+  /** The desktop app: its own dialog chooses the .zip, and main reads it from where it is. */
+  async function onChooseZip() {
+    try {
+      const chosen = await call(api, 'files:choose', { purpose: 'pack' });
+      if (chosen) await runImport({ path: chosen.path }, chosen.name);
+    } catch (error) {
+      setImportState({ step: 'failed', problems: [(error as Error).message] });
+    }
   }
 
   return (
@@ -83,15 +135,21 @@ export function PacksView() {
       <header className="packs__header">
         <h2>Content packs</h2>
         <div className="packs__import">
-          <label className="button">
-            Import .zip…
-            <input
-              type="file"
-              accept=".zip,application/zip"
-              onChange={onZipChosen}
-              data-testid="import-zip"
-            />
-          </label>
+          {choosesFiles ? (
+            <button type="button" onClick={onChooseZip}>
+              Import .zip…
+            </button>
+          ) : (
+            <label className="button">
+              Import .zip…
+              <input
+                type="file"
+                accept=".zip,application/zip"
+                onChange={onZipChosen}
+                data-testid="import-zip"
+              />
+            </label>
+          )}
           <label className="button">
             Import folder…
             <input
@@ -106,7 +164,7 @@ export function PacksView() {
 
       <ImportStatus
         state={importState}
-        onReplace={(request) => runImport({ ...request, replace: true }, 'replacement')}
+        onReplace={(request) => runImport(request, 'replacement', true)}
         onDismiss={() => setImportState({ step: 'idle' })}
       />
 

@@ -15,3 +15,16 @@ export function fileToBase64(file: Blob): Promise<string> {
 export function relativePathOf(file: File): string {
   return file.webkitRelativePath || file.name;
 }
+
+/** Sends a file to main in parts of UPLOAD_CHUNK_BYTES through `sendPart`, telling the fraction sent. */
+export async function sendInParts(
+  file: Blob,
+  chunkBytes: number,
+  sendPart: (offset: number, data: string) => Promise<unknown>,
+  onProgress: (fraction: number) => void = () => {},
+): Promise<void> {
+  for (let offset = 0; offset < file.size; offset += chunkBytes) {
+    await sendPart(offset, await fileToBase64(file.slice(offset, offset + chunkBytes)));
+    onProgress(Math.min(1, (offset + chunkBytes) / Math.max(1, file.size)));
+  }
+}

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../electron/core/clock';
 import { openDatabase, type Db } from '../../../electron/db/database';
 import { MediaLibrary } from '../../../electron/services/media/mediaLibrary';
+import { hashFileOn, JobBoard } from '../../../electron/jobs/jobRunner';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { makeTempDir } from '../../helpers/tempDir';
 
@@ -27,6 +28,7 @@ beforeEach(() => {
     resolve('resources/media'),
     packs,
     '',
+    hashFileOn(new JobBoard(() => {})),
   );
 });
 afterEach(() => {
@@ -34,15 +36,15 @@ afterEach(() => {
   dir.remove();
 });
 
-function importBytes(
+async function importBytes(
   name: string,
   bytes: Buffer,
   bind: { mediaId: string; as: 'media' | 'captions' } | null = null,
 ) {
   const { uploadId } = library.beginUpload(name, bytes.length, 'video/mp4');
   const half = Math.floor(bytes.length / 2);
-  library.appendChunk(uploadId, 0, bytes.subarray(0, half));
-  library.appendChunk(uploadId, half, bytes.subarray(half));
+  await library.appendChunk(uploadId, 0, bytes.subarray(0, half));
+  await library.appendChunk(uploadId, half, bytes.subarray(half));
   return library.finishUpload({
     uploadId,
     durationMs: 120_000,
@@ -67,9 +69,9 @@ describe('MediaLibrary', () => {
     expect(library.resolve(PACK, 'nope')).toBeNull();
   });
 
-  it('imports a file under its SHA-256, binds it, and a second import of the same bytes is a no-op', () => {
+  it('imports a file under its SHA-256, binds it, and a second import of the same bytes is a no-op', async () => {
     const bytes = Buffer.from('pretend this is a licensed video');
-    const first = importBytes('Norma & Tony.mp4', bytes, { mediaId: VIGNETTES, as: 'media' });
+    const first = await importBytes('Norma & Tony.mp4', bytes, { mediaId: VIGNETTES, as: 'media' });
     expect(first.alreadyImported).toBe(false);
     expect(first.file).toMatchObject({
       size: bytes.length,
@@ -84,16 +86,18 @@ describe('MediaLibrary', () => {
       src: `/media/library/${first.file.sha256}.mp4`,
     });
 
-    const again = importBytes('copy.mp4', bytes);
+    const again = await importBytes('copy.mp4', bytes);
     expect(again.alreadyImported).toBe(true);
     expect(library.files()).toHaveLength(1);
     expect(readdirSync(join(dir.path, 'media', '.uploads'))).toEqual([]);
   });
 
-  it('refuses parts out of order, too much data, and unknown file types', () => {
+  it('refuses parts out of order, too much data, and unknown file types', async () => {
     const { uploadId } = library.beginUpload('clip.mp4', 5, 'video/mp4');
-    expect(() => library.appendChunk(uploadId, 3, Buffer.from('ab'))).toThrow(/starting at byte 0/);
-    expect(() => library.appendChunk(uploadId, 0, Buffer.from('abcdefg'))).toThrow(
+    await expect(library.appendChunk(uploadId, 3, Buffer.from('ab'))).rejects.toThrow(
+      /starting at byte 0/,
+    );
+    await expect(library.appendChunk(uploadId, 0, Buffer.from('abcdefg'))).rejects.toThrow(
       /larger than announced/,
     );
     expect(() => library.beginUpload('notes.docx', 5, '')).toThrow(
@@ -101,8 +105,8 @@ describe('MediaLibrary', () => {
     );
   });
 
-  it('refuses to bind audio to a video, and captions before the video', () => {
-    const { file } = importBytes(
+  it('refuses to bind audio to a video, and captions before the video', async () => {
+    const { file } = await importBytes(
       'track.vtt',
       Buffer.from('WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n'),
     );
@@ -114,16 +118,16 @@ describe('MediaLibrary', () => {
     );
   });
 
-  it('attaches captions to a bound video', () => {
-    importBytes('clip.mp4', Buffer.from('video bytes'), { mediaId: VIGNETTES, as: 'media' });
-    const { file } = importBytes('clip.vtt', Buffer.from('WEBVTT\n'), {
+  it('attaches captions to a bound video', async () => {
+    await importBytes('clip.mp4', Buffer.from('video bytes'), { mediaId: VIGNETTES, as: 'media' });
+    const { file } = await importBytes('clip.vtt', Buffer.from('WEBVTT\n'), {
       mediaId: VIGNETTES,
       as: 'captions',
     });
     expect(library.resolve(PACK, VIGNETTES)!.captionsSrc).toBe(`/media/library/${file.sha256}.vtt`);
   });
 
-  it('re-marks a cue point within its neighbours, and resets to the pack', () => {
+  it('re-marks a cue point within its neighbours, and resets to the pack', async () => {
     expect(library.setCue(PACK, VIGNETTES, 'vignette-2', 64_500).map((cue) => cue.atMs)).toEqual([
       30_000, 64_500, 90_000, 118_000,
     ]);
@@ -135,8 +139,8 @@ describe('MediaLibrary', () => {
     expect(library.resolve(PACK, VIGNETTES)!.cues[1]!.atMs).toBe(60_000);
   });
 
-  it('serves only library and built-in files by their exact names', () => {
-    const { file } = importBytes('clip.mp4', Buffer.from('x'));
+  it('serves only library and built-in files by their exact names', async () => {
+    const { file } = await importBytes('clip.mp4', Buffer.from('x'));
     expect(library.filePath(`/media/library/${file.sha256}.mp4`)).toBe(
       join(dir.path, 'media', `${file.sha256}.mp4`),
     );

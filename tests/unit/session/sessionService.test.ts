@@ -20,7 +20,15 @@ const packs = new PackLibrary(
 );
 
 const mediaFor = (database: Db) =>
-  new MediaLibrary(database, clock, join(dir.path, 'media'), resolve('resources/media'), packs, '');
+  new MediaLibrary(
+    database,
+    clock,
+    join(dir.path, 'media'),
+    resolve('resources/media'),
+    packs,
+    '',
+    () => Promise.reject(new Error('no imports in these tests')),
+  );
 
 const start = (service: SessionService, packId = 'hhrp-group-5') =>
   service.start({

@@ -1,0 +1,145 @@
+/**
+ * The worker thread's entry: runs one job (see jobs.ts), posting progress, then its result. A
+ * 'cancel' message from the main thread stops streaming work at the next chunk, closing its
+ * files; CPU-bound work (pdf-lib) is stopped by terminating the thread.
+ */
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { stageZip } from '../services/packs/stagePack';
+import {
+  agendaPdf,
+  certificatesPdf,
+  markdownHandoutPdf,
+  quizSheetPdf,
+  scenarioCardsPdf,
+  sessionReportPdf,
+} from '../services/print';
+import { RejectedRequest } from '../services/errors';
+import { exportAllRecordsZip, redcapZip } from '../services/records/exportRecords';
+import type { JobKind, JobRequest, JobSpecs, PdfJob, WorkerMessage } from './jobs';
+
+const port = parentPort!;
+const request = workerData as JobRequest;
+let cancelled = false;
+port.on('message', (message: unknown) => {
+  if (message === 'cancel') cancelled = true;
+});
+
+class Cancelled extends Error {}
+
+const post = (message: WorkerMessage) => port.postMessage(message);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reports a step; stops here when the job was cancelled. */
+async function step(phase: string, done: number | null = null, total: number | null = null) {
+  post({ type: 'progress', phase, done, total });
+  if (request.paceMs > 0) await sleep(request.paceMs);
+  if (cancelled) throw new Cancelled();
+}
+
+function pdfBytes(job: PdfJob): Promise<Uint8Array> {
+  switch (job.document) {
+    case 'agenda':
+      return agendaPdf(job.input);
+    case 'quiz':
+      return quizSheetPdf(job.input);
+    case 'scenarios':
+      return scenarioCardsPdf(job.input);
+    case 'handout':
+      return markdownHandoutPdf(job.input);
+    case 'certificates':
+      return certificatesPdf(job.input);
+    case 'session-report':
+      return sessionReportPdf(job.input);
+  }
+}
+
+const base64 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+/** Records are read through a connection of the worker's own: WAL lets it read beside main's writes. */
+function withRecords<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Reads the file once, hashing it and writing each chunk to the copy while the next is read. */
+async function hashAndCopy(source: string, copyTo: string | null) {
+  const input = await open(source, 'r');
+  const output = copyTo === null ? null : await open(copyTo, 'wx');
+  try {
+    const { size } = await input.stat();
+    const hash = createHash('sha256');
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let writing: Promise<unknown> = Promise.resolve();
+    let position = 0;
+    for (let turn = 0; ; turn ^= 1) {
+      const buffer = buffers[turn]!;
+      const [{ bytesRead }] = await Promise.all([
+        input.read(buffer, 0, CHUNK_BYTES, position),
+        writing,
+      ]);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      writing = output ? output.write(chunk, 0, bytesRead, position) : Promise.resolve();
+      position += bytesRead;
+      await step(copyTo ? 'Copying and checking' : 'Checking', position, size);
+    }
+    await writing;
+    return { sha256: hash.digest('hex'), size: position };
+  } finally {
+    await input.close();
+    await output?.close();
+  }
+}
+
+type Runners = { [K in JobKind]: (input: JobSpecs[K]['input']) => Promise<JobSpecs[K]['output']> };
+
+const runners: Runners = {
+  pdf: async (job) => {
+    await step('Laying out the pages');
+    return base64(await pdfBytes(job));
+  },
+  'export-all': async ({ databaseFile }) => {
+    await step('Reading the records');
+    return base64(withRecords(databaseFile, exportAllRecordsZip));
+  },
+  'export-redcap': async ({ databaseFile, secret }) => {
+    await step('Reading the records');
+    return base64(withRecords(databaseFile, (db) => redcapZip(db, secret)));
+  },
+  'pack-stage': async ({ zipFile, staging }) => {
+    await step('Opening the zip');
+    let last = 0;
+    return stageZip(zipFile, staging, (phase, done, total) => {
+      // Reported at most once a megabyte, so the messages stay few.
+      if (done - last < 1024 * 1024 && done < total) return;
+      last = done;
+      post({ type: 'progress', phase, done, total });
+    });
+  },
+  'media-import': ({ source, copyTo }) => hashAndCopy(source, copyTo),
+};
+
+const run = runners[request.kind] as (input: unknown) => Promise<unknown>;
+run(request.input).then(
+  (output) => post({ type: 'done', output }),
+  (error: unknown) => {
+    if (error instanceof Cancelled)
+      return post({ type: 'failed', message: 'cancelled', rejected: false });
+    post({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+      rejected: error instanceof RejectedRequest,
+    });
+  },
+);

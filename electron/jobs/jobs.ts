@@ -1,0 +1,54 @@
+/**
+ * The heavy jobs the kiosk runs on worker threads, so the main process's event loop (which serves
+ * the projector) never waits on them: each kind's input and output, shared by the runner on the
+ * main thread and the worker that does the work. Inputs and outputs are plain data (structured
+ * clone); files are passed by path.
+ */
+import type {
+  AgendaPdfInput,
+  CertificatesInput,
+  MarkdownHandoutPdfInput,
+  QuizSheetPdfInput,
+  ScenarioCardsPdfInput,
+  SessionReportPdfInput,
+} from '../services/print';
+import type { StagedPack } from '../services/packs/stagePack';
+
+export type PdfJob =
+  | { document: 'agenda'; input: AgendaPdfInput }
+  | { document: 'quiz'; input: QuizSheetPdfInput }
+  | { document: 'scenarios'; input: ScenarioCardsPdfInput }
+  | { document: 'handout'; input: MarkdownHandoutPdfInput }
+  | { document: 'certificates'; input: CertificatesInput }
+  | { document: 'session-report'; input: SessionReportPdfInput };
+
+export interface JobSpecs {
+  /** A PDF laid out with pdf-lib; the output is its bytes in base64, ready for the window. */
+  pdf: { input: PdfJob; output: string };
+  /** The zip of every CSV table, read from its own read-only connection to the database file. */
+  'export-all': { input: { databaseFile: string }; output: string };
+  /** The de-identified REDCap zip; the secret is read (or made) on the main thread first. */
+  'export-redcap': { input: { databaseFile: string; secret: string }; output: string };
+  /** Unzip, write, validate and render a pack into `staging` (see stagePack.ts). */
+  'pack-stage': { input: { zipFile: string; staging: string }; output: StagedPack };
+  /** Hash `source` (SHA-256) and, when `copyTo` is given, copy it there in the same pass. */
+  'media-import': {
+    input: { source: string; copyTo: string | null };
+    output: { sha256: string; size: number };
+  };
+}
+
+export type JobKind = keyof JobSpecs;
+
+/** What a worker is sent. `paceMs` slows each step (tests only: `--slow-jobs`). */
+export interface JobRequest<K extends JobKind = JobKind> {
+  kind: K;
+  input: JobSpecs[K]['input'];
+  paceMs: number;
+}
+
+/** What a worker posts back: progress any number of times, then one result or one failure. */
+export type WorkerMessage =
+  | { type: 'progress'; phase: string; done: number | null; total: number | null }
+  | { type: 'done'; output: unknown }
+  | { type: 'failed'; message: string; rejected: boolean };

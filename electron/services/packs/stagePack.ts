@@ -1,0 +1,129 @@
+/**
+ * The heavy half of a pack import, run on a worker thread: unzip (CRC-checked, capped), write the
+ * files into a staging folder, validate the manifest and render every slide. The main process only
+ * swaps the staged folder in (`PackLibrary.adopt`), so the projector never waits on an import.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { checkPackAsync } from '../../content/pack/loadPack';
+import { formatProblem } from '../../content/pack/problems';
+import { isLoaded, loadPackFolder } from '../../content/pack/registry';
+import type { PackAssetUrl } from '../../content/pack/renderPack';
+import { MANIFEST_FILE } from '../../content/pack/schema';
+import { readZip, ZipRefused } from './readZip';
+
+export interface IncomingFile {
+  path: string;
+  data: Uint8Array;
+}
+
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+export const MAX_IMPORT_FILES = 5000;
+
+/** What staging found: a pack ready to swap in (its files are in the staging folder), or why not. */
+export type StagedPack =
+  | { status: 'staged'; id: string; title: string; version: string }
+  | { status: 'invalid'; problems: string[] };
+
+export type StageProgress = (phase: string, done: number, total: number) => void;
+
+/** Where a pack's assets are served in both shells: the page's own origin, so URLs are paths. */
+export const packAssetUrl: PackAssetUrl = (packId, path) =>
+  `/media/packs/${encodeURIComponent(packId)}/${path.split('/').map(encodeURIComponent).join('/')}`;
+
+export function invalidImport(
+  message: string,
+  path = '',
+): { status: 'invalid'; problems: string[] } {
+  return {
+    status: 'invalid',
+    problems: [formatProblem({ severity: 'error', file: '(import)', line: null, path, message })],
+  };
+}
+
+/** Strips a single top folder (as zips made by "compress folder" have) so pack.yaml is at the root. */
+export function normalizeImportPaths(files: readonly IncomingFile[]): IncomingFile[] | string {
+  const cleaned: IncomingFile[] = [];
+  for (const file of files) {
+    const path = file.path.replace(/^\.\/+/, '');
+    const parts = path.split('/');
+    if (
+      path === '' ||
+      path.includes('\\') ||
+      path.startsWith('/') ||
+      parts.includes('..') ||
+      path.includes('\0')
+    ) {
+      return `"${file.path}" would be written outside the pack folder`;
+    }
+    if (path.endsWith('/')) continue;
+    if (parts.some((part) => part === '__MACOSX' || part === '.DS_Store')) continue;
+    cleaned.push({ path, data: file.data });
+  }
+  if (cleaned.some((file) => file.path === MANIFEST_FILE)) return cleaned;
+  const tops = new Set(cleaned.map((file) => file.path.split('/')[0]));
+  const [top] = tops;
+  if (tops.size === 1 && top && cleaned.some((file) => file.path === `${top}/${MANIFEST_FILE}`)) {
+    return cleaned.map((file) => ({ path: file.path.slice(top.length + 1), data: file.data }));
+  }
+  return `no ${MANIFEST_FILE} at the top of the pack`;
+}
+
+/** Unzips a pack's .zip (bytes, or a file read here) and stages it. */
+export async function stageZip(
+  zip: Uint8Array | string,
+  staging: string,
+  progress: StageProgress = () => {},
+): Promise<StagedPack> {
+  const bytes = typeof zip === 'string' ? await readFile(zip) : zip;
+  try {
+    const entries = await readZip(bytes, {
+      maxBytes: MAX_IMPORT_BYTES,
+      maxEntries: MAX_IMPORT_FILES,
+      onInflated: (done, total) => progress('Unpacking', done, total),
+    });
+    return await stageFiles(entries, staging, progress);
+  } catch (error) {
+    if (error instanceof ZipRefused) return invalidImport(error.message);
+    throw error;
+  }
+}
+
+/** Writes the files into `staging`, validates the manifest and renders every slide. */
+export async function stageFiles(
+  files: readonly IncomingFile[],
+  staging: string,
+  progress: StageProgress = () => {},
+): Promise<StagedPack> {
+  if (files.length > MAX_IMPORT_FILES)
+    return invalidImport(`a pack may hold at most ${MAX_IMPORT_FILES} files`);
+  const total = files.reduce((sum, file) => sum + file.data.byteLength, 0);
+  if (total > MAX_IMPORT_BYTES)
+    return invalidImport('a pack may be at most 200 MB; import large videos in the media library');
+  const normalized = normalizeImportPaths(files);
+  if (typeof normalized === 'string') return invalidImport(normalized);
+
+  let written = 0;
+  for (const file of normalized) {
+    const target = join(staging, file.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.data);
+    written += file.data.byteLength;
+    progress('Writing files', written, total);
+  }
+  progress('Checking the pack', 0, 1);
+  const check = await checkPackAsync(staging);
+  if (!check.manifest) {
+    return {
+      status: 'invalid',
+      problems: check.problems.filter((p) => p.severity === 'error').map(formatProblem),
+    };
+  }
+  // Every slide is rendered before the swap: a pack that validates but does not load never
+  // replaces a working one.
+  progress('Rendering slides', 0, 1);
+  const staged = loadPackFolder(staging, 'imported', packAssetUrl, check);
+  if (!isLoaded(staged)) return { status: 'invalid', problems: staged.problems.map(formatProblem) };
+  const { id, title, version } = check.manifest;
+  return { status: 'staged', id, title, version };
+}
