@@ -14,7 +14,13 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; data?: string; host?: string; 'fake-clock'?: string };
+  let values: {
+    port?: string;
+    data?: string;
+    host?: string;
+    'fake-clock'?: string;
+    'slow-jobs'?: string;
+  };
   try {
     ({ values } = parseArgs({
       options: {
@@ -22,6 +28,7 @@ async function main(): Promise<void> {
         data: { type: 'string' },
         host: { type: 'string' },
         'fake-clock': { type: 'string' },
+        'slow-jobs': { type: 'string' },
       },
       strict: true,
     }));
@@ -45,6 +52,11 @@ async function main(): Promise<void> {
     process.stderr.write('kiosk web: using a fake clock (tests only)\n');
   }
 
+  const jobPaceMs = Number(values['slow-jobs'] ?? '0');
+  if (!Number.isInteger(jobPaceMs) || jobPaceMs < 0)
+    fail(`--slow-jobs needs milliseconds per step, not ${values['slow-jobs']}`);
+  if (jobPaceMs > 0) process.stderr.write('kiosk web: slowing every job step (tests only)\n');
+
   let core;
   try {
     core = createKioskCore({
@@ -53,6 +65,7 @@ async function main(): Promise<void> {
       resourcesDir: resolve(outDir, '..', 'resources'),
       log: (message) => process.stderr.write(`${message}\n`),
       shellName: 'browser shell',
+      jobPaceMs,
     });
   } catch (error) {
     if (error instanceof StartupError) {

@@ -22,6 +22,8 @@ export interface ShellOptions {
   port?: number;
   /** Start main on a fake clock at this epoch time, moved only by advanceClock(). */
   fakeClock?: number;
+  /** Each step of main's worker jobs waits this long (`--slow-jobs`), so a test can cancel one. */
+  slowJobsMs?: number;
 }
 
 /** Starts `node out/main/web.js` on a data folder and waits for its two URL lines. */
@@ -31,6 +33,7 @@ export async function startShell(
 ): Promise<RunningShell> {
   const args = [WEB_ENTRY, '--port', String(options.port ?? 0), '--data', dataDir];
   if (options.fakeClock !== undefined) args.push('--fake-clock', String(options.fakeClock));
+  if (options.slowJobsMs !== undefined) args.push('--slow-jobs', String(options.slowJobsMs));
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

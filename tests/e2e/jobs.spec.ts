@@ -1,0 +1,61 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { MINIMAL_PACK } from '../helpers/packs';
+import { expect, test } from './support/fixtures';
+import { PacksPage } from './support/pages';
+import { makeDataDir, startShell, type RunningShell } from './support/webShell';
+
+const zip = Buffer.from(zipSync({ 'mini/pack.yaml': strToU8(MINIMAL_PACK) }));
+
+/** A browser shell whose worker jobs wait at each step, so the progress bar stays long enough to act on. */
+async function slowShell(run: (shell: RunningShell, dataDir: string) => Promise<void>) {
+  const data = makeDataDir();
+  const shell = await startShell(data.path, { slowJobsMs: 1500 });
+  try {
+    await run(shell, data.path);
+  } finally {
+    await shell.stop();
+    data.remove();
+  }
+}
+
+/** Whatever is in the imported packs' folder apart from the (empty) upload area. */
+function leftovers(dataDir: string): string[] {
+  const folder = join(dataDir, 'curricula');
+  if (!existsSync(folder)) return [];
+  const uploads = join(folder, '.uploads');
+  return [
+    ...readdirSync(folder).filter((name) => name !== '.uploads'),
+    ...(existsSync(uploads) ? readdirSync(uploads).map((name) => `.uploads/${name}`) : []),
+  ];
+}
+
+test('a pack import shows its progress, then the pack', async ({ page }) => {
+  await slowShell(async (shell, dataDir) => {
+    const packs = new PacksPage(page);
+    await packs.open(shell.consoleUrl);
+    await packs.importZip('mini.zip', zip);
+    const job = page.getByTestId('job-progress');
+    await expect(job).toContainText('Importing mini.zip');
+    await expect(job.getByRole('progressbar')).toBeVisible();
+    await expect(page.getByRole('status')).toContainText('Imported “Mini pack” 1.0.0.');
+    await expect(job).toHaveCount(0);
+    expect(leftovers(dataDir)).toEqual(['mini-pack']);
+  });
+});
+
+test('Cancel stops a pack import and leaves no file behind', async ({ page }) => {
+  await slowShell(async (shell, dataDir) => {
+    const packs = new PacksPage(page);
+    await packs.open(shell.consoleUrl);
+    await packs.importZip('mini.zip', zip);
+    const job = page.getByTestId('job-progress');
+    await expect(job).toContainText('Importing mini.zip');
+    await job.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('alert')).toContainText('Cancelled; nothing was kept.');
+    await expect(job).toHaveCount(0);
+    await expect(packs.card('mini-pack')).toHaveCount(0);
+    expect(leftovers(dataDir)).toEqual([]);
+  });
+});
