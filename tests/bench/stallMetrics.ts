@@ -1,0 +1,163 @@
+/**
+ * How long the main process's event loop stalls while each heavy job runs, measured in the same
+ * process as the jobs' runner (`perf_hooks.monitorEventLoopDelay`, max), while the projector is
+ * sent an update every 50 ms; the latency of those updates (intended send → audience event) under
+ * that load; and a 1 GB media import against `cp` of the same file on the same disk.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { strToU8, zipSync } from 'fflate';
+import { createKioskCore } from '../../electron/core/kioskCore';
+import { MINIMAL_PACK } from '../helpers/packs';
+import { log, makeTempDir, RESOURCES_DIR } from './harness';
+import { percentile } from './stats';
+
+const MB = 1024 * 1024;
+
+/** A pack of `megabytes` (one incompressible file, stored) with a Markdown handout of about 1.5 MB. */
+function bigPackZip(path: string, megabytes: number): void {
+  const manifest = MINIMAL_PACK.replace('id: mini-pack', 'id: bench-pack').concat(
+    'toolbox:\n  handouts:\n    - id: long-handout\n      title: Long handout\n      file: handouts/long.md\n',
+  );
+  const paragraph =
+    'Talking with a partner about safer sex works best when both people feel heard. ';
+  const handout = Array.from(
+    { length: 1500 },
+    (_, index) => `## Part ${index + 1}\n\n${paragraph.repeat(12)}\n`,
+  ).join('\n');
+  writeFileSync(
+    path,
+    zipSync(
+      {
+        'pack.yaml': strToU8(manifest),
+        'handouts/long.md': strToU8(handout),
+        'media/filler.bin': randomBytes(megabytes * MB),
+      },
+      { level: 0 },
+    ),
+  );
+}
+
+/** A file of `megabytes`, written in 4 MB parts of random bytes. */
+function bigFile(path: string, megabytes: number): void {
+  const part = randomBytes(4 * MB);
+  const fd = openSync(path, 'w');
+  try {
+    for (let written = 0; written < megabytes; written += 4) writeSync(fd, part);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface StallResults {
+  stalls: Record<string, number>;
+  latencyP95: number;
+  mediaVsCp: number;
+}
+
+export async function mainLoopStalls(): Promise<StallResults> {
+  const temp = makeTempDir('kiosk-bench-stall-');
+  let chosen = '';
+  const core = createKioskCore({
+    dataDir: join(temp.path, 'data'),
+    resourcesDir: RESOURCES_DIR,
+    chooseFile: () => Promise.resolve(chosen),
+  });
+  const call = async (channel: string, args: unknown = {}) => {
+    const result = await core.router.dispatch(channel, args, 'console');
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  };
+  const choose = async (path: string) => {
+    chosen = path;
+    await call('files:choose', { purpose: 'media' });
+    return path;
+  };
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  let feed: NodeJS.Timeout | null = null;
+  try {
+    await call('session:start', {
+      packId: 'hhrp-group-5',
+      cohortName: 'Bench group',
+      facilitators: ['Riley'],
+      timeKeeper: null,
+    });
+    const latencies: number[] = [];
+    let intended: number | null = null;
+    core.onEvent((event) => {
+      if (event !== 'session:audience' || intended === null) return;
+      latencies.push(performance.now() - intended);
+      intended = null;
+    });
+    // The projector's feed: the latency counts from when the update was due, so a stall shows.
+    let forward = true;
+    let due = performance.now() + 50;
+    const send = () => {
+      intended = due;
+      void call('session:command', { type: forward ? 'next' : 'previous' });
+      forward = !forward;
+      due += 50;
+      feed = setTimeout(send, Math.max(0, due - performance.now()));
+    };
+    feed = setTimeout(send, 50);
+
+    log('stall: making a 150 MB pack and a 1 GB video in a temp folder');
+    const packZip = join(temp.path, 'bench-pack.zip');
+    bigPackZip(packZip, 150);
+    const video = join(temp.path, 'video.mp4');
+    bigFile(video, 1024);
+
+    histogram.enable();
+    const stalls: Record<string, number> = {};
+    const measure = async (name: string, job: () => Promise<unknown>) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      histogram.reset();
+      await job();
+      stalls[name] = histogram.max / 1e6;
+      log(`stall: ${name} ${stalls[name].toFixed(1)} ms`);
+    };
+
+    await measure('pack-import', async () => {
+      chosen = packZip;
+      await call('files:choose', { purpose: 'pack' });
+      await call('packs:importPath', { path: packZip });
+    });
+    const cpStarted = performance.now();
+    spawnSync('cp', [video, join(temp.path, 'video-copy.mp4')]);
+    const cpMs = performance.now() - cpStarted;
+    let importMs = 0;
+    await measure('media-import', async () => {
+      const started = performance.now();
+      await call('media:importPath', { path: await choose(video), durationMs: null, bind: null });
+      importMs = performance.now() - started;
+    });
+    log(`stall: 1 GB import ${importMs.toFixed(0)} ms, cp ${cpMs.toFixed(0)} ms`);
+    await measure('scenario-cards', () =>
+      call('records:print', { document: 'scenarios', packId: 'hhrp-group-5', pageSize: 'Letter' }),
+    );
+    await measure('handout', () =>
+      call('records:print', {
+        document: 'handout',
+        packId: 'bench-pack',
+        handoutId: 'long-handout',
+        pageSize: 'Letter',
+      }),
+    );
+    await measure('csv-export', () => call('records:exportAll'));
+    await measure('redcap-export', () => call('records:exportRedcap'));
+    await measure('backup', () => call('records:backup'));
+    histogram.disable();
+    return {
+      stalls,
+      latencyP95: percentile(latencies, 95),
+      mediaVsCp: importMs / cpMs,
+    };
+  } finally {
+    if (feed) clearTimeout(feed);
+    core.close();
+    temp.remove();
+  }
+}
