@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { LockStatus } from '../../../electron/services/access/recordsLock';
 import type { Download, RecordsOverview } from '../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../platform/kiosk';
@@ -8,11 +8,14 @@ import './records.css';
 
 const api = consoleApi();
 type PageSize = 'A4' | 'Letter';
+/** Charts for the whole program: loaded only when opened, so the console starts as fast as before. */
+const ProgramView = lazy(() => import('./program/ProgramView'));
 
 /** Past sessions, printing, exports and backups: behind the counselor PIN, locked when idle. */
 export function RecordsView() {
   const [lock, setLock] = useState<LockStatus | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [page, setPage] = useState<'records' | 'program'>('records');
   const refreshLock = useCallback(() => call(api, 'records:lockStatus', {}).then(setLock), []);
   useEffect(() => {
     void refreshLock();
@@ -46,6 +49,22 @@ export function RecordsView() {
     <div className="records">
       <header className="records__header">
         <h2>Records</h2>
+        <div className="details__buttons" role="group" aria-label="Records pages">
+          <button
+            type="button"
+            aria-pressed={page === 'records'}
+            onClick={() => setPage('records')}
+          >
+            Sessions and exports
+          </button>
+          <button
+            type="button"
+            aria-pressed={page === 'program'}
+            onClick={() => setPage('program')}
+          >
+            Program at a glance
+          </button>
+        </div>
         <button type="button" onClick={() => call(api, 'records:lock', {}).then(setLock)}>
           Lock records
         </button>
@@ -58,7 +77,13 @@ export function RecordsView() {
           {message.text}
         </p>
       )}
-      <RecordsContent onMessage={setMessage} onLocked={() => void refreshLock()} />
+      {page === 'program' ? (
+        <Suspense fallback={<p>Loading the Program view…</p>}>
+          <ProgramView onMessage={setMessage} onLocked={() => void refreshLock()} />
+        </Suspense>
+      ) : (
+        <RecordsContent onMessage={setMessage} onLocked={() => void refreshLock()} />
+      )}
     </div>
   );
 }
