@@ -83,6 +83,8 @@ const DASHES: (number[] | undefined)[] = [undefined, [6, 3], [2, 2], [8, 3, 2, 3
 export const seriesColour = (index: number) => SERIES_COLOURS[index % SERIES_COLOURS.length]!;
 
 const WIDTH = 640;
+/** Room between the chart's edge and its legend and axis titles. */
+const INSET = 8;
 const INK = '#1a1a1a';
 const MUTED = '#555555';
 const GRID = '#d9d9d9';
@@ -144,12 +146,12 @@ export interface LegendEntry {
 /** A legend in rows across the top; returns its shapes and the height it takes. */
 function legend(entries: LegendEntry[], top: number): { shapes: Shape[]; height: number } {
   const shapes: Shape[] = [];
-  let x = 0;
+  let x = INSET;
   let y = top + 12;
   for (const entry of entries) {
     const width = 28 + textWidth(entry.label) + 16;
-    if (x > 0 && x + width > WIDTH) {
-      x = 0;
+    if (x > INSET && x + width > WIDTH) {
+      x = INSET;
       y += 18;
     }
     if (entry.swatch === 'box') {
@@ -388,7 +390,7 @@ function axisY(
     shapes.push(text(left - 6, y(tick) + 4, format(tick), { anchor: 'end', fill: MUTED }));
   }
   const [bottom, top] = y.range() as [number, number];
-  shapes.push(text(0, top - 10, title, { fill: MUTED }));
+  shapes.push(text(INSET, top - 10, title, { fill: MUTED }));
   shapes.push(segment(left, top, left, bottom, MUTED));
 }
 

@@ -44,6 +44,8 @@ export type PeriodUnit = 'session' | 'month' | 'quarter' | 'year';
 export interface Period {
   key: string;
   label: string;
+  /** Short enough for a chart's axis: "24 Nov", "Nov 2026", "Q4 2026". */
+  axisLabel: string;
   startMs: number;
 }
 
@@ -222,13 +224,15 @@ function calendarPeriod(epochMs: number, unit: Exclude<PeriodUnit, 'session'>): 
   const date = new Date(epochMs);
   const year = date.getFullYear();
   if (unit === 'year') {
-    return { key: String(year), label: String(year), startMs: new Date(year, 0, 1).getTime() };
+    const label = String(year);
+    return { key: label, label, axisLabel: label, startMs: new Date(year, 0, 1).getTime() };
   }
   if (unit === 'quarter') {
     const quarter = Math.floor(date.getMonth() / 3);
     return {
       key: `${year}-Q${quarter + 1}`,
       label: `Q${quarter + 1} ${year}`,
+      axisLabel: `Q${quarter + 1} ${year}`,
       startMs: new Date(year, quarter * 3, 1).getTime(),
     };
   }
@@ -236,6 +240,7 @@ function calendarPeriod(epochMs: number, unit: Exclude<PeriodUnit, 'session'>): 
   return {
     key: `${year}-${String(month + 1).padStart(2, '0')}`,
     label: `${MONTHS[month]} ${year}`,
+    axisLabel: `${MONTHS[month]} ${year}`,
     startMs: new Date(year, month, 1).getTime(),
   };
 }
@@ -510,6 +515,7 @@ export function programFigures(
       period = {
         key: `session-${row.id}`,
         label: groups.size > 1 ? `${label}, ${cohortName}` : label,
+        axisLabel: label.slice(0, label.lastIndexOf(' ')),
         startMs: row.started_at_ms,
       };
     } else {

@@ -178,7 +178,7 @@ function fidelitySection(pack: PackFidelity, figures: ProgramFigures): ProgramSe
         title: 'Session length against the plan',
         summary: `${pack.ranOver} of ${plural(pack.sessions, 'session')} ran more than ${RAN_OVER_MINUTES} minutes over the planned ${pack.plannedMinutes} minutes.`,
         chart: trendChart({
-          periods: figures.periods.map((period) => period.label),
+          periods: figures.periods.map((period) => period.axisLabel),
           series: [
             {
               label: figures.unit === 'session' ? 'Length' : 'Median length',
@@ -216,6 +216,7 @@ function attendanceSection(figures: ProgramFigures): ProgramSection {
   const { periods } = figures;
   const rows = figures.attendance.periods;
   const labels = periods.map((period) => period.label);
+  const axisLabels = periods.map((period) => period.axisLabel);
   const retention = figures.attendance.retention;
   const known = retention.firstTimers - retention.tooRecent;
   const perSession = (index: number) => {
@@ -236,7 +237,7 @@ function attendanceSection(figures: ProgramFigures): ProgramSection {
             : `Members present per session, ${PERIOD_LABELS[figures.unit]} (average)`,
         summary: `${plural(figures.counts.members, 'member')} came to ${plural(figures.counts.sessions, 'session')}; ${figures.counts.sessions > 0 ? round1(allPresent / figures.counts.sessions) : 0} present per session on average.`,
         chart: trendChart({
-          periods: labels,
+          periods: axisLabels,
           series: [{ label: 'Members present', values: periods.map((_, i) => perSession(i)) }],
           axisTitle: 'Members per session',
         }),
@@ -258,7 +259,7 @@ function attendanceSection(figures: ProgramFigures): ProgramSection {
         title: 'New and graduating members',
         summary: `${plural(newMembers, 'new member')} (first session in this range) and ${plural(figures.attendance.graduating, 'graduating member')}.`,
         chart: periodBarChart({
-          periods: labels,
+          periods: axisLabels,
           series: [
             { label: 'New', values: rows.map((entry) => entry.firstTimers) },
             { label: 'Graduating', values: rows.map((entry) => entry.graduating) },
@@ -285,7 +286,7 @@ function attendanceSection(figures: ProgramFigures): ProgramSection {
               (known > 0 ? ` (${percent(retention.cameToBoth, known)}% of ${known})` : '') +
               `; ${retention.tooRecent} too recent to tell.`,
         chart: periodBarChart({
-          periods: labels,
+          periods: axisLabels,
           series: [
             { label: 'Came to both', values: rows.map((entry) => entry.cameToBoth) },
             { label: 'Came to one', values: rows.map((entry) => entry.cameToOne) },
@@ -405,7 +406,7 @@ function quizSection(quiz: PackQuiz, figures: ProgramFigures): ProgramSection {
         title: `Answers right for each quiz item, ${PERIOD_LABELS[figures.unit]}`,
         summary: `Share of the group answering each item right; ${plural(periodsWithAnswers.length, 'point')} over time.`,
         chart: trendChart({
-          periods: periodsWithAnswers.map((period) => period.label),
+          periods: periodsWithAnswers.map((period) => period.axisLabel),
           series: quiz.items.map((item, index) => ({
             label: shortLabels[index]!,
             values: periodsWithAnswers.map((period) => shareIn(index, period.key)),
