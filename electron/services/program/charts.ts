@@ -260,6 +260,15 @@ export interface BarSeries {
   values: number[];
 }
 
+/** How far each bar reaches: the sum of a stack, or the longest of bars side by side. */
+function barTotals(count: number, series: BarSeries[], stacked: boolean): number[] {
+  return Array.from({ length: count }, (_, index) =>
+    stacked
+      ? series.reduce((sum, entry) => sum + (entry.values[index] ?? 0), 0)
+      : Math.max(0, ...series.map((entry) => entry.values[index] ?? 0)),
+  );
+}
+
 /**
  * Horizontal bars, one row per category: series side by side, or stacked end to end. Each bar
  * is labelled with its value so the chart reads without the axis.
@@ -291,11 +300,7 @@ export function barChart(options: {
   const top = head.height + 8;
   const rowHeight = stacked || series.length === 1 ? 24 : 12 + 12 * series.length;
   const plotHeight = Math.max(1, categories.length) * rowHeight;
-  const totals = categories.map((_, index) =>
-    stacked
-      ? series.reduce((sum, entry) => sum + (entry.values[index] ?? 0), 0)
-      : Math.max(0, ...series.map((entry) => entry.values[index] ?? 0)),
-  );
+  const totals = barTotals(categories.length, series, stacked);
   const x = scaleLinear()
     .domain([0, options.domainMax ?? (Math.max(0, ...totals) || 1)])
     .range([labelWidth, WIDTH - 40]);
@@ -487,11 +492,7 @@ export function periodBarChart(options: {
   const right = WIDTH - 16;
   const top = head.height + 28;
   const bottom = top + 180;
-  const totals = periods.map((_, index) =>
-    stacked
-      ? series.reduce((sum, entry) => sum + (entry.values[index] ?? 0), 0)
-      : Math.max(0, ...series.map((entry) => entry.values[index] ?? 0)),
-  );
+  const totals = barTotals(periods.length, series, stacked);
   const y = scaleLinear()
     .domain([0, Math.max(1, ...totals)])
     .range([bottom, top])

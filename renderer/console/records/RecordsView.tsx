@@ -4,10 +4,10 @@ import type { Download, RecordsOverview } from '../../../electron/services/recor
 import { call, consoleApi } from '../../platform/kiosk';
 import { formatClock } from '../../shared/time';
 import { saveDownload } from './download';
+import { PaperSelect, type PageSize } from './PaperSelect';
 import './records.css';
 
 const api = consoleApi();
-type PageSize = 'A4' | 'Letter';
 /** Charts for the whole program: loaded only when opened, so the console starts as fast as before. */
 const ProgramView = lazy(() => import('./program/ProgramView'));
 
@@ -260,16 +260,7 @@ function RecordsContent({
               ))}
             </select>
           </label>
-          <label>
-            Paper
-            <select
-              value={pageSize}
-              onChange={(event) => setPageSize(event.target.value as PageSize)}
-            >
-              <option value="Letter">Letter</option>
-              <option value="A4">A4</option>
-            </select>
-          </label>
+          <PaperSelect value={pageSize} onChange={setPageSize} />
         </div>
         {pack && (
           <div className="details__buttons">

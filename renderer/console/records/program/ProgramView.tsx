@@ -7,11 +7,11 @@ import type {
 import type { Download } from '../../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../../platform/kiosk';
 import { saveDownload } from '../download';
+import { PaperSelect, type PageSize } from '../PaperSelect';
 import './program.css';
 
 const api = consoleApi();
 const count = (value: number, noun: string) => `${value} ${noun}${value === 1 ? '' : 's'}`;
-type PageSize = 'A4' | 'Letter';
 
 interface Selection {
   packId: string | null;
@@ -241,16 +241,7 @@ export default function ProgramView({
       </p>
 
       <div className="inline-form">
-        <label>
-          Paper
-          <select
-            value={pageSize}
-            onChange={(event) => setPageSize(event.target.value as PageSize)}
-          >
-            <option value="Letter">Letter</option>
-            <option value="A4">A4</option>
-          </select>
-        </label>
+        <PaperSelect value={pageSize} onChange={setPageSize} />
         <button
           type="button"
           disabled={view.sections.length === 0}
