@@ -13,6 +13,7 @@ import { RecordsLock } from '../services/access/recordsLock';
 import { RejectedRequest } from '../services/errors';
 import { BackupService } from '../services/records/backups';
 import { RecordsDesk } from '../services/records/recordsDesk';
+import { ProgramDesk } from '../services/program/programDesk';
 import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
 import { SelfEntry } from '../services/group/selfEntry';
 import { MediaLibrary } from '../services/media/mediaLibrary';
@@ -199,6 +200,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         await rm(staging, { recursive: true, force: true });
       }
     };
+    const program = new ProgramDesk(db, clock, packs, lock);
     const backUp = (reason: 'session-end' | 'daily') =>
       (reason === 'daily' ? backups.backupIfDue() : backups.backup(reason)).catch(
         (error: unknown) => options.log?.(`backup (${reason}) failed: ${(error as Error).message}`),
@@ -264,6 +266,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'records:sessionReport': ({ sessionId, format, pageSize }) =>
         desk.sessionReport(sessionId, format, pageSize),
       'records:print': (request) => desk.print(request),
+      'records:program': (selection) => program.view(selection),
+      'records:programReport': ({ pageSize, ...selection }) => program.report(selection, pageSize),
+      'records:programFigures': ({ chartId, ...selection }) => program.figures(selection, chartId),
       'records:exportAll': () => desk.exportAll(),
       'records:exportRedcap': () => desk.exportRedcap(),
       'records:backup': () => desk.backupNow(),

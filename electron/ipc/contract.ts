@@ -12,6 +12,7 @@ import { certificateRuleSchema } from '../services/group/certificates';
 import type { BackupInfo } from '../services/records/backups';
 import type { Download, RecordsOverview } from '../services/records/recordsDesk';
 import type { SelfEntryView } from '../services/group/selfEntry';
+import type { ProgramView } from '../services/program/programView';
 import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
 import type { MediaLibraryView } from '../services/media/mediaViews';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
@@ -116,6 +117,17 @@ const startSession = z
   .strict();
 
 const pageSize = z.enum(['A4', 'Letter']);
+const day = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day as YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'a day that exists');
+/** Which sessions the Program view covers: a pack or all (null), a group or all, a date range. */
+const programSelection = {
+  packId: z.string().min(1).max(100).nullable(),
+  cohortId: z.number().int().positive().nullable(),
+  from: day.nullable(),
+  to: day.nullable(),
+};
 const packMedia = { packId: z.string().min(1).max(100), mediaId: z.string().min(1).max(100) };
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 const mediaDetails = {
@@ -261,6 +273,15 @@ export const channels = {
         })
         .strict(),
     ]),
+    CONSOLE_ONLY,
+  ),
+  'records:program': channel<ProgramView>()(z.object(programSelection).strict(), CONSOLE_ONLY),
+  'records:programReport': channel<Download>()(
+    z.object({ ...programSelection, pageSize }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'records:programFigures': channel<Download>()(
+    z.object({ ...programSelection, chartId: z.string().min(1).max(200).nullable() }).strict(),
     CONSOLE_ONLY,
   ),
   'records:exportAll': channel<Download>()(noArguments, CONSOLE_ONLY),

@@ -8,6 +8,7 @@
  * the catalog at start-up, which is synchronous). The worker runs `analyzeYaml` itself, passed as
  * source text, so the same typed function is what the tests and both paths use.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   MessageChannel,
@@ -118,7 +119,16 @@ if (signal) { Atomics.store(signal, 0, 1); Atomics.notify(signal, 0); }
 else port.postMessage('ready');
 `;
 
-const yamlPath = createRequire(import.meta.url).resolve('yaml');
+/**
+ * In the packaged app this path is inside app.asar; electron-builder.yml unpacks yaml beside it, and
+ * the worker loads the unpacked copy, since a worker thread need not read from an archive.
+ */
+const yamlPath = unpackedPath(createRequire(import.meta.url).resolve('yaml'));
+
+function unpackedPath(path: string): string {
+  const unpacked = path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  return unpacked !== path && existsSync(unpacked) ? unpacked : path;
+}
 
 function tooLarge(source: string): YamlResult | null {
   const bytes = Buffer.byteLength(source, 'utf8');

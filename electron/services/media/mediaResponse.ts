@@ -9,6 +9,7 @@
  */
 import { createReadStream, type ReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { contentTypeFor } from '../../shell/security';
 
 /** Larger reads than the 64 KB default: a player asks for ranges of a megabyte or more. */
 const READ_CHUNK_BYTES = 1024 * 1024;
@@ -93,28 +94,57 @@ export async function respondWithFile(
   method: string,
   rangeHeader: string | null | undefined,
 ): Promise<MediaResponse> {
-  const notFound: MediaResponse = {
-    status: 404,
-    headers: { ...MEDIA_HEADERS, 'Content-Type': 'text/plain' },
-    body: null,
-  };
+  const notFound = notFoundWith(MEDIA_HEADERS);
   const type = file ? servedType(file) : null;
   if (!file || !type) return notFound;
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return notFound;
-    size = info.size;
-    if (type.startsWith('image/svg') && !(await isInertSvg(file, size))) return notFound;
-  } catch {
+  const size = await fileSize(file);
+  if (size === null) return notFound;
+  if (type.startsWith('image/svg') && !(await isInertSvg(file, size).catch(() => false))) {
     return notFound;
   }
-  const base = {
+  return streamFile(file, size, method, rangeHeader, {
     ...MEDIA_HEADERS,
     'Content-Type': type,
-    'Accept-Ranges': 'bytes',
     'Cache-Control': 'no-cache',
-  };
+  });
+}
+
+/**
+ * Serves a file of the app's own build (its pages, scripts, styles), with the app's headers. Only
+ * the Electron shell's app:// handler uses it; packs and media go through respondWithFile.
+ */
+export async function respondWithBuildFile(
+  file: string | null,
+  method: string,
+  headers: Readonly<Record<string, string>>,
+): Promise<MediaResponse> {
+  const notFound = notFoundWith(headers);
+  const size = file ? await fileSize(file) : null;
+  if (!file || size === null) return notFound;
+  return streamFile(file, size, method, null, { ...headers, 'Content-Type': contentTypeFor(file) });
+}
+
+function notFoundWith(headers: Readonly<Record<string, string>>): MediaResponse {
+  return { status: 404, headers: { ...headers, 'Content-Type': 'text/plain' }, body: null };
+}
+
+async function fileSize(file: string): Promise<number | null> {
+  try {
+    const info = await stat(file);
+    return info.isFile() ? info.size : null;
+  } catch {
+    return null;
+  }
+}
+
+function streamFile(
+  file: string,
+  size: number,
+  method: string,
+  rangeHeader: string | null | undefined,
+  headers: Readonly<Record<string, string>>,
+): MediaResponse {
+  const base = { ...headers, 'Accept-Ranges': 'bytes' };
   const range = parseRange(rangeHeader, size);
   if (range === 'unsatisfiable') {
     return { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}` }, body: null };

@@ -1,21 +1,24 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { LockStatus } from '../../../electron/services/access/recordsLock';
 import type { Download, RecordsOverview } from '../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../platform/kiosk';
 import { PinInput } from '../../shared/PinInput';
 import { formatClock } from '../../shared/time';
 import { saveDownload } from './download';
+import { PaperSelect, type PageSize } from './PaperSelect';
 import './records.css';
 
 const api = consoleApi();
-type PageSize = 'A4' | 'Letter';
 /** A 24-hour time of day, as the agenda's start time is typed. */
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Charts for the whole program: loaded only when opened, so the console starts as fast as before. */
+const ProgramView = lazy(() => import('./program/ProgramView'));
 
 /** Past sessions, printing, exports and backups: behind the counselor PIN, locked when idle. */
 export function RecordsView() {
   const [lock, setLock] = useState<LockStatus | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [page, setPage] = useState<'records' | 'program'>('records');
   const refreshLock = useCallback(() => call(api, 'records:lockStatus', {}).then(setLock), []);
   useEffect(() => {
     void refreshLock();
@@ -49,6 +52,22 @@ export function RecordsView() {
     <div className="records">
       <header className="records__header">
         <h2>Records</h2>
+        <div className="details__buttons" role="group" aria-label="Records pages">
+          <button
+            type="button"
+            aria-pressed={page === 'records'}
+            onClick={() => setPage('records')}
+          >
+            Sessions and exports
+          </button>
+          <button
+            type="button"
+            aria-pressed={page === 'program'}
+            onClick={() => setPage('program')}
+          >
+            Program at a glance
+          </button>
+        </div>
         <button type="button" onClick={() => call(api, 'records:lock', {}).then(setLock)}>
           Lock records
         </button>
@@ -61,7 +80,13 @@ export function RecordsView() {
           {message.text}
         </p>
       )}
-      <RecordsContent onMessage={setMessage} onLocked={() => void refreshLock()} />
+      {page === 'program' ? (
+        <Suspense fallback={<p>Loading the Program view…</p>}>
+          <ProgramView onMessage={setMessage} onLocked={() => void refreshLock()} />
+        </Suspense>
+      ) : (
+        <RecordsContent onMessage={setMessage} onLocked={() => void refreshLock()} />
+      )}
     </div>
   );
 }
@@ -221,16 +246,7 @@ function RecordsContent({
               ))}
             </select>
           </label>
-          <label>
-            Paper
-            <select
-              value={pageSize}
-              onChange={(event) => setPageSize(event.target.value as PageSize)}
-            >
-              <option value="Letter">Letter</option>
-              <option value="A4">A4</option>
-            </select>
-          </label>
+          <PaperSelect value={pageSize} onChange={setPageSize} />
           <label>
             Group starts at
             <input
