@@ -20,7 +20,9 @@ CREATE TABLE session_item_records (
   kind TEXT NOT NULL,
   planned_minutes REAL NOT NULL,
   actual_minutes REAL NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('delivered', 'skipped', 'not-reached')),
+  status TEXT NOT NULL CHECK (
+    status IN ('delivered', 'adapted', 'passed-through', 'skipped', 'not-reached')
+  ),
   run_order INTEGER,
   skipped_reason TEXT,
   adapted_reason TEXT,

@@ -32,7 +32,8 @@ export interface ItemRecordRow {
   kind: string;
   planned_minutes: number;
   actual_minutes: number;
-  status: 'delivered' | 'skipped' | 'not-reached';
+  /** As the summary records it (services/session/summary.ts DeliveryStatus). */
+  status: 'delivered' | 'adapted' | 'passed-through' | 'skipped' | 'not-reached';
   run_order: number | null;
   skipped_reason: string | null;
   adapted_reason: string | null;

@@ -316,7 +316,14 @@ function packFidelity(
   const items = [...byItem.values()]
     .sort((a, b) => order.get(a.item.item_id)! - order.get(b.item.item_id)!)
     .map(({ item, records }) => {
-      const delivered = records.filter((record) => record.status === 'delivered');
+      // Adapted items were delivered too; the minutes spread covers every stretch that ran, even an
+      // item passed through by a stray key.
+      const delivered = records.filter(
+        (record) => record.status === 'delivered' || record.status === 'adapted',
+      );
+      const ran = records.filter(
+        (record) => record.status !== 'skipped' && record.status !== 'not-reached',
+      );
       return {
         itemId: item.item_id,
         title: manifest?.agenda.find((entry) => entry.id === item.item_id)?.title ?? item.title,
@@ -327,7 +334,7 @@ function packFidelity(
         skipped: records.filter((record) => record.status === 'skipped').length,
         adapted: records.filter((record) => record.adapted_reason !== null).length,
         notReached: records.filter((record) => record.status === 'not-reached').length,
-        actual: spreadOf(delivered.map((record) => record.actual_minutes)),
+        actual: spreadOf(ran.map((record) => record.actual_minutes)),
       };
     });
   const byPeriod = groupByPeriod(sessions);
