@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { MINIMAL_PACK } from '../helpers/packs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { PacksPage } from './support/pages';
 import { makeDataDir, startShell, type RunningShell } from './support/webShell';
@@ -31,14 +32,20 @@ function leftovers(dataDir: string): string[] {
   ];
 }
 
+/** Starts importing the mini pack and waits for its progress bar. */
+async function startImport(page: Page, shell: RunningShell) {
+  const packs = new PacksPage(page);
+  await packs.open(shell.consoleUrl);
+  await packs.importZip('mini.zip', zip);
+  const job = page.getByTestId('job-progress');
+  await expect(job).toContainText('Importing mini.zip');
+  await expect(job.getByRole('progressbar')).toBeVisible();
+  return { packs, job };
+}
+
 test('a pack import shows its progress, then the pack', async ({ page }) => {
   await slowShell(async (shell, dataDir) => {
-    const packs = new PacksPage(page);
-    await packs.open(shell.consoleUrl);
-    await packs.importZip('mini.zip', zip);
-    const job = page.getByTestId('job-progress');
-    await expect(job).toContainText('Importing mini.zip');
-    await expect(job.getByRole('progressbar')).toBeVisible();
+    const { job } = await startImport(page, shell);
     await expect(page.getByRole('status')).toContainText('Imported “Mini pack” 1.0.0.');
     await expect(job).toHaveCount(0);
     expect(leftovers(dataDir)).toEqual(['mini-pack']);
@@ -47,11 +54,7 @@ test('a pack import shows its progress, then the pack', async ({ page }) => {
 
 test('Cancel stops a pack import and leaves no file behind', async ({ page }) => {
   await slowShell(async (shell, dataDir) => {
-    const packs = new PacksPage(page);
-    await packs.open(shell.consoleUrl);
-    await packs.importZip('mini.zip', zip);
-    const job = page.getByTestId('job-progress');
-    await expect(job).toContainText('Importing mini.zip');
+    const { packs, job } = await startImport(page, shell);
     await job.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByRole('alert')).toContainText('Cancelled; nothing was kept.');
     await expect(job).toHaveCount(0);

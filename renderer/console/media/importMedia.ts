@@ -1,7 +1,7 @@
 import type { RequestOf } from '../../../electron/ipc/contract';
 import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import { call, consoleApi } from '../../platform/kiosk';
-import { sendInParts } from '../packs/readFiles';
+import { uploadInParts } from '../packs/readFiles';
 
 const api = consoleApi();
 
@@ -80,28 +80,27 @@ export async function importMediaFile(
     if (!check.ok) throw new Error(check.reason);
     durationMs = check.durationMs;
   }
-  const { uploadId } = await call(api, 'media:beginUpload', {
-    name: file.name,
-    size: file.size,
-    mime: file.type,
-  });
-  try {
-    await sendInParts(
-      file,
-      UPLOAD_CHUNK_BYTES,
-      (offset, data) => call(api, 'media:uploadChunk', { uploadId, offset, data }),
-      onProgress,
-    );
-    const { alreadyImported } = await call(api, 'media:finishUpload', {
-      uploadId,
-      durationMs,
-      bind: target,
-    });
-    return alreadyImported
-      ? `“${file.name}” was already in the library; it is now bound.`
-      : `Imported and bound “${file.name}”.`;
-  } catch (error) {
-    await call(api, 'media:cancelUpload', { uploadId }).catch(() => undefined);
-    throw error;
-  }
+  let alreadyImported = false;
+  await uploadInParts(
+    file,
+    UPLOAD_CHUNK_BYTES,
+    {
+      begin: () =>
+        call(api, 'media:beginUpload', { name: file.name, size: file.size, mime: file.type }),
+      sendPart: (uploadId, offset, data) =>
+        call(api, 'media:uploadChunk', { uploadId, offset, data }),
+      cancel: (uploadId) => call(api, 'media:cancelUpload', { uploadId }),
+    },
+    onProgress,
+    async (uploadId) => {
+      ({ alreadyImported } = await call(api, 'media:finishUpload', {
+        uploadId,
+        durationMs,
+        bind: target,
+      }));
+    },
+  );
+  return alreadyImported
+    ? `“${file.name}” was already in the library; it is now bound.`
+    : `Imported and bound “${file.name}”.`;
 }

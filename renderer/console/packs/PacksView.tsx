@@ -3,7 +3,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
 import { call, consoleApi } from '../../platform/kiosk';
-import { relativePathOf, sendInParts } from './readFiles';
+import { relativePathOf, uploadInParts } from './readFiles';
 import './packs.css';
 
 const api = consoleApi();
@@ -11,20 +11,18 @@ const api = consoleApi();
 type ImportRequest = { uploadId: string } | { path: string };
 
 /** Sends a .zip to main in parts; main unzips and checks it on a worker thread. */
-async function uploadZip(file: Blob, name: string, onProgress: (fraction: number) => void) {
-  const { uploadId } = await call(api, 'packs:beginUpload', { name, size: file.size });
-  try {
-    await sendInParts(
-      file,
-      UPLOAD_CHUNK_BYTES,
-      (offset, data) => call(api, 'packs:uploadChunk', { uploadId, offset, data }),
-      onProgress,
-    );
-  } catch (error) {
-    await call(api, 'packs:cancelUpload', { uploadId }).catch(() => undefined);
-    throw error;
-  }
-  return uploadId;
+function uploadZip(file: Blob, name: string, onProgress: (fraction: number) => void) {
+  return uploadInParts(
+    file,
+    UPLOAD_CHUNK_BYTES,
+    {
+      begin: () => call(api, 'packs:beginUpload', { name, size: file.size }),
+      sendPart: (uploadId, offset, data) =>
+        call(api, 'packs:uploadChunk', { uploadId, offset, data }),
+      cancel: (uploadId) => call(api, 'packs:cancelUpload', { uploadId }),
+    },
+    onProgress,
+  );
 }
 
 /** A chosen folder as a stored (uncompressed) zip: the same import path as a .zip file. */

@@ -28,3 +28,34 @@ export async function sendInParts(
     onProgress(Math.min(1, (offset + chunkBytes) / Math.max(1, file.size)));
   }
 }
+
+/**
+ * An upload from begin to last part: `begin` opens it, each part goes through `sendPart`, and a
+ * failure cancels it in main (its partial file removed) before the error is passed on.
+ */
+export async function uploadInParts(
+  file: Blob,
+  chunkBytes: number,
+  channels: {
+    begin: () => Promise<{ uploadId: string }>;
+    sendPart: (uploadId: string, offset: number, data: string) => Promise<unknown>;
+    cancel: (uploadId: string) => Promise<unknown>;
+  },
+  onProgress: (fraction: number) => void = () => {},
+  afterParts: (uploadId: string) => Promise<void> = async () => {},
+): Promise<string> {
+  const { uploadId } = await channels.begin();
+  try {
+    await sendInParts(
+      file,
+      chunkBytes,
+      (offset, data) => channels.sendPart(uploadId, offset, data),
+      onProgress,
+    );
+    await afterParts(uploadId);
+  } catch (error) {
+    await channels.cancel(uploadId).catch(() => undefined);
+    throw error;
+  }
+  return uploadId;
+}
