@@ -79,6 +79,9 @@ export async function mainLoopStalls(): Promise<StallResults> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   let feed: NodeJS.Timeout | null = null;
   try {
+    // Printing and exports are behind the counselor PIN.
+    await call('records:setPin', { pin: '2468', currentPin: null });
+    await call('records:unlock', { pin: '2468' });
     await call('session:start', {
       packId: 'hhrp-group-5',
       cohortName: 'Bench group',
@@ -110,6 +113,8 @@ export async function mainLoopStalls(): Promise<StallResults> {
     const video = join(temp.path, 'video.mp4');
     bigFile(video, 1024);
 
+    // Only the updates sent while the jobs run count; making the files above blocked on purpose.
+    latencies.length = 0;
     histogram.enable();
     const stalls: Record<string, number> = {};
     const measure = async (name: string, job: () => Promise<unknown>) => {
