@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openKeyed, type RecordsKey } from './cipher';
 import { StartupError } from './startupError';
 
 export type Db = Database.Database;
@@ -64,9 +65,12 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   })();
 }
 
-/** Opens (creating if needed) the records database with the durability settings the app relies on. */
-export function openDatabase(file: string): Db {
-  const db = new Database(file);
+/**
+ * Opens (creating if needed) the encrypted records database with the durability settings the app
+ * relies on.
+ */
+export function openDatabase(file: string, key: RecordsKey): Db {
+  const db = openKeyed(file, key);
   try {
     // Checked before any pragma that writes, so a newer app's file is left byte-for-byte alone.
     assertNotNewer(db, MIGRATIONS.length);

@@ -24,6 +24,7 @@ import {
 import { GROUP_START, log, makeTempDir, RENDERER_DIR, RESOURCES_DIR } from './harness';
 import { agendaShape, loadGroupFive } from './packs';
 import { median, percentile, sleep, timeSync } from './stats';
+import { TEST_KEY } from '../helpers/recordsKey';
 
 /** createKioskCore on a fresh folder: open and migrate the database, load both built-in packs. */
 export async function servicesColdStart(runs = 5): Promise<number> {
@@ -58,7 +59,7 @@ export async function servicesColdStart(runs = 5): Promise<number> {
  */
 export function quizAnswerRecordP95(calls = 2000): number {
   const data = makeTempDir('quiz');
-  const db = openDatabase(join(data.path, 'kiosk.sqlite3'));
+  const db = openDatabase(join(data.path, 'kiosk.sqlite3'), TEST_KEY);
   try {
     const { manifest } = loadGroupFive();
     const now = Date.now();

@@ -47,6 +47,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'records:sessionReport': notUsed,
     'records:print': notUsed,
     'records:exportAll': notUsed,
+    'records:recoverySheet': notUsed,
     'records:exportRedcap': notUsed,
     'records:backup': notUsed,
     'records:restore': notUsed,
