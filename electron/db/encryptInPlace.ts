@@ -55,19 +55,24 @@ function foldLog(file: string): void {
 
 /** Encrypts a plain copy of `file`, checks it, and renames it over `file`. */
 function convert(file: string, copy: string, key: RecordsKey): void {
-  const before = judgeKioskFile(file, null, { allowBlank: true });
-  if (!before.ok) throw new Error(`${file} is not intact before encryption: ${before.detail}`);
   removeDatabaseFiles(copy);
   syncedCopy(file, copy);
-  encryptPlainFile(copy, key);
-  const after = judgeKioskFile(copy, key, { allowBlank: true });
-  if (!after.ok || !after.encrypted || after.version !== before.version) {
+  try {
+    foldLog(copy);
+    const before = judgeKioskFile(copy, null, { allowBlank: true });
+    if (!before.ok) throw new Error(`${file} is not intact before encryption: ${before.detail}`);
+    encryptPlainFile(copy, key);
+    const after = judgeKioskFile(copy, key, { allowBlank: true });
+    if (!after.ok || !after.encrypted || after.version !== before.version) {
+      throw new Error(
+        `The encrypted copy of ${file} did not pass its check: ${after.ok ? 'not encrypted' : after.detail}`,
+      );
+    }
+    fsyncPath(copy);
+  } catch (error) {
     removeDatabaseFiles(copy);
-    throw new Error(
-      `The encrypted copy of ${file} did not pass its check: ${after.ok ? 'not encrypted' : after.detail}`,
-    );
+    throw error;
   }
-  fsyncPath(copy);
   renameSync(copy, file);
   fsyncPath(dirname(file));
 }
