@@ -210,9 +210,10 @@ export function buildSyntheticProgram(shape: ProgramShape = TEN_YEARS): Syntheti
 export function reportTimings(
   program: SyntheticProgram,
   runs = 10,
+  open: (file: string) => Db = (file) => openDatabase(file, TEST_KEY),
 ): { report: number; csv: number } {
   // Reopened exactly as the app opens its records (WAL, synchronous = FULL, foreign keys on).
-  const db = openDatabase(program.file, TEST_KEY);
+  const db = open(program.file);
   try {
     const reportMs: number[] = [];
     let report: SessionReport | null = null;
