@@ -4,9 +4,16 @@
  * from disk directly: no `net.fetch(file:)`, whose passage through webRequest differs between
  * Electron versions, and no second scheme, whose caption tracks would need CORS.
  */
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { respondWithFile } from '../services/media/mediaResponse';
-import { APP_HOST, devContentSecurityPolicy, resolveAssetPath, SECURITY_HEADERS } from './security';
+import {
+  APP_HOST,
+  contentTypeFor,
+  devContentSecurityPolicy,
+  resolveAssetPath,
+  SECURITY_HEADERS,
+} from './security';
 
 export interface AppProtocolRoots {
   /** The built renderer: `out/renderer`. */
@@ -36,6 +43,25 @@ function plain(status: number, text: string): Response {
 }
 
 /** Answers one request; every failure is a response (404, 405, 500), never a rejected promise. */
+/**
+ * The renderer build: pages, scripts and styles, which media serving rightly refuses (it serves
+ * only the kinds of file a pack needs), as the browser shell serves them.
+ */
+async function fromBuild(rendererDir: string, pathname: string): Promise<Response> {
+  const file = resolveAssetPath(rendererDir, pathname);
+  if (!file) return plain(404, 'Not found');
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return plain(404, 'Not found');
+  }
+  return new Response(new Uint8Array(body), {
+    status: 200,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) },
+  });
+}
+
 export async function serveAppRequest(
   request: Request,
   roots: AppProtocolRoots,
@@ -47,9 +73,9 @@ export async function serveAppRequest(
     if (roots.devOrigin && !url.pathname.startsWith('/media/')) {
       return await fromDevServer(url, roots.devOrigin);
     }
-    const file = url.pathname.startsWith('/media/')
-      ? roots.resolveMedia(url.pathname)
-      : resolveAssetPath(roots.rendererDir, url.pathname);
+    if (!url.pathname.startsWith('/media/'))
+      return await fromBuild(roots.rendererDir, url.pathname);
+    const file = roots.resolveMedia(url.pathname);
     const served = await respondWithFile(file, request.method, request.headers.get('range'));
     if (served.status === 404) return plain(404, 'Not found');
     const body = served.body ? (Readable.toWeb(served.body) as ReadableStream<Uint8Array>) : null;

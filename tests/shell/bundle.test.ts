@@ -15,6 +15,8 @@ function specifiers(file: string): string[] {
     ...code.matchAll(/\bfrom\s*["']([^"']+)["']/g),
     ...code.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g),
     ...code.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g),
+    // A package a worker thread loads by its path (the manifest parser's yaml).
+    ...code.matchAll(/\bcreateRequire\([^)]*\)\.resolve\(\s*["']([^"']+)["']\s*\)/g),
   ].map((match) => match[1]!);
   return [...new Set(found)];
 }
