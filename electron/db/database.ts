@@ -65,6 +65,14 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   })();
 }
 
+/** The durability settings the app relies on: WAL with synchronous = FULL, foreign keys on. */
+export function useRecordsSettings(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
 /**
  * Opens (creating if needed) the encrypted records database with the durability settings the app
  * relies on.
@@ -74,10 +82,7 @@ export function openDatabase(file: string, key: RecordsKey): Db {
   try {
     // Checked before any pragma that writes, so a newer app's file is left byte-for-byte alone.
     assertNotNewer(db, MIGRATIONS.length);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    useRecordsSettings(db);
     migrate(db);
     return db;
   } catch (error) {

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openKeyed } from '../../electron/db/cipher';
-import { migrate, openDatabase, type Db } from '../../electron/db/database';
+import { migrate, openDatabase, useRecordsSettings, type Db } from '../../electron/db/database';
 import { TEST_KEY } from '../helpers/recordsKey';
 import { log, makeTempDir } from './harness';
 import { quizAnswerRecordP95 } from './serviceMetrics';
@@ -17,10 +17,7 @@ import { buildSyntheticProgram, reportTimings } from './syntheticProgram';
 /** The app's open (openDatabase) without the key: what the records cost before encryption. */
 function openPlain(file: string): Db {
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  useRecordsSettings(db);
   migrate(db);
   return db;
 }
