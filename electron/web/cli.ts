@@ -1,9 +1,14 @@
-/** `npm run web -- --port <n> --data <dir> [--host 127.0.0.1]`: the browser shell's entry point. */
+/**
+ * `npm run web -- --port <n> --data <dir> [--host 127.0.0.1] [--passphrase-file <file>]
+ * [--recovery-key-file <file>]`: the browser shell's entry point.
+ */
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ManualClock } from '../core/clock';
 import { createKioskCore } from '../core/kioskCore';
+import { ownerOnlyFileWrapping, passphraseWrapping, type KeyWrapping } from '../db/recordsKey';
 import { StartupError } from '../db/startupError';
 import { defaultDataDir } from '../shell/paths';
 import { startWebShell } from './server';
@@ -14,7 +19,14 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let values: { port?: string; data?: string; host?: string; 'fake-clock'?: string };
+  let values: {
+    port?: string;
+    data?: string;
+    host?: string;
+    'fake-clock'?: string;
+    'passphrase-file'?: string;
+    'recovery-key-file'?: string;
+  };
   try {
     ({ values } = parseArgs({
       options: {
@@ -22,6 +34,8 @@ async function main(): Promise<void> {
         data: { type: 'string' },
         host: { type: 'string' },
         'fake-clock': { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        'recovery-key-file': { type: 'string' },
       },
       strict: true,
     }));
@@ -45,10 +59,27 @@ async function main(): Promise<void> {
     process.stderr.write('kiosk web: using a fake clock (tests only)\n');
   }
 
+  const firstLine = (option: 'passphrase-file' | 'recovery-key-file'): string | undefined => {
+    const path = values[option];
+    if (path === undefined) return undefined;
+    try {
+      return readFileSync(path, 'utf8').split(/\r?\n/)[0]!;
+    } catch (error) {
+      fail(`--${option} ${path}: ${(error as Error).message}`);
+    }
+  };
+
   let core;
   try {
+    const passphrase = firstLine('passphrase-file');
+    const keyWrapping: KeyWrapping =
+      passphrase === undefined
+        ? ownerOnlyFileWrapping()
+        : passphraseWrapping(passphrase, 'given to the browser shell with --passphrase-file');
     core = createKioskCore({
       dataDir,
+      keyWrapping,
+      recoveryKey: firstLine('recovery-key-file'),
       clock: manualClock,
       resourcesDir: resolve(outDir, '..', 'resources'),
       log: (message) => process.stderr.write(`${message}\n`),

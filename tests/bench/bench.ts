@@ -35,6 +35,9 @@ const METRICS = {
   'media-range-read-throughput': { unit: 'MB/s', target: 500, better: 'higher', digits: 1 },
   'timer-drift-2h': { unit: 'ms', target: 0, better: 'lower', digits: 0 },
   'renderer-memory-growth': { unit: '%', target: 10, better: 'lower', digits: 1 },
+  'encryption-quiz-answer-p95-ratio': { unit: '×', target: 1.5, better: 'lower', digits: 2 },
+  'encryption-cold-start-ratio': { unit: '×', target: 1.5, better: 'lower', digits: 2 },
+  'encryption-report-10y-ratio': { unit: '×', target: 1.5, better: 'lower', digits: 2 },
 } as const satisfies Record<string, MetricSpec>;
 
 type MetricName = keyof typeof METRICS;
@@ -158,6 +161,23 @@ const TASKS: Task[] = [
       } finally {
         program.remove();
       }
+    },
+  },
+  {
+    name: 'encryption',
+    metrics: [
+      'encryption-quiz-answer-p95-ratio',
+      'encryption-cold-start-ratio',
+      'encryption-report-10y-ratio',
+    ],
+    run: async () => {
+      const { encryptionCost } = await import('./encryptionMetrics');
+      const cost = encryptionCost();
+      return {
+        'encryption-quiz-answer-p95-ratio': cost.quizAnswer,
+        'encryption-cold-start-ratio': cost.coldStart,
+        'encryption-report-10y-ratio': cost.report10y,
+      };
     },
   },
 ];

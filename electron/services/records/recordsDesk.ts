@@ -6,7 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
 import type { Clock } from '../../core/clock';
+import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
+import { formatRecoveryKey } from '../../db/recordsKey';
 import { listCohorts } from '../../db/queries/cohorts';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { RecordsLock } from '../access/recordsLock';
@@ -53,6 +55,8 @@ export interface RecordsOverview {
   cohorts: { id: number; name: string; members: MemberStanding[] }[];
   certificateRule: CertificateRule;
   backups: BackupInfo[];
+  /** When the recovery key sheet was last printed, or null: Records asks for it until then. */
+  recoverySheetPrintedAt: number | null;
   packs: {
     id: string;
     title: string;
@@ -70,6 +74,31 @@ export type PrintRequest =
   | { document: 'certificates'; packId: string; cohortId: number; pageSize: PageSize };
 
 const REDCAP_SECRET = 'redcap-secret';
+export const RECOVERY_SHEET_SETTING = 'recovery-sheet-printed-at';
+
+/** The records key as the recovery sheet shows it, and where this laptop keeps it. */
+export interface RecoveryKeyInfo {
+  key: RecordsKey;
+  where: string;
+}
+
+function recoverySheetMarkdown(recovery: RecoveryKeyInfo, printedAt: number): string {
+  return [
+    `Printed ${new Date(printedAt).toLocaleString('en-US')}. Keep this sheet in the clinic's locked cabinet, never with the laptop. Anyone who holds it and a copy of the laptop's data folder or a backup can read the group records.`,
+    '## Recovery key',
+    `**${formatRecoveryKey(recovery.key)}**`,
+    '## What it unlocks',
+    '- The records database (kiosk.sqlite3) in the kiosk’s data folder.',
+    '- Every backup made on this laptop (the backups folder), wherever it was copied.',
+    '## When you need it',
+    '- The laptop died or was replaced: install Facilitator Kiosk on the new one, copy the old backups into its data folder’s backups folder before its first start, and start it once with this key (README, “Moving to a new laptop”). Then restore the newest backup from Records.',
+    '- The kiosk says the key on this computer is missing or damaged.',
+    '## Where this laptop keeps the key',
+    `The key is kept ${recovery.where}.`,
+    '## For IT',
+    `The files are SQLCipher 4 databases (default settings) with a raw 256-bit key. In hex: ${recovery.key.toString('hex')}`,
+  ].join('\n\n');
+}
 
 const pdf = (fileName: string, bytes: Uint8Array): Download => ({
   fileName,
@@ -107,6 +136,7 @@ export class RecordsDesk {
     private readonly lock: RecordsLock,
     /** When the running session started, for printing today's agenda with real clock times. */
     private readonly liveStart: (packId: string) => number | null,
+    private readonly recovery: RecoveryKeyInfo,
   ) {}
 
   overview(): RecordsOverview {
@@ -138,6 +168,7 @@ export class RecordsDesk {
       })),
       certificateRule: rule,
       backups: this.backups.list(),
+      recoverySheetPrintedAt: readSetting<number>(this.db, RECOVERY_SHEET_SETTING) ?? null,
       packs: this.packs.listView().packs.map((summary) => {
         const manifest = this.packs.find(summary.id)!.manifest;
         return {
@@ -317,6 +348,19 @@ export class RecordsDesk {
         );
       }
     }
+  }
+
+  /** The recovery key on a printable sheet, behind the PIN like every record. */
+  async recoverySheet(pageSize: PageSize): Promise<Download> {
+    this.lock.require();
+    const now = this.clock.now();
+    const bytes = await markdownHandoutPdf({
+      title: 'Facilitator Kiosk: records recovery key',
+      markdown: recoverySheetMarkdown(this.recovery, now),
+      pageSize,
+    });
+    writeSetting(this.db, RECOVERY_SHEET_SETTING, now);
+    return pdf(`facilitator-kiosk-recovery-key-${fileDate(now)}.pdf`, bytes);
   }
 
   exportAll(): Download {

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../../../electron/db/database';
 import { MediaLibrary } from '../../../electron/services/media/mediaLibrary';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { makeTempDir } from '../../helpers/tempDir';
+import { TEST_KEY } from '../../helpers/recordsKey';
 
 let dir: ReturnType<typeof makeTempDir>;
 let db: Db;
@@ -19,7 +20,7 @@ const VIGNETTES = 'negotiation-vignettes-video';
 
 beforeEach(() => {
   dir = makeTempDir();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
   library = new MediaLibrary(
     db,
     new ManualClock(1_700_000_000_000),
