@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { Db } from '../db/database';
 import { lockDataFolder } from '../db/dataFolderLock';
 import { findCohortByName } from '../db/queries/cohorts';
+import { loadRecordsKey, ownerOnlyFileWrapping, type KeyWrapping } from '../db/recordsKey';
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
 import { events, SELF_ENTRY_CHANNELS, type EventName, type EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
@@ -44,6 +45,13 @@ export interface KioskCoreOptions {
   chooseFile?: (purpose: 'pack' | 'media') => Promise<string | null>;
   /** Tests only (`--slow-jobs`): each step of a worker job waits this long, so Cancel can be tried. */
   jobPaceMs?: number;
+  /**
+   * How the shell keeps the records key: the Electron shell by the operating system (safeStorage)
+   * or a passphrase, the browser shell in an owner-only file (the default) or a passphrase.
+   */
+  keyWrapping?: KeyWrapping;
+  /** The recovery key from the printed sheet, for records or backups made on another laptop. */
+  recoveryKey?: string;
 }
 
 export interface KioskCore {
@@ -80,9 +88,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     options.shellName ?? 'desktop app',
     clock.now(),
   );
+  const keyWrapping = options.keyWrapping ?? ownerOnlyFileWrapping();
   let opened: ReturnType<typeof openRecords>;
+  let key: ReturnType<typeof loadRecordsKey>['key'];
   try {
-    opened = openRecords(databaseFile, join(options.dataDir, 'backups'), clock.now());
+    ({ key } = loadRecordsKey(options.dataDir, databaseFile, keyWrapping, {
+      recoveryKey: options.recoveryKey,
+    }));
+    opened = openRecords(databaseFile, join(options.dataDir, 'backups'), clock.now(), key);
   } catch (error) {
     folderLock.release();
     throw error;
@@ -159,7 +172,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         `“${cohortName}” has records from earlier sessions. Enter the counselor PIN to open its roster.`,
       );
     };
-    const backups = new BackupService(db, join(options.dataDir, 'backups'), clock);
+    const backups = new BackupService(db, join(options.dataDir, 'backups'), clock, key);
     const selfEntry = new SelfEntry(db, () => sessions.liveContext(), records, lock);
     laptopWithMember = () => selfEntry.isActive();
     const selfEntryChanged = <T>(result: T): T => {
@@ -174,6 +187,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       backups,
       lock,
       (packId) => sessions.startedAt(packId),
+      { key, where: keyWrapping.where },
       jobs,
       databaseFile,
     );
@@ -270,6 +284,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'records:programReport': ({ pageSize, ...selection }) => program.report(selection, pageSize),
       'records:programFigures': ({ chartId, ...selection }) => program.figures(selection, chartId),
       'records:exportAll': () => desk.exportAll(),
+      'records:recoverySheet': ({ pageSize }) => desk.recoverySheet(pageSize),
       'records:exportRedcap': () => desk.exportRedcap(),
       'records:backup': () => desk.backupNow(),
       'records:restore': async ({ name }) => {

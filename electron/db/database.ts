@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openKeyed, type RecordsKey } from './cipher';
 import { StartupError } from './startupError';
 
 export type Db = Database.Database;
@@ -64,16 +65,24 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   })();
 }
 
-/** Opens (creating if needed) the records database with the durability settings the app relies on. */
-export function openDatabase(file: string): Db {
-  const db = new Database(file);
+/** The durability settings the app relies on: WAL with synchronous = FULL, foreign keys on. */
+export function useRecordsSettings(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Opens (creating if needed) the encrypted records database with the durability settings the app
+ * relies on.
+ */
+export function openDatabase(file: string, key: RecordsKey): Db {
+  const db = openKeyed(file, key);
   try {
     // Checked before any pragma that writes, so a newer app's file is left byte-for-byte alone.
     assertNotNewer(db, MIGRATIONS.length);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    useRecordsSettings(db);
     migrate(db);
     return db;
   } catch (error) {

@@ -5,12 +5,18 @@
  */
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
+import { isPlainDatabase, openEither, type RecordsKey } from './cipher';
 import { MIGRATIONS, migrate, schemaVersion, type Db } from './database';
 import { isDamage } from './startupError';
 
 export type KioskFileVerdict =
-  | { ok: true; version: number }
-  | { ok: false; reason: 'damaged' | 'empty' | 'not-kiosk' | 'newer'; detail: string };
+  | { ok: true; version: number; encrypted: boolean }
+  | {
+      ok: false;
+      /** `other-key`: encrypted, and this key does not open it (or its first page is damaged). */
+      reason: 'damaged' | 'empty' | 'not-kiosk' | 'newer' | 'other-key';
+      detail: string;
+    };
 
 const tablesByVersion = new Map<number, string[]>();
 
@@ -49,13 +55,35 @@ export interface JudgeOptions {
   allowBlank?: boolean;
 }
 
-export function judgeKioskFile(file: string, options: JudgeOptions = {}): KioskFileVerdict {
+/**
+ * Judges a file opened with `key` when it is encrypted, and as it is when it is plain (written by a
+ * version before encryption). A null key judges every encrypted file as `other-key`.
+ */
+export function judgeKioskFile(
+  file: string,
+  key: RecordsKey | null,
+  options: JudgeOptions = {},
+): KioskFileVerdict {
   const check = options.check ?? 'integrity_check';
   if (statSync(file).size === 0)
     return { ok: false, reason: 'empty', detail: 'the file is empty (0 bytes)' };
+  const encrypted = !isPlainDatabase(file);
   let db: Db | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openEither(file, key, { readonly: true, fileMustExist: true });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } catch (error) {
+      if (encrypted && isDamage(error)) {
+        return {
+          ok: false,
+          reason: 'other-key',
+          detail:
+            'it is encrypted with a key other than this kiosk’s, or its first page is damaged',
+        };
+      }
+      throw error;
+    }
     const problems = (db.pragma(check) as Record<string, string>[])
       .map((row) => Object.values(row)[0]!)
       .filter((result) => result !== 'ok');
@@ -70,7 +98,8 @@ export function judgeKioskFile(file: string, options: JudgeOptions = {}): KioskF
       };
     }
     const present = new Set(tableNames(db));
-    if (options.allowBlank && version === 0 && present.size === 0) return { ok: true, version };
+    if (options.allowBlank && version === 0 && present.size === 0)
+      return { ok: true, version, encrypted };
     const missing = version < 1 ? [] : expectedTables(version).filter((name) => !present.has(name));
     if (version < 1 || missing.length > 0) {
       return {
@@ -79,7 +108,7 @@ export function judgeKioskFile(file: string, options: JudgeOptions = {}): KioskF
         detail: 'it is a database, but not one of Facilitator Kiosk’s records',
       };
     }
-    return { ok: true, version };
+    return { ok: true, version, encrypted };
   } catch (error) {
     if (isDamage(error)) return { ok: false, reason: 'damaged', detail: (error as Error).message };
     throw error;

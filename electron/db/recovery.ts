@@ -17,6 +17,12 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listBackups, type BackupInfo } from '../services/records/backups';
+import type { RecordsKey } from './cipher';
+import {
+  encryptPlainBackups,
+  encryptRecordsInPlace,
+  removeConversionLeftovers,
+} from './encryptInPlace';
 import { NewerDatabaseError, openDatabase, type Db } from './database';
 import { judgeKioskFile, type KioskFileVerdict } from './kioskFile';
 import { assertEngineLoads, isDamage, StartupError, startupErrorFrom } from './startupError';
@@ -101,21 +107,46 @@ function startupFailure(error: unknown, file: string): StartupError {
   return startupErrorFrom(error, file, free, 2 * databaseBytes(file) + 100 * MB);
 }
 
-function verdictOf(file: string): KioskFileVerdict {
+function verdictOf(file: string, key: RecordsKey): KioskFileVerdict {
   try {
-    return judgeKioskFile(file, { check: 'quick_check', allowBlank: true });
+    return judgeKioskFile(file, key, { check: 'quick_check', allowBlank: true });
   } catch (error) {
     throw startupFailure(error, file);
   }
 }
 
-export function openRecords(file: string, backupDir: string, now: number): OpenedRecords {
+/** Encrypts what an earlier version left plain; a failure leaves the plain files as they were. */
+function encryptLeftPlain(file: string, backupDir: string, key: RecordsKey): void {
+  try {
+    encryptRecordsInPlace(file, key);
+    encryptPlainBackups(backupDir, key);
+  } catch (error) {
+    throw startupFailure(error, file);
+  }
+}
+
+/**
+ * Opens the records with this kiosk's key. Records and backups an earlier version left plain are
+ * encrypted first (encryptInPlace.ts). The key is this laptop's own, so a records file it does not
+ * open is treated as damaged; a key from elsewhere never reaches here unchecked (recordsKey.ts).
+ */
+export function openRecords(
+  file: string,
+  backupDir: string,
+  now: number,
+  key: RecordsKey,
+): OpenedRecords {
   assertEngineLoads();
+  removeConversionLeftovers(file);
   if (existsSync(file)) {
-    const verdict = verdictOf(file);
+    const verdict = verdictOf(file, key);
     if (!verdict.ok) {
-      if (verdict.reason === 'damaged' || verdict.reason === 'empty')
-        return recover(file, backupDir, now, verdict.detail);
+      if (
+        verdict.reason === 'damaged' ||
+        verdict.reason === 'empty' ||
+        verdict.reason === 'other-key'
+      )
+        return recover(file, backupDir, now, verdict.detail, key);
       if (verdict.reason === 'newer') {
         throw new NewerDatabaseError(
           `The records were ${verdict.detail.replace(/^it was /, '')}. Install the newer version to open them. The file has not been changed.`,
@@ -128,20 +159,21 @@ export function openRecords(file: string, backupDir: string, now: number): Opene
       );
     }
   }
+  encryptLeftPlain(file, backupDir, key);
   try {
-    return { db: openDatabase(file), notice: null };
+    return { db: openDatabase(file, key), notice: null };
   } catch (error) {
     if (error instanceof StartupError) throw error;
-    if (isDamage(error)) return recover(file, backupDir, now, (error as Error).message);
+    if (isDamage(error)) return recover(file, backupDir, now, (error as Error).message, key);
     throw startupFailure(error, file);
   }
 }
 
 /** The newest backup that can really serve as the records, or null. */
-function bestBackup(backupDir: string): BackupInfo | null {
+function bestBackup(backupDir: string, key: RecordsKey): BackupInfo | null {
   for (const info of listBackups(backupDir)) {
     try {
-      if (judgeKioskFile(join(backupDir, info.name)).ok) return info;
+      if (judgeKioskFile(join(backupDir, info.name), key).ok) return info;
     } catch {
       // Unreadable: try the next one.
     }
@@ -157,9 +189,15 @@ function setAside(file: string, stamp: string): string {
   return aside;
 }
 
-function recover(file: string, backupDir: string, now: number, problem: string): OpenedRecords {
+function recover(
+  file: string,
+  backupDir: string,
+  now: number,
+  problem: string,
+  key: RecordsKey,
+): OpenedRecords {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  const backup = bestBackup(backupDir);
+  const backup = bestBackup(backupDir, key);
   // The backup is copied in full next to the records before anything is renamed: a copy that
   // fails (a full disk) leaves the damaged file where it was rather than no file at all.
   const incoming = `${file}.restoring-${randomBytes(4).toString('hex')}`;
@@ -174,7 +212,10 @@ function recover(file: string, backupDir: string, now: number, problem: string):
   }
   let db: Db;
   try {
-    db = openDatabase(file);
+    // A backup from before encryption comes back plain: it is encrypted before it is opened.
+    if (backup) encryptRecordsInPlace(file, key);
+    encryptPlainBackups(backupDir, key);
+    db = openDatabase(file, key);
   } catch (error) {
     throw startupFailure(error, file);
   }

@@ -285,6 +285,7 @@ export const channels = {
     CONSOLE_ONLY,
   ),
   'records:exportAll': channel<Download>()(noArguments, CONSOLE_ONLY),
+  'records:recoverySheet': channel<Download>()(z.object({ pageSize }).strict(), CONSOLE_ONLY),
   'records:exportRedcap': channel<Download>()(noArguments, CONSOLE_ONLY),
   'records:backup': channel<BackupInfo>()(noArguments, CONSOLE_ONLY),
   'records:restore': channel<{ restoredFrom: string; safetyBackup: BackupInfo }>()(

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import { openKeyed, type RecordsKey } from '../db/cipher';
+import type { Db } from '../db/database';
 import { stageZip } from '../services/packs/stagePack';
 import {
   agendaPdf,
@@ -60,8 +61,9 @@ const base64 = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /** Records are read through a connection of the worker's own: WAL lets it read beside main's writes. */
-function withRecords<T>(file: string, read: (db: Database.Database) => T): T {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+function withRecords<T>(file: string, key: RecordsKey, read: (db: Db) => T): T {
+  // Structured clone turns the key's Buffer into a plain Uint8Array.
+  const db = openKeyed(file, Buffer.from(key), { readonly: true, fileMustExist: true });
   try {
     return read(db);
   } finally {
@@ -109,13 +111,13 @@ const runners: Runners = {
     await step('Laying out the pages');
     return base64(await pdfBytes(job));
   },
-  'export-all': async ({ databaseFile }) => {
+  'export-all': async ({ databaseFile, key }) => {
     await step('Reading the records');
-    return base64(withRecords(databaseFile, exportAllRecordsZip));
+    return base64(withRecords(databaseFile, key, exportAllRecordsZip));
   },
-  'export-redcap': async ({ databaseFile, secret }) => {
+  'export-redcap': async ({ databaseFile, key, secret }) => {
     await step('Reading the records');
-    return base64(withRecords(databaseFile, (db) => redcapZip(db, secret)));
+    return base64(withRecords(databaseFile, key, (db) => redcapZip(db, secret)));
   },
   'pack-stage': async ({ zipFile, staging }) => {
     await step('Opening the zip');

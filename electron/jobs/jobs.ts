@@ -12,6 +12,7 @@ import type {
   ScenarioCardsPdfInput,
   SessionReportPdfInput,
 } from '../services/print';
+import type { RecordsKey } from '../db/cipher';
 import type { StagedPack } from '../services/packs/stagePack';
 
 export type PdfJob =
@@ -25,10 +26,16 @@ export type PdfJob =
 export interface JobSpecs {
   /** A PDF laid out with pdf-lib; the output is its bytes in base64, ready for the window. */
   pdf: { input: PdfJob; output: string };
-  /** The zip of every CSV table, read from its own read-only connection to the database file. */
-  'export-all': { input: { databaseFile: string }; output: string };
+  /**
+   * The zip of every CSV table, read through the worker's own read-only connection to the
+   * (SQLCipher) database file, opened with the records key; it never leaves the process.
+   */
+  'export-all': { input: { databaseFile: string; key: RecordsKey }; output: string };
   /** The de-identified REDCap zip; the secret is read (or made) on the main thread first. */
-  'export-redcap': { input: { databaseFile: string; secret: string }; output: string };
+  'export-redcap': {
+    input: { databaseFile: string; key: RecordsKey; secret: string };
+    output: string;
+  };
   /** Unzip, write, validate and render a pack into `staging` (see stagePack.ts). */
   'pack-stage': { input: { zipFile: string; staging: string }; output: StagedPack };
   /** Hash `source` (SHA-256) and, when `copyTo` is given, copy it there in the same pass. */

@@ -4,6 +4,7 @@
  * is logged under the data folder, and exits, so no windowless process keeps the single-instance
  * lock.
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, powerSaveBlocker, protocol, session } from 'electron';
 import { createKioskCore, type KioskCore } from '../core/kioskCore';
@@ -21,6 +22,7 @@ import {
   isAllowedRequestUrl,
 } from '../shell/security';
 import { ElectronDisplays } from './displays';
+import { desktopKeyWrapping } from './keyWrapping';
 import { installApplicationMenu } from './menu';
 import { KioskWindows } from './windows';
 
@@ -137,9 +139,15 @@ function launch(log: LogFile, quitting: { now: boolean }): void {
       app.commandLine.getSwitchValue('ozone-platform'),
     ),
   );
+  const switchFile = (name: string) => app.commandLine.getSwitchValue(name) || null;
+  const recoveryKeyFile = switchFile('kiosk-recovery-key-file');
   const kiosk = createKioskCore({
     dataDir: app.getPath('userData'),
     resourcesDir: resourcesDir(),
+    keyWrapping: desktopKeyWrapping(switchFile('kiosk-passphrase-file')),
+    recoveryKey: recoveryKeyFile
+      ? readFileSync(recoveryKeyFile, 'utf8').split(/\r?\n/)[0]
+      : undefined,
     displays,
     log: (message) => log.write(message),
     chooseFile,

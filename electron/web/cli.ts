@@ -1,9 +1,14 @@
-/** `npm run web -- --port <n> --data <dir> [--host 127.0.0.1]`: the browser shell's entry point. */
+/**
+ * `npm run web -- --port <n> --data <dir> [--host 127.0.0.1] [--passphrase-file <file>]
+ * [--recovery-key-file <file>]`: the browser shell's entry point.
+ */
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ManualClock } from '../core/clock';
 import { createKioskCore } from '../core/kioskCore';
+import { ownerOnlyFileWrapping, passphraseWrapping, type KeyWrapping } from '../db/recordsKey';
 import { StartupError } from '../db/startupError';
 import { defaultDataDir } from '../shell/paths';
 import { startWebShell } from './server';
@@ -20,6 +25,8 @@ async function main(): Promise<void> {
     host?: string;
     'fake-clock'?: string;
     'slow-jobs'?: string;
+    'passphrase-file'?: string;
+    'recovery-key-file'?: string;
   };
   try {
     ({ values } = parseArgs({
@@ -29,6 +36,8 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         'fake-clock': { type: 'string' },
         'slow-jobs': { type: 'string' },
+        'passphrase-file': { type: 'string' },
+        'recovery-key-file': { type: 'string' },
       },
       strict: true,
     }));
@@ -56,11 +65,27 @@ async function main(): Promise<void> {
   if (!Number.isInteger(jobPaceMs) || jobPaceMs < 0)
     fail(`--slow-jobs needs milliseconds per step, not ${values['slow-jobs']}`);
   if (jobPaceMs > 0) process.stderr.write('kiosk web: slowing every job step (tests only)\n');
+  const firstLine = (option: 'passphrase-file' | 'recovery-key-file'): string | undefined => {
+    const path = values[option];
+    if (path === undefined) return undefined;
+    try {
+      return readFileSync(path, 'utf8').split(/\r?\n/)[0]!;
+    } catch (error) {
+      fail(`--${option} ${path}: ${(error as Error).message}`);
+    }
+  };
 
   let core;
   try {
+    const passphrase = firstLine('passphrase-file');
+    const keyWrapping: KeyWrapping =
+      passphrase === undefined
+        ? ownerOnlyFileWrapping()
+        : passphraseWrapping(passphrase, 'given to the browser shell with --passphrase-file');
     core = createKioskCore({
       dataDir,
+      keyWrapping,
+      recoveryKey: firstLine('recovery-key-file'),
       clock: manualClock,
       resourcesDir: resolve(outDir, '..', 'resources'),
       log: (message) => process.stderr.write(`${message}\n`),

@@ -45,6 +45,9 @@ const METRICS = {
   'main-loop-stall-backup': { unit: 'ms', target: 16, better: 'lower', digits: 1 },
   'audience-latency-p95-under-load': { unit: 'ms', target: 16, better: 'lower', digits: 2 },
   'media-import-vs-cp': { unit: '×', target: 1.5, better: 'lower', digits: 2 },
+  'encryption-quiz-answer-p95-ratio': { unit: '×', target: 1.5, better: 'lower', digits: 2 },
+  'encryption-cold-start-ratio': { unit: '×', target: 1.5, better: 'lower', digits: 2 },
+  'encryption-report-10y-ratio': { unit: '×', target: 1.5, better: 'lower', digits: 2 },
 } as const satisfies Record<string, MetricSpec>;
 
 type MetricName = keyof typeof METRICS;
@@ -195,6 +198,23 @@ const TASKS: Task[] = [
       } finally {
         program.remove();
       }
+    },
+  },
+  {
+    name: 'encryption',
+    metrics: [
+      'encryption-quiz-answer-p95-ratio',
+      'encryption-cold-start-ratio',
+      'encryption-report-10y-ratio',
+    ],
+    run: async () => {
+      const { encryptionCost } = await import('./encryptionMetrics');
+      const cost = encryptionCost();
+      return {
+        'encryption-quiz-answer-p95-ratio': cost.quizAnswer,
+        'encryption-cold-start-ratio': cost.coldStart,
+        'encryption-report-10y-ratio': cost.report10y,
+      };
     },
   },
 ];

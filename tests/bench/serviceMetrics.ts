@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { systemClock } from '../../electron/core/clock';
 import { createKioskCore } from '../../electron/core/kioskCore';
-import { openDatabase } from '../../electron/db/database';
+import { openDatabase, type Db } from '../../electron/db/database';
 import { insertCohort } from '../../electron/db/queries/cohorts';
 import { listMembers } from '../../electron/db/queries/group';
 import { insertSession } from '../../electron/db/queries/sessions';
@@ -24,6 +24,7 @@ import {
 import { GROUP_START, log, makeTempDir, RENDERER_DIR, RESOURCES_DIR } from './harness';
 import { agendaShape, loadGroupFive } from './packs';
 import { median, percentile, sleep, timeSync } from './stats';
+import { TEST_KEY } from '../helpers/recordsKey';
 
 /** createKioskCore on a fresh folder: open and migrate the database, load both built-in packs. */
 export async function servicesColdStart(runs = 5): Promise<number> {
@@ -56,9 +57,12 @@ export async function servicesColdStart(runs = 5): Promise<number> {
  * `recordAnswer` for every member and quiz item, again and again (a counselor correcting keys),
  * on a fresh database with the app's own durability settings (WAL, synchronous = FULL).
  */
-export function quizAnswerRecordP95(calls = 2000): number {
+export function quizAnswerRecordP95(
+  calls = 2000,
+  open: (file: string) => Db = (file) => openDatabase(file, TEST_KEY),
+): number {
   const data = makeTempDir('quiz');
-  const db = openDatabase(join(data.path, 'kiosk.sqlite3'));
+  const db = open(join(data.path, 'kiosk.sqlite3'));
   try {
     const { manifest } = loadGroupFive();
     const now = Date.now();

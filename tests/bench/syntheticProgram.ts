@@ -26,6 +26,7 @@ import { summarizeSession, type SessionSummary } from '../../electron/services/s
 import { GROUP_START, log, makeTempDir } from './harness';
 import { agendaShape, loadGroupFive } from './packs';
 import { median, timeSync } from './stats';
+import { TEST_KEY } from '../helpers/recordsKey';
 
 export interface ProgramShape {
   cohorts: number;
@@ -176,7 +177,7 @@ export function buildSyntheticProgram(shape: ProgramShape = TEN_YEARS): Syntheti
   const { manifest } = loadGroupFive();
   try {
     // openDatabase applies the app's migrations; the bulk settings below are for the set-up only.
-    const db = openDatabase(file);
+    const db = openDatabase(file, TEST_KEY);
     let quizAnswers: number;
     try {
       db.pragma('synchronous = OFF');
@@ -209,9 +210,10 @@ export function buildSyntheticProgram(shape: ProgramShape = TEN_YEARS): Syntheti
 export function reportTimings(
   program: SyntheticProgram,
   runs = 10,
+  open: (file: string) => Db = (file) => openDatabase(file, TEST_KEY),
 ): { report: number; csv: number } {
   // Reopened exactly as the app opens its records (WAL, synchronous = FULL, foreign keys on).
-  const db = openDatabase(program.file);
+  const db = open(program.file);
   try {
     const reportMs: number[] = [];
     let report: SessionReport | null = null;

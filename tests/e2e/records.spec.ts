@@ -122,13 +122,28 @@ test('answers are exported, certificates and the quiz sheet print, and the sessi
 
   const zip = unzipSync(
     readFileSync(
-      await save(page, () => page.getByRole('button', { name: 'All records (CSV)' }).click()),
+      await save(page, async () => {
+        await page.getByRole('button', { name: 'All records (CSV)' }).click();
+        await expect(page.getByRole('group', { name: 'Confirm export' })).toContainText(
+          'not protected by the kiosk',
+        );
+        await page.getByRole('button', { name: 'Save unprotected file' }).click();
+      }),
     ),
   );
   const answers = strFromU8(zip['quiz_answers.csv']!);
   expect(answers).toContain('Alex');
   expect(answers.split('\n').filter((line) => line.includes('Bea'))).toHaveLength(5);
   expect(answers).toMatch(/Cruz.*q1.*,a,/);
+
+  await expect(page.getByText('Print the recovery key sheet now')).toBeVisible();
+  const sheet = pdfText(
+    await save(page, () =>
+      page.getByRole('button', { name: 'Print the recovery key sheet' }).click(),
+    ),
+  );
+  expect(sheet).toMatch(/Recovery key\s+([0-9A-Z]{5}-){10}[0-9A-Z]{5}/);
+  await expect(page.getByText(/recovery key sheet was last printed/)).toBeVisible();
 
   const report = readFileSync(
     await save(page, () =>

@@ -28,6 +28,8 @@ export interface FakeConfig {
    * it does not yet, and a pending fix would make it so. Scenarios run both ways.
    */
   netFetchUsesWebRequest: boolean;
+  /** What safeStorage reports: Linux without a keyring says 'basic_text'. */
+  storageBackend: ReturnType<Electron.SafeStorage['getSelectedStorageBackend']>;
 }
 
 interface FakeState {
@@ -96,6 +98,7 @@ export function configure(config: Partial<FakeConfig> & { home: string }): void 
       switches: {},
       lockHeldElsewhere: false,
       netFetchUsesWebRequest: false,
+      storageBackend: 'gnome_libsecret',
       ...config,
     },
     ready: false,
@@ -720,6 +723,34 @@ export const powerSaveBlocker = {
     return state.blockers.has(id);
   },
 } satisfies Pick<Electron.PowerSaveBlocker, 'start' | 'stop' | 'isStarted'>;
+
+/**
+ * The operating system's wrapping, reversible only through this fake (as DPAPI or the Keychain are
+ * only for the same user): the sealed bytes never hold the plain text. Electron's docs: encryption
+ * is available only after `ready`; on Linux `basic_text` means no keyring, a fixed password.
+ */
+const SEAL = 0x5c;
+export const safeStorage = {
+  isEncryptionAvailable(): boolean {
+    return state.ready;
+  },
+  getSelectedStorageBackend() {
+    return state.ready ? state.config.storageBackend : 'unknown';
+  },
+  encryptString(plainText: string): Buffer {
+    if (!state.ready) throw new Error('safeStorage cannot be used before the app is ready');
+    return Buffer.from(Buffer.from(`fake-os-sealed:${plainText}`).map((byte) => byte ^ SEAL));
+  },
+  decryptString(encrypted: Buffer): string {
+    const text = Buffer.from(encrypted.map((byte) => byte ^ SEAL)).toString();
+    if (!text.startsWith('fake-os-sealed:'))
+      throw new Error('Error while decrypting the ciphertext');
+    return text.slice('fake-os-sealed:'.length);
+  },
+} satisfies Pick<
+  Electron.SafeStorage,
+  'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'
+>;
 
 export const dialog = {
   showErrorBox(title: string, content: string): void {

@@ -4,6 +4,7 @@ import { ManualClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/db/database';
 import { RecordsLock, RecordsLockedError } from '../../electron/services/access/recordsLock';
 import { makeTempDir } from '../helpers/tempDir';
+import { TEST_KEY } from '../helpers/recordsKey';
 
 let dir: ReturnType<typeof makeTempDir>;
 let db: Db;
@@ -12,7 +13,7 @@ let lock: RecordsLock;
 
 beforeEach(() => {
   dir = makeTempDir();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
   clock = new ManualClock(1_000_000);
   lock = new RecordsLock(db, clock, 60_000);
 });

@@ -10,6 +10,8 @@ import {
   schemaVersion,
 } from '../../electron/db/database';
 import { makeTempDir } from '../helpers/tempDir';
+import { openKeyed } from '../../electron/db/cipher';
+import { TEST_KEY } from '../helpers/recordsKey';
 
 let dir: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
@@ -23,7 +25,7 @@ describe('migrations', () => {
   });
 
   it('apply on an empty database and set user_version', () => {
-    const db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+    const db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const tables = db
       .prepare<[], { name: string; strict: number }>(
@@ -38,7 +40,7 @@ describe('migrations', () => {
   });
 
   it('use WAL with synchronous FULL', () => {
-    const db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+    const db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     db.close();
@@ -46,22 +48,24 @@ describe('migrations', () => {
 
   it('are idempotent on reopen', () => {
     const file = join(dir.path, 'kiosk.sqlite3');
-    openDatabase(file).close();
-    const db = openDatabase(file);
+    openDatabase(file, TEST_KEY).close();
+    const db = openDatabase(file, TEST_KEY);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     db.close();
   });
 
   it('refuse a database from a newer version and leave it untouched', () => {
     const file = join(dir.path, 'kiosk.sqlite3');
-    const newer = new Database(file);
+    const newer = openKeyed(file, TEST_KEY);
     newer.exec('CREATE TABLE future (x INTEGER) STRICT');
     newer.pragma('user_version = 999');
     newer.close();
     const before = readFileSync(file);
 
-    expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
-    expect(() => openDatabase(file)).toThrow(/newer version of Facilitator Kiosk.*schema 999/);
+    expect(() => openDatabase(file, TEST_KEY)).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(file, TEST_KEY)).toThrow(
+      /newer version of Facilitator Kiosk.*schema 999/,
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 

@@ -73,6 +73,13 @@ describe('electron-builder.yml', () => {
     expect(kept).toEqual(expected);
   });
 
+  it('ships the SQLite engine with the cipher under the name better-sqlite3', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(pkg.dependencies['better-sqlite3']).toMatch(/^npm:better-sqlite3-multiple-ciphers@/);
+    const installed = JSON.parse(readFileSync('node_modules/better-sqlite3/package.json', 'utf8'));
+    expect(installed.name).toBe('better-sqlite3-multiple-ciphers');
+  });
+
   it('hardens the Electron fuses', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,

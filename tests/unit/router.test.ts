@@ -50,6 +50,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'records:programReport': notUsed,
     'records:programFigures': notUsed,
     'records:exportAll': notUsed,
+    'records:recoverySheet': notUsed,
     'records:exportRedcap': notUsed,
     'records:backup': notUsed,
     'records:restore': notUsed,

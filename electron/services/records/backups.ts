@@ -1,12 +1,13 @@
 /**
- * Copies of the records database in a folder of their own, taken with SQLite's online backup so
- * the app keeps running, and restored into the open connection that every service holds.
+ * Copies of the records database in a folder of their own, written by `VACUUM INTO` from the open
+ * connection, so each copy is encrypted with the records' key (SQLite's online backup cannot copy
+ * out of an encrypted database), and restored into the open connection that every service holds.
  */
-import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../core/clock';
+import { attachKey, isPlainDatabase, openEither, type RecordsKey } from '../../db/cipher';
 import { migrate, type Db } from '../../db/database';
 import { judgeKioskFile, type KioskFileVerdict } from '../../db/kioskFile';
 import { PIN_GUARD_SETTING } from '../access/recordsLock';
@@ -66,7 +67,12 @@ function integrityProblems(db: Db): string[] {
 }
 
 /** The backups in a folder, newest first; usable before any database is open (start-up recovery). */
-const KEPT_SETTINGS = ['records-pin', PIN_GUARD_SETTING, 'redcap-secret'] as const;
+const KEPT_SETTINGS = [
+  'records-pin',
+  PIN_GUARD_SETTING,
+  'redcap-secret',
+  'recovery-sheet-printed-at',
+] as const;
 
 export function listBackups(backupDir: string): BackupInfo[] {
   let names: string[];
@@ -87,6 +93,8 @@ export class BackupService {
     private readonly db: Db,
     private readonly backupDir: string,
     private readonly clock: Clock,
+    /** The records' key: every backup is encrypted with it, and a restore opens backups with it. */
+    private readonly key: RecordsKey,
     private readonly keep = 10,
   ) {
     if (!Number.isInteger(keep) || keep < 1) throw new Error('Keep at least one backup.');
@@ -110,14 +118,10 @@ export class BackupService {
     // Written under a name list() ignores, so a half-written copy never shows as a backup.
     const partialPath = `${finalPath}.partial`;
     try {
-      await this.db.backup(partialPath);
-      const copy = new Database(partialPath);
-      try {
-        // One self-contained file, without -wal and -shm companions, is safe to copy to a stick.
-        copy.pragma('journal_mode = DELETE');
-      } finally {
-        copy.close();
-      }
+      removeDatabaseFiles(partialPath);
+      // One self-contained file in rollback-journal mode, without -wal and -shm companions, safe
+      // to copy to a stick; encrypted with the connection's own key.
+      this.db.prepare('VACUUM INTO ?').run(partialPath);
       renameSync(partialPath, finalPath);
     } catch (error) {
       removeDatabaseFiles(partialPath);
@@ -150,7 +154,7 @@ export class BackupService {
     const workingCopy = join(this.backupDir, `${RESTORING_PREFIX}${randomUUID()}.tmp`);
     try {
       copyFileSync(sourcePath, workingCopy);
-      const copy = new Database(workingCopy);
+      const copy = openEither(workingCopy, this.key);
       try {
         migrate(copy);
         copy.pragma('journal_mode = DELETE');
@@ -159,7 +163,8 @@ export class BackupService {
       }
       const safetyBackup = await this.write('before-restore');
       try {
-        this.replaceContents(workingCopy);
+        // A backup from before encryption is plain, and is attached as such.
+        this.replaceContents(workingCopy, isPlainDatabase(workingCopy) ? null : this.key);
       } catch (error) {
         // The records did not change, so the safety copy would only crowd the folder.
         removeDatabaseFiles(join(this.backupDir, safetyBackup.name));
@@ -177,7 +182,7 @@ export class BackupService {
   private checkRestorable(file: string, name: string): void {
     let verdict: KioskFileVerdict;
     try {
-      verdict = judgeKioskFile(file);
+      verdict = judgeKioskFile(file, this.key);
     } catch {
       throw new RejectedRequest(
         `The backup ${name} could not be read, so it cannot be restored. Nothing has been changed.`,
@@ -190,6 +195,8 @@ export class BackupService {
       'not-kiosk': 'is not a Facilitator Kiosk records file',
       newer:
         'was written by a newer version of Facilitator Kiosk; install the newer version to restore it',
+      'other-key':
+        'is encrypted with another kiosk’s key (it comes from another laptop, or its first page is damaged). To use another laptop’s backups, start this kiosk on an empty data folder with that laptop’s recovery key',
     };
     throw new RejectedRequest(
       `The backup ${name} ${why[verdict.reason]}, so it cannot be restored. Nothing has been changed.`,
@@ -197,8 +204,10 @@ export class BackupService {
   }
 
   /** Swaps every table's rows in one transaction, so the open connection sees all or nothing. */
-  private replaceContents(workingCopy: string): void {
-    this.db.prepare(`ATTACH DATABASE ? AS ${RESTORE_SCHEMA}`).run(workingCopy);
+  private replaceContents(workingCopy: string, key: RecordsKey | null): void {
+    this.db
+      .prepare(`ATTACH DATABASE ? AS ${RESTORE_SCHEMA} KEY ?`)
+      .run(workingCopy, attachKey(key));
     try {
       this.db.transaction(() => {
         // Rows reference each other across tables; checking at commit makes the order irrelevant.

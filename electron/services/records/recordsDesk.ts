@@ -5,7 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
+import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
+import { formatRecoveryKey } from '../../db/recordsKey';
 import { listCohorts } from '../../db/queries/cohorts';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { RecordsLock } from '../access/recordsLock';
@@ -45,6 +47,8 @@ export interface RecordsOverview {
   cohorts: { id: number; name: string; members: MemberStanding[] }[];
   certificateRule: CertificateRule;
   backups: BackupInfo[];
+  /** When the recovery key sheet was last printed, or null: Records asks for it until then. */
+  recoverySheetPrintedAt: number | null;
   packs: {
     id: string;
     title: string;
@@ -62,6 +66,31 @@ export type PrintRequest =
   | { document: 'certificates'; packId: string; cohortId: number; pageSize: PageSize };
 
 const REDCAP_SECRET = 'redcap-secret';
+export const RECOVERY_SHEET_SETTING = 'recovery-sheet-printed-at';
+
+/** The records key as the recovery sheet shows it, and where this laptop keeps it. */
+export interface RecoveryKeyInfo {
+  key: RecordsKey;
+  where: string;
+}
+
+function recoverySheetMarkdown(recovery: RecoveryKeyInfo, printedAt: number): string {
+  return [
+    `Printed ${new Date(printedAt).toLocaleString('en-US')}. Keep this sheet in the clinic's locked cabinet, never with the laptop. Anyone who holds it and a copy of the laptop's data folder or a backup can read the group records.`,
+    '## Recovery key',
+    `**${formatRecoveryKey(recovery.key)}**`,
+    '## What it unlocks',
+    '- The records database (kiosk.sqlite3) in the kiosk’s data folder.',
+    '- Every backup made on this laptop (the backups folder), wherever it was copied.',
+    '## When you need it',
+    '- The laptop died or was replaced: install Facilitator Kiosk on the new one, copy the old backups into its data folder’s backups folder before its first start, and start it once with this key (README, “Moving to a new laptop”). Then restore the newest backup from Records.',
+    '- The kiosk says the key on this computer is missing or damaged.',
+    '## Where this laptop keeps the key',
+    `The key is kept ${recovery.where}.`,
+    '## For IT',
+    `The files are SQLCipher 4 databases (default settings) with a raw 256-bit key. In hex: ${recovery.key.toString('hex')}`,
+  ].join('\n\n');
+}
 
 function clockLabel(epochMs: number): string {
   const date = new Date(epochMs);
@@ -93,6 +122,7 @@ export class RecordsDesk {
     private readonly lock: RecordsLock,
     /** When the running session started, for printing today's agenda with real clock times. */
     private readonly liveStart: (packId: string) => number | null,
+    private readonly recovery: RecoveryKeyInfo,
     /** Documents and exports are made on worker threads, with progress and Cancel. */
     private readonly jobs: JobBoard,
     private readonly databaseFile: string,
@@ -132,6 +162,7 @@ export class RecordsDesk {
       })),
       certificateRule: rule,
       backups: this.backups.list(),
+      recoverySheetPrintedAt: readSetting<number>(this.db, RECOVERY_SHEET_SETTING) ?? null,
       packs: this.packs.listView().packs.map((summary) => {
         const manifest = this.packs.find(summary.id)!.manifest;
         return {
@@ -315,11 +346,28 @@ export class RecordsDesk {
     }
   }
 
+  /** The recovery key on a printable sheet, behind the PIN like every record. */
+  async recoverySheet(pageSize: PageSize): Promise<Download> {
+    this.lock.require();
+    const now = this.clock.now();
+    const sheet = await this.pdf(`facilitator-kiosk-recovery-key-${fileDate(now)}.pdf`, {
+      document: 'handout',
+      input: {
+        title: 'Facilitator Kiosk: records recovery key',
+        markdown: recoverySheetMarkdown(this.recovery, now),
+        pageSize,
+      },
+    });
+    writeSetting(this.db, RECOVERY_SHEET_SETTING, now);
+    return sheet;
+  }
+
   async exportAll(): Promise<Download> {
     this.lock.require();
     const fileName = `facilitator-kiosk-records-${fileDate(this.clock.now())}.zip`;
     const base64 = await this.jobs.run('export-all', `Exporting ${fileName}`, {
       databaseFile: this.databaseFile,
+      key: this.recovery.key,
     });
     return { fileName, mime: 'application/zip', base64 };
   }
@@ -335,6 +383,7 @@ export class RecordsDesk {
     const fileName = `facilitator-kiosk-redcap-${fileDate(this.clock.now())}.zip`;
     const base64 = await this.jobs.run('export-redcap', `Exporting ${fileName}`, {
       databaseFile: this.databaseFile,
+      key: this.recovery.key,
       secret,
     });
     return { fileName, mime: 'application/zip', base64 };

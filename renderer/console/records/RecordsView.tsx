@@ -394,9 +394,7 @@ function RecordsContent({
       <section aria-labelledby="export-title">
         <h3 id="export-title">Export</h3>
         <div className="details__buttons">
-          <button type="button" onClick={() => fetchFile(() => call(api, 'records:exportAll', {}))}>
-            All records (CSV)
-          </button>
+          <ExportAllButton onSave={() => fetchFile(() => call(api, 'records:exportAll', {}))} />
           <button
             type="button"
             onClick={() => fetchFile(() => call(api, 'records:exportRedcap', {}))}
@@ -404,6 +402,29 @@ function RecordsContent({
             REDCap import (de-identified)
           </button>
         </div>
+      </section>
+
+      <section aria-labelledby="recovery-title">
+        <h3 id="recovery-title">Recovery key</h3>
+        <p
+          className={
+            overview.recoverySheetPrintedAt === null
+              ? 'import-status import-status--error'
+              : 'runner__muted'
+          }
+        >
+          {overview.recoverySheetPrintedAt === null
+            ? 'The records and backups on this laptop are encrypted. Print the recovery key sheet now and keep it in the clinic’s locked cabinet: without it, they cannot be opened on another laptop.'
+            : `The records and backups are encrypted. The recovery key sheet was last printed ${new Date(overview.recoverySheetPrintedAt).toLocaleString()}.`}
+        </p>
+        <button
+          type="button"
+          onClick={() =>
+            fetchFile(() => call(api, 'records:recoverySheet', { pageSize })).then(() => load())
+          }
+        >
+          Print the recovery key sheet
+        </button>
       </section>
 
       <section aria-labelledby="backups-title">
@@ -476,6 +497,37 @@ function RuleEditor({
       </label>
       <button type="submit">Save rule</button>
     </form>
+  );
+}
+
+/** The all-records export holds every name: the counselor is told before the file is saved. */
+function ExportAllButton({ onSave }: { onSave: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" onClick={() => setConfirming(true)}>
+        All records (CSV)
+      </button>
+    );
+  }
+  return (
+    <span role="group" aria-label="Confirm export">
+      This file holds every member’s name and is not protected by the kiosk: anyone who opens it can
+      read it. Save it only to an encrypted drive, and delete it when done.{' '}
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          setConfirming(false);
+          onSave();
+        }}
+      >
+        Save unprotected file
+      </button>{' '}
+      <button type="button" onClick={() => setConfirming(false)}>
+        Cancel
+      </button>
+    </span>
   );
 }
 

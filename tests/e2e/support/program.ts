@@ -26,28 +26,35 @@ export async function runProgram(
   page: Page,
   shell: RunningShell,
   sessions: PlannedSession[],
+  pin: string,
 ): Promise<void> {
   for (const session of sessions) {
     await shell.advanceClock(session.daysLater * DAY);
-    const plannedMinutes = await page.evaluate(async (planned) => {
-      const started = await window.kiosk.invoke('session:start', {
-        packId: 'hhrp-group-5',
-        cohortName: planned.group,
-        facilitators: ['Riley'],
-        timeKeeper: null,
-      });
-      if (!started.ok) throw new Error(started.error.message);
-      let view = started.value;
-      for (const name of planned.present) {
-        const known = view.session!.group.members.find((member) => member.name === name);
-        const result = known
-          ? await window.kiosk.invoke('group:setPresent', { memberId: known.id, present: true })
-          : await window.kiosk.invoke('group:addMember', { name, checkIn: true });
-        if (!result.ok) throw new Error(result.error.message);
-        view = result.value;
-      }
-      return view.session!.agenda.map((item) => item.minutes);
-    }, session);
+    const plannedMinutes = await page.evaluate(
+      async ({ planned, pin }) => {
+        // Days have passed and the records locked again; the counselor gives the PIN.
+        const unlocked = await window.kiosk.invoke('records:unlock', { pin });
+        if (!unlocked.ok) throw new Error(unlocked.error.message);
+        const started = await window.kiosk.invoke('session:start', {
+          packId: 'hhrp-group-5',
+          cohortName: planned.group,
+          facilitators: ['Riley'],
+          timeKeeper: null,
+        });
+        if (!started.ok) throw new Error(started.error.message);
+        let view = started.value;
+        for (const name of planned.present) {
+          const known = view.session!.group.members.find((member) => member.name === name);
+          const result = known
+            ? await window.kiosk.invoke('group:setPresent', { memberId: known.id, present: true })
+            : await window.kiosk.invoke('group:addMember', { name, checkIn: true });
+          if (!result.ok) throw new Error(result.error.message);
+          view = result.value;
+        }
+        return view.session!.agenda.map((item) => item.minutes);
+      },
+      { planned: session, pin },
+    );
     for (let index = 0; index < plannedMinutes.length; index += 1) {
       const skipped = session.skip?.[index];
       await page.evaluate(

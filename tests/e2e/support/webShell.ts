@@ -1,8 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { openKeyed } from '../../../electron/db/cipher';
+import { storedKey } from '../../helpers/recordsKey';
 
 const WEB_ENTRY = resolve('out/main/web.js');
 
@@ -96,7 +98,10 @@ export async function tokenFor(printedUrl: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-/** A fresh data folder; removing it first checks the records database with the sqlite3 tool. */
+/**
+ * A fresh data folder; removing it first checks the records database through a keyed connection,
+ * that the sqlite3 tool cannot read it, and that no member's name is in any file of the folder.
+ */
 export function makeDataDir(): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   return {
@@ -111,11 +116,40 @@ export function makeDataDir(): { path: string; remove: () => void } {
   };
 }
 
-/** `sqlite3 kiosk.sqlite3 'PRAGMA integrity_check'` must answer ok (after the shell has stopped). */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/**
+ * After the shell has stopped: `PRAGMA integrity_check` answers ok through a connection keyed with
+ * the folder's key; the sqlite3 tool, with no key, answers "file is not a database"; and no member
+ * name is in the bytes of any file under the folder (records, WAL, shared memory, backups, logs).
+ */
 export function assertIntegrity(databaseFile: string): void {
   if (!existsSync(databaseFile)) return;
-  const answer = execFileSync('sqlite3', [databaseFile, 'PRAGMA integrity_check'], {
+  const dataDir = dirname(databaseFile);
+  const db = openKeyed(databaseFile, storedKey(dataDir), { readonly: true });
+  let names: string[];
+  try {
+    const answer = db.pragma('integrity_check', { simple: true });
+    if (answer !== 'ok') throw new Error(`integrity_check of ${databaseFile}: ${String(answer)}`);
+    names = db.prepare<[], string>('SELECT name FROM members').pluck().all();
+  } finally {
+    db.close();
+  }
+  const unkeyed = spawnSync('sqlite3', [databaseFile, 'PRAGMA integrity_check'], {
     encoding: 'utf8',
-  }).trim();
-  if (answer !== 'ok') throw new Error(`integrity_check of ${databaseFile}: ${answer}`);
+  });
+  if (!/file is not a database/.test(unkeyed.stderr))
+    throw new Error(`sqlite3 read ${databaseFile} without its key: ${unkeyed.stdout}`);
+  // Names of four letters or more: shorter ones turn up by chance in random bytes.
+  const needles = names.filter((name) => name.length >= 4).map((name) => Buffer.from(name));
+  for (const file of filesUnder(dataDir)) {
+    const bytes = readFileSync(file);
+    const found = needles.find((needle) => bytes.includes(needle));
+    if (found) throw new Error(`The member name “${found.toString()}” is readable in ${file}.`);
+  }
 }

@@ -8,6 +8,7 @@ import { NewerDatabaseError } from '../../../electron/db/database';
 import { openRecords } from '../../../electron/db/recovery';
 import { BackupService } from '../../../electron/services/records/backups';
 import { makeTempDir } from '../../helpers/tempDir';
+import { storedKey, TEST_KEY } from '../../helpers/recordsKey';
 
 let dir: ReturnType<typeof makeTempDir>;
 let file: string;
@@ -43,10 +44,10 @@ describe('a corrupt records file at start-up', () => {
   it('is set aside and the latest good backup restored, and the counselor is told', async () => {
     await recordsWithBackup();
     expect(
-      new BackupService(new Database(':memory:'), backups, clock).list().length,
+      new BackupService(new Database(':memory:'), backups, clock, TEST_KEY).list().length,
     ).toBeGreaterThan(0);
     damage();
-    const opened = openRecords(file, backups, clock.now());
+    const opened = openRecords(file, backups, clock.now(), storedKey(dir.path));
     expect(opened.notice).toMatch(/records file was damaged .* latest good backup/);
     expect(opened.db.prepare('SELECT name FROM cohorts').all()).toEqual([
       { name: 'Backed up group' },
@@ -60,7 +61,7 @@ describe('a corrupt records file at start-up', () => {
 
   it('starts with empty records when there is no backup, keeping the damaged file', () => {
     damage();
-    const opened = openRecords(file, backups, clock.now());
+    const opened = openRecords(file, backups, clock.now(), TEST_KEY);
     expect(opened.notice).toMatch(/no usable backup was found/);
     expect(opened.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
     opened.db.close();
@@ -71,14 +72,14 @@ describe('a corrupt records file at start-up', () => {
     const newer = new Database(file);
     newer.pragma('user_version = 999');
     newer.close();
-    expect(() => openRecords(file, backups, clock.now())).toThrow(NewerDatabaseError);
+    expect(() => openRecords(file, backups, clock.now(), TEST_KEY)).toThrow(NewerDatabaseError);
     expect(existsSync(file)).toBe(true);
     expect(readdirSync(dir.path).some((name) => name.includes('damaged'))).toBe(false);
   });
 
   it('opens healthy records without a notice', async () => {
     await recordsWithBackup();
-    const opened = openRecords(file, backups, clock.now());
+    const opened = openRecords(file, backups, clock.now(), storedKey(dir.path));
     expect(opened.notice).toBeNull();
     opened.db.close();
   });

@@ -7,6 +7,8 @@ import { openDatabase, type Db } from '../../../electron/db/database';
 import { RejectedRequest } from '../../../electron/services/errors';
 import { BackupService } from '../../../electron/services/records/backups';
 import { makeTempDir } from '../../helpers/tempDir';
+import { TEST_KEY } from '../../helpers/recordsKey';
+import { openKeyed } from '../../../electron/db/cipher';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -18,11 +20,11 @@ let service: BackupService;
 
 beforeEach(() => {
   dir = makeTempDir();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
   db.prepare("INSERT INTO cohorts (name, created_at_ms) VALUES ('Tuesday group', 1)").run();
   clock = new ManualClock(Date.UTC(2026, 10, 22, 9));
   backupDir = join(dir.path, 'backups');
-  service = new BackupService(db, backupDir, clock);
+  service = new BackupService(db, backupDir, clock, TEST_KEY);
 });
 afterEach(() => {
   db.close();
@@ -77,7 +79,7 @@ describe('restoring something that is not kiosk records', () => {
 
   it('refuses a kiosk file with a table missing', async () => {
     const name = await backupReplacedBy((file) => {
-      const broken = new Database(file);
+      const broken = openKeyed(file, TEST_KEY);
       broken.exec('DROP TABLE flipchart_entries');
       broken.close();
     });
@@ -86,7 +88,7 @@ describe('restoring something that is not kiosk records', () => {
 
   it('refuses a backup from a newer version', async () => {
     const name = await backupReplacedBy((file) => {
-      const newer = new Database(file);
+      const newer = openKeyed(file, TEST_KEY);
       newer.pragma('user_version = 999');
       newer.close();
     });
@@ -112,7 +114,7 @@ describe('pruning around restores', () => {
     copyFileSync(brokenCopy, join(backupDir, broken));
     // A backup that passes every check but fails while its rows are copied in.
     const dangling = genuine[1]!;
-    const withDanglingRow = new Database(join(backupDir, dangling));
+    const withDanglingRow = openKeyed(join(backupDir, dangling), TEST_KEY);
     withDanglingRow.pragma('foreign_keys = OFF');
     withDanglingRow
       .prepare("INSERT INTO members (cohort_id, name, joined_at_ms) VALUES (4242, 'Ghost', 1)")

@@ -9,6 +9,8 @@ import { MIGRATIONS } from '../../../electron/db/database';
 import { openRecords, recoveryNotices, RECOVERY_MARKER } from '../../../electron/db/recovery';
 import { StartupError } from '../../../electron/db/startupError';
 import { makeTempDir } from '../../helpers/tempDir';
+import { storedKey } from '../../helpers/recordsKey';
+import { openKeyed } from '../../../electron/db/cipher';
 
 /**
  * Faults the real world produces at start-up, injected where better-sqlite3 meets the system:
@@ -137,7 +139,7 @@ describe('errors at start-up that are not damage', () => {
   it('a full disk refuses to start, saying how much to free, and leaves every file', async () => {
     await recordsWithBackup();
     // Records from an older version: opening them migrates, which needs to write.
-    const old = new Database(file);
+    const old = openKeyed(file, storedKey(dataDir));
     old.exec('DROP INDEX attendance_by_member; DROP INDEX quiz_answers_by_member');
     old.pragma(`user_version = ${MIGRATIONS.length - 1}`);
     old.close();
@@ -160,14 +162,14 @@ describe('recovering from real damage', () => {
     const [good] = readdirSync(backups);
     const newerName = 'kiosk-2030-01-01T00-00-00-000Z-daily.sqlite3';
     copyFileSync(join(backups, good!), join(backups, newerName));
-    const newer = new Database(join(backups, newerName));
+    const newer = openKeyed(join(backups, newerName), storedKey(dataDir));
     newer.pragma('user_version = 999');
     newer.close();
     const notKiosk = 'kiosk-2029-01-01T00-00-00-000Z-daily.sqlite3';
     new Database(join(backups, notKiosk)).exec('CREATE TABLE other (x)');
     damage();
 
-    const opened = openRecords(file, backups, clock.now());
+    const opened = openRecords(file, backups, clock.now(), storedKey(dataDir));
     expect(opened.db.prepare('SELECT name FROM cohorts').pluck().all()).toEqual(['Good group']);
     opened.db.close();
     // The next start opens them too: the newer backup was never copied in.

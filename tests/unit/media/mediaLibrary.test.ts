@@ -7,6 +7,7 @@ import { MediaLibrary } from '../../../electron/services/media/mediaLibrary';
 import { hashFileOn, JobBoard } from '../../../electron/jobs/jobRunner';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { makeTempDir } from '../../helpers/tempDir';
+import { TEST_KEY } from '../../helpers/recordsKey';
 
 let dir: ReturnType<typeof makeTempDir>;
 let db: Db;
@@ -20,7 +21,7 @@ const VIGNETTES = 'negotiation-vignettes-video';
 
 beforeEach(() => {
   dir = makeTempDir();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
   library = new MediaLibrary(
     db,
     new ManualClock(1_700_000_000_000),

@@ -24,6 +24,8 @@ import {
   summaryOf,
   T0,
 } from './fixtures';
+import { TEST_KEY } from '../../helpers/recordsKey';
+import { openKeyed } from '../../../electron/db/cipher';
 
 const pack = groupFivePack();
 const HOUR = 60 * MINUTE;
@@ -35,10 +37,10 @@ let service: BackupService;
 
 beforeEach(() => {
   dir = makeTempDir();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
   clock = new ManualClock(T0);
   backupDir = join(dir.path, 'backups');
-  service = new BackupService(db, backupDir, clock);
+  service = new BackupService(db, backupDir, clock, TEST_KEY);
   const cohort = insertCohort(db, 'Tuesday group');
   const session = insertSession(db, cohort, pack, summaryOf(pack));
   checkIn(db, session, insertMember(db, cohort, 'Rosalind'));
@@ -69,7 +71,7 @@ describe('BackupService.backup', () => {
     });
     expect(info.size).toBeGreaterThan(0);
     expect(readdirSync(backupDir)).toEqual([info.name]);
-    const copy = new Database(join(backupDir, info.name), { readonly: true });
+    const copy = openKeyed(join(backupDir, info.name), TEST_KEY, { readonly: true });
     expect(copy.prepare('SELECT name FROM members').pluck().all()).toEqual(['Rosalind']);
     expect(schemaVersion(copy)).toBe(MIGRATIONS.length);
     copy.close();
@@ -152,7 +154,9 @@ describe('BackupService.restore', () => {
 
     expect(result.safetyBackup.reason).toBe('before-restore');
     expect(service.list().map((info) => info.name)).toContain(result.safetyBackup.name);
-    const safety = new Database(join(backupDir, result.safetyBackup.name), { readonly: true });
+    const safety = openKeyed(join(backupDir, result.safetyBackup.name), TEST_KEY, {
+      readonly: true,
+    });
     expect(safety.prepare('SELECT name FROM members ORDER BY id').pluck().all()).toEqual([
       'Changed',
       'Newcomer',
@@ -222,7 +226,7 @@ describe('BackupService.restore', () => {
   it('refuses a backup whose pages are corrupt', async () => {
     const backup = await service.backup('manual');
     const file = join(backupDir, backup.name);
-    const copy = new Database(file, { readonly: true });
+    const copy = openKeyed(file, TEST_KEY, { readonly: true });
     const pageSize = copy.pragma('page_size', { simple: true }) as number;
     copy.close();
     const content = readFileSync(file);

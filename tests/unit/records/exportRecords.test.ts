@@ -22,6 +22,7 @@ import {
   summaryOf,
   T0,
 } from './fixtures';
+import { TEST_KEY } from '../../helpers/recordsKey';
 
 const pack = groupFivePack();
 const DAY = 24 * 60 * MINUTE;
@@ -45,7 +46,7 @@ let sessions: { first: number; second: number; live: number; other: number };
  */
 beforeEach(() => {
   dir = makeTempDir();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
   const tuesday = insertCohort(db, 'Tuesday Harbor Clinic');
   const thursday = insertCohort(db, 'Thursday Eastside');
   ids = {

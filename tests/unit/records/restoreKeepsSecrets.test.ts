@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../../../electron/db/database';
 import { readSetting, writeSetting } from '../../../electron/db/queries/settings';
 import { BackupService } from '../../../electron/services/records/backups';
 import { makeTempDir } from '../../helpers/tempDir';
+import { TEST_KEY } from '../../helpers/recordsKey';
 
 let dir: ReturnType<typeof makeTempDir>;
 let db: Db;
@@ -12,7 +13,7 @@ const clock = new ManualClock(Date.UTC(2026, 10, 22, 12));
 
 beforeEach(() => {
   dir = makeTempDir();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
 });
 afterEach(() => {
   db.close();
@@ -21,7 +22,7 @@ afterEach(() => {
 
 describe('restoring a backup', () => {
   it("keeps this laptop's PIN and REDCap secret while everything else goes back", async () => {
-    const backups = new BackupService(db, join(dir.path, 'backups'), clock);
+    const backups = new BackupService(db, join(dir.path, 'backups'), clock, TEST_KEY);
     writeSetting(db, 'certificate-rule', { minSessions: 2, requireQuizzes: true });
     const before = await backups.backup('manual');
     clock.advance(60_000);

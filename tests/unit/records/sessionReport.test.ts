@@ -21,6 +21,7 @@ import {
   summaryOf,
   T0,
 } from './fixtures';
+import { TEST_KEY } from '../../helpers/recordsKey';
 
 const pack = groupFivePack();
 let dir: ReturnType<typeof makeTempDir>;
@@ -29,7 +30,7 @@ let cohortId: number;
 
 beforeEach(() => {
   dir = makeTempDir();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
   cohortId = insertCohort(db, 'Tuesday group');
 });
 afterEach(() => {

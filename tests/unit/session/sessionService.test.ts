@@ -9,6 +9,7 @@ import { PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { MINUTE } from '../../../electron/services/session/schedule';
 import { SessionService } from '../../../electron/services/session/sessionService';
 import { makeTempDir } from '../../helpers/tempDir';
+import { TEST_KEY } from '../../helpers/recordsKey';
 
 const T0 = Date.UTC(2026, 10, 22, 17, 0);
 let dir: ReturnType<typeof makeTempDir>;
@@ -40,7 +41,7 @@ const start = (service: SessionService, packId = 'hhrp-group-5') =>
 
 beforeEach(() => {
   dir = makeTempDir();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
   clock = new ManualClock(T0);
 });
 afterEach(() => {
@@ -50,7 +51,7 @@ afterEach(() => {
 
 function reopen(): SessionService {
   db.close();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
   return new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
 }
 

@@ -1,0 +1,278 @@
+/**
+ * The records key: made once, at the first start, and kept in `records-key.json` in the data folder,
+ * wrapped by whatever the shell has. The Electron shell wraps it with the operating system
+ * (safeStorage); where that has no real backend, and in the browser shell when asked, a passphrase
+ * wraps it (scrypt, then AES-256-GCM); otherwise the browser shell keeps it in the file as it is,
+ * readable only by its owner. The recovery key is the same key, written for people.
+ */
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+  scryptSync,
+  timingSafeEqual,
+} from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isPlainDatabase, KEY_BYTES, type RecordsKey } from './cipher';
+import { judgeKioskFile } from './kioskFile';
+import { StartupError } from './startupError';
+
+export const KEY_FILE = 'records-key.json';
+const UNTOUCHED = 'Nothing was changed.';
+
+/** How a shell keeps the key: `kind` is written next to the wrapped key so the next start knows. */
+export interface KeyWrapping {
+  readonly kind: 'os' | 'passphrase' | 'owner-only-file';
+  /** For the log and the recovery sheet: where the key lives, in words. */
+  readonly where: string;
+  wrap(key: RecordsKey): Record<string, string>;
+  /** Throws a StartupError with a plain message when it cannot (a wrong passphrase). */
+  unwrap(stored: Record<string, string>): RecordsKey;
+}
+
+interface StoredKey extends Record<string, string> {
+  kind: KeyWrapping['kind'];
+}
+
+/** The browser shell's default: the key as it is, in a file only its owner may read. */
+export function ownerOnlyFileWrapping(): KeyWrapping {
+  return {
+    kind: 'owner-only-file',
+    where: `in ${KEY_FILE} in the data folder, readable only by the account that runs the kiosk`,
+    wrap: (key) => ({ key: key.toString('hex') }),
+    unwrap: (stored) => Buffer.from(stored.key ?? '', 'hex'),
+  };
+}
+
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 ** 2 };
+
+function passphraseKey(passphrase: string, salt: Buffer): Buffer {
+  return scryptSync(passphrase.normalize('NFC'), salt, 32, SCRYPT);
+}
+
+/** A passphrase (scrypt) wraps the key with AES-256-GCM; a wrong one fails its tag. */
+export function passphraseWrapping(passphrase: string, why: string): KeyWrapping {
+  if (passphrase.length < 8) {
+    throw new StartupError(
+      `The passphrase for the records must be at least 8 characters. ${UNTOUCHED}`,
+      'passphrase shorter than 8 characters',
+    );
+  }
+  return {
+    kind: 'passphrase',
+    where: `in ${KEY_FILE} in the data folder, wrapped by the passphrase (${why})`,
+    wrap(key) {
+      const salt = randomBytes(16);
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', passphraseKey(passphrase, salt), iv);
+      const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
+      return {
+        scrypt: `N=${SCRYPT.N},r=${SCRYPT.r},p=${SCRYPT.p}`,
+        salt: salt.toString('hex'),
+        iv: iv.toString('hex'),
+        tag: cipher.getAuthTag().toString('hex'),
+        wrapped: wrapped.toString('hex'),
+      };
+    },
+    unwrap(stored) {
+      try {
+        const decipher = createDecipheriv(
+          'aes-256-gcm',
+          passphraseKey(passphrase, Buffer.from(stored.salt ?? '', 'hex')),
+          Buffer.from(stored.iv ?? '', 'hex'),
+        );
+        decipher.setAuthTag(Buffer.from(stored.tag ?? '', 'hex'));
+        return Buffer.concat([
+          decipher.update(Buffer.from(stored.wrapped ?? '', 'hex')),
+          decipher.final(),
+        ]);
+      } catch {
+        throw new StartupError(
+          `That passphrase does not unlock the records. Check it and start again. ${UNTOUCHED}`,
+          `${KEY_FILE}: the passphrase failed the AES-GCM tag`,
+        );
+      }
+    },
+  };
+}
+
+function readStored(dataDir: string): StoredKey | null {
+  const path = join(dataDir, KEY_FILE);
+  if (!existsSync(path)) return null;
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as StoredKey;
+    if (typeof parsed.kind !== 'string') throw new Error('no kind');
+    return parsed;
+  } catch (error) {
+    throw new StartupError(
+      `The file that holds the records key is damaged, so the records cannot be opened. Start the kiosk with the recovery key from the printed sheet. ${UNTOUCHED}`,
+      `${path}: ${(error as Error).message}`,
+    );
+  }
+}
+
+function writeStored(dataDir: string, stored: StoredKey): void {
+  const path = join(dataDir, KEY_FILE);
+  const partial = `${path}.partial`;
+  writeFileSync(partial, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  chmodSync(partial, 0o600);
+  renameSync(partial, path);
+}
+
+function assertOwnerOnly(dataDir: string): void {
+  if (process.platform === 'win32') return;
+  const path = join(dataDir, KEY_FILE);
+  const mode = statSync(path).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    throw new StartupError(
+      `The file that holds the records key can be read by other accounts on this computer, so the kiosk will not use it. Ask IT to make it readable by its owner only (chmod 600 ${KEY_FILE}). ${UNTOUCHED}`,
+      `${path}: mode ${mode.toString(8)}`,
+    );
+  }
+}
+
+const KIND_NAMES: Record<KeyWrapping['kind'], string> = {
+  os: 'the desktop app (by the operating system’s keychain)',
+  passphrase: 'a passphrase',
+  'owner-only-file': 'the browser shell’s key file',
+};
+
+function validKey(key: RecordsKey, where: string): RecordsKey {
+  if (key.length !== KEY_BYTES) {
+    throw new StartupError(
+      `The records key kept on this computer is not a valid key. Start the kiosk with the recovery key from the printed sheet. ${UNTOUCHED}`,
+      `${where}: ${key.length} bytes`,
+    );
+  }
+  return key;
+}
+
+export interface KeyOptions {
+  /** The recovery key from the printed sheet, to open records made on another laptop. */
+  recoveryKey?: string;
+}
+
+/**
+ * The key that opens this data folder's records, made and kept at the first start. A folder whose
+ * records are encrypted but whose key is not kept here (copied from another laptop) needs the
+ * recovery key, which is checked against the records before it is kept. Every refusal changes
+ * no file.
+ */
+export interface LoadedKey {
+  key: RecordsKey;
+  /** Made in this start: the counselor is asked to print the recovery sheet. */
+  created: boolean;
+}
+
+export function loadRecordsKey(
+  dataDir: string,
+  databaseFile: string,
+  wrapping: KeyWrapping,
+  options: KeyOptions = {},
+): LoadedKey {
+  if (options.recoveryKey !== undefined) {
+    const key = parseRecoveryKey(options.recoveryKey);
+    if (existsSync(databaseFile) && !isPlainDatabase(databaseFile)) {
+      const verdict = judgeKioskFile(databaseFile, key, { check: 'quick_check' });
+      if (!verdict.ok && verdict.reason === 'other-key') {
+        throw new StartupError(
+          `That recovery key does not open the records in this data folder. Check the sheet and try again. ${UNTOUCHED}`,
+          `${databaseFile}: the recovery key failed`,
+        );
+      }
+    }
+    writeStored(dataDir, { ...wrapping.wrap(key), kind: wrapping.kind });
+    return { key, created: false };
+  }
+  const stored = readStored(dataDir);
+  if (stored === null) {
+    if (existsSync(databaseFile) && !isPlainDatabase(databaseFile)) {
+      throw new StartupError(
+        `The records in this data folder are encrypted, and their key is not on this computer (the folder may come from another laptop). Start the kiosk with the recovery key from the printed sheet. ${UNTOUCHED}`,
+        `${databaseFile}: encrypted, and ${KEY_FILE} is missing`,
+      );
+    }
+    const key = randomBytes(KEY_BYTES);
+    writeStored(dataDir, { ...wrapping.wrap(key), kind: wrapping.kind });
+    return { key, created: true };
+  }
+  if (stored.kind === wrapping.kind) {
+    if (stored.kind === 'owner-only-file') assertOwnerOnly(dataDir);
+    return { key: validKey(wrapping.unwrap(stored), KEY_FILE), created: false };
+  }
+  if (stored.kind === 'owner-only-file') {
+    // The browser shell made these records; the desktop app wraps their key better from now on.
+    assertOwnerOnly(dataDir);
+    const key = validKey(ownerOnlyFileWrapping().unwrap(stored), KEY_FILE);
+    writeStored(dataDir, { ...wrapping.wrap(key), kind: wrapping.kind });
+    return { key, created: false };
+  }
+  throw new StartupError(
+    `The records key on this computer is kept by ${KIND_NAMES[stored.kind]}, which this kiosk cannot use. Start it the way it was set up, or with the recovery key from the printed sheet. ${UNTOUCHED}`,
+    `${KEY_FILE}: kind ${stored.kind}, this shell uses ${wrapping.kind}`,
+  );
+}
+
+/** Crockford's base32: no I, L, O or U, so a handwritten or misread key is still read right. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const CHECK_BYTES = 2;
+
+function checksum(key: RecordsKey): Buffer {
+  return createHash('sha256').update(key).digest().subarray(0, CHECK_BYTES);
+}
+
+/** The key with a 16-bit checksum, in groups of five characters, as printed on the sheet. */
+export function formatRecoveryKey(key: RecordsKey): string {
+  const bytes = Buffer.concat([key, checksum(key)]);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
+  return out.match(/.{1,5}/g)!.join('-');
+}
+
+export class RecoveryKeyError extends StartupError {
+  override name = 'RecoveryKeyError';
+}
+
+export function parseRecoveryKey(text: string): RecordsKey {
+  const cleaned = text.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  const length = Math.ceil(((KEY_BYTES + CHECK_BYTES) * 8) / 5);
+  const invalid = [...cleaned].find((char) => !ALPHABET.includes(char));
+  if (cleaned.length !== length || invalid !== undefined) {
+    throw new RecoveryKeyError(
+      `That is not a recovery key: it has ${length} letters and digits in groups of five${invalid ? `, and “${invalid}” is not one of them` : ''}. ${UNTOUCHED}`,
+      `recovery key of ${cleaned.length} characters`,
+    );
+  }
+  let bits = 0;
+  let value = 0;
+  const bytes: number[] = [];
+  for (const char of cleaned) {
+    value = ((value << 5) | ALPHABET.indexOf(char)) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  const all = Buffer.from(bytes.slice(0, KEY_BYTES + CHECK_BYTES));
+  const key = all.subarray(0, KEY_BYTES);
+  if (!timingSafeEqual(checksum(key), all.subarray(KEY_BYTES))) {
+    throw new RecoveryKeyError(
+      `That recovery key has a mistake in it (its check does not match). Compare it with the printed sheet, group by group. ${UNTOUCHED}`,
+      'recovery key checksum mismatch',
+    );
+  }
+  return Buffer.from(key);
+}

@@ -1,0 +1,73 @@
+/**
+ * How the desktop app keeps the records key: wrapped by the operating system through Electron's
+ * safeStorage (DPAPI on Windows, the Keychain on macOS, the Secret Service or KWallet on Linux).
+ * Where safeStorage has no real backend (Linux without a keyring reports `basic_text`, which
+ * would keep the key under a fixed, public password) it does not pretend: a passphrase wraps the
+ * key instead, and the counselor is told why.
+ */
+import { readFileSync } from 'node:fs';
+import { safeStorage } from 'electron';
+import { passphraseWrapping, type KeyWrapping } from '../db/recordsKey';
+import { StartupError } from '../db/startupError';
+
+const UNTOUCHED = 'Nothing was changed.';
+
+function osKeyStore(platform: NodeJS.Platform, backend: string | null): string {
+  if (platform === 'win32') return 'by Windows for this user account (DPAPI)';
+  if (platform === 'darwin') return 'in this user’s macOS Keychain';
+  return `in this user’s keyring (${backend === 'gnome_libsecret' ? 'the Secret Service' : 'KWallet'})`;
+}
+
+function osWrapping(platform: NodeJS.Platform, backend: string | null): KeyWrapping {
+  const where = osKeyStore(platform, backend);
+  return {
+    kind: 'os',
+    where: `in records-key.json in the data folder, wrapped ${where}`,
+    wrap: (key) => ({
+      sealed: safeStorage.encryptString(key.toString('hex')).toString('base64'),
+    }),
+    unwrap(stored) {
+      try {
+        return Buffer.from(
+          safeStorage.decryptString(Buffer.from(stored.sealed ?? '', 'base64')),
+          'hex',
+        );
+      } catch (error) {
+        throw new StartupError(
+          `The operating system would not unlock the records key (it is kept ${where}, and only this user account on this computer can unlock it). Start the kiosk with the recovery key from the printed sheet. ${UNTOUCHED}`,
+          `safeStorage.decryptString: ${(error as Error).message}`,
+        );
+      }
+    },
+  };
+}
+
+/**
+ * The desktop app's wrapping. `passphraseFile` (from `--kiosk-passphrase-file`) is used only where
+ * the operating system cannot keep the key.
+ */
+export function desktopKeyWrapping(passphraseFile: string | null): KeyWrapping {
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
+  if (safeStorage.isEncryptionAvailable() && backend !== 'basic_text')
+    return osWrapping(process.platform, backend);
+  const why =
+    backend === 'basic_text'
+      ? 'this Linux desktop has no keyring (Secret Service or KWallet), so the system cannot keep the key safe'
+      : 'the operating system’s key storage is not available';
+  if (!passphraseFile) {
+    throw new StartupError(
+      `The records are encrypted, and ${why}. Start the kiosk with a passphrase instead: put it in a file only you can read and start with --kiosk-passphrase-file=<that file>. ${UNTOUCHED}`,
+      `safeStorage backend ${backend ?? 'unavailable'}; no --kiosk-passphrase-file`,
+    );
+  }
+  let passphrase: string;
+  try {
+    passphrase = readFileSync(passphraseFile, 'utf8').split(/\r?\n/)[0]!;
+  } catch (error) {
+    throw new StartupError(
+      `The passphrase file could not be read. ${UNTOUCHED}`,
+      `${passphraseFile}: ${(error as Error).message}`,
+    );
+  }
+  return passphraseWrapping(passphrase, why);
+}
