@@ -8,12 +8,13 @@ import { openDatabase } from '../../electron/db/database';
 import { RecordsLock } from '../../electron/services/access/recordsLock';
 import { PackLibrary } from '../../electron/services/packs/packLibrary';
 import { ProgramDesk } from '../../electron/services/program/programDesk';
+import { TEST_KEY } from '../helpers/recordsKey';
 import { GROUP_START, log, makeTempDir, RESOURCES_DIR } from './harness';
 import { median, timeSync } from './stats';
 import type { SyntheticProgram } from './syntheticProgram';
 
 export function programViewTiming(program: SyntheticProgram, runs = 7): number {
-  const db = openDatabase(program.file);
+  const db = openDatabase(program.file, TEST_KEY);
   const imported = makeTempDir('program-packs');
   try {
     const clock = { now: () => GROUP_START };

@@ -13,6 +13,7 @@ import { chartCsv } from '../../../electron/services/program/programDesk';
 import { programReportPdf } from '../../../electron/services/print';
 import { markSessionEnded } from '../../../electron/db/queries/sessions';
 import { makeTempDir } from '../../helpers/tempDir';
+import { TEST_KEY } from '../../helpers/recordsKey';
 import {
   answer,
   checkIn,
@@ -33,7 +34,7 @@ let db: Db;
 
 beforeEach(() => {
   dir = makeTempDir();
-  db = openDatabase(join(dir.path, 'kiosk.sqlite3'));
+  db = openDatabase(join(dir.path, 'kiosk.sqlite3'), TEST_KEY);
 });
 afterEach(() => {
   db.close();
