@@ -109,9 +109,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     const lock = new RecordsLock(db, clock);
     const backups = new BackupService(db, join(options.dataDir, 'backups'), clock);
-    const desk = new RecordsDesk(db, clock, packs, backups, lock, (packId) =>
-      sessions.startedAt(packId),
-    );
+    const desk = new RecordsDesk(db, clock, packs, backups, lock);
     const backUp = (reason: 'session-end' | 'daily') =>
       (reason === 'daily' ? backups.backupIfDue() : backups.backup(reason)).catch(
         (error: unknown) => options.log?.(`backup (${reason}) failed: ${(error as Error).message}`),

@@ -217,7 +217,16 @@ export const channels = {
     z.discriminatedUnion('document', [
       z
         .object({
-          document: z.enum(['agenda', 'quiz', 'scenarios']),
+          document: z.literal('agenda'),
+          packId: z.string().min(1).max(100),
+          /** When the group starts (the counselor's choice); the printed times count from it. */
+          startsAt: z.number().int().min(0).max(8_640_000_000_000),
+          pageSize,
+        })
+        .strict(),
+      z
+        .object({
+          document: z.enum(['quiz', 'scenarios']),
           packId: z.string().min(1).max(100),
           pageSize,
         })

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Download, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { ConsolePage } from './support/pages';
+import { openRecords, pdfText, save } from './support/records';
 import { makeDataDir, startShell } from './support/webShell';
 
 const MEMBERS = ['Alex', 'Bea', 'Cruz'];
@@ -31,31 +30,6 @@ async function runGroup(console: ConsolePage) {
   await expect(grid.locator('[data-cell="Cruz-q5"]')).toHaveText('F');
   await console.endSession();
 }
-
-async function openRecords(page: Page) {
-  await page.getByRole('tab', { name: 'Records' }).click();
-  const gate = page.getByRole('form', { name: /PIN/ });
-  const heading = page.getByRole('heading', { name: 'Records', exact: true });
-  await expect(gate.or(heading)).toBeVisible();
-  if (await gate.getByLabel('New PIN (4 to 8 digits)').isVisible()) {
-    await gate.getByLabel('New PIN (4 to 8 digits)').fill('2468');
-    await gate.getByLabel('The same PIN again').fill('2468');
-    await gate.getByRole('button', { name: 'Set PIN' }).click();
-  }
-  await expect(heading).toBeVisible();
-}
-
-async function save(page: Page, click: () => Promise<void>): Promise<string> {
-  const downloading = page.waitForEvent('download');
-  await click();
-  const download: Download = await downloading;
-  const file = join(tmpdir(), `kiosk-${Date.now()}-${download.suggestedFilename()}`);
-  await download.saveAs(file);
-  return file;
-}
-
-const pdfText = (file: string) =>
-  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
 test('the records are behind a PIN and lock again', async ({ shell, page }) => {
   const console = new ConsolePage(page);

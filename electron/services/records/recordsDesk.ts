@@ -62,7 +62,8 @@ export interface RecordsOverview {
 }
 
 export type PrintRequest =
-  | { document: 'agenda' | 'quiz' | 'scenarios'; packId: string; pageSize: PageSize }
+  | { document: 'agenda'; packId: string; startsAt: number; pageSize: PageSize }
+  | { document: 'quiz' | 'scenarios'; packId: string; pageSize: PageSize }
   | { document: 'handout'; packId: string; handoutId: string; pageSize: PageSize }
   | { document: 'certificates'; packId: string; cohortId: number; pageSize: PageSize };
 
@@ -97,8 +98,6 @@ export class RecordsDesk {
     private readonly packs: PackLibrary,
     private readonly backups: BackupService,
     private readonly lock: RecordsLock,
-    /** When the running session started, for printing today's agenda with real clock times. */
-    private readonly liveStart: (packId: string) => number | null,
   ) {}
 
   overview(): RecordsOverview {
@@ -219,7 +218,7 @@ export class RecordsDesk {
     const programTitle = `${manifest.program}${manifest.session ? `, session ${manifest.session}` : ''}`;
     switch (request.document) {
       case 'agenda': {
-        let clock = this.liveStart(manifest.id) ?? now;
+        let clock = request.startsAt;
         const items = manifest.agenda.map((item) => {
           const row = { clock: clockLabel(clock), title: item.title, minutes: item.minutes };
           clock += item.minutes * 60_000;
@@ -230,7 +229,7 @@ export class RecordsDesk {
           await agendaPdf({
             title: manifest.title,
             programTitle,
-            dateLabel: dateLabel(now),
+            dateLabel: dateLabel(request.startsAt),
             items,
             pageSize: request.pageSize,
           }),

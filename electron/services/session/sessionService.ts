@@ -158,11 +158,6 @@ export class SessionService {
     this.notify();
   }
 
-  /** When the running session of this pack started (for printing today's agenda), or null. */
-  startedAt(packId: string): number | null {
-    return this.live?.pack.manifest.id === packId ? this.live.state.startedAt : null;
-  }
-
   /** The running session, for the group records; null when none runs. */
   liveContext(): LiveContext | null {
     const live = this.live;

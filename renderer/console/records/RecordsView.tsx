@@ -3,6 +3,7 @@ import type { LockStatus } from '../../../electron/services/access/recordsLock';
 import type { Download, RecordsOverview } from '../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../platform/kiosk';
 import { formatClock } from '../../shared/time';
+import { AgendaPrintForm } from './AgendaPrintForm';
 import { saveDownload } from './download';
 import './records.css';
 
@@ -247,17 +248,22 @@ function RecordsContent({
           </label>
         </div>
         {pack && (
+          <AgendaPrintForm
+            overview={overview}
+            onPrint={(startsAt) =>
+              fetchFile(() =>
+                call(api, 'records:print', {
+                  document: 'agenda',
+                  packId: pack.id,
+                  startsAt,
+                  pageSize,
+                }),
+              )
+            }
+          />
+        )}
+        {pack && (
           <div className="details__buttons">
-            <button
-              type="button"
-              onClick={() =>
-                fetchFile(() =>
-                  call(api, 'records:print', { document: 'agenda', packId: pack.id, pageSize }),
-                )
-              }
-            >
-              Agenda with today's times
-            </button>
             {pack.hasQuiz && (
               <button
                 type="button"
