@@ -166,6 +166,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'records:lock': () => lock.lock(),
       'records:overview': () => desk.overview(),
       'records:setCertificateRule': (rule) => desk.setCertificateRule(rule),
+      'records:setMemberStanding': (change) => desk.setMemberStanding(change),
       'records:sessionReport': ({ sessionId, format, pageSize }) =>
         desk.sessionReport(sessionId, format, pageSize),
       'records:print': (request) => desk.print(request),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { LockStatus } from '../services/access/recordsLock';
 import type { DisplayStatusView } from '../services/displays';
-import { certificateRuleSchema } from '../services/group/certificates';
+import { certificateRuleSchema, memberStandingSchema } from '../services/group/certificates';
 import type { BackupInfo } from '../services/records/backups';
 import type { Download, RecordsOverview } from '../services/records/recordsDesk';
 import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
@@ -203,6 +203,7 @@ export const channels = {
   'records:lock': channel<LockStatus>()(noArguments, CONSOLE_ONLY),
   'records:overview': channel<RecordsOverview>()(noArguments, CONSOLE_ONLY),
   'records:setCertificateRule': channel<RecordsOverview>()(certificateRuleSchema, CONSOLE_ONLY),
+  'records:setMemberStanding': channel<RecordsOverview>()(memberStandingSchema, CONSOLE_ONLY),
   'records:sessionReport': channel<Download>()(
     z
       .object({

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import { advance, installClocks, minutes } from './support/clock';
 import { fakeClockTest } from './support/fixtures';
@@ -28,7 +29,7 @@ test('the agenda prints from the start time asked for: the group’s usual time,
   await openRecords(console.page);
   await expect(form.getByLabel('For group')).toHaveValue('Tuesday group');
   await expect(form.getByLabel('Starts at')).toHaveValue('18:00');
-  await expect(form).toContainText('usually 18:00');
+  await expect(form).toContainText('usually 6:00 PM');
   await console.page.getByLabel('Pack').selectOption('hhrp-group-5');
   await form.getByLabel('Date').fill('2026-11-26');
   const agenda = pdfText(
@@ -44,4 +45,80 @@ test('the agenda prints from the start time asked for: the group’s usual time,
     await save(console.page, () => form.getByRole('button', { name: 'Print agenda' }).click()),
   );
   expect(earlier).toMatch(/17:30\s+Begin Group/);
+});
+
+test('a graduate, sessions on paper before the kiosk and the counselor’s own decision all give certificates, and the report says why', async ({
+  shell,
+  context,
+}) => {
+  test.setTimeout(60_000);
+  await installClocks(context);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await console.start({ pack: 'Projector check', group: 'Tuesday group', facilitators: ['Riley'] });
+  const attendance = console.page.getByTestId('attendance');
+  for (const name of ['Alex', 'Bea', 'Cruz', 'Dee']) {
+    await attendance.getByLabel('First name or nickname').fill(name);
+    await attendance.getByRole('button', { name: 'Add and check in' }).click();
+    await expect(attendance).toContainText(name);
+  }
+  const graduating = attendance.locator('li', { hasText: 'Alex' }).getByLabel('graduating');
+  await graduating.click();
+  await expect(graduating).toBeChecked();
+  await expect(attendance.locator('li', { hasText: 'Dee' })).toContainText('1 session · 0 quizzes');
+  await console.endSession();
+
+  await openRecords(console.page);
+  const member = (name: string) => console.page.locator(`li[data-member="${name}"]`);
+  await expect(member('Alex').getByTestId('certificate')).toHaveText('certificate: graduating');
+  await expect(member('Dee').getByTestId('certificate')).toHaveText(
+    'no certificate: 1 session of 4',
+  );
+
+  await member('Bea')
+    .getByRole('button', { name: /Edit Bea/ })
+    .click();
+  const bea = console.page.getByRole('form', { name: "Bea's sessions and certificate" });
+  await bea.getByLabel('Sessions before the kiosk').fill('3');
+  await bea.getByLabel('Where they are recorded').fill('paper sign-in sheets');
+  await bea.getByRole('button', { name: 'Save' }).click();
+  await expect(member('Bea')).toContainText('1 session + 3 before the kiosk');
+  await expect(member('Bea').getByTestId('certificate')).toHaveText('certificate: good standing');
+
+  await member('Cruz')
+    .getByRole('button', { name: /Edit Cruz/ })
+    .click();
+  const cruz = console.page.getByRole('form', { name: "Cruz's sessions and certificate" });
+  await cruz.getByLabel('Certificate').selectOption('give a certificate');
+  await cruz.getByLabel('Reason').fill('Finished the program at the county clinic');
+  await cruz.getByRole('button', { name: 'Save' }).click();
+  await expect(member('Cruz').getByTestId('certificate')).toHaveText(
+    'certificate: given by the counselor: Finished the program at the county clinic',
+  );
+
+  await console.page.getByLabel('Pack').selectOption('projector-check');
+  const certificates = pdfText(
+    await save(console.page, () =>
+      console.page.getByRole('button', { name: 'Print certificates' }).click(),
+    ),
+  );
+  for (const name of ['Alex', 'Bea', 'Cruz']) expect(certificates).toContain(name);
+  expect(certificates).not.toContain('Dee');
+
+  const session = console.page.locator('tr[data-session-id="1"]');
+  const report = pdfText(
+    await save(console.page, () => session.getByRole('button', { name: 'PDF' }).click()),
+  );
+  expect(report).toContain('Members and certificates');
+  expect(report).toMatch(/Bea\s+1 session here, 3 before \(paper/);
+  expect(report).toMatch(/Alex.*Yes\s+Yes: graduating/);
+  expect(report).toMatch(/Dee.*No: 1 session of 4/);
+  const csv = readFileSync(
+    await save(console.page, () => session.getByRole('button', { name: 'CSV' }).click()),
+    'utf8',
+  );
+  expect(csv).toContain(
+    'Cruz,1,0,,,yes,given by the counselor: Finished the program at the county clinic',
+  );
+  expect(csv).toContain('Bea,1,3,paper sign-in sheets,,yes,good standing');
 });

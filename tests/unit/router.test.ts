@@ -43,6 +43,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'records:lock': () => locked,
     'records:overview': notUsed,
     'records:setCertificateRule': notUsed,
+    'records:setMemberStanding': notUsed,
     'records:sessionReport': notUsed,
     'records:print': notUsed,
     'records:exportAll': notUsed,

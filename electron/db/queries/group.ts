@@ -7,6 +7,10 @@ export interface MemberRow {
   joined_at_ms: number;
   graduated_at_ms: number | null;
   active: 0 | 1;
+  prior_sessions: number;
+  prior_note: string | null;
+  certificate_override: 'grant' | 'withhold' | null;
+  certificate_reason: string | null;
 }
 
 export interface FlipchartEntryRow {
@@ -65,6 +69,22 @@ export function setMemberGraduated(db: Db, id: number, atMs: number | null): voi
     atMs,
     id,
   );
+}
+
+export function setMemberStanding(
+  db: Db,
+  id: number,
+  standing: {
+    priorSessions: number;
+    priorNote: string | null;
+    override: 'grant' | 'withhold' | null;
+    reason: string | null;
+  },
+): void {
+  db.prepare<[number, string | null, string | null, string | null, number]>(
+    `UPDATE members SET prior_sessions = ?, prior_note = ?, certificate_override = ?,
+       certificate_reason = ? WHERE id = ?`,
+  ).run(standing.priorSessions, standing.priorNote, standing.override, standing.reason, id);
 }
 
 export function countSessionsAttended(db: Db, memberId: number): number {

@@ -44,6 +44,8 @@ export interface MemberView {
   firstSession: boolean;
   graduated: boolean;
   sessionsAttended: number;
+  /** Sessions attended on paper before the kiosk. */
+  priorSessions: number;
   quizzesTaken: number;
 }
 
@@ -98,6 +100,7 @@ export class GroupRecords {
           firstSession: present.has(member.id) && sessionsAttended === 1,
           graduated: member.graduated_at_ms !== null,
           sessionsAttended,
+          priorSessions: member.prior_sessions,
           quizzesTaken: countQuizzesTaken(this.db, member.id),
         };
       }),

@@ -12,6 +12,14 @@ export interface SessionReportPdfInput {
   plannedMinutes: number;
   actualMinutes: number;
   attendanceCount: number;
+  /** The members present, with their sessions so far and their certificate. */
+  standings?: {
+    name: string;
+    sessions: string;
+    graduated: boolean;
+    certificate: boolean;
+    because: string;
+  }[];
   items: {
     runOrder: number | null;
     title: string;
@@ -202,6 +210,24 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
         result.prompt,
         responsesOf(result),
         `${result.correct} / ${result.answered}${percent(result.correct, result.answered)}`,
+      ]),
+    );
+  }
+
+  if (input.standings && input.standings.length > 0) {
+    writer.heading('Members and certificates', 2);
+    writer.table(
+      [
+        { header: 'Member', weight: 2 },
+        { header: 'Sessions', weight: 3.2 },
+        { header: 'Graduating', weight: 1.4 },
+        { header: 'Certificate', weight: 4 },
+      ],
+      input.standings.map((member) => [
+        member.name,
+        member.sessions,
+        member.graduated ? 'Yes' : '',
+        `${member.certificate ? 'Yes' : 'No'}: ${member.because}`,
       ]),
     );
   }

@@ -9,6 +9,7 @@ import type { Db } from '../../db/database';
 import { getCohort } from '../../db/queries/cohorts';
 import { getSession } from '../../db/queries/sessions';
 import { RejectedRequest } from '../errors';
+import { memberStandings, readCertificateRule } from '../group/certificates';
 import { wasRun, type SummaryItem, type SummaryStretch } from '../session/summary';
 import { toCsv, UTF8_BOM, type CsvRow } from './csv';
 import {
@@ -49,6 +50,16 @@ export interface SessionReport {
     covered: boolean;
   }[];
   attendance: { count: number; names: string[] };
+  /** Each member present: sessions so far (in the kiosk and before it) and their certificate. */
+  standings: {
+    name: string;
+    sessionsAttended: number;
+    priorSessions: number;
+    priorNote: string | null;
+    graduated: boolean;
+    certificate: boolean;
+    because: string;
+  }[];
   quizResults: {
     itemId: string;
     number: number;
@@ -90,6 +101,18 @@ export function buildSessionReport(
     );
   }
   const names = attendedMemberNames(db, sessionId);
+  const present = new Set(names);
+  const standings = memberStandings(db, session.cohort_id, readCertificateRule(db))
+    .filter((member) => present.has(member.name))
+    .map((member) => ({
+      name: member.name,
+      sessionsAttended: member.sessionsAttended,
+      priorSessions: member.priorSessions,
+      priorNote: member.priorNote,
+      graduated: member.graduated,
+      certificate: member.eligible,
+      because: member.because,
+    }));
   return {
     session: {
       id: session.id,
@@ -107,6 +130,7 @@ export function buildSessionReport(
     stretches: summary.stretches ?? [],
     quizCoverage: quizCoverage(pack, summary.items),
     attendance: { count: names.length, names },
+    standings,
     quizResults: quizResults(pack?.quiz?.items ?? [], listSessionQuizAnswers(db, sessionId)),
     game: gameResults(db, sessionId, pack),
   };
@@ -228,7 +252,9 @@ function gameResults(db: Db, sessionId: number, pack: PackManifest | null): Sess
  *   members present).
  * - Agenda: one row per agenda item in agenda order.
  * - Quiz coverage: one row per quiz item; "Prepared by" lists the teaching items' titles.
- * - Attendance: one row per member present.
+ * - Attendance: one row per member present, with their sessions in the kiosk and before it (and
+ *   the note saying where those come from), whether they graduate, and whether they get a
+ *   certificate and why (the counselor's reason when they decided it themselves).
  * - Quiz results: one row per quiz item, with a "Chose x" column for every option key used by any
  *   item (blank where an item has no such option).
  * - Game: one row per team, with a column per scoring criterion (bonus included), the total and
@@ -329,8 +355,24 @@ export function sessionReportCsv(report: SessionReport): string {
 
   section(
     'Attendance',
-    ['Member'],
-    report.attendance.names.map((name) => [name]),
+    [
+      'Member',
+      'Sessions in the kiosk',
+      'Sessions before',
+      'Before (note)',
+      'Graduating',
+      'Certificate',
+      'Because',
+    ],
+    report.standings.map((member) => [
+      member.name,
+      member.sessionsAttended,
+      member.priorSessions,
+      member.priorNote,
+      member.graduated ? 'yes' : '',
+      member.certificate ? 'yes' : 'no',
+      member.because,
+    ]),
   );
 
   const optionKeys = [

@@ -117,7 +117,9 @@ export function AttendancePanel({
               graduating
             </label>
             <span className="runner__muted">
-              {member.sessionsAttended} sessions · {member.quizzesTaken} quizzes
+              {member.sessionsAttended + member.priorSessions}{' '}
+              {member.sessionsAttended + member.priorSessions === 1 ? 'session' : 'sessions'} ·{' '}
+              {member.quizzesTaken} {member.quizzesTaken === 1 ? 'quiz' : 'quizzes'}
             </span>
           </li>
         ))}

@@ -30,6 +30,15 @@ export function usualStart(
   return best;
 }
 
+/** `18:00` as this laptop writes times (`6:00 PM` in the US), matching the time input. */
+function localTimeLabel(clock: string): string {
+  const [hours, minutes] = clock.split(':').map(Number);
+  return new Date(2000, 0, 1, hours, minutes).toLocaleTimeString([], {
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}
+
 /** The next full or half hour from now. */
 function nextHalfHour(now: number): string {
   return formatClock(Math.ceil(now / HALF_HOUR) * HALF_HOUR);
@@ -100,7 +109,7 @@ export function AgendaPrintForm({
           onChange={(event) => setTime(event.target.value)}
         />
       </label>
-      {usual && <span className="runner__muted">usually {usual}</span>}
+      {usual && <span className="runner__muted">usually {localTimeLabel(usual)}</span>}
       <button type="submit">Print agenda</button>
     </form>
   );

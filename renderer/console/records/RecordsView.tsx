@@ -5,6 +5,7 @@ import { call, consoleApi } from '../../platform/kiosk';
 import { formatClock } from '../../shared/time';
 import { AgendaPrintForm } from './AgendaPrintForm';
 import { saveDownload } from './download';
+import { MemberStandingList } from './MemberStandingList';
 import './records.css';
 
 const api = consoleApi();
@@ -350,19 +351,14 @@ function RecordsContent({
                     )
                   }
                 >
-                  Certificates for members in good standing
+                  Print certificates
                 </button>
               )}
             </div>
-            <ul className="records__members">
-              {cohort.members.map((member) => (
-                <li key={member.id}>
-                  {member.name}: {member.sessionsAttended} sessions, {member.quizzesTaken} quizzes
-                  {member.eligible && <span className="badge badge--new">good standing</span>}
-                  {member.graduated && <span className="badge">graduate</span>}
-                </li>
-              ))}
-            </ul>
+            <MemberStandingList
+              members={cohort.members}
+              onSave={(change) => call(api, 'records:setMemberStanding', change).then(setOverview)}
+            />
           </>
         )}
       </section>

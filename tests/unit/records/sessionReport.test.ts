@@ -301,9 +301,17 @@ describe('sessionReportCsv', () => {
       'yes',
     ]);
     expect(sectionOf('Attendance')).toEqual([
-      ['Member'],
-      ['\'=HYPERLINK("http://evil")'],
-      ['Ana "A"'],
+      [
+        'Member',
+        'Sessions in the kiosk',
+        'Sessions before',
+        'Before (note)',
+        'Graduating',
+        'Certificate',
+        'Because',
+      ],
+      ['\'=HYPERLINK("http://evil")', '1', '0', '', '', 'no', '1 session of 4'],
+      ['Ana "A"', '1', '0', '', '', 'no', '1 session of 4'],
     ]);
     const results = sectionOf('Quiz results');
     expect(results[0]).toEqual([
