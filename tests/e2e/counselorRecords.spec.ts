@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect } from '@playwright/test';
 import { advance, installClocks, minutes } from './support/clock';
 import { fakeClockTest } from './support/fixtures';
@@ -121,4 +122,49 @@ test('a graduate, sessions on paper before the kiosk and the counselor’s own d
     'Cruz,1,0,,,yes,given by the counselor: Finished the program at the county clinic',
   );
   expect(csv).toContain('Bea,1,3,paper sign-in sheets,,yes,good standing');
+});
+
+test('the REDCap dictionary comes from the pack, every option with its text, the same in every export', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  const dictionary = async () => {
+    await openRecords(console.page);
+    const zip = unzipSync(
+      readFileSync(
+        await save(console.page, () =>
+          console.page.getByRole('button', { name: 'REDCap import (de-identified)' }).click(),
+        ),
+      ),
+    );
+    return strFromU8(zip['redcap-data-dictionary.csv']!);
+  };
+  const before = await dictionary();
+  expect(before).toContain(
+    'quiz_q2,session,,radio,"Q2. If your partner refuses to use latex protection for penetrative sex, you should:"',
+  );
+  expect(before).toContain(
+    'a, refuse to have unsafe sex | b, suggest oral sex without latex | c, suggest vaginal or anal sex without ejaculation (no coming inside partner) | d, none of the above',
+  );
+  expect(before).toContain('a, True | b, False');
+
+  await console.page.getByRole('tab', { name: 'Run session' }).click();
+  await console.start({
+    pack: 'Negotiating Harm Reduction',
+    group: 'Tuesday group',
+    facilitators: ['Riley'],
+  });
+  const attendance = console.page.getByTestId('attendance');
+  await attendance.getByLabel('First name or nickname').fill('Alex');
+  await attendance.getByRole('button', { name: 'Add and check in' }).click();
+  await console.jumpTo(13);
+  const grid = console.page.getByTestId('quiz-grid');
+  await grid.locator('[data-cell="Alex-q1"]').focus();
+  await console.page.keyboard.press('b');
+  await expect(grid.locator('[data-cell="Alex-q1"]')).toHaveText('B');
+  await console.endSession();
+  expect(await dictionary()).toBe(before);
 });

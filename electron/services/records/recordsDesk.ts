@@ -342,7 +342,11 @@ export class RecordsDesk {
       secret = randomBytes(32).toString('hex');
       writeSetting(this.db, REDCAP_SECRET, secret);
     }
-    const { dataCsv, dictionaryCsv } = redcapExport(this.db, secret);
+    const quizzes = this.packs.listView().packs.flatMap((summary) => {
+      const quiz = this.packs.find(summary.id)?.manifest.quiz;
+      return quiz ? [{ packId: summary.id, items: quiz.items }] : [];
+    });
+    const { dataCsv, dictionaryCsv } = redcapExport(this.db, secret, quizzes);
     const zip = zipSync({
       'redcap-data.csv': strToU8(dataCsv),
       'redcap-data-dictionary.csv': strToU8(dictionaryCsv),
