@@ -156,6 +156,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         withLive((context) => records.removeFlipchart(context, entryId)),
       'group:answer': ({ memberId, itemId, answer, enteredBy }) =>
         withLive((context) => records.recordAnswer(context, memberId, itemId, answer, enteredBy)),
+      'group:pollCount': ({ itemId, optionKey, count }) =>
+        withLive((context) => records.setPollCount(context, itemId, optionKey, count)),
       'group:makeTeams': ({ teamCount }) =>
         withLive((context) => records.makeTeams(context, teamCount)),
       'group:score': ({ teamId, criterionId, points }) =>

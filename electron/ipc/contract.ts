@@ -102,6 +102,7 @@ export const sessionCommand = z.discriminatedUnion('type', [
         z.object({ kind: z.literal('quiz'), itemId: z.string().min(1).max(100) }).strict(),
         z.object({ kind: z.literal('game') }).strict(),
         z.object({ kind: z.literal('practice') }).strict(),
+        z.object({ kind: z.literal('poll'), revealed: z.boolean() }).strict(),
       ]),
     })
     .strict(),
@@ -173,6 +174,16 @@ export const channels = {
           .regex(/^[a-zA-Z]$/)
           .nullable(),
         enteredBy: z.enum(['counselor', 'self']).default('counselor'),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'group:pollCount': channel<ConsoleView>()(
+    z
+      .object({
+        itemId: z.string().min(1).max(100),
+        optionKey: z.string().regex(/^[a-z]$/),
+        count: z.number().int().min(0).max(9999),
       })
       .strict(),
     CONSOLE_ONLY,

@@ -35,6 +35,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'group:addFlipchart': () => view,
     'group:removeFlipchart': () => view,
     'group:answer': () => view,
+    'group:pollCount': () => view,
     'group:makeTeams': () => view,
     'group:score': () => view,
     'records:lockStatus': () => locked,

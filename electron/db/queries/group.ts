@@ -180,6 +180,29 @@ export function listQuizAnswers(db: Db, sessionId: number): QuizAnswerRow[] {
     .all(sessionId);
 }
 
+export function listPollCounts(
+  db: Db,
+  sessionId: number,
+): { item_id: string; option_key: string; count: number }[] {
+  return db
+    .prepare<[number], { item_id: string; option_key: string; count: number }>(
+      'SELECT item_id, option_key, count FROM poll_counts WHERE session_id = ?',
+    )
+    .all(sessionId);
+}
+
+export function upsertPollCount(
+  db: Db,
+  row: { sessionId: number; itemId: string; optionKey: string; count: number; atMs: number },
+): void {
+  db.prepare(
+    `INSERT INTO poll_counts (session_id, item_id, option_key, count, counted_at_ms)
+     VALUES (@sessionId, @itemId, @optionKey, @count, @atMs)
+     ON CONFLICT (session_id, item_id, option_key) DO UPDATE SET
+       count = excluded.count, counted_at_ms = excluded.counted_at_ms`,
+  ).run(row);
+}
+
 export function listTeams(db: Db, sessionId: number): GameTeamRow[] {
   return db
     .prepare<[number], GameTeamRow>('SELECT * FROM game_teams WHERE session_id = ? ORDER BY number')

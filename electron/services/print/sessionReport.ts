@@ -46,6 +46,11 @@ export interface SessionReportPdfInput {
     answered: number;
     correct: number;
   }[];
+  polls?: {
+    title: string;
+    prompt: string;
+    options: { key: string; text: string; count: number | null; answer: boolean }[];
+  }[];
   game: {
     teams: { number: number; scenarioTitle: string | null; total: number; maxPoints: number }[];
     winners: number[];
@@ -212,6 +217,23 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
         `${result.correct} / ${result.answered}${percent(result.correct, result.answered)}`,
       ]),
     );
+  }
+
+  if (input.polls && input.polls.length > 0) {
+    writer.heading('Polls (show of hands)', 2);
+    for (const poll of input.polls) {
+      writer.text(`${poll.title}: ${poll.prompt}`, { weight: 'bold', size: 10.5, spaceAfter: 4 });
+      writer.table(
+        [
+          { header: 'Option', weight: 7 },
+          { header: 'Hands', weight: 1.4, align: 'right' },
+        ],
+        poll.options.map((option) => [
+          `${option.key}. ${option.text}${option.answer ? ' (answer)' : ''}`,
+          option.count === null ? '-' : String(option.count),
+        ]),
+      );
+    }
   }
 
   if (input.standings && input.standings.length > 0) {

@@ -211,6 +211,7 @@ export class RecordsDesk {
         revisit: stretch.revisit,
       })),
       quizCoverage: report.quizCoverage,
+      polls: report.polls,
       quizResults: report.quizResults,
       game: report.game
         ? {

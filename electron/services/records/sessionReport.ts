@@ -3,7 +3,7 @@
  * long), whether each quiz item's topic was taught before the quiz, who came, how the group
  * answered, and the game's scoresheet.
  */
-import { listTeams } from '../../db/queries/group';
+import { listPollCounts, listTeams } from '../../db/queries/group';
 import type { PackManifest } from '../../content/pack/schema';
 import type { Db } from '../../db/database';
 import { getCohort } from '../../db/queries/cohorts';
@@ -69,6 +69,13 @@ export interface SessionReport {
     answered: number;
     correct: number;
   }[];
+  /** Each poll item with hands counted: every option with its count (blank if not counted). */
+  polls: {
+    itemId: string;
+    title: string;
+    prompt: string;
+    options: { key: string; text: string; count: number | null; answer: boolean }[];
+  }[];
   game: {
     maxPoints: number;
     teams: {
@@ -132,6 +139,7 @@ export function buildSessionReport(
     attendance: { count: names.length, names },
     standings,
     quizResults: quizResults(pack?.quiz?.items ?? [], listSessionQuizAnswers(db, sessionId)),
+    polls: pollResults(db, sessionId, pack),
     game: gameResults(db, sessionId, pack),
   };
 }
@@ -202,6 +210,30 @@ function quizResults(
   });
 }
 
+function pollResults(db: Db, sessionId: number, pack: PackManifest | null): SessionReport['polls'] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const row of listPollCounts(db, sessionId)) {
+    counts.set(row.item_id, (counts.get(row.item_id) ?? new Map()).set(row.option_key, row.count));
+  }
+  return (pack?.agenda ?? []).flatMap((item) => {
+    const counted = counts.get(item.id);
+    if (!item.poll || !counted) return [];
+    return [
+      {
+        itemId: item.id,
+        title: item.title,
+        prompt: item.poll.prompt,
+        options: item.poll.options.map((option) => ({
+          key: option.key,
+          text: option.text,
+          count: counted.get(option.key) ?? null,
+          answer: item.poll!.answer.includes(option.key),
+        })),
+      },
+    ];
+  });
+}
+
 function gameResults(db: Db, sessionId: number, pack: PackManifest | null): SessionReport['game'] {
   const teamRows = listTeams(db, sessionId);
   if (teamRows.length === 0) return null;
@@ -244,8 +276,8 @@ function gameResults(db: Db, sessionId: number, pack: PackManifest | null): Sess
 }
 
 /**
- * One CSV file with six sections in this order: Session, Agenda, Quiz coverage, Attendance,
- * Quiz results, Game. Each section is a row holding only its title, then a header row, then its
+ * One CSV file with these sections in this order: Session, Agenda, In the order it happened, Quiz
+ * coverage, Attendance, Quiz results, Polls, Game. Each section is a row holding only its title, then a header row, then its
  * data rows; a blank line separates sections. Every section is present even when it has no rows.
  *
  * - Session: one row (id, pack, version, group, facilitators, start and end in UTC, minutes,
@@ -257,6 +289,8 @@ function gameResults(db: Db, sessionId: number, pack: PackManifest | null): Sess
  *   certificate and why (the counselor's reason when they decided it themselves).
  * - Quiz results: one row per quiz item, with a "Chose x" column for every option key used by any
  *   item (blank where an item has no such option).
+ * - Polls: one row per option of each poll item with hands counted: the hands, and "yes" in the
+ *   Answer column for the poll's answers.
  * - Game: one row per team, with a column per scoring criterion (bonus included), the total and
  *   "yes" in the Winner column for the winning team(s).
  */
@@ -398,6 +432,21 @@ export function sessionReportCsv(report: SessionReport): string {
       result.correct,
       ...optionKeys.map((key) => result.counts[key]),
     ]),
+  );
+
+  section(
+    'Polls',
+    ['Item', 'Prompt', 'Option', 'Text', 'Hands', 'Answer'],
+    report.polls.flatMap((poll) =>
+      poll.options.map((option) => [
+        poll.itemId,
+        poll.prompt,
+        option.key,
+        option.text,
+        option.count,
+        option.answer ? 'yes' : '',
+      ]),
+    ),
   );
 
   const criteria = new Map<string, string>();

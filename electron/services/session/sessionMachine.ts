@@ -49,7 +49,8 @@ export type SessionCommand =
         | { kind: 'flipchart'; questionId: string }
         | { kind: 'quiz'; itemId: string }
         | { kind: 'game' }
-        | { kind: 'practice' };
+        | { kind: 'practice' }
+        | { kind: 'poll'; revealed: boolean };
     }
   | { type: 'hideBoard' };
 
@@ -65,6 +66,8 @@ export interface MediaContext {
   quizItemIds?: readonly string[];
   /** Flipchart question ids of the current item. */
   flipchartQuestionIds?: readonly string[];
+  /** Whether the current item has a poll to put to the room. */
+  poll?: boolean;
 }
 
 /**
@@ -339,6 +342,9 @@ export function decide(
       }
       if (board.kind === 'quiz' && !media.quizItemIds?.includes(board.itemId)) {
         throw new SessionRuleError('This pack has no such quiz item.');
+      }
+      if (board.kind === 'poll' && !media.poll) {
+        throw new SessionRuleError('This agenda item has no poll.');
       }
       if (board.kind === 'practice') {
         if (!media.practiceMs)

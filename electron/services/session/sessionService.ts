@@ -352,6 +352,7 @@ export class SessionService {
       flipchartQuestionIds:
         item?.questions.filter((question) => question.flipchart).map((question) => question.id) ??
         [],
+      poll: item?.poll !== undefined,
     };
   }
 
@@ -786,6 +787,22 @@ export class SessionService {
       }
       case 'practice':
         return { kind: 'practice', endsAt: board.startedAt + board.durationMs };
+      case 'poll': {
+        const item = manifest.agenda[live.state.current!]!;
+        if (!item.poll) return null;
+        const counts = this.records.pollCounts(context)[item.id] ?? {};
+        return {
+          kind: 'poll',
+          prompt: item.poll.prompt,
+          options: item.poll.options.map((option) => ({
+            key: option.key,
+            text: option.text,
+            count: board.revealed ? (counts[option.key] ?? null) : null,
+            answer: board.revealed && item.poll!.answer.includes(option.key),
+          })),
+          revealed: board.revealed,
+        };
+      }
     }
   }
 

@@ -41,7 +41,9 @@ export type Board =
   | { kind: 'flipchart'; questionId: string }
   | { kind: 'quiz'; itemId: string }
   | { kind: 'game' }
-  | { kind: 'practice'; startedAt: number; durationMs: number };
+  | { kind: 'practice'; startedAt: number; durationMs: number }
+  /** The current item's poll: its options, then (revealed) the hands counted and the answer. */
+  | { kind: 'poll'; revealed: boolean };
 
 export interface SessionState {
   startedAt: number | null;

@@ -201,6 +201,13 @@ export type AudienceScreenView =
       winners: number[];
     }
   | { kind: 'practice'; endsAt: number }
+  | {
+      kind: 'poll';
+      prompt: string;
+      /** `count` is null before the reveal or while no hands were counted for the option. */
+      options: { key: string; text: string; count: number | null; answer: boolean }[];
+      revealed: boolean;
+    }
   | { kind: 'ended' };
 
 /** Everything the projector is sent: public fields only, built from the state by construction. */

@@ -17,6 +17,7 @@ export type RecordWrite = <
     | 'group:addFlipchart'
     | 'group:removeFlipchart'
     | 'group:answer'
+    | 'group:pollCount'
     | 'group:makeTeams'
     | 'group:score',
 >(

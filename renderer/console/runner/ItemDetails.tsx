@@ -2,6 +2,7 @@ import type { SessionCommand } from '../../../electron/services/session/sessionM
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { formatClock } from '../../shared/time';
 import { FlipchartInput, GamePanel, QuizGrid, type RecordWrite } from '../group/GroupPanels';
+import { PollPanel } from '../group/PollPanel';
 import { VideoPanel } from './VideoPanel';
 
 /** What the counselor needs for the current item: notes, instructions, cues, questions and answers. */
@@ -161,21 +162,7 @@ export function ItemDetails({
           />
         </div>
       )}
-      {details.poll && (
-        <div className="details__block">
-          <h3>Question to the room</h3>
-          <p className="details__prompt">{details.poll.prompt}</p>
-          <ol type="a">
-            {details.poll.options.map((option) => (
-              <li key={option.key}>
-                {option.text}
-                {details.poll!.answer.includes(option.key) && ' ✓'}
-              </li>
-            ))}
-          </ol>
-          {details.poll.discussion && <p>{details.poll.discussion}</p>}
-        </div>
-      )}
+      <PollPanel session={session} write={write} command={command} />
       {details.quiz && (
         <div className="details__block">
           <h3>{details.quiz.title}: answer key</h3>

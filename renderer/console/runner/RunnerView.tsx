@@ -18,6 +18,7 @@ const BOARD_LABEL = {
   quiz: 'a quiz result',
   game: 'the game results',
   practice: 'the practice timer',
+  poll: 'the poll',
 } as const;
 
 const PROJECTOR_LABEL = {

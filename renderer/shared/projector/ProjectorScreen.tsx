@@ -96,6 +96,27 @@ function Screen({ screen, serverNow, receivedAt, muted }: ProjectorProps & { mut
           <p className="projector__feedback">{screen.feedback}</p>
         </FitCard>
       );
+    case 'poll':
+      return (
+        <FitCard contentKey={JSON.stringify(screen)} testId="audience-poll">
+          <h1>{screen.prompt}</h1>
+          <ul className="projector__options">
+            {screen.options.map((option) => (
+              <li key={option.key} className={option.answer ? 'projector__correct' : undefined}>
+                <span>
+                  {option.key}. {option.text}
+                  {option.answer && ' ✓'}
+                </span>
+                {screen.revealed && (
+                  <span className="projector__count" data-option={option.key}>
+                    {option.count ?? '–'}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </FitCard>
+      );
     case 'game-results':
       return (
         <FitCard contentKey={JSON.stringify(screen)} testId="audience-game">

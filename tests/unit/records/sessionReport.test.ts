@@ -272,6 +272,7 @@ describe('sessionReportCsv', () => {
       'Quiz coverage',
       'Attendance',
       'Quiz results',
+      'Polls',
       'Game (out of 10 points)',
     ]);
     const sectionOf = (title: string) => {
