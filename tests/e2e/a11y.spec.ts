@@ -410,7 +410,11 @@ test('the game, the quiz, self-entry, relaxation and the end of the session, on 
   );
 
   await console.page.getByLabel('Hand the laptop to').selectOption({ label: 'Bea' });
-  await console.page.getByRole('button', { name: 'Start self-entry' }).click();
+  await console.page.getByRole('button', { name: 'Start self-entry…' }).click();
+  const check = console.page.getByRole('alertdialog', { name: 'Hand the laptop to Bea?' });
+  await expect(check.getByTestId('replace-warning')).toBeVisible();
+  await expectAccessible(console.page, 'console: before self-entry');
+  await check.getByRole('button', { name: 'Replace and start' }).click();
   const entry = console.page.getByRole('dialog', { name: 'Answer the quiz' });
   await expect(entry).toContainText('Bea: question 1 of 5');
   await expectAccessible(console.page, 'console: self-entry quiz overlay');

@@ -67,6 +67,57 @@ export function answerLabel(
   return answer.toUpperCase();
 }
 
+/**
+ * Before the laptop is handed over: the member answers every question, the console stays locked
+ * until the records PIN is entered, and answers the counselor already typed for them are replaced.
+ */
+function SelfEntryCheck({
+  session,
+  memberId,
+  onStart,
+  onCancel,
+}: {
+  session: ConsoleSessionView;
+  memberId: number;
+  onStart: () => void;
+  onCancel: () => void;
+}) {
+  const member = session.group.members.find((entry) => entry.id === memberId);
+  const items = session.quiz?.items ?? [];
+  const typed = items.filter((item) => session.group.answers[memberId]?.[item.id]);
+  return (
+    <div
+      className="self-entry-check"
+      role="alertdialog"
+      aria-labelledby="self-entry-check-title"
+      aria-describedby="self-entry-check-text"
+    >
+      <h4 id="self-entry-check-title">Hand the laptop to {member?.name}?</h4>
+      <div id="self-entry-check-text">
+        <p>
+          They answer {items.length} questions, one at a time, and can go back. The rest of the
+          console stays locked until you enter the records PIN.
+        </p>
+        {typed.length > 0 && (
+          <p className="self-entry-check__warning" data-testid="replace-warning">
+            {member?.name} already has {typed.length} {typed.length === 1 ? 'answer' : 'answers'}{' '}
+            typed in ({typed.map((item) => `Q${item.number}`).join(', ')}). Each question they
+            answer replaces the typed answer.
+          </p>
+        )}
+      </div>
+      <div className="details__buttons">
+        <button type="button" className="primary" onClick={onStart}>
+          {typed.length > 0 ? 'Replace and start' : 'Start self-entry'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** Check-in at the start: first names or nicknames only, new members welcomed, graduates marked. */
 export function AttendancePanel({
   session,
@@ -223,6 +274,7 @@ export function QuizGrid({
   const quiz = session.quiz;
   const [selfEntry, setSelfEntry] = useState<number | null>(null);
   const [handTo, setHandTo] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const [pinSet, setPinSet] = useState(false);
   useEffect(() => {
     call(api, 'records:lockStatus', {}).then(
@@ -314,7 +366,13 @@ export function QuizGrid({
         <div className="inline-form">
           <label>
             Hand the laptop to
-            <select value={handTo} onChange={(event) => setHandTo(event.target.value)}>
+            <select
+              value={handTo}
+              onChange={(event) => {
+                setHandTo(event.target.value);
+                setConfirming(false);
+              }}
+            >
               <option value="">choose a member…</option>
               {present.map((member) => (
                 <option key={member.id} value={member.id}>
@@ -326,16 +384,28 @@ export function QuizGrid({
           <button
             type="button"
             disabled={handTo === '' || !pinSet}
-            onClick={() => setSelfEntry(Number(handTo))}
+            onClick={() => setConfirming(true)}
           >
-            Start self-entry
+            Start self-entry…
           </button>
           {!pinSet && (
-            <span className="runner__muted">
-              Set a records PIN first (Records tab): it unlocks the laptop afterwards.
+            <span className="runner__muted" role="note">
+              Self-entry needs a records PIN: set one on the Records tab first. Only the PIN unlocks
+              the laptop after the member has answered.
             </span>
           )}
         </div>
+      )}
+      {confirming && handTo !== '' && (
+        <SelfEntryCheck
+          session={session}
+          memberId={Number(handTo)}
+          onStart={() => {
+            setConfirming(false);
+            setSelfEntry(Number(handTo));
+          }}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {selfEntry !== null && (
         <SelfEntry

@@ -64,6 +64,7 @@ export function SelfEntry({
     speechSynthesis.speak(utterance);
   }, [item]);
 
+  const chosen = item ? session.group.answers[memberId]?.[item.id] : undefined;
   const answer = (key: string) => {
     if (!item) return;
     write('group:answer', { memberId, itemId: item.id, answer: key, enteredBy: 'self' });
@@ -92,6 +93,7 @@ export function SelfEntry({
                 key={option.key}
                 type="button"
                 ref={optionIndex === 0 ? first : undefined}
+                aria-pressed={chosen === option.key}
                 onClick={() => answer(option.key)}
               >
                 <span className="self-entry__key">{option.key.toUpperCase()}</span> {option.text}
@@ -104,6 +106,14 @@ export function SelfEntry({
           Thank you! Please hand the laptop back to the counselor.
         </h2>
       )}
+      <button
+        type="button"
+        className="self-entry__back"
+        disabled={index === 0}
+        onClick={() => setIndex((current) => Math.max(0, current - 1))}
+      >
+        ← Back to the previous question
+      </button>
       <form className="self-entry__unlock" onSubmit={unlock} aria-label="Counselor unlock">
         <label>
           Counselor PIN
