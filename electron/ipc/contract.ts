@@ -107,6 +107,7 @@ export const sessionCommand = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('hideBoard') }).strict(),
+  z.object({ type: z.literal('cardPages'), pages: z.number().int().min(1).max(50) }).strict(),
 ]) satisfies z.ZodType<SessionCommand>;
 
 const startSession = z

@@ -57,6 +57,7 @@ export function AudienceApp() {
         relaxing={relaxing}
         serverNow={view?.serverNow ?? 0}
         receivedAt={receivedAt}
+        cardPage={view?.cardPage ?? 0}
         muted={false}
       />
     </main>

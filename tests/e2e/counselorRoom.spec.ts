@@ -1,8 +1,12 @@
-import { expect } from '@playwright/test';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { writePack } from '../helpers/packs';
 import { installClocks } from './support/clock';
 import { fakeClockTest } from './support/fixtures';
 import { AudiencePage, ConsolePage } from './support/pages';
+import { makeDataDir, startShell } from './support/webShell';
 import { openRecords, save } from './support/records';
+import { expectInsideSafeArea } from './support/safeArea';
 import { readFileSync } from 'node:fs';
 
 /** Issue 13: what the room sees and the counselor does in the room, driven as a counselor would. */
@@ -116,3 +120,125 @@ test('self-entry says a PIN is needed, warns before replacing typed answers, and
   await expect(grid.locator('[data-cell="Bea-q1"]')).toHaveText('C');
   await expect(grid.locator('[data-cell="Bea-q2"]')).toHaveText('B');
 });
+
+test('a flipchart too long for one screen at the readable floor continues on a second, and Next pages through it', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const audience = new AudiencePage(await context.newPage());
+  await audience.page.setViewportSize({ width: 1920, height: 1080 });
+  await audience.open(shell.audienceUrl);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await console.start({
+    pack: 'Negotiating Harm Reduction',
+    group: 'Tuesday group',
+    facilitators: ['Riley'],
+  });
+  await console.jumpTo(2);
+  const flipchart = console.page.getByTestId('flipchart-what-is-negotiation');
+  const card = audience.page.getByTestId('audience-flipchart');
+  await flipchart.getByRole('button', { name: 'Show flipchart on projector' }).click();
+  const responses = Array.from(
+    { length: 16 },
+    (_, index) => `Response ${index + 1}: working it out together so both partners feel heard`,
+  );
+  for (const response of responses) {
+    await flipchart.getByLabel("Group's response").fill(response);
+    await console.page.keyboard.press('Enter');
+    await expect(console.page.getByTestId('projector-preview')).toContainText(response);
+  }
+  await expect(card).toHaveAttribute('data-pages', '2');
+  await expect(card).toHaveAttribute('data-page', '1');
+  await expect(console.projectorStatus).toContainText('screen 1 of 2 (Next shows the rest)');
+  await expectInsideSafeArea(audience.root, 36);
+  await expect(card.getByText('Response 1:')).toBeVisible();
+  await expect(card.getByText('Response 16:')).toBeHidden();
+
+  const position = await console.slidePosition.textContent();
+  await console.nextButton.click();
+  await expect(card).toHaveAttribute('data-page', '2');
+  await expect(card.getByText('Response 16:')).toBeVisible();
+  await expect(card.getByText('Response 1:', { exact: false }).first()).toBeHidden();
+  await expect(card.locator('h1')).toBeVisible();
+  await expect(console.projectorStatus).toContainText('screen 2 of 2');
+  await expectInsideSafeArea(audience.root, 36);
+  await expect(console.slidePosition).toHaveText(position!);
+
+  await console.previousButton.click();
+  await expect(card).toHaveAttribute('data-page', '1');
+  await console.nextButton.click();
+  await console.nextButton.click();
+  await expect(console.slidePosition).not.toHaveText(position!);
+});
+
+const LONG_SLIDE_PACK = `format: 1
+id: long-slide
+version: 1.0.0
+title: Long slide pack
+program: Test program
+language: en
+minutes: 10
+audience: client-group
+agenda:
+  - id: welcome
+    title: Welcome
+    kind: opening
+    minutes: 10
+    slides: [everything]
+slides:
+  - id: everything
+    markdown: |
+      # Everything a partner might say about latex, and what to answer
+
+${Array.from({ length: 11 }, (_, index) => `      - Point ${index + 1}: listen first, then answer the worry behind it`).join('\n')}
+`;
+
+base(
+  'every slide, built in or imported, is fitted inside the projector’s safe area at a readable size',
+  async ({ context }) => {
+    base.setTimeout(90_000);
+    const data = makeDataDir();
+    writePack(join(data.path, 'curricula', 'long-slide'), { 'pack.yaml': LONG_SLIDE_PACK });
+    const shell = await startShell(data.path);
+    try {
+      const audience = new AudiencePage(await context.newPage());
+      await audience.page.setViewportSize({ width: 1920, height: 1080 });
+      await audience.open(shell.audienceUrl);
+      const console = new ConsolePage(await context.newPage());
+      await console.open(shell.consoleUrl);
+      for (const pack of [
+        'Long slide pack',
+        'Negotiating Harm Reduction',
+        'Harm Reduction 101',
+        'Projector check',
+      ]) {
+        await console.start({ pack, group: 'Tuesday group', facilitators: ['Riley'] });
+        const count = Number(/of (\d+)/.exec((await console.slidePosition.textContent())!)![1]);
+        for (let number = 1; number <= count; number += 1) {
+          await console.page.evaluate(
+            (slide) => window.kiosk.invoke('session:command', { type: 'goToSlide', number: slide }),
+            number,
+          );
+          // A video or break item shows its own screen; every other slide is projected.
+          await expect(console.slidePosition).toContainText(`Slide ${number} of`);
+          await expect
+            .poll(() =>
+              audience.root.evaluate((root) =>
+                root.dataset.screen === 'slide' ? root.dataset.slideNumber : 'other',
+              ),
+            )
+            .toMatch(new RegExp(`^(${number}|other)$`));
+          if ((await audience.root.getAttribute('data-screen')) !== 'slide') continue;
+          await expectInsideSafeArea(audience.root, 36);
+        }
+        await console.endSession();
+      }
+      await audience.page.close();
+    } finally {
+      await shell.stop();
+      data.remove();
+    }
+  },
+);

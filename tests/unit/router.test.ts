@@ -18,6 +18,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
       revision: 1,
       serverNow: 0,
       screen: { kind: 'idle' },
+      cardPage: 0,
       relaxationEndsAt: null,
     }),
     'session:setupOptions': () => ({ packs: [], cohorts: [] }),

@@ -315,6 +315,7 @@ export class SessionService {
       revision: this.revision,
       serverNow: now,
       screen: this.audienceScreen(),
+      cardPage: this.live?.state.cardPage ?? 0,
       relaxationEndsAt:
         relaxation && !this.live?.recovered && relaxationActive(relaxation, now)
           ? relaxation.startedAt + relaxation.durationMs

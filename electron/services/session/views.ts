@@ -215,6 +215,8 @@ export interface AudienceView {
   revision: number;
   serverNow: number;
   screen: AudienceScreenView;
+  /** Which screen of a card too long for one the room sees (0 is the first). */
+  cardPage: number;
   /** While relaxation runs the room is dimmed to near black; it lifts by itself at this time. */
   relaxationEndsAt: number | null;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import { computeSchedule } from '../../../electron/services/session/schedule';
 import { relaxationActive } from '../../../electron/services/session/sessionState';
@@ -56,6 +56,16 @@ export function RunnerView({
   useEffect(() => {
     side.current?.scrollTo({ top: 0 });
   }, [currentIndex]);
+  // The preview measures the card at the projector's size; main learns when Next should page it.
+  const measuredPages = useRef(session.state.cardPages);
+  const commandRef = useRef(command);
+  useEffect(() => {
+    measuredPages.current = session.state.cardPages;
+    commandRef.current = command;
+  });
+  const reportCardPages = useCallback((pages: number) => {
+    if (pages !== measuredPages.current) commandRef.current({ type: 'cardPages', pages });
+  }, []);
   const current = session.state.current === null ? null : session.agenda[session.state.current]!;
   const onProjector =
     session.board && session.screen === 'content'
@@ -113,11 +123,20 @@ export function RunnerView({
             }
             serverNow={serverNow}
             receivedAt={receivedAt}
+            cardPage={session.projector.cardPage}
+            onCardPages={reportCardPages}
             muted
           />
         </div>
         <p className="runner__projector" data-testid="projector-status" aria-live="polite">
           Projector: {onProjector}
+          {(session.question || session.board) && session.state.cardPages > 1 && (
+            <span data-testid="card-page">
+              {' '}
+              · screen {session.state.cardPage + 1} of {session.state.cardPages}
+              {session.state.cardPage < session.state.cardPages - 1 && ' (Next shows the rest)'}
+            </span>
+          )}
         </p>
         <nav className="runner__controls" aria-label="Slide controls">
           <button type="button" onClick={() => command({ type: 'previous' })}>

@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import type { AudienceScreenView } from '../../../electron/services/session/views';
+import { FittedSlide } from '../FittedSlide';
 import { Stage } from '../Stage';
 import { formatClock, formatDuration, useServerNow } from '../time';
-import { FitCard } from './FitCard';
+import { CardPaging, FitCard } from './FitCard';
 import { ProjectorVideo } from './ProjectorVideo';
 import './projector.css';
 
@@ -11,6 +13,10 @@ export interface ProjectorProps {
   relaxing: boolean;
   serverNow: number;
   receivedAt: number;
+  /** Which screen of a card too long for one the room sees. */
+  cardPage: number;
+  /** The console's preview reports how many screens the shown card needs. */
+  onCardPages?: (pages: number) => void;
 }
 
 /**
@@ -20,12 +26,17 @@ export interface ProjectorProps {
 export function ProjectorStage({
   label,
   muted,
+  cardPage,
+  onCardPages,
   ...props
 }: ProjectorProps & { label?: string; muted: boolean }) {
   const { screen, relaxing } = props;
+  const paging = useMemo(() => ({ page: cardPage, onPages: onCardPages }), [cardPage, onCardPages]);
   return (
     <Stage label={label} className={`projector projector--${screen.kind}`}>
-      <Screen {...props} muted={muted} />
+      <CardPaging.Provider value={paging}>
+        <Screen {...props} muted={muted} />
+      </CardPaging.Provider>
       <div
         className={`projector__relaxation ${relaxing ? 'projector__relaxation--on' : ''}`}
         data-testid="relaxation-dim"
@@ -35,7 +46,12 @@ export function ProjectorStage({
   );
 }
 
-function Screen({ screen, serverNow, receivedAt, muted }: ProjectorProps & { muted: boolean }) {
+function Screen({
+  screen,
+  serverNow,
+  receivedAt,
+  muted,
+}: Omit<ProjectorProps, 'cardPage' | 'onCardPages'> & { muted: boolean }) {
   switch (screen.kind) {
     case 'idle':
     case 'black':
@@ -55,10 +71,7 @@ function Screen({ screen, serverNow, receivedAt, muted }: ProjectorProps & { mut
       );
     case 'slide':
       return (
-        <div
-          className={`slide-canvas ${screen.dim ? 'projector__dim' : ''}`}
-          dangerouslySetInnerHTML={{ __html: screen.slide.html }}
-        />
+        <FittedSlide html={screen.slide.html} className={screen.dim ? 'projector__dim' : ''} />
       );
     case 'question':
       return <PromptCard screen={screen} prompt={screen.prompt} lines={screen.answers ?? []} />;
