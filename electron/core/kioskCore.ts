@@ -86,7 +86,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     /** Group records belong to the running session; each write is committed, then the windows refreshed. */
     const withLive = <T>(write: (context: LiveContext) => T) => {
       const context = sessions.liveContext();
-      if (!context) throw new RejectedRequest('No session is running.');
+      if (!context)
+        throw new RejectedRequest(
+          sessions.isRehearsing()
+            ? 'This is a rehearsal: nothing is recorded.'
+            : 'No session is running.',
+        );
       write(context);
       sessions.refresh();
       return sessions.consoleView();
@@ -125,11 +130,16 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'session:setupOptions': () => sessions.setupOptions(),
       'session:start': (request) => sessions.start(request),
       'session:command': async (command) => {
+        const rehearsing = sessions.isRehearsing();
         const view = sessions.command(command);
-        if (command.type === 'end' && view.session === null) await backUp('session-end');
+        if (command.type === 'end' && view.session === null && !rehearsing)
+          await backUp('session-end');
         return view;
       },
       'session:resume': () => sessions.resume(),
+      'session:rehearse': ({ packId }) => sessions.rehearse(packId),
+      'session:prepare': ({ packId }) => sessions.prepare(packId),
+      'settings:setVolume': ({ kind, level }) => sessions.setVolume(kind, level),
       'session:summary': ({ sessionId }) => sessions.summaryOf(sessionId),
       'displays:status': () => displays.status(),
       'displays:identify': () => {

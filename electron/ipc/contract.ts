@@ -131,6 +131,18 @@ export const channels = {
   'session:setupOptions': channel<SetupOptions>()(noArguments, CONSOLE_ONLY),
   'session:start': channel<ConsoleView>()(startSession, CONSOLE_ONLY),
   'session:command': channel<ConsoleView>()(sessionCommand, CONSOLE_ONLY),
+  'session:prepare': channel<null>()(
+    z.object({ packId: z.string().min(1).max(100) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'settings:setVolume': channel<ConsoleView>()(
+    z.object({ kind: z.enum(['video', 'relaxation']), level: z.number().min(0).max(1) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'session:rehearse': channel<ConsoleView>()(
+    z.object({ packId: z.string().min(1).max(100) }).strict(),
+    CONSOLE_ONLY,
+  ),
   'session:resume': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
   'session:summary': channel<SessionSummary | null>()(
     z.object({ sessionId: z.number().int().positive() }).strict(),

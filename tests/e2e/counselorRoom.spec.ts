@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { writePack } from '../helpers/packs';
 import { installClocks } from './support/clock';
-import { fakeClockTest } from './support/fixtures';
+import { fakeClockTest, test as realClockTest } from './support/fixtures';
 import { AudiencePage, ConsolePage } from './support/pages';
 import { makeDataDir, startShell } from './support/webShell';
 import { openRecords, save } from './support/records';
@@ -236,6 +237,122 @@ base(
         await console.endSession();
       }
       await audience.page.close();
+    } finally {
+      await shell.stop();
+      data.remove();
+    }
+  },
+);
+
+realClockTest(
+  'a rehearsal pages through a pack on both screens, with its video and timers, and writes no record',
+  async ({ shell, dataDir, context }) => {
+    const audience = new AudiencePage(await context.newPage());
+    await audience.page.setViewportSize({ width: 1920, height: 1080 });
+    await audience.open(shell.audienceUrl);
+    const console = new ConsolePage(await context.newPage());
+    await console.open(shell.consoleUrl);
+    const form = console.page.getByRole('form', { name: 'Start a session' });
+    const packs = form.getByLabel('Content pack');
+    await packs.selectOption(
+      (await packs
+        .locator('option', { hasText: 'Negotiating Harm Reduction' })
+        .getAttribute('value'))!,
+    );
+    await form.getByRole('button', { name: 'Rehearse this pack' }).click();
+
+    await expect(console.page.getByTestId('rehearsal')).toHaveText(
+      'Rehearsal: nothing is recorded',
+    );
+    await audience.expectSlide(1, /Negotiating Harm Reduction/);
+    await console.nextButton.click();
+    await audience.expectSlide(2, /.+/);
+    await expect(console.itemTimer).not.toHaveText('0:00');
+    await expect(console.page.getByTestId('attendance')).toHaveCount(0);
+    await console.jumpTo(6);
+    await audience.expectScreen('video');
+    await console.nextButton.click();
+    await expect
+      .poll(() =>
+        audience.page.evaluate(
+          () =>
+            document.querySelector<HTMLVideoElement>('[data-testid="audience-video"]')!.currentTime,
+        ),
+      )
+      .toBeGreaterThan(0.2);
+
+    await console.page.getByRole('button', { name: 'End rehearsal' }).click();
+    await expect(form).toBeVisible();
+    await audience.expectScreen('idle');
+    const counts = execFileSync(
+      'sqlite3',
+      [
+        join(dataDir, 'kiosk.sqlite3'),
+        'SELECT (SELECT count(*) FROM sessions) || "," || (SELECT count(*) FROM session_events) || "," || (SELECT count(*) FROM cohorts)',
+      ],
+      { encoding: 'utf8' },
+    ).trim();
+    expect(counts).toBe('0,0,0');
+  },
+);
+
+base(
+  'before a session the projector says the group is starting soon, and the volumes set on the console are kept on this machine',
+  async ({ context }) => {
+    const data = makeDataDir();
+    let shell = await startShell(data.path);
+    try {
+      const audience = new AudiencePage(await context.newPage());
+      await audience.page.setViewportSize({ width: 1920, height: 1080 });
+      await audience.open(shell.audienceUrl);
+      const console = new ConsolePage(await context.newPage());
+      await console.open(shell.consoleUrl);
+      const form = console.page.getByRole('form', { name: 'Start a session' });
+      const packs = form.getByLabel('Content pack');
+      await packs.selectOption('harm-reduction-101');
+      await audience.expectScreen('idle');
+      await expect(audience.root).toContainText('Harm Reduction 101');
+      await expect(audience.root).toContainText('Starting soon');
+      await packs.selectOption('hhrp-group-5');
+      await expect(audience.root).toContainText('Negotiating Harm Reduction with Partners');
+
+      await console.start({
+        pack: 'Negotiating Harm Reduction',
+        group: 'Tuesday group',
+        facilitators: ['Riley'],
+      });
+      await console.jumpTo(6);
+      await console.page.getByLabel('Video volume').fill('40');
+      const audienceVolume = () =>
+        audience.page.evaluate(
+          () => document.querySelector<HTMLVideoElement>('[data-testid="audience-video"]')!.volume,
+        );
+      await expect.poll(audienceVolume).toBeCloseTo(0.4);
+      await console.jumpTo(14);
+      await console.page.getByLabel('Relaxation volume').fill('25');
+      await expect(console.page.getByLabel('Relaxation volume')).toHaveValue('25');
+
+      // Another day: the kiosk restarted, the same laptop remembers both.
+      await console.endSession();
+      await shell.stop();
+      shell = await startShell(data.path, { port: shell.port });
+      await console.open(shell.consoleUrl);
+      await audience.open(shell.audienceUrl);
+      await console.start({
+        pack: 'Negotiating Harm Reduction',
+        group: 'Tuesday group',
+        facilitators: ['Riley'],
+      });
+      await console.jumpTo(6);
+      await expect(console.page.getByLabel('Video volume')).toHaveValue('40');
+      await expect.poll(audienceVolume).toBeCloseTo(0.4);
+      await console.jumpTo(14);
+      await console.page.getByRole('button', { name: /Start relaxation/ }).click();
+      await expect(console.page.getByTestId('relaxation-volume')).toHaveAttribute(
+        'data-master-volume',
+        '0.25',
+      );
+      await console.page.keyboard.press('Escape');
     } finally {
       await shell.stop();
       data.remove();

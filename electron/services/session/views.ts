@@ -106,6 +106,8 @@ export interface ConsoleSessionView {
   phase: Phase;
   /** The kiosk restarted during this session; the projector stays dark until the counselor resumes. */
   recovered: boolean;
+  /** Paging through the pack to rehearse: nothing is recorded, group records are off. */
+  rehearsal: boolean;
   /** The raw state: windows compute the timetable from it with their own clock (see schedule.ts). */
   state: SessionState;
   agenda: AgendaItemView[];
@@ -170,7 +172,8 @@ export interface ConsoleView {
 }
 
 export type AudienceScreenView =
-  | { kind: 'idle' }
+  /** Before a session: a calm "starting soon" screen with the chosen pack's title, if known. */
+  | { kind: 'idle'; upcoming: { title: string; program: string } | null }
   | { kind: 'black' }
   | { kind: 'white' }
   | { kind: 'slide'; slide: SlideView; title: string; dim: boolean }
@@ -217,6 +220,8 @@ export interface AudienceView {
   screen: AudienceScreenView;
   /** Which screen of a card too long for one the room sees (0 is the first). */
   cardPage: number;
+  /** This machine's volumes, 0 to 1: the projector's video and the console's relaxation audio. */
+  volume: { video: number; relaxation: number };
   /** While relaxation runs the room is dimmed to near black; it lifts by itself at this time. */
   relaxationEndsAt: number | null;
 }

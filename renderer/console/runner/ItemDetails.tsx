@@ -4,6 +4,7 @@ import { formatClock } from '../../shared/time';
 import { FlipchartInput, GamePanel, QuizGrid, type RecordWrite } from '../group/GroupPanels';
 import { PollPanel } from '../group/PollPanel';
 import { VideoPanel } from './VideoPanel';
+import { VolumeSlider } from './VolumeSlider';
 
 /** What the counselor needs for the current item: notes, instructions, cues, questions and answers. */
 export function ItemDetails({
@@ -147,6 +148,7 @@ export function ItemDetails({
       {details.video && (
         <div className="details__block">
           {details.video.intro && <p>{details.video.intro}</p>}
+          <VolumeSlider kind="video" level={session.projector.volume.video} />
           <VideoPanel
             packId={session.packId}
             item={details.video}
@@ -207,6 +209,7 @@ export function ItemDetails({
           <h3>Relaxation ({details.relaxation.minutes} min)</h3>
           <p>{details.relaxation.intro}</p>
           {details.relaxation.cue && <p className="runner__muted">{details.relaxation.cue}</p>}
+          <VolumeSlider kind="relaxation" level={session.projector.volume.relaxation} />
           <button
             type="button"
             className="primary"

@@ -89,7 +89,7 @@ export function RunnerView({
         schedule={schedule}
         now={now}
         onPause={() => command({ type: session.phase === 'paused' ? 'resume' : 'pause' })}
-        onEnd={() => setConfirmEnd(true)}
+        onEnd={() => (session.rehearsal ? command({ type: 'end' }) : setConfirmEnd(true))}
         onHelp={onHelp}
         endButtonRef={endButton}
       />
@@ -183,7 +183,9 @@ export function RunnerView({
           command={command}
           write={write}
         />
-        <AttendancePanel session={session} write={write} open={current?.kind === 'opening'} />
+        {!session.rehearsal && (
+          <AttendancePanel session={session} write={write} open={current?.kind === 'opening'} />
+        )}
         <section className="runner__next" aria-label="Up next">
           <h3>Next slide</h3>
           {session.nextSlide ? (
@@ -219,6 +221,7 @@ export function RunnerView({
           relaxation={session.state.relaxation!}
           audio={session.current.relaxation.audio}
           now={now}
+          masterVolume={session.projector.volume.relaxation}
           onStop={() => command({ type: 'relaxationStop' })}
         />
       )}

@@ -40,10 +40,16 @@ export function TimeBar({
     <header className="timebar" aria-label="Time">
       <div className="timebar__block">
         <span className="timebar__label">{session.packTitle}</span>
-        <span>
-          {session.cohortName} · {session.facilitators.join(' & ')}
-          {session.timeKeeper && ` · time-keeper ${session.timeKeeper}`}
-        </span>
+        {session.rehearsal ? (
+          <span className="timebar__rehearsal" data-testid="rehearsal">
+            Rehearsal: nothing is recorded
+          </span>
+        ) : (
+          <span>
+            {session.cohortName} · {session.facilitators.join(' & ')}
+            {session.timeKeeper && ` · time-keeper ${session.timeKeeper}`}
+          </span>
+        )}
       </div>
       <div className="timebar__block">
         <span className="timebar__label">Clock</span>
@@ -100,7 +106,7 @@ export function TimeBar({
           ?
         </button>
         <button type="button" className="danger" onClick={onEnd} ref={endButtonRef}>
-          End session
+          {session.rehearsal ? 'End rehearsal' : 'End session'}
         </button>
       </div>
     </header>

@@ -65,6 +65,7 @@ export function SessionTab() {
         <div className="setup">
           <StartSessionForm
             onStart={(request) => send(() => call(api, 'session:start', request))}
+            onRehearse={(packId) => send(() => call(api, 'session:rehearse', { packId }))}
             onError={setError}
           />
           {mode.lastEnded && <SummaryView ended={mode.lastEnded} />}

@@ -9,9 +9,12 @@ const api = consoleApi();
 /** Choose the pack and the group, name the facilitators and the time-keeper, then start. */
 export function StartSessionForm({
   onStart,
+  onRehearse,
   onError,
 }: {
   onStart: (request: RequestOf<'session:start'>) => void;
+  /** Page through the pack on both screens without starting a session or writing a record. */
+  onRehearse: (packId: string) => void;
   onError: (message: string) => void;
 }) {
   const [options, setOptions] = useState<SetupOptions | null>(null);
@@ -30,6 +33,12 @@ export function StartSessionForm({
       (error: Error) => onError(error.message),
     );
   }, [onError]);
+
+  // The projector shows the chosen pack's title, calmly, until the session starts.
+  useEffect(() => {
+    if (packId)
+      call(api, 'session:prepare', { packId }).catch((error: Error) => onError(error.message));
+  }, [packId, onError]);
 
   const pack = options?.packs.find((entry) => entry.id === packId);
   const now = useTick();
@@ -106,9 +115,18 @@ export function StartSessionForm({
           Start: starting now, the group ends at {formatClock(now + pack.minutes * 60_000)}.
         </p>
       )}
-      <button type="submit" className="primary" disabled={!packId}>
-        Start session
-      </button>
+      <div className="start-form__buttons">
+        <button type="submit" className="primary" disabled={!packId}>
+          Start session
+        </button>
+        <button type="button" disabled={!packId} onClick={() => onRehearse(packId)}>
+          Rehearse this pack
+        </button>
+      </div>
+      <p className="start-form__note">
+        Rehearsing pages through the pack on both screens, with its videos and timers, and records
+        nothing: no group or facilitator needed.
+      </p>
     </form>
   );
 }

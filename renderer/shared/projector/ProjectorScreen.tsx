@@ -17,6 +17,8 @@ export interface ProjectorProps {
   cardPage: number;
   /** The console's preview reports how many screens the shown card needs. */
   onCardPages?: (pages: number) => void;
+  /** The room's video volume, 0 to 1 (the preview plays muted). */
+  videoVolume?: number;
 }
 
 /**
@@ -51,9 +53,17 @@ function Screen({
   serverNow,
   receivedAt,
   muted,
+  videoVolume = 1,
 }: Omit<ProjectorProps, 'cardPage' | 'onCardPages'> & { muted: boolean }) {
   switch (screen.kind) {
     case 'idle':
+      return screen.upcoming ? (
+        <section className="projector__card projector__card--center projector__soon">
+          <p className="projector__soon-program">{screen.upcoming.program}</p>
+          <h1>{screen.upcoming.title}</h1>
+          <p>Starting soon. Welcome!</p>
+        </section>
+      ) : null;
     case 'black':
     case 'white':
       return null;
@@ -67,6 +77,7 @@ function Screen({
           serverNow={serverNow}
           receivedAt={receivedAt}
           muted={muted}
+          volume={videoVolume}
         />
       );
     case 'slide':
