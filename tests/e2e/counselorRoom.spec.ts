@@ -359,3 +359,42 @@ base(
     }
   },
 );
+
+test('the slide sorter shows the item’s and the whole pack’s slides as thumbnails, and a click jumps there', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const audience = new AudiencePage(await context.newPage());
+  await audience.page.setViewportSize({ width: 1920, height: 1080 });
+  await audience.open(shell.audienceUrl);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await console.start({
+    pack: 'Negotiating Harm Reduction',
+    group: 'Tuesday group',
+    facilitators: ['Riley'],
+  });
+  await console.jumpTo(4);
+  await console.page.getByRole('button', { name: 'Slide sorter' }).click();
+  const sorter = console.page.getByRole('dialog', { name: 'Slide sorter' });
+  const thumbnails = sorter.getByRole('button', { name: /^Slide \d+:/ });
+  await expect(sorter.getByRole('heading', { level: 3 })).toHaveText(['5. Elements of Persuasion']);
+  const itemSlides = await thumbnails.count();
+  expect(itemSlides).toBeGreaterThan(0);
+  await expect(thumbnails.first()).toHaveAttribute('aria-current', 'true');
+  await expect(thumbnails.first()).toBeFocused();
+
+  await sorter.getByRole('button', { name: /Whole pack/ }).click();
+  await expect(thumbnails).toHaveCount(24);
+  await expect(sorter.getByRole('heading', { level: 3 })).toHaveCount(15);
+  await sorter.getByRole('button', { name: /^Slide 20:/ }).click();
+  await expect(sorter).toBeHidden();
+  await expect(console.slidePosition).toContainText('Slide 20 of 24');
+  await expect(audience.root).toHaveAttribute('data-slide-number', '20');
+
+  await console.page.getByRole('button', { name: 'Slide sorter' }).click();
+  await console.page.keyboard.press('Escape');
+  await expect(sorter).toBeHidden();
+  await expect(console.page.getByRole('button', { name: 'Slide sorter' })).toBeFocused();
+});

@@ -661,6 +661,18 @@ export class SessionService {
                 html: this.slideAt(live, upcoming).steps[0]!,
               }
             : null,
+      deck: live.positions.flatMap((deckPosition) => {
+        if (deckPosition.slideNumber === null) return [];
+        const slide = this.slideAt(live, deckPosition);
+        return [
+          {
+            number: deckPosition.slideNumber,
+            item: deckPosition.item,
+            title: slide.title,
+            html: slide.steps.at(-1)!,
+          },
+        ];
+      }),
       nextItem: nextItem
         ? {
             index: nextItemIndex!,

@@ -122,6 +122,8 @@ export interface ConsoleSessionView {
     build: { step: number; count: number; reveal: boolean } | null;
   } | null;
   nextSlide: { number: number | null; itemTitle: string; html: string } | null;
+  /** Every slide of the pack in order, fully built, for the slide sorter's thumbnails. */
+  deck: { number: number; item: number; title: string; html: string }[];
   nextItem: {
     index: number;
     title: string;

@@ -10,6 +10,7 @@ import { AgendaList } from './AgendaList';
 import { AttendancePanel, type RecordWrite } from '../group/GroupPanels';
 import { ItemDetails } from './ItemDetails';
 import { RelaxationMode } from './RelaxationMode';
+import { SlideSorter } from './SlideSorter';
 import { TimeBar } from './TimeBar';
 import './runner.css';
 
@@ -49,6 +50,8 @@ export function RunnerView({
   const now = useServerNow(serverNow, receivedAt);
   const schedule = computeSchedule(session.agenda, session.state, now);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [sorterOpen, setSorterOpen] = useState(false);
+  const sorterButton = useRef<HTMLButtonElement>(null);
   const endButton = useRef<HTMLButtonElement>(null);
   const side = useRef<HTMLElement>(null);
   const currentIndex = session.state.current;
@@ -166,6 +169,15 @@ export function RunnerView({
           >
             Dim
           </button>
+          <button
+            type="button"
+            onClick={() => setSorterOpen(true)}
+            ref={sorterButton}
+            aria-label="Slide sorter"
+            title="Slide sorter: thumbnails of every slide"
+          >
+            Slides…
+          </button>
         </nav>
       </section>
       <aside
@@ -223,6 +235,16 @@ export function RunnerView({
           now={now}
           masterVolume={session.projector.volume.relaxation}
           onStop={() => command({ type: 'relaxationStop' })}
+        />
+      )}
+      {sorterOpen && (
+        <SlideSorter
+          session={session}
+          command={command}
+          onClose={() => {
+            setSorterOpen(false);
+            sorterButton.current?.focus();
+          }}
         />
       )}
       {confirmEnd && (
