@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { writePack } from '../helpers/packs';
-import { installClocks } from './support/clock';
+import { advance, installClocks, minutes } from './support/clock';
 import { fakeClockTest, test as realClockTest } from './support/fixtures';
 import { AudiencePage, ConsolePage } from './support/pages';
 import { makeDataDir, startShell } from './support/webShell';
@@ -397,4 +397,66 @@ test('the slide sorter shows the item’s and the whole pack’s slides as thumb
   await console.page.keyboard.press('Escape');
   await expect(sorter).toBeHidden();
   await expect(console.page.getByRole('button', { name: 'Slide sorter' })).toBeFocused();
+});
+
+test('the time bar stays one line at 1366 and 1280 px, also at “Ending soon”', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await console.start({
+    pack: 'Negotiating Harm Reduction',
+    group: 'A group with a long name for the time bar',
+    facilitators: ['Riley', 'Sam'],
+    timeKeeper: 'Jordan',
+  });
+  const bar = console.page.locator('header.timebar');
+  /** 1 when every block shares one line (they all overlap vertically), else 2. */
+  const rows = () =>
+    bar.locator('.timebar__block').evaluateAll((blocks) => {
+      const boxes = blocks.map((block) => block.getBoundingClientRect());
+      const lowestTop = Math.max(...boxes.map((box) => box.top));
+      return lowestTop < Math.min(...boxes.map((box) => box.bottom)) ? 1 : 2;
+    });
+  const heights: number[] = [];
+  for (const width of [1366, 1280]) {
+    await console.page.setViewportSize({ width, height: width === 1366 ? 768 : 720 });
+    expect(await rows(), `${width} px`).toBe(1);
+    heights.push((await bar.boundingBox())!.height);
+  }
+  await advance(context, shell, minutes(4) + 15_000);
+  await expect(console.itemTimer).toContainText('Ending soon');
+  for (const [index, width] of [1366, 1280].entries()) {
+    await console.page.setViewportSize({ width, height: width === 1366 ? 768 : 720 });
+    expect(await rows(), `${width} px, ending soon`).toBe(1);
+    expect((await bar.boundingBox())!.height).toBe(heights[index]);
+  }
+});
+
+test('after going back, an item already run further down shows no clock time out of order', async ({
+  shell,
+  context,
+}) => {
+  await installClocks(context);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await console.start({
+    pack: 'Negotiating Harm Reduction',
+    group: 'Tuesday group',
+    facilitators: ['Riley'],
+  });
+  for (const index of [1, 2, 3]) {
+    await advance(context, shell, minutes(5));
+    await console.jumpTo(index);
+  }
+  await advance(context, shell, minutes(5));
+  await console.jumpTo(1);
+  const times = console.agenda.getByTestId('agenda-time');
+  await expect(console.agendaItem(2).getByTestId('agenda-time')).toHaveText('—, ran at 18:10');
+  await expect(console.agendaItem(3).getByTestId('agenda-time')).toHaveText('—, ran at 18:15');
+  const clocks = (await times.allTextContents()).filter((text) => /^\d\d:\d\d$/.test(text));
+  expect(clocks.length).toBeGreaterThan(10);
+  expect([...clocks].sort()).toEqual(clocks);
 });
