@@ -376,7 +376,7 @@ test('the slide sorter shows the item’s and the whole pack’s slides as thumb
     facilitators: ['Riley'],
   });
   await console.jumpTo(4);
-  await console.page.getByRole('button', { name: 'Slide sorter' }).click();
+  await console.page.getByRole('button', { name: 'Slides…' }).click();
   const sorter = console.page.getByRole('dialog', { name: 'Slide sorter' });
   const thumbnails = sorter.getByRole('button', { name: /^Slide \d+:/ });
   await expect(sorter.getByRole('heading', { level: 3 })).toHaveText(['5. Elements of Persuasion']);
@@ -393,10 +393,10 @@ test('the slide sorter shows the item’s and the whole pack’s slides as thumb
   await expect(console.slidePosition).toContainText('Slide 20 of 24');
   await expect(audience.root).toHaveAttribute('data-slide-number', '20');
 
-  await console.page.getByRole('button', { name: 'Slide sorter' }).click();
+  await console.page.getByRole('button', { name: 'Slides…' }).click();
   await console.page.keyboard.press('Escape');
   await expect(sorter).toBeHidden();
-  await expect(console.page.getByRole('button', { name: 'Slide sorter' })).toBeFocused();
+  await expect(console.page.getByRole('button', { name: 'Slides…' })).toBeFocused();
 });
 
 test('the time bar stays one line at 1366 and 1280 px, also at “Ending soon”', async ({

@@ -173,7 +173,6 @@ export function RunnerView({
             type="button"
             onClick={() => setSorterOpen(true)}
             ref={sorterButton}
-            aria-label="Slide sorter"
             title="Slide sorter: thumbnails of every slide"
           >
             Slides…
@@ -183,6 +182,8 @@ export function RunnerView({
       <aside
         className="runner__side"
         aria-label="Counselor's notes and what comes next"
+        // Scrolled with the keyboard too, even when the item has nothing else to focus.
+        tabIndex={0}
         ref={side}
         data-testid="notes-pane"
       >

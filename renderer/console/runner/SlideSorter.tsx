@@ -76,14 +76,18 @@ export function SlideSorter({
                         type="button"
                         className="sorter__slide"
                         aria-current={slide.number === here}
-                        aria-label={`Slide ${slide.number}: ${slide.title}`}
                         onClick={() => {
                           command({ type: 'goToSlide', number: slide.number });
                           onClose();
                         }}
                       >
-                        <SlideFrame html={slide.html} label={`Slide ${slide.number}`} />
-                        <span className="sorter__number">{slide.number}</span>
+                        <SlideFrame
+                          html={slide.html}
+                          label={`Slide ${slide.number}: ${slide.title}`}
+                        />
+                        <span className="sorter__number" aria-hidden="true">
+                          {slide.number}
+                        </span>
                       </button>
                     </li>
                   ))}
