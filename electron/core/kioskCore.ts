@@ -1,15 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/database';
-import { openRecords } from '../db/recovery';
-import type { EventName, EventPayloads } from '../ipc/contract';
+import { lockDataFolder } from '../db/dataFolderLock';
+import { findCohortByName } from '../db/queries/cohorts';
+import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
+import { events, SELF_ENTRY_CHANNELS, type EventName, type EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { browserDisplays, type DisplayPort } from '../services/displays';
 import { RecordsLock } from '../services/access/recordsLock';
 import { RejectedRequest } from '../services/errors';
 import { BackupService } from '../services/records/backups';
 import { RecordsDesk } from '../services/records/recordsDesk';
+import { ProgramDesk } from '../services/program/programDesk';
 import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
+import { SelfEntry } from '../services/group/selfEntry';
 import { MediaLibrary } from '../services/media/mediaLibrary';
 import { PackLibrary } from '../services/packs/packLibrary';
 import { SessionService } from '../services/session/sessionService';
@@ -27,6 +31,8 @@ export interface KioskCoreOptions {
   /** The shell's screens: real displays in Electron, none in the browser shell. */
   displays?: DisplayPort;
   log?: (message: string) => void;
+  /** Named to a second kiosk that finds the data folder taken: 'desktop app' or 'browser shell'. */
+  shellName?: string;
 }
 
 export interface KioskCore {
@@ -49,15 +55,35 @@ export interface KioskCore {
 
 export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
 
-/** Everything both shells share: the database, the services and the IPC router. */
+/**
+ * Everything both shells share: the database, the services and the IPC router. Holds the data
+ * folder's lock until close(). When the kiosk cannot start it throws a StartupError, whose message
+ * is for the counselor (a shell shows it as it is) and whose `detail` is for the log.
+ */
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
-  const { db, notice } = openRecords(databaseFile, join(options.dataDir, 'backups'), clock.now());
+  const folderLock = lockDataFolder(
+    options.dataDir,
+    options.shellName ?? 'desktop app',
+    clock.now(),
+  );
+  let opened: ReturnType<typeof openRecords>;
+  try {
+    opened = openRecords(databaseFile, join(options.dataDir, 'backups'), clock.now());
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
+  const { db, notice } = opened;
   if (notice) options.log?.(notice);
   const sinks = new Set<EventSink>();
+  let laptopWithMember = () => false;
   const emit: EventSink = (event, payload) => {
+    // While a member holds the laptop, the console is sent nothing of the console's own.
+    const consoleOnly = !(events[event].roles as readonly string[]).includes('audience');
+    if (consoleOnly && event !== 'selfEntry:changed' && laptopWithMember()) return;
     for (const sink of sinks) sink(event, payload);
   };
 
@@ -113,8 +139,26 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     };
 
     const lock = new RecordsLock(db, clock);
+    /** A group run before has a roster of names, attendance and quiz counts: records, behind the PIN. */
+    const openRosterOf = (cohortName: string, pin: string | undefined) => {
+      if (!findCohortByName(db, cohortName)) return;
+      lock.admit(
+        pin,
+        `“${cohortName}” has records from earlier sessions. Enter the counselor PIN to open its roster.`,
+      );
+    };
     const backups = new BackupService(db, join(options.dataDir, 'backups'), clock);
-    const desk = new RecordsDesk(db, clock, packs, backups, lock);
+    const selfEntry = new SelfEntry(db, () => sessions.liveContext(), records, lock);
+    laptopWithMember = () => selfEntry.isActive();
+    const selfEntryChanged = <T>(result: T): T => {
+      emit('selfEntry:changed', selfEntry.view());
+      sessions.refresh();
+      return result;
+    };
+    const desk = new RecordsDesk(db, clock, packs, backups, lock, (packId) =>
+      sessions.startedAt(packId),
+    );
+    const program = new ProgramDesk(db, clock, packs, lock);
     const backUp = (reason: 'session-end' | 'daily') =>
       (reason === 'daily' ? backups.backupIfDue() : backups.backup(reason)).catch(
         (error: unknown) => options.log?.(`backup (${reason}) failed: ${(error as Error).message}`),
@@ -122,13 +166,19 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     void backUp('daily');
     const dailyBackups = setInterval(() => void backUp('daily'), 60 * 60_000);
     dailyBackups.unref?.();
+    const abandonedUploads = setInterval(() => media.expireUploads(), 60_000);
+    abandonedUploads.unref?.();
 
     const handlers: Handlers = {
       'session:consoleView': () => sessions.consoleView(),
-      'app:notices': () => (notice ? [notice] : []),
+      'app:notices': () => recoveryNotices(options.dataDir),
+      'app:acknowledgeNotice': ({ id }) => acknowledgeRecoveryNotice(options.dataDir, id),
       'session:audienceView': () => sessions.audienceView(),
       'session:setupOptions': () => sessions.setupOptions(),
-      'session:start': (request) => sessions.start(request),
+      'session:start': (request) => {
+        openRosterOf(request.cohortName, request.pin);
+        return sessions.start(request);
+      },
       'session:command': async (command) => {
         const rehearsing = sessions.isRehearsing();
         const view = sessions.command(command);
@@ -182,6 +232,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'records:sessionReport': ({ sessionId, format, pageSize }) =>
         desk.sessionReport(sessionId, format, pageSize),
       'records:print': (request) => desk.print(request),
+      'records:program': (selection) => program.view(selection),
+      'records:programReport': ({ pageSize, ...selection }) => program.report(selection, pageSize),
+      'records:programFigures': ({ chartId, ...selection }) => program.figures(selection, chartId),
       'records:exportAll': () => desk.exportAll(),
       'records:exportRedcap': () => desk.exportRedcap(),
       'records:backup': () => desk.backupNow(),
@@ -213,28 +266,52 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         media.resetCues(packId, mediaId);
         return mediaChanged(media.libraryView());
       },
+      'selfEntry:view': () => selfEntry.view(),
+      'selfEntry:begin': ({ memberId }) => selfEntryChanged(selfEntry.begin(memberId)),
+      'selfEntry:answer': ({ itemId, answer }) =>
+        selfEntryChanged(selfEntry.answer(itemId, answer)),
+      'selfEntry:back': () => selfEntryChanged(selfEntry.back()),
+      'selfEntry:finish': ({ pin }) => selfEntryChanged(selfEntry.finish(pin)),
       'packs:list': () => packs.listView(),
-      'packs:import': (request) => {
+      'packs:import': async (request) => {
         // The running session's pack may not change under it; its agenda is being replayed.
         const inUse = sessions.liveContext()?.pack.id ?? null;
-        const result =
-          request.source === 'zip'
-            ? packs.importZip(Buffer.from(request.data, 'base64'), request.replace, inUse)
-            : packs.importFiles(
-                request.files.map((file) => ({
-                  path: file.path,
-                  data: Buffer.from(file.data, 'base64'),
-                })),
-                request.replace,
-                inUse,
-              );
+        const result = await (request.source === 'zip'
+          ? packs.importZip(Buffer.from(request.data, 'base64'), request.replace, inUse)
+          : packs.importFiles(
+              request.files.map((file) => ({
+                path: file.path,
+                data: Buffer.from(file.data, 'base64'),
+              })),
+              request.replace,
+              inUse,
+            ));
         if (result.status === 'imported') emit('packs:changed', packs.listView());
         return result;
       },
     };
 
+    const router = createRouter(handlers, options.log);
     return {
-      router: createRouter(handlers, options.log),
+      router: {
+        dispatch(channel, args, sender) {
+          if (
+            sender === 'console' &&
+            selfEntry.isActive() &&
+            !(SELF_ENTRY_CHANNELS as readonly unknown[]).includes(channel)
+          ) {
+            return Promise.resolve({
+              ok: false,
+              error: {
+                code: 'forbidden',
+                message:
+                  'A member is answering the quiz on this laptop; the counselor PIN ends self-entry first.',
+              },
+            });
+          }
+          return router.dispatch(channel, args, sender);
+        },
+      },
       databaseFile,
       db,
       isLive: () => sessions.isLive(),
@@ -243,6 +320,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         return () => sinks.delete(sink);
       },
       audienceKey(key, repeat = false) {
+        if (selfEntry.isActive()) return;
         const interpreted = audienceKeys.interpret(key, repeat);
         if (interpreted?.kind !== 'command') return;
         try {
@@ -264,12 +342,15 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       },
       close() {
         clearInterval(dailyBackups);
+        clearInterval(abandonedUploads);
         sinks.clear();
         if (db.open) db.close();
+        folderLock.release();
       },
     };
   } catch (error) {
     db.close();
+    folderLock.release();
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { StartupError } from './startupError';
 
 export type Db = Database.Database;
 
@@ -23,7 +24,7 @@ export const MIGRATIONS: readonly Migration[] = Object.entries(migrationSources)
   })
   .sort((a, b) => a.version - b.version);
 
-export class NewerDatabaseError extends Error {
+export class NewerDatabaseError extends StartupError {
   override name = 'NewerDatabaseError';
 }
 
@@ -35,9 +36,10 @@ function assertNotNewer(db: Db, latest: number): number {
   const current = schemaVersion(db);
   if (current > latest) {
     throw new NewerDatabaseError(
-      `The records file ${db.name} was written by a newer version of Facilitator Kiosk ` +
-        `(schema ${current}; this version knows up to ${latest}). Install the newer version to open it. ` +
+      `The records were written by a newer version of Facilitator Kiosk ` +
+        `(schema ${current}; this version knows up to ${latest}). Install the newer version to open them. ` +
         `The file has not been changed.`,
+      `${db.name}: user_version ${current} > ${latest}`,
     );
   }
   return current;

@@ -4,11 +4,15 @@
  * each event names the roles allowed to receive it, so the audience never even receives private data.
  */
 import { z } from 'zod';
+import { stripInvisibleControls } from '../core/plainText';
+import type { StartupNotice } from '../db/recovery';
 import type { LockStatus } from '../services/access/recordsLock';
 import type { DisplayStatusView } from '../services/displays';
 import { certificateRuleSchema, memberStandingSchema } from '../services/group/certificates';
 import type { BackupInfo } from '../services/records/backups';
 import type { Download, RecordsOverview } from '../services/records/recordsDesk';
+import type { SelfEntryView } from '../services/group/selfEntry';
+import type { ProgramView } from '../services/program/programView';
 import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
 import type { MediaLibraryView } from '../services/media/mediaViews';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
@@ -61,7 +65,9 @@ const importPack = z.discriminatedUnion('source', [
 
 const itemIndex = z.number().int().min(0).max(999);
 const reason = z.string().trim().max(500);
-const personName = z.string().trim().min(1).max(80);
+/** Names reach the screens, printouts and exports: bidirectional and zero-width characters go. */
+const cleanName = () => z.string().overwrite(stripInvisibleControls).trim();
+const personName = cleanName().min(1).max(80);
 
 export const sessionCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('next') }).strict(),
@@ -113,20 +119,38 @@ export const sessionCommand = z.discriminatedUnion('type', [
 const startSession = z
   .object({
     packId: z.string().min(1).max(100),
-    cohortName: z.string().trim().min(1, 'name the group').max(80),
+    cohortName: cleanName().min(1, 'name the group').max(80),
     facilitators: z.array(personName).min(1, 'name at least one facilitator').max(6),
     timeKeeper: personName.nullable(),
+    /** Needed when the group has records and they are locked: its roster is records. */
+    pin: z.string().max(8).optional(),
   })
   .strict();
 
 const pageSize = z.enum(['A4', 'Letter']);
+const day = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day as YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'a day that exists');
+/** Which sessions the Program view covers: a pack or all (null), a group or all, a date range. */
+const programSelection = {
+  packId: z.string().min(1).max(100).nullable(),
+  cohortId: z.number().int().positive().nullable(),
+  from: day.nullable(),
+  to: day.nullable(),
+};
 const packMedia = { packId: z.string().min(1).max(100), mediaId: z.string().min(1).max(100) };
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 
 export const channels = {
   'session:consoleView': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
   /** What the counselor must be told at start, e.g. that damaged records were recovered. */
-  'app:notices': channel<string[]>()(noArguments, CONSOLE_ONLY),
+  'app:notices': channel<StartupNotice[]>()(noArguments, CONSOLE_ONLY),
+  /** The counselor has read a notice: it is not shown again, in this run or the next. */
+  'app:acknowledgeNotice': channel<StartupNotice[]>()(
+    z.object({ id: z.string().min(1).max(100) }).strict(),
+    CONSOLE_ONLY,
+  ),
   'session:audienceView': channel<AudienceView>()(noArguments, EVERY_WINDOW),
   'session:setupOptions': channel<SetupOptions>()(noArguments, CONSOLE_ONLY),
   'session:start': channel<ConsoleView>()(startSession, CONSOLE_ONLY),
@@ -244,9 +268,11 @@ export const channels = {
         .object({
           document: z.literal('agenda'),
           packId: z.string().min(1).max(100),
-          /** When the group starts (the counselor's choice); the printed times count from it. */
-          startsAt: z.number().int().min(0).max(8_640_000_000_000),
           pageSize,
+          startTime: z
+            .string()
+            .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM')
+            .optional(),
         })
         .strict(),
       z
@@ -273,6 +299,15 @@ export const channels = {
         })
         .strict(),
     ]),
+    CONSOLE_ONLY,
+  ),
+  'records:program': channel<ProgramView>()(z.object(programSelection).strict(), CONSOLE_ONLY),
+  'records:programReport': channel<Download>()(
+    z.object({ ...programSelection, pageSize }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'records:programFigures': channel<Download>()(
+    z.object({ ...programSelection, chartId: z.string().min(1).max(200).nullable() }).strict(),
     CONSOLE_ONLY,
   ),
   'records:exportAll': channel<Download>()(noArguments, CONSOLE_ONLY),
@@ -340,11 +375,35 @@ export const channels = {
     CONSOLE_ONLY,
   ),
   'media:resetCues': channel<MediaLibraryView>()(z.object(packMedia).strict(), CONSOLE_ONLY),
+  'selfEntry:view': channel<SelfEntryView | null>()(noArguments, CONSOLE_ONLY),
+  'selfEntry:begin': channel<SelfEntryView>()(
+    z.object({ memberId: z.number().int().positive() }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'selfEntry:answer': channel<SelfEntryView>()(
+    z
+      .object({ itemId: z.string().min(1).max(100), answer: z.string().regex(/^[a-zA-Z]$/) })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'selfEntry:back': channel<SelfEntryView>()(noArguments, CONSOLE_ONLY),
+  'selfEntry:finish': channel<LockStatus>()(
+    z.object({ pin: z.string().max(8) }).strict(),
+    CONSOLE_ONLY,
+  ),
   'packs:list': channel<PackListView>()(noArguments, CONSOLE_ONLY),
   'packs:import': channel<ImportResult>()(importPack, CONSOLE_ONLY),
 } as const;
 
 export type ChannelName = keyof typeof channels;
+
+/** While a member holds the laptop for the quiz, the console may call these and nothing else. */
+export const SELF_ENTRY_CHANNELS: readonly ChannelName[] = [
+  'selfEntry:view',
+  'selfEntry:answer',
+  'selfEntry:back',
+  'selfEntry:finish',
+];
 /** What a window sends (defaults may be left out). */
 export type RequestOf<C extends ChannelName> = z.input<(typeof channels)[C]['request']>;
 /** What a handler receives after validation (defaults filled in). */
@@ -358,6 +417,7 @@ export const events = {
   'packs:changed': { roles: CONSOLE_ONLY },
   'displays:changed': { roles: CONSOLE_ONLY },
   'displays:identify': { roles: EVERY_WINDOW },
+  'selfEntry:changed': { roles: CONSOLE_ONLY },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export interface EventPayloads {
@@ -366,6 +426,7 @@ export interface EventPayloads {
   'packs:changed': PackListView;
   'displays:changed': DisplayStatusView;
   'displays:identify': { console: string; audience: string };
+  'selfEntry:changed': SelfEntryView | null;
 }
 export type EventName = keyof typeof events;
 
@@ -376,8 +437,9 @@ export type EventsFor<R extends Role> = {
   [E in EventName]: R extends (typeof events)[E]['roles'][number] ? E : never;
 }[EventName];
 
+/** `locked`: refused until the counselor PIN is given (the window asks for it, then tries again). */
 export type ErrorCode =
-  'unknown-channel' | 'forbidden' | 'invalid-arguments' | 'rejected' | 'internal';
+  'unknown-channel' | 'forbidden' | 'invalid-arguments' | 'rejected' | 'locked' | 'internal';
 
 export interface KioskError {
   code: ErrorCode;

@@ -58,7 +58,7 @@ export function createRouter(
         const handler = handlers[channel] as (request: unknown, sender: Role) => unknown;
         return { ok: true, value: await handler(parsed.data, sender) };
       } catch (error) {
-        if (error instanceof RejectedRequest) return failure('rejected', error.message);
+        if (error instanceof RejectedRequest) return failure(error.code, error.message);
         if ((error as { code?: unknown }).code === 'SQLITE_FULL') {
           log(`${channel} failed: disk full`);
           return failure(
@@ -69,9 +69,10 @@ export function createRouter(
         log(
           `${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );
+        // The system's message may name files or SQL: it goes to the log, not to the counselor.
         return failure(
           'internal',
-          `${channel} failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+          'Something went wrong inside the kiosk, so this was not done. Everything saved before is safe; the details are in the log for IT.',
         );
       }
     },

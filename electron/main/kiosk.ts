@@ -7,6 +7,7 @@
 import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, powerSaveBlocker, protocol, session } from 'electron';
 import { createKioskCore, type KioskCore } from '../core/kioskCore';
+import { StartupError } from '../db/startupError';
 import { events, type Role } from '../ipc/contract';
 import { IPC_EVENT, IPC_INVOKE } from '../ipc/wire';
 import { serveAppRequest } from '../shell/appProtocol';
@@ -156,6 +157,8 @@ function launch(log: LogFile, quitting: { now: boolean }): void {
 function failStart(log: LogFile, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   log.write(`could not start: ${error instanceof Error ? (error.stack ?? message) : message}`);
+  // The counselor's message names no paths; the folder and the system's own error are for IT.
+  if (error instanceof StartupError) log.write(`details: ${error.detail}`);
   dialog.showErrorBox(
     'Facilitator Kiosk could not start',
     `${message}\n\nNothing was changed. Details are in ${log.path}.`,

@@ -5,7 +5,7 @@
  * Electron versions, and no second scheme, whose caption tracks would need CORS.
  */
 import { Readable } from 'node:stream';
-import { respondWithFile } from '../services/media/mediaResponse';
+import { respondWithBuildFile, respondWithFile } from '../services/media/mediaResponse';
 import { APP_HOST, devContentSecurityPolicy, resolveAssetPath, SECURITY_HEADERS } from './security';
 
 export interface AppProtocolRoots {
@@ -47,10 +47,19 @@ export async function serveAppRequest(
     if (roots.devOrigin && !url.pathname.startsWith('/media/')) {
       return await fromDevServer(url, roots.devOrigin);
     }
-    const file = url.pathname.startsWith('/media/')
-      ? roots.resolveMedia(url.pathname)
-      : resolveAssetPath(roots.rendererDir, url.pathname);
-    const served = await respondWithFile(file, request.method, request.headers.get('range'));
+    // Media and pack files keep their own restrictions (kinds of file, sandboxing CSP); the build's
+    // pages and scripts get the app's headers.
+    const served = url.pathname.startsWith('/media/')
+      ? await respondWithFile(
+          roots.resolveMedia(url.pathname),
+          request.method,
+          request.headers.get('range'),
+        )
+      : await respondWithBuildFile(
+          resolveAssetPath(roots.rendererDir, url.pathname),
+          request.method,
+          SECURITY_HEADERS,
+        );
     if (served.status === 404) return plain(404, 'Not found');
     const body = served.body ? (Readable.toWeb(served.body) as ReadableStream<Uint8Array>) : null;
     return new Response(body, {

@@ -1,19 +1,45 @@
 /**
  * Loaded by the browser shell before the app's own script: provides the same `window.kiosk` as the
- * Electron preloads, over fetch (invoke) and Server-Sent Events (on).
+ * Electron preloads, over fetch (invoke) and Server-Sent Events (on). The page proves its role with
+ * the key in the fragment of the address the shell printed (`#key=…`, never sent in a request) and
+ * gets this run's token for it; any other page of the origin, a pack's file included, gets none.
  */
-import type { EventName, KioskApi, Result } from '../ipc/contract';
+import type { EventName, KioskApi, Result, Role } from '../ipc/contract';
 
 type Listener = (payload: unknown) => void;
 
-const token = document.querySelector<HTMLMetaElement>('meta[name="kiosk-token"]')?.content ?? '';
+const role = (document.querySelector<HTMLMetaElement>('meta[name="kiosk-role"]')?.content ??
+  'console') as Role;
+const key = new URLSearchParams(location.hash.slice(1)).get('key') ?? '';
 const listeners = new Map<string, Set<Listener>>();
+const NOT_FROM_PRINTED_ADDRESS =
+  'This page was not opened from the address the kiosk printed when it started; open that address (it ends with #key=…).';
 
-async function reloadIfStale(): Promise<boolean> {
+/** This run's token for the page's role, or null when the key is not the role's. */
+async function openSession(): Promise<string | null> {
+  for (;;) {
+    try {
+      const answer = await fetch('/__kiosk/session', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ role, key }),
+      });
+      if (answer.status === 401) return null;
+      if (answer.ok) return ((await answer.json()) as { token: string }).token;
+    } catch {
+      // The shell is not reachable yet; keep trying.
+    }
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 1000));
+  }
+}
+
+const session = openSession();
+
+async function reloadIfStale(token: string): Promise<boolean> {
   try {
     const answer = await fetch(`/__kiosk/hello?token=${encodeURIComponent(token)}`);
     if (answer.status === 401) {
-      // The shell restarted: a fresh page load picks up its new token and current state.
+      // The shell restarted: a fresh page load proves its key again and gets the current state.
       location.reload();
       return true;
     }
@@ -23,7 +49,7 @@ async function reloadIfStale(): Promise<boolean> {
   return false;
 }
 
-function connect(): void {
+function connect(token: string): void {
   const source = new EventSource(`/__kiosk/events?token=${encodeURIComponent(token)}`);
   source.onmessage = (message: MessageEvent<string>) => {
     const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
@@ -31,21 +57,24 @@ function connect(): void {
   };
   source.onerror = () => {
     if (source.readyState !== EventSource.CLOSED) return;
-    void reloadIfStale().then((reloading) => {
-      if (!reloading) setTimeout(connect, 1000);
+    void reloadIfStale(token).then((reloading) => {
+      if (!reloading) setTimeout(() => connect(token), 1000);
     });
   };
 }
 
 const api = {
   async invoke(channel, args) {
+    const token = await session;
+    if (token === null)
+      return { ok: false, error: { code: 'forbidden', message: NOT_FROM_PRINTED_ADDRESS } };
     try {
       const response = await fetch('/__kiosk/invoke', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': token },
         body: JSON.stringify({ channel, args }),
       });
-      if (response.status === 401) void reloadIfStale();
+      if (response.status === 401) void reloadIfStale(token);
       return (await response.json()) as Result<never>;
     } catch (error) {
       return {
@@ -63,19 +92,24 @@ const api = {
 } as KioskApi;
 
 // The projector page has no command API; like Electron's main process, the shell forwards its keys.
-if (document.querySelector<HTMLMetaElement>('meta[name="kiosk-role"]')?.content === 'audience') {
+if (role === 'audience') {
   window.addEventListener('keydown', (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     // A held key acts once (KeyInterpreter.interpret), so its auto-repeats are not even sent.
     if (event.repeat) return;
-    void fetch('/__kiosk/key', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': token },
-      body: JSON.stringify({ key: event.key }),
+    void session.then((token) => {
+      if (token === null) return;
+      void fetch('/__kiosk/key', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': token },
+        body: JSON.stringify({ key: event.key }),
+      });
     });
   });
 }
 
-connect();
+void session.then((token) => {
+  if (token !== null) connect(token);
+});
 Object.defineProperty(window, 'kiosk', { value: Object.freeze(api), writable: false });

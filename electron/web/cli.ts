@@ -1,9 +1,10 @@
 /** `npm run web -- --port <n> --data <dir> [--host 127.0.0.1]`: the browser shell's entry point. */
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ManualClock } from '../core/clock';
 import { createKioskCore } from '../core/kioskCore';
+import { StartupError } from '../db/startupError';
 import { defaultDataDir } from '../shell/paths';
 import { startWebShell } from './server';
 
@@ -44,12 +45,22 @@ async function main(): Promise<void> {
     process.stderr.write('kiosk web: using a fake clock (tests only)\n');
   }
 
-  const core = createKioskCore({
-    dataDir,
-    clock: manualClock,
-    resourcesDir: resolve(outDir, '..', 'resources'),
-    log: (message) => process.stderr.write(`${message}\n`),
-  });
+  let core;
+  try {
+    core = createKioskCore({
+      dataDir,
+      clock: manualClock,
+      resourcesDir: resolve(outDir, '..', 'resources'),
+      log: (message) => process.stderr.write(`${message}\n`),
+      shellName: 'browser shell',
+    });
+  } catch (error) {
+    if (error instanceof StartupError) {
+      process.stderr.write(`kiosk web: (for IT) ${error.detail}\n`);
+      fail(error.message);
+    }
+    throw error;
+  }
   let shell;
   try {
     shell = await startWebShell({
@@ -58,6 +69,7 @@ async function main(): Promise<void> {
       host: values.host,
       port,
       manualClock,
+      keysFile: join(dataDir, 'browser-shell-keys.json'),
     });
   } catch (error) {
     core.close();

@@ -3,7 +3,8 @@
  * loopback HTTP, with Server-Sent Events for pushes. Pages get the same `window.kiosk` API as in
  * Electron (from web-bridge.js), so the renderer cannot tell the shells apart.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,6 +29,37 @@ export interface WebShellOptions {
   port?: number;
   /** Only with `--fake-clock`: lets end-to-end tests move main's clock with the pages' clocks. */
   manualClock?: ManualClock;
+  /**
+   * Where each role's key is kept (in the data folder), so the printed addresses stay the same
+   * and pages left open find their way back after a restart. Without it the keys last one run.
+   */
+  keysFile?: string;
+}
+
+type RoleKeys = Record<Role, string>;
+
+/** Each role's secret: the printed URL carries it in its fragment, which no request ever sends. */
+function roleKeys(file: string | undefined): RoleKeys {
+  if (file) {
+    try {
+      const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<RoleKeys>;
+      if ([stored.console, stored.audience].every((key) => /^[0-9a-f]{64}$/.test(key ?? '')))
+        return stored as RoleKeys;
+    } catch {
+      // Missing or unreadable: made afresh below.
+    }
+  }
+  const keys: RoleKeys = {
+    console: randomBytes(32).toString('hex'),
+    audience: randomBytes(32).toString('hex'),
+  };
+  if (file) writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}
+
+function sameSecret(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
 export interface WebShell {
@@ -77,7 +109,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const host = options.host ?? '127.0.0.1';
   assertLoopbackHost(host);
   const { core, rendererDir } = options;
-  // Each page load is bound to its role by a per-run token; a page from an earlier run reloads.
+  // A page proves it was opened from a printed URL with that URL's key, and gets its role's token
+  // for this run; a page from an earlier run reloads and proves it again. No GET hands out a token.
+  const keys = roleKeys(options.keysFile);
   const tokens = new Map<string, Role>([
     [randomBytes(24).toString('hex'), 'console'],
     [randomBytes(24).toString('hex'), 'audience'],
@@ -93,7 +127,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     const html = await readFile(file!, 'utf8');
     const injected = html.replace(
       /<head>/i,
-      `<head><meta name="kiosk-token" content="${tokenFor(role)}"><meta name="kiosk-role" content="${role}"><script type="module" src="/web-bridge.js"></script>`,
+      `<head><meta name="kiosk-role" content="${role}"><script type="module" src="/web-bridge.js"></script>`,
     );
     send(response, 200, 'text/html; charset=utf-8', injected);
   }
@@ -135,6 +169,23 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       });
     }
     sendJson(response, 200, await core.router.dispatch(message.channel, message.args, role));
+  }
+
+  /** `{ role, key }` from the bridge: the role's token for this run, if the key is that role's. */
+  async function openSession(request: IncomingMessage, response: ServerResponse) {
+    let claim: { role?: unknown; key?: unknown };
+    try {
+      claim = JSON.parse((await readBody(request)) ?? '') as typeof claim;
+    } catch {
+      claim = {};
+    }
+    const role = claim.role === 'console' || claim.role === 'audience' ? claim.role : null;
+    if (!role || !sameSecret(claim.key, keys[role])) {
+      return sendJson(response, 401, {
+        error: 'Open this page from the address the kiosk printed when it started.',
+      });
+    }
+    sendJson(response, 200, { token: tokenFor(role) });
   }
 
   async function audienceKey(request: IncomingMessage, response: ServerResponse) {
@@ -201,6 +252,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       }
       if (request.method === 'POST' && url.pathname === '/__kiosk/invoke')
         return invoke(request, response);
+      if (request.method === 'POST' && url.pathname === '/__kiosk/session')
+        return openSession(request, response);
       if (request.method === 'POST' && url.pathname === '/__kiosk/key') {
         return audienceKey(request, response);
       }
@@ -248,8 +301,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 
   return {
     port,
-    consoleUrl: `${base}/console.html`,
-    audienceUrl: `${base}/audience.html`,
+    consoleUrl: `${base}/console.html#key=${keys.console}`,
+    audienceUrl: `${base}/audience.html#key=${keys.audience}`,
     async close() {
       unsubscribe();
       for (const stream of streams) stream.response.end();

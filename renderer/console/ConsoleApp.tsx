@@ -1,7 +1,9 @@
-import { useState } from 'react';
-import { consoleApi } from '../platform/kiosk';
+import { useEffect, useState } from 'react';
+import type { SelfEntryView } from '../../electron/services/group/selfEntry';
+import { call, consoleApi } from '../platform/kiosk';
 import { IdentifyOverlay } from '../shared/IdentifyOverlay';
 import { MediaView } from './media/MediaView';
+import { SelfEntry } from './group/SelfEntry';
 import { NoticeBanner } from './NoticeBanner';
 import { PacksView } from './packs/PacksView';
 import { RecordsView } from './records/RecordsView';
@@ -16,8 +18,32 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
+const api = consoleApi();
+
 export function ConsoleApp() {
   const [tab, setTab] = useState<TabId>('session');
+  // Undefined until main has said whether a member holds the laptop: nothing else shows before.
+  const [selfEntry, setSelfEntry] = useState<SelfEntryView | null | undefined>(undefined);
+  useEffect(() => {
+    const unsubscribe = api.on('selfEntry:changed', setSelfEntry);
+    call(api, 'selfEntry:view', {}).then(setSelfEntry, () => setSelfEntry(null));
+    return unsubscribe;
+  }, []);
+  if (selfEntry === undefined) {
+    return (
+      <main className="console">
+        <p className="session-tab__loading">Opening the kiosk…</p>
+      </main>
+    );
+  }
+  if (selfEntry) {
+    return (
+      <main className="console">
+        <h1 className="visually-hidden">Facilitator Kiosk: quiz self-entry</h1>
+        <SelfEntry view={selfEntry} onView={setSelfEntry} />
+      </main>
+    );
+  }
   return (
     <main className="console">
       <h1 className="visually-hidden">Facilitator Kiosk console</h1>

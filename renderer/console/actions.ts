@@ -9,12 +9,6 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** While a member enters their own answers, the presenter keys must not reach the session. */
-let suspended = false;
-export function suspendPresenterKeys(value: boolean): void {
-  suspended = value;
-}
-
 export interface PresenterKeyHandlers {
   command: (command: SessionCommand) => void;
   help: () => void;
@@ -34,7 +28,7 @@ export function usePresenterKeys(handlers: PresenterKeyHandlers): string {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!latest.current.enabled || suspended) return;
+      if (!latest.current.enabled) return;
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       // A focused button or link handles its own Enter and Space.
       if (

@@ -12,6 +12,7 @@ import type { ConsoleView } from '../../electron/services/session/views';
 import { newContext, openAudience, openConsole } from './browserMetrics';
 import { GROUP_START, log, withShell, type Shell } from './harness';
 import { agendaShape, loadGroupFive } from './packs';
+import { tokenFor } from '../e2e/support/webShell';
 
 const MINUTE = 60_000;
 const MEMBERS = [
@@ -34,9 +35,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** A console page's channel to main, used from this process with the page's role token. */
 type Call = <C extends ChannelName>(channel: C, args: RequestOf<C>) => Promise<ResponseOf<C>>;
 
-async function consoleCall(shell: Shell, page: Page): Promise<Call> {
-  const token = await page.locator('meta[name="kiosk-token"]').getAttribute('content');
-  if (!token) throw new Error('the console page has no kiosk token');
+async function consoleCall(shell: Shell): Promise<Call> {
+  const token = await tokenFor(shell.consoleUrl);
   return async (channel, args) => {
     const response = await fetch(`${shell.origin}/__kiosk/invoke`, {
       method: 'POST',
@@ -217,7 +217,7 @@ export async function rendererMemoryGrowth(browser: Browser, sessions = 1): Prom
         await openConsole(console, shell);
         await openAudience(audience, shell);
         await console.bringToFront();
-        const call = await consoleCall(shell, console);
+        const call = await consoleCall(shell);
 
         let startHeap = 0;
         let endHeap = 0;

@@ -566,12 +566,12 @@ test('issue 13’s new views: starting soon, rehearsal, a poll, a long card, the
   await console.page.getByRole('button', { name: 'Rehearse this pack' }).click();
   await expect(console.page.getByTestId('rehearsal')).toBeVisible();
   await expectAccessible(console.page, 'console: rehearsal');
-  await console.jumpTo(13);
+  await console.jumpTo(14);
   const poll = console.page.getByTestId('poll');
   await poll.getByRole('button', { name: 'Show poll on projector' }).click();
   await expect(audience.page.getByTestId('audience-poll')).toBeVisible();
   await expectAccessible(audience.page, 'audience: poll', { showsText: true });
-  await poll.getByRole('button', { name: 'Reveal counts and answer' }).click();
+  await poll.getByRole('button', { name: 'Reveal counts' }).click();
   await expectAccessible(console.page, 'console: poll revealed');
   await expectAccessible(audience.page, 'audience: poll revealed', { showsText: true });
   await console.page.getByRole('button', { name: 'Slides…' }).click();

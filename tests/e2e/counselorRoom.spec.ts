@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 
 const test = fakeClockTest;
 
-test('a poll goes to the room, the counselor types the hands for each option, reveals them with the answer, and the report keeps the counts', async ({
+test('a poll goes to the room, the counselor types the hands for each option, reveals them with the discussion cue, and the report keeps the counts', async ({
   shell,
   context,
 }) => {
@@ -25,7 +25,7 @@ test('a poll goes to the room, the counselor types the hands for each option, re
   const console = new ConsolePage(await context.newPage());
   await console.open(shell.consoleUrl);
   await console.start({ pack: 'Harm Reduction 101', group: 'Providers', facilitators: ['Riley'] });
-  await console.jumpTo(13);
+  await console.jumpTo(14);
   const poll = console.page.getByTestId('poll');
   await expect(poll).toContainText('Which of these can increase risk for harm?');
 
@@ -38,16 +38,17 @@ test('a poll goes to the room, the counselor types the hands for each option, re
 
   await poll.getByLabel('Hands for a. Unstable housing').fill('7');
   await poll.getByLabel('Hands for d. No access to safer supplies').fill('12');
-  await poll.getByRole('button', { name: 'Reveal counts and answer' }).click();
+  await poll.getByRole('button', { name: 'Reveal counts' }).click();
   await expect(board.locator('[data-option="a"]')).toHaveText('7');
   await expect(board.locator('[data-option="d"]')).toHaveText('12');
   await expect(board.locator('[data-option="b"]')).toHaveText('–');
-  await expect(board.locator('.projector__correct')).toHaveCount(5);
-  await expect(poll).toContainText('Now: All five can increase risk.');
+  // This poll has no right answer: the reveal shows the hands, and the console the discussion.
+  await expect(board.locator('.projector__correct')).toHaveCount(0);
+  await expect(poll).toContainText('Now: Ask the room how each one could increase risk');
 
   // The counts are records: they survive leaving the item and coming back.
+  await console.jumpTo(15);
   await console.jumpTo(14);
-  await console.jumpTo(13);
   await expect(poll.getByLabel('Hands for d. No access to safer supplies')).toHaveValue('12');
   await console.endSession();
   await openRecords(console.page);
@@ -59,10 +60,10 @@ test('a poll goes to the room, the counselor types the hands for each option, re
   );
   expect(report).toContain('Polls\r\nItem,Prompt,Option,Text,Hands,Answer');
   expect(report).toContain(
-    'risk-question,Which of these can increase risk for harm?,d,No access to safer supplies,12,yes',
+    'risk-question,Which of these can increase risk for harm?,d,No access to safer supplies,12,',
   );
   expect(report).toContain(
-    'risk-question,Which of these can increase risk for harm?,b,No or low income,,yes',
+    'risk-question,Which of these can increase risk for harm?,b,No or low income,,',
   );
 });
 
@@ -215,7 +216,7 @@ base(
         'Harm Reduction 101',
         'Projector check',
       ]) {
-        await console.start({ pack, group: 'Tuesday group', facilitators: ['Riley'] });
+        await console.start({ pack, group: `Group for ${pack}`, facilitators: ['Riley'] });
         const count = Number(/of (\d+)/.exec((await console.slidePosition.textContent())!)![1]);
         for (let number = 1; number <= count; number += 1) {
           await console.page.evaluate(
@@ -340,7 +341,7 @@ base(
       await audience.open(shell.audienceUrl);
       await console.start({
         pack: 'Negotiating Harm Reduction',
-        group: 'Tuesday group',
+        group: 'Wednesday group',
         facilitators: ['Riley'],
       });
       await console.jumpTo(6);

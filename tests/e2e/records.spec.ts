@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from './support/fixtures';
@@ -51,6 +51,40 @@ test('the records are behind a PIN and lock again', async ({ shell, page }) => {
     ok: false,
     error: { message: expect.stringContaining('locked') },
   });
+});
+
+test("the agenda prints the program's times, and today's beside them once a start time is set", async ({
+  shell,
+  page,
+}) => {
+  const console = new ConsolePage(page);
+  await console.open(shell.consoleUrl);
+  await openRecords(page);
+  await page.getByLabel('Pack').selectOption('hhrp-group-5');
+  // Filled in with the next half hour: emptied, the agenda has the program's times only.
+  await expect(page.getByLabel('Group starts at')).toHaveValue(/^\d\d:[03]0$/);
+  await page.getByLabel('Group starts at').fill('');
+  const plain = pdfText(
+    await save(page, () => page.getByRole('button', { name: 'Group agenda' }).click()),
+  );
+  expect(plain).toMatch(
+    /0:00\s+Begin Group \(5 mins\)\s*\n\s*Introductions – Rules – Time keeper assignment/,
+  );
+  expect(plain).toMatch(/0:45\s+Discussion: Response to Video \(5 mins\)/);
+  expect(plain).toMatch(/2:00\s+End/);
+  expect(plain).not.toMatch(/\b\d\d:\d\d\b/);
+
+  await page.getByLabel('Group starts at').fill('6pm');
+  await page.getByRole('button', { name: 'Group agenda' }).click();
+  await expect(page.getByRole('alert')).toContainText('write it as HH:MM, e.g. 18:30');
+  await page.getByLabel('Group starts at').fill('18:30');
+  const today = pdfText(
+    await save(page, () => page.getByRole('button', { name: 'Group agenda' }).click()),
+  );
+  expect(today).toContain('starting at 18:30');
+  expect(today).toMatch(/0:45\s+19:15\s+Discussion: Response to Video \(5 mins\)/);
+  expect(today).toMatch(/1:05\s+19:35\s+Review \(5 mins\)/);
+  expect(today).toMatch(/2:00\s+20:30\s+End/);
 });
 
 test('answers are exported, certificates and the quiz sheet print, and the session report holds the results', async ({
@@ -155,6 +189,14 @@ test('damaged records are set aside at start, the latest backup restored, and th
       facilitators: ['Riley'],
     });
     await console.endSession();
+    // The summary shows as soon as the session ends; its backup is written just after.
+    await expect
+      .poll(() =>
+        readdirSync(join(data.path, 'backups')).some((name) =>
+          name.endsWith('-session-end.sqlite3'),
+        ),
+      )
+      .toBe(true);
     await shell.stop();
     writeFileSync(join(data.path, 'kiosk.sqlite3'), Buffer.alloc(16_384, 0x42));
     rmSync(join(data.path, 'kiosk.sqlite3-wal'), { force: true });
@@ -163,8 +205,18 @@ test('damaged records are set aside at start, the latest backup restored, and th
     await console.open(shell.consoleUrl);
     await expect(page.getByRole('alert')).toContainText('The records file was damaged');
     await expect(page.getByRole('alert')).toContainText('latest good backup');
-    await page.getByRole('button', { name: 'Understood' }).click();
     await expect(console.summary).toContainText('Before the damage');
+
+    // The notice stays, restart after restart, until someone acknowledges it.
+    await shell.stop();
+    shell = await startShell(data.path, { port: shell.port });
+    await console.open(shell.consoleUrl);
+    await expect(page.getByRole('alert')).toContainText('The records file was damaged');
+    await page.getByRole('button', { name: 'Understood' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole('tab', { name: 'Run session' })).toBeVisible();
+    await expect(page.getByText('The records file was damaged')).toHaveCount(0);
   } finally {
     await shell.stop();
     data.remove();

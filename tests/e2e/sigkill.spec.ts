@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { assertIntegrity, makeDataDir, startShell, type RunningShell } from './support/webShell';
+import {
+  assertIntegrity,
+  makeDataDir,
+  startShell,
+  tokenFor,
+  type RunningShell,
+} from './support/webShell';
 import { join } from 'node:path';
 
 /** A small seeded generator, so a failing run can be repeated exactly. */
@@ -22,8 +28,7 @@ interface Client {
 }
 
 async function connect(shell: RunningShell): Promise<Client> {
-  const html = await (await fetch(shell.consoleUrl)).text();
-  const token = /name="kiosk-token" content="([0-9a-f]+)"/.exec(html)![1]!;
+  const token = await tokenFor(shell.consoleUrl);
   return {
     async invoke(channel, args) {
       const response = await fetch(new URL('/__kiosk/invoke', shell.consoleUrl), {

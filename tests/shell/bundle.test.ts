@@ -8,13 +8,15 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   dependencies: Record<string, string>;
 };
 
-/** The bare specifiers a built file imports or requires. */
+/** The bare specifiers a built file imports, requires or resolves. */
 function specifiers(file: string): string[] {
   const code = readFileSync(file, 'utf8');
   const found = [
     ...code.matchAll(/\bfrom\s*["']([^"']+)["']/g),
     ...code.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g),
     ...code.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g),
+    // A package a worker thread loads by the path main resolves for it (require.resolve).
+    ...code.matchAll(/\.resolve\s*\(\s*["']([^"'./][^"']*)["']\s*\)/g),
   ].map((match) => match[1]!);
   return [...new Set(found)];
 }

@@ -14,6 +14,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'session:consoleView': () => view,
     'app:notices': () => [],
+    'app:acknowledgeNotice': () => [],
     'session:audienceView': () => ({
       revision: 1,
       serverNow: 0,
@@ -52,6 +53,9 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'records:setMemberStanding': notUsed,
     'records:sessionReport': notUsed,
     'records:print': notUsed,
+    'records:program': notUsed,
+    'records:programReport': notUsed,
+    'records:programFigures': notUsed,
     'records:exportAll': notUsed,
     'records:exportRedcap': notUsed,
     'records:backup': notUsed,
@@ -67,6 +71,11 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'media:unbind': () => ({ files: [], packs: [] }),
     'media:setCue': () => [],
     'media:resetCues': () => ({ files: [], packs: [] }),
+    'selfEntry:view': () => null,
+    'selfEntry:begin': notUsed,
+    'selfEntry:answer': notUsed,
+    'selfEntry:back': notUsed,
+    'selfEntry:finish': notUsed,
     'packs:list': () => ({ packs: [], broken: [] }),
     'packs:import': () => ({ status: 'invalid', problems: [] }),
     ...overrides,
@@ -157,7 +166,10 @@ describe('router', () => {
     );
     expect(await router.dispatch('session:command', { type: 'next' }, 'console')).toMatchObject({
       ok: false,
-      error: { code: 'internal', message: expect.stringContaining('disk on fire') },
+      error: {
+        code: 'internal',
+        message: expect.stringMatching(/^Something went wrong inside the kiosk/),
+      },
     });
     expect(log).toHaveBeenCalledOnce();
     expect(await router.dispatch('session:resume', {}, 'console')).toEqual({

@@ -11,9 +11,20 @@ let core: KioskCore;
 let shell: WebShell;
 let base: string;
 
-async function tokenOf(page: 'console' | 'audience'): Promise<string> {
-  const html = await (await fetch(`${base}/${page}.html`)).text();
-  return /name="kiosk-token" content="([0-9a-f]+)"/.exec(html)![1]!;
+const keyOf = (role: 'console' | 'audience') =>
+  new URL(role === 'console' ? shell.consoleUrl : shell.audienceUrl).hash.replace('#key=', '');
+
+function openSession(role: string, key: string) {
+  return fetch(`${base}/__kiosk/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role, key }),
+  });
+}
+
+/** What the bridge does: trade the printed URL's key for this run's token. */
+async function tokenOf(role: 'console' | 'audience'): Promise<string> {
+  return ((await (await openSession(role, keyOf(role))).json()) as { token: string }).token;
 }
 
 function invoke(token: string, body: unknown) {
@@ -77,15 +88,17 @@ describe('browser shell', () => {
   });
 
   it('prints loopback URLs for both pages', () => {
-    expect(shell.consoleUrl).toBe(`${base}/console.html`);
-    expect(shell.audienceUrl).toBe(`${base}/audience.html`);
+    expect(shell.consoleUrl).toMatch(new RegExp(`^${base}/console\\.html#key=[0-9a-f]{64}$`));
+    expect(shell.audienceUrl).toMatch(new RegExp(`^${base}/audience\\.html#key=[0-9a-f]{64}$`));
+    expect(keyOf('console')).not.toBe(keyOf('audience'));
   });
 
-  it('injects the bridge and a role token into each page', async () => {
+  it('injects the bridge and the role into each page, but no token', async () => {
     const html = await (await fetch(`${base}/console.html`)).text();
     expect(html).toMatch(
-      /<head><meta name="kiosk-token" content="[0-9a-f]{48}"><meta name="kiosk-role" content="console"><script type="module" src="\/web-bridge.js">/,
+      /<head><meta name="kiosk-role" content="console"><script type="module" src="\/web-bridge.js">/,
     );
+    expect(html).not.toMatch(/token|[0-9a-f]{48}/);
     expect(await tokenOf('console')).not.toBe(await tokenOf('audience'));
   });
 

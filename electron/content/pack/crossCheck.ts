@@ -2,7 +2,13 @@
  * Checks a manifest that already has the right shape against itself and the pack folder: references,
  * duplicate ids, cue order, points that must add up, and (as warnings) timing.
  */
-import { toSeconds, type PackManifest } from './schema';
+import MarkdownIt from 'markdown-it';
+import {
+  QUIZ_OPTION_REFERENCE,
+  toSeconds,
+  type AgendaItemManifest,
+  type PackManifest,
+} from './schema';
 import type { PathSegment } from './problems';
 
 export interface RawProblem {
@@ -29,11 +35,26 @@ function formatClock(totalMinutes: number): string {
   return `${Math.floor(totalMinutes / 60)}:${String(totalMinutes % 60).padStart(2, '0')}`;
 }
 
-/** Image references in Markdown: `![alt](src)`. */
+const markdownParser = new MarkdownIt({ html: false, linkify: false });
+
+/** Every image a slide's Markdown shows, inline (`![alt](src)`) or by reference (`![alt][ref]`). */
 export function markdownImageSources(markdown: string): string[] {
-  return [...markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map(
-    (match) => match[1]!,
-  );
+  const sources: string[] = [];
+  for (const token of markdownParser.parse(markdown, {})) {
+    for (const child of token.children ?? []) {
+      if (child.type === 'image') sources.push(child.attrGet('src') ?? '');
+    }
+  }
+  return sources;
+}
+
+/** A Markdown image's file path, or null when its %-escapes do not decode. */
+export function imagePath(source: string): string | null {
+  try {
+    return decodeURI(source);
+  } catch {
+    return null;
+  }
 }
 
 function checkUnique(
@@ -62,28 +83,139 @@ function checkMarkdownImages(
   problems: RawProblem[],
   files: PackFiles,
   markdown: string,
-  path: PathSegment[],
+  where: PathSegment[],
   file?: string,
 ): void {
+  const report = (message: string) =>
+    problems.push({ severity: 'error', path: where, file, message });
   for (const source of markdownImageSources(markdown)) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(source)) {
-      problems.push({
-        severity: 'error',
-        path,
-        file,
-        message: `image "${source}" must be a file in the pack: the kiosk never loads from the network`,
-      });
-    } else if (source.startsWith('/') || source.split('/').includes('..')) {
-      problems.push({
-        severity: 'error',
-        path,
-        file,
-        message: `image "${source}" must be inside the pack folder`,
-      });
-    } else if (!files.exists(decodeURI(source))) {
-      problems.push({ severity: 'error', path, file, message: `image "${source}" is missing` });
-    }
+    const path = imagePath(source);
+    const shown = path ?? source;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(source))
+      report(`image "${shown}" must be a file in the pack: the kiosk never loads from the network`);
+    else if (path === null)
+      report(`image "${source}" has a malformed %-escape; write the file name as it is`);
+    else if (path.startsWith('/') || path.split('/').includes('..'))
+      report(`image "${shown}" must be inside the pack folder`);
+    else if (!files.exists(path)) report(`image "${shown}" is missing`);
   }
+}
+
+/**
+ * Lowercase words only, so a quote matches its material whatever the emphasis, punctuation, quote
+ * marks or line breaks.
+ */
+function wordsOf(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[*_`#]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+}
+
+/**
+ * What an agenda item delivers: its slides (text and notes), cues, instructions, questions with their
+ * answers, role-play lines, video intro and the discussion points at the video's cue points.
+ * Current-guidance notes and facilitator suggestions are not the program's material.
+ */
+function itemMaterial(pack: PackManifest, item: AgendaItemManifest, files: PackFiles): string {
+  const slideText = item.slides.flatMap((slideId) => {
+    const slide = pack.slides.find((entry) => entry.id === slideId);
+    if (!slide) return [];
+    const body =
+      slide.markdown ??
+      (slide.file?.toLowerCase().endsWith('.md') && files.exists(slide.file)
+        ? files.read(slide.file)
+        : '');
+    return [slide.title ?? '', body, slide.notes];
+  });
+  const media = item.video && pack.media.find((entry) => entry.id === item.video!.media);
+  return wordsOf(
+    [
+      item.title,
+      item.summary ?? '',
+      ...item.instructions,
+      ...item.cues,
+      ...slideText,
+      ...item.questions.flatMap((question) => [question.prompt, ...question.answers]),
+      ...(item.demonstration?.elements.flatMap((element) => [
+        element.title,
+        ...element.lines.map((line) => line.text),
+      ]) ?? []),
+      item.video?.intro ?? '',
+      ...(media?.cues.flatMap((cue) => [cue.question ?? '', ...cue.points]) ?? []),
+      item.poll ? [item.poll.prompt, item.poll.discussion ?? ''].join(' ') : '',
+    ].join('\n'),
+  );
+}
+
+/** The options a quiz item's feedback calls right or wrong: the answer, and any it names as "(x)". */
+function optionsJudgedByFeedback(quizItem: NonNullable<PackManifest['quiz']>['items'][number]) {
+  const named = [...quizItem.feedback.matchAll(/\(([a-z])\)/g)].map((match) => match[1]!);
+  const keys = new Set(quizItem.options.map((option) => option.key));
+  return [...new Set([quizItem.answer, ...named])].filter((key) => keys.has(key));
+}
+
+/**
+ * Every quiz option the feedback calls right or wrong must be taught before the quiz: some agenda
+ * item names it in `teaches`, with a quote that really is in that item's material.
+ */
+function checkTeaching(pack: PackManifest, files: PackFiles, problems: RawProblem[]): void {
+  const quizIndex = pack.agenda.findIndex((item) => item.kind === 'quiz');
+  const taught = new Set<string>();
+  pack.agenda.forEach((item, index) => {
+    if (item.teaches.length === 0) return;
+    const material = itemMaterial(pack, item, files);
+    item.teaches.forEach((teaching, teachingIndex) => {
+      const at: PathSegment[] = ['agenda', index, 'teaches', teachingIndex];
+      const [, quizId, key] = QUIZ_OPTION_REFERENCE.exec(teaching.option)!;
+      const quizItem = pack.quiz?.items.find((entry) => entry.id === quizId);
+      if (!quizItem) {
+        problems.push({
+          severity: 'error',
+          path: [...at, 'option'],
+          message: `no quiz item with id "${quizId}"`,
+        });
+        return;
+      }
+      if (!quizItem.options.some((option) => option.key === key)) {
+        problems.push({
+          severity: 'error',
+          path: [...at, 'option'],
+          message: `quiz item "${quizId}" has no option "${key}"`,
+        });
+        return;
+      }
+      if (!material.includes(wordsOf(teaching.quote))) {
+        problems.push({
+          severity: 'warning',
+          path: [...at, 'quote'],
+          message: `"${teaching.quote}" is not in this item's slides, cues, instructions, questions or role-play`,
+        });
+        return;
+      }
+      if (quizIndex >= 0 && index > quizIndex) {
+        problems.push({
+          severity: 'warning',
+          path: at,
+          message: `this item comes after the quiz, so it cannot prepare ${teaching.option}`,
+        });
+        return;
+      }
+      taught.add(teaching.option);
+    });
+  });
+  pack.quiz?.items.forEach((quizItem, index) => {
+    for (const key of optionsJudgedByFeedback(quizItem)) {
+      if (taught.has(`${quizItem.id}.${key}`)) continue;
+      const verdict = key === quizItem.answer ? 'right' : 'wrong';
+      problems.push({
+        severity: 'warning',
+        path: ['quiz', 'items', index, 'feedback'],
+        message: `the feedback calls (${key}) ${verdict}, but no agenda item teaches ${quizItem.id}.${key}`,
+      });
+    }
+  });
 }
 
 export function crossCheck(pack: PackManifest, files: PackFiles): RawProblem[] {
@@ -261,6 +393,7 @@ export function crossCheck(pack: PackManifest, files: PackFiles): RawProblem[] {
     if (!pack.agenda.some((item) => item.kind === 'quiz'))
       warn(['quiz'], 'no agenda item of kind "quiz" uses the quiz');
   }
+  checkTeaching(pack, files, problems);
 
   if (pack.game) {
     const { game } = pack;

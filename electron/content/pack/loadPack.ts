@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { resolveAssetPath } from '../../shell/security';
 import { crossCheck, type PackFiles, type RawProblem } from './crossCheck';
+import { parseManifest, parseManifestSync, type LineTable, type YamlResult } from './manifestYaml';
 import { formatPath, type PackProblem, type PathSegment } from './problems';
 import { MANIFEST_FILE, packSchema, type PackManifest } from './schema';
 
@@ -32,21 +32,13 @@ export function folderFiles(folder: string): PackFiles {
 }
 
 /** The line of the deepest node on `path` that exists in the document (1-based). */
-function lineOf(
-  document: Document,
-  counter: LineCounter,
-  path: readonly PathSegment[],
-): number | null {
+function lineOf(lines: LineTable, path: readonly PathSegment[]): number | null {
   for (let depth = path.length; depth >= 0; depth -= 1) {
-    const node: unknown =
-      depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) {
-      // For a missing key, point at its parent map's first line rather than the end of the map.
-      const offset =
-        depth < path.length && isMap(node) && node.items[0]
-          ? (node.items[0].key as { range?: [number] }).range?.[0]
-          : node.range[0];
-      return counter.linePos(offset ?? node.range[0]).line;
+    const entry = lines[JSON.stringify(path.slice(0, depth))];
+    if (entry) {
+      // For a missing key, point at its parent map's first key rather than the end of the map.
+      const [line, firstKeyLine] = entry;
+      return depth < path.length && firstKeyLine !== null ? firstKeyLine : line;
     }
   }
   return null;
@@ -58,9 +50,27 @@ function stringField(value: unknown, key: string): string | null {
   return typeof field === 'string' ? field : null;
 }
 
+function readManifest(folder: string): string | null {
+  try {
+    return readFileSync(join(folder, MANIFEST_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** Reads and validates a pack folder. Never throws for a bad pack: every fault is a problem. */
 export function checkPack(folder: string): PackCheck {
-  const manifestPath = join(folder, MANIFEST_FILE);
+  const source = readManifest(folder);
+  return judgePack(folder, source === null ? null : parseManifestSync(source));
+}
+
+/** The same, with the manifest parsed while the caller's event loop goes on (imports). */
+export async function checkPackAsync(folder: string): Promise<PackCheck> {
+  const source = readManifest(folder);
+  return judgePack(folder, source === null ? null : await parseManifest(source));
+}
+
+function judgePack(folder: string, parsed: YamlResult | null): PackCheck {
   const result: PackCheck = { folder, manifest: null, id: null, title: null, problems: [] };
   const problem = (
     line: number | null,
@@ -71,51 +81,35 @@ export function checkPack(folder: string): PackCheck {
     result.problems.push({ severity: 'error', file, line, path, message });
   };
 
-  let source: string;
-  try {
-    source = readFileSync(manifestPath, 'utf8');
-  } catch {
+  if (parsed === null) {
     problem(null, '', `no ${MANIFEST_FILE} in this folder`);
     return result;
   }
-
-  const counter = new LineCounter();
-  const document = parseDocument(source, {
-    lineCounter: counter,
-    prettyErrors: false,
-    uniqueKeys: true,
-  });
-  if (document.errors.length > 0) {
-    for (const yamlError of document.errors) {
-      problem(
-        counter.linePos(yamlError.pos[0]).line,
-        '',
-        `YAML: ${yamlError.message.split('\n')[0]}`,
-      );
-    }
+  if (!parsed.ok) {
+    for (const yamlProblem of parsed.problems) problem(yamlProblem.line, '', yamlProblem.message);
     return result;
   }
 
-  const raw: unknown = document.toJS();
+  const raw = parsed.value;
   result.id = stringField(raw, 'id');
   result.title = stringField(raw, 'title');
-  const parsed = packSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+  const validated = packSchema.safeParse(raw);
+  if (!validated.success) {
+    for (const issue of validated.error.issues) {
       const path = issue.path.filter(
         (segment): segment is PathSegment => typeof segment !== 'symbol',
       );
-      problem(lineOf(document, counter, path), formatPath(path), issue.message);
+      problem(lineOf(parsed.lines, path), formatPath(path), issue.message);
     }
     return result;
   }
 
-  const raws: RawProblem[] = crossCheck(parsed.data, folderFiles(folder));
+  const raws: RawProblem[] = crossCheck(validated.data, folderFiles(folder));
   for (const raw of raws) {
     result.problems.push({
       severity: raw.severity,
       file: raw.file ?? MANIFEST_FILE,
-      line: raw.file ? null : lineOf(document, counter, raw.path),
+      line: raw.file ? null : lineOf(parsed.lines, raw.path),
       path: formatPath(raw.path),
       message: raw.message,
     });
@@ -124,6 +118,7 @@ export function checkPack(folder: string): PackCheck {
     (a, b) =>
       a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.path.localeCompare(b.path),
   );
-  if (!result.problems.some((entry) => entry.severity === 'error')) result.manifest = parsed.data;
+  if (!result.problems.some((entry) => entry.severity === 'error'))
+    result.manifest = validated.data;
   return result;
 }

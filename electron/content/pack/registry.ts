@@ -3,8 +3,8 @@
  * folder's curricula/. A broken pack is listed with its problems and never stops the others.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { checkPack } from './loadPack';
+import { basename, join, sep } from 'node:path';
+import { checkPack, type PackCheck } from './loadPack';
 import type { PackProblem } from './problems';
 import { renderSlides, type PackAssetUrl, type RenderedSlide } from './renderPack';
 import type { PackManifest } from './schema';
@@ -48,12 +48,13 @@ function packFolders(root: string): string[] {
     .sort();
 }
 
+/** Validates the pack (unless already checked) and renders every slide: loaded, or broken with why. */
 export function loadPackFolder(
   folder: string,
   origin: PackOrigin,
   assetUrl: PackAssetUrl,
+  check: PackCheck = checkPack(folder),
 ): LoadedPack | BrokenPack {
-  const check = checkPack(folder);
   const name = check.id ?? basename(folder);
   if (!check.manifest)
     return { origin, folder, name, title: check.title, problems: check.problems };
@@ -78,7 +79,8 @@ export function loadPackFolder(
           file: 'pack.yaml',
           line: null,
           path: '',
-          message: (error as Error).message,
+          // The pack's own folder is no business of the counselor's: name files within it.
+          message: (error as Error).message.replaceAll(`${folder}${sep}`, ''),
         },
       ],
     };
@@ -115,7 +117,7 @@ export function loadCatalog(roots: PackRoots, assetUrl: PackAssetUrl): PackCatal
               file: 'pack.yaml',
               line: null,
               path: 'id',
-              message: `another ${origin} pack (${existing.folder}) already has the id "${pack.manifest.id}"`,
+              message: `another ${origin} pack (folder “${basename(existing.folder)}”) already has the id "${pack.manifest.id}"`,
             },
           ],
         });

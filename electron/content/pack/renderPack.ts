@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { imagePath } from './crossCheck';
 import { folderFiles } from './loadPack';
 import type { PackManifest } from './schema';
 
@@ -33,10 +34,12 @@ function createMarkdown(packId: string, assetUrl: PackAssetUrl): MarkdownIt {
   markdown.renderer.rules.image = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
     const source = token.attrGet('src') ?? '';
-    // The validator rejects network images; anything that slips through renders as its alt text.
-    if (/^[a-z][a-z0-9+.-]*:/i.test(source) || source.startsWith('/'))
+    // The validator rejects network images and broken escapes; anything that slips through
+    // renders as its alt text rather than breaking the slide.
+    const path = imagePath(source);
+    if (path === null || /^[a-z][a-z0-9+.-]*:/i.test(source) || source.startsWith('/'))
       return escapeHtml(token.content);
-    token.attrSet('src', assetUrl(packId, decodeURI(source)));
+    token.attrSet('src', assetUrl(packId, path));
     return defaultImage(tokens, index, options, env, self);
   };
   // Links would navigate away from the kiosk; show their text only.

@@ -4,6 +4,7 @@
  * The README's "Writing a content pack" section documents every field defined here.
  */
 import { z } from 'zod';
+import { stripInvisibleControls } from '../../core/plainText';
 
 export const PACK_FORMAT = 1;
 export const MANIFEST_FILE = 'pack.yaml';
@@ -14,6 +15,8 @@ export const packId = z
   .regex(idPattern, 'use lowercase letters, digits and hyphens (e.g. "group-five")');
 
 const text = z.string().trim().min(1, 'must not be empty');
+/** Titles reach the screens, the printouts and the exports: no bidirectional or zero-width tricks. */
+const title = z.string().overwrite(stripInvisibleControls).trim().min(1, 'must not be empty');
 const textList = z.array(text).default([]);
 
 /** `"m:ss"`, `"h:mm:ss"` or a number of seconds. */
@@ -56,8 +59,46 @@ const question = z
     id: packId,
     prompt: text,
     answers: textList,
+    /** The facilitator's own prompts where the source gives no answer: console only, never revealed. */
+    suggestions: textList,
     flipchart: z.boolean().default(false),
     quizItems: z.array(packId).default([]),
+  })
+  .strict();
+
+/** `q2.c`: option c of quiz item q2. */
+export const QUIZ_OPTION_REFERENCE = /^([a-z0-9][a-z0-9-]*)\.([a-z])$/;
+
+/** A quiz option this item's material teaches, with the words of the material that teach it. */
+const teaching = z
+  .object({
+    option: z
+      .string()
+      .regex(QUIZ_OPTION_REFERENCE, 'name a quiz option as <quiz item id>.<key>, e.g. "q2.c"'),
+    quote: text,
+  })
+  .strict();
+
+const webAddress = z
+  .string()
+  .regex(
+    /^https?:\/\/[^\s]+$/,
+    'a web address starting with https:// (shown as text, never opened)',
+  );
+
+/** Current evidence beside the manual, for the counselor only: it never changes what is delivered. */
+const guidanceNote = z
+  .object({
+    note: text,
+    source: z.object({ title: text, url: webAddress }).strict(),
+  })
+  .strict();
+
+/** Small groups work apart on the item's questions for `minutes`, then report back. */
+const breakout = z
+  .object({
+    minutes: z.number().positive().max(120),
+    reportBack: text.optional(),
   })
   .strict();
 
@@ -69,7 +110,7 @@ const demonstration = z
         z
           .object({
             id: packId,
-            title: text,
+            title,
             instruction: text.optional(),
             lines: z
               .array(z.object({ speaker: z.union([z.literal(1), z.literal(2)]), text }).strict())
@@ -96,7 +137,7 @@ const poll = z
 const agendaItem = z
   .object({
     id: packId,
-    title: text,
+    title,
     kind: z.enum(ITEM_KINDS),
     minutes: z.number().positive().max(480),
     clock: clockTime.optional(),
@@ -107,6 +148,9 @@ const agendaItem = z
     slides: z.array(packId).default([]),
     questions: z.array(question).default([]),
     quizItems: z.array(packId).default([]),
+    teaches: z.array(teaching).default([]),
+    guidance: z.array(guidanceNote).default([]),
+    breakout: breakout.optional(),
     demonstration: demonstration.optional(),
     video: z.object({ media: packId, intro: text.optional() }).strict().optional(),
     poll: poll.optional(),
@@ -116,7 +160,7 @@ const agendaItem = z
 const slide = z
   .object({
     id: packId,
-    title: text.optional(),
+    title: title.optional(),
     markdown: text.optional(),
     file: relativeFile.optional(),
     notes: z.string().default(''),
@@ -134,7 +178,7 @@ const cue = z
   .object({
     id: packId,
     at: duration,
-    title: text,
+    title,
     question: text.optional(),
     points: textList,
   })
@@ -144,7 +188,7 @@ const media = z
   .object({
     id: packId,
     kind: z.enum(['video', 'audio']),
-    title: text,
+    title,
     length: duration,
     file: relativeFile.optional(),
     source: text.optional(),
@@ -165,7 +209,7 @@ const quizItem = z
 
 const quiz = z
   .object({
-    title: text.default('Quiz'),
+    title: title.default('Quiz'),
     instructions: text.optional(),
     items: z.array(quizItem).min(1),
   })
@@ -173,7 +217,7 @@ const quiz = z
 
 const game = z
   .object({
-    title: text,
+    title,
     teams: z
       .object({ min: z.number().int().min(2), max: z.number().int().min(2) })
       .strict()
@@ -182,12 +226,14 @@ const game = z
     goals: textList,
     instructions: textList,
     prizes: textList,
+    /** The line printed on every scenario card above its two roles. */
+    rolesIntro: text.optional(),
     scenarios: z
       .array(
         z
           .object({
             id: packId,
-            title: text,
+            title,
             situation: text,
             roles: z.tuple([text, text]),
           })
@@ -220,7 +266,7 @@ const relaxation = z
   })
   .strict();
 
-const handout = z.object({ id: packId, title: text, file: relativeFile.optional() }).strict();
+const handout = z.object({ id: packId, title, file: relativeFile.optional() }).strict();
 
 const toolbox = z
   .object({
@@ -240,7 +286,7 @@ export const packSchema = z
     format: z.literal(PACK_FORMAT, { message: `this app reads pack format ${PACK_FORMAT}` }),
     id: packId,
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version like 1.0.0'),
-    title: text,
+    title,
     program: text,
     session: z.number().int().positive().optional(),
     language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as "en" or "es-US"'),

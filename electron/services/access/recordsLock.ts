@@ -9,8 +9,21 @@ import { readSetting, writeSetting } from '../../db/queries/settings';
 import { RejectedRequest } from '../errors';
 
 const PIN_SETTING = 'records-pin';
+/** Wrong guesses and pauses are kept in the database, so restarting the kiosk does not reset them. */
+export const PIN_GUARD_SETTING = 'records-pin-guard';
 const MAX_FAILURES = 5;
-const COOL_DOWN_MS = 60_000;
+const FIRST_PAUSE_MS = 60_000;
+const LONGEST_PAUSE_MS = 60 * 60_000;
+
+interface PinGuard {
+  /** Wrong guesses since the last pause or the last right one. */
+  failures: number;
+  /** Pauses since the last right guess: each one doubles the next. */
+  pauses: number;
+  blockedUntil: number;
+}
+
+const FRESH_GUARD: PinGuard = { failures: 0, pauses: 0, blockedUntil: 0 };
 
 export interface LockStatus {
   pinSet: boolean;
@@ -25,6 +38,7 @@ interface StoredPin {
 
 export class RecordsLockedError extends RejectedRequest {
   override name = 'RecordsLockedError';
+  override readonly code = 'locked';
 }
 
 function hashPin(pin: string, salt: string): Buffer {
@@ -33,8 +47,6 @@ function hashPin(pin: string, salt: string): Buffer {
 
 export class RecordsLock {
   private unlockedUntil = 0;
-  private failures = 0;
-  private blockedUntil = 0;
 
   constructor(
     private readonly db: Db,
@@ -73,25 +85,41 @@ export class RecordsLock {
   /** Every PIN guess, to unlock or to change the PIN, counts towards the pause after too many. */
   private check(pin: string, wrong: string): void {
     const now = this.clock.now();
-    if (now < this.blockedUntil) {
+    const guard = readSetting<PinGuard>(this.db, PIN_GUARD_SETTING) ?? FRESH_GUARD;
+    if (now < guard.blockedUntil) {
       throw new RejectedRequest(
-        `Too many wrong PINs; try again in ${Math.ceil((this.blockedUntil - now) / 1000)} seconds.`,
+        `Too many wrong PINs; try again in ${Math.ceil((guard.blockedUntil - now) / 1000)} seconds.`,
       );
     }
     if (!this.matches(pin)) {
-      this.failures += 1;
-      if (this.failures >= MAX_FAILURES) {
-        this.failures = 0;
-        this.blockedUntil = now + COOL_DOWN_MS;
-      }
+      const failures = guard.failures + 1;
+      const pause = failures >= MAX_FAILURES;
+      writeSetting(this.db, PIN_GUARD_SETTING, {
+        failures: pause ? 0 : failures,
+        pauses: pause ? guard.pauses + 1 : guard.pauses,
+        blockedUntil: pause
+          ? now + Math.min(LONGEST_PAUSE_MS, FIRST_PAUSE_MS * 2 ** guard.pauses)
+          : guard.blockedUntil,
+      } satisfies PinGuard);
       throw new RejectedRequest(wrong);
     }
-    this.failures = 0;
+    if (guard.failures > 0 || guard.pauses > 0)
+      writeSetting(this.db, PIN_GUARD_SETTING, FRESH_GUARD);
   }
 
   lock(): LockStatus {
     this.unlockedUntil = 0;
     return this.status();
+  }
+
+  /**
+   * For a request that carries the PIN itself (starting a session for a group with records):
+   * passes while unlocked, otherwise needs the PIN, which then unlocks for the idle period.
+   */
+  admit(pin: string | undefined, locked: string): void {
+    if (!this.stored() || this.isUnlocked()) return this.require();
+    if (pin === undefined) throw new RecordsLockedError(locked);
+    this.unlock(pin);
   }
 
   /** Fails while locked; otherwise keeps the records open for another idle period. */

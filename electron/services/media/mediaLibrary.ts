@@ -3,7 +3,7 @@
  * the same file twice is a no-op), bound to a pack's logical media ids, with re-marked cue points.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeSync, openSync, closeSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Clock } from '../../core/clock';
 import type { Db } from '../../db/database';
@@ -27,6 +27,10 @@ import type { PackLibrary } from '../packs/packLibrary';
 import type { MediaLibraryView } from './mediaViews';
 
 export const BUILT_IN_RELAXATION = 'relaxation-track.ogg';
+/** Imports in progress at once; beginning another gives up the one idle longest. */
+export const MAX_UPLOADS = 4;
+/** An import that receives nothing for this long was abandoned (a closed window, a crash). */
+export const UPLOAD_IDLE_MS = 10 * 60_000;
 
 const EXTENSIONS: Readonly<Record<string, MediaFileRow['kind']>> = {
   '.mp4': 'video',
@@ -84,8 +88,9 @@ export interface FinishUpload {
 
 interface Upload {
   path: string;
-  fd: number;
   hash: Hash;
+  /** When a part last arrived: an upload left this long is given up. */
+  lastActivity: number;
   received: number;
   size: number;
   name: string;
@@ -197,11 +202,17 @@ export class MediaLibrary {
         `“${name}” is not a video, audio or captions file the kiosk can use (${Object.keys(EXTENSIONS).join(', ')}).`,
       );
     }
+    this.expireUploads();
+    const idlest = [...this.uploads].sort(([, a], [, b]) => a.lastActivity - b.lastActivity);
+    for (const [id] of idlest.slice(0, Math.max(0, this.uploads.size - MAX_UPLOADS + 1)))
+      this.cancelUpload(id);
     const uploadId = randomBytes(12).toString('hex');
     const path = join(this.uploadDir, uploadId);
+    // No file stays open between parts, so abandoned imports cannot use up file descriptors.
+    writeFileSync(path, '');
     this.uploads.set(uploadId, {
       path,
-      fd: openSync(path, 'w'),
+      lastActivity: this.clock.now(),
       hash: createHash('sha256'),
       received: 0,
       size,
@@ -223,9 +234,10 @@ export class MediaLibrary {
       this.cancelUpload(uploadId);
       throw new RejectedRequest('The file is larger than announced; the import was cancelled.');
     }
-    writeSync(upload.fd, data);
+    appendFileSync(upload.path, data);
     upload.hash.update(data);
     upload.received += data.byteLength;
+    upload.lastActivity = this.clock.now();
     return { received: upload.received };
   }
 
@@ -233,8 +245,14 @@ export class MediaLibrary {
     const upload = this.uploads.get(uploadId);
     if (!upload) return;
     this.uploads.delete(uploadId);
-    closeSync(upload.fd);
     rmSync(upload.path, { force: true });
+  }
+
+  /** Gives up imports idle longer than UPLOAD_IDLE_MS and removes their partial files. */
+  expireUploads(): void {
+    const now = this.clock.now();
+    for (const [id, upload] of this.uploads)
+      if (now - upload.lastActivity >= UPLOAD_IDLE_MS) this.cancelUpload(id);
   }
 
   finishUpload(request: FinishUpload): { file: MediaFileView; alreadyImported: boolean } {
@@ -245,7 +263,6 @@ export class MediaLibrary {
       );
     }
     this.uploads.delete(request.uploadId);
-    closeSync(upload.fd);
     const sha256 = upload.hash.digest('hex');
     const existing = getMediaFile(this.db, sha256);
     let row: MediaFileRow;
@@ -335,6 +352,7 @@ export class MediaLibrary {
   }
 
   private requireUpload(uploadId: string): Upload {
+    this.expireUploads();
     const upload = this.uploads.get(uploadId);
     if (!upload) throw new RejectedRequest('That import is no longer in progress; start it again.');
     return upload;

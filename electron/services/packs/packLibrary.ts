@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
-import { checkPack } from '../../content/pack/loadPack';
+import { checkPackAsync } from '../../content/pack/loadPack';
 import { formatProblem, type PackProblem } from '../../content/pack/problems';
 import {
+  isLoaded,
   loadCatalog,
+  loadPackFolder,
   type LoadedPack,
   type PackCatalog,
   type PackRoots,
@@ -14,6 +15,7 @@ import type { PackAssetUrl } from '../../content/pack/renderPack';
 import { MANIFEST_FILE } from '../../content/pack/schema';
 import { resolveAssetPath } from '../../shell/security';
 import type { ImportResult, PackListView, PackSummary } from './packViews';
+import { readZip, ZipRefused, type ZipEntry } from './readZip';
 
 export interface IncomingFile {
   path: string;
@@ -130,43 +132,26 @@ export class PackLibrary {
     this.catalog = loadCatalog(this.roots, this.assetUrl);
   }
 
-  importZip(bytes: Uint8Array, replace: boolean, inUseId: string | null = null): ImportResult {
-    let entries: Record<string, Uint8Array>;
-    const tooLarge: string[] = [];
-    let announced = 0;
+  async importZip(
+    bytes: Uint8Array,
+    replace: boolean,
+    inUseId: string | null = null,
+  ): Promise<ImportResult> {
+    let entries: ZipEntry[];
     try {
-      entries = unzipSync(bytes, {
-        // Sizes come from the archive's own directory, so an oversized (or zip-bomb) entry is
-        // refused before anything is inflated into memory.
-        filter: (file) => {
-          announced += file.originalSize;
-          if (file.originalSize > MAX_IMPORT_BYTES || announced > MAX_IMPORT_BYTES) {
-            tooLarge.push(file.name);
-            return false;
-          }
-          return true;
-        },
-      });
+      entries = await readZip(bytes, { maxBytes: MAX_IMPORT_BYTES, maxEntries: MAX_IMPORT_FILES });
     } catch (error) {
-      return invalid(`this is not a readable .zip file (${(error as Error).message})`);
+      if (error instanceof ZipRefused) return invalid(error.message);
+      throw error;
     }
-    if (tooLarge.length > 0) {
-      return invalid(
-        `“${tooLarge[0]}” would make the pack larger than 200 MB; import large videos in the media library instead`,
-      );
-    }
-    return this.importFiles(
-      Object.entries(entries).map(([path, data]) => ({ path, data })),
-      replace,
-      inUseId,
-    );
+    return this.importFiles(entries, replace, inUseId);
   }
 
-  importFiles(
+  async importFiles(
     files: readonly IncomingFile[],
     replace: boolean,
     inUseId: string | null = null,
-  ): ImportResult {
+  ): Promise<ImportResult> {
     if (files.length > MAX_IMPORT_FILES)
       return invalid(`a pack may hold at most ${MAX_IMPORT_FILES} files`);
     const total = files.reduce((sum, file) => sum + file.data.byteLength, 0);
@@ -183,7 +168,7 @@ export class PackLibrary {
         mkdirSync(dirname(target), { recursive: true });
         writeFileSync(target, file.data);
       }
-      const check = checkPack(staging);
+      const check = await checkPackAsync(staging);
       if (!check.manifest) {
         return {
           status: 'invalid',
@@ -209,9 +194,17 @@ export class PackLibrary {
           incoming: { title, version },
         };
       }
-      this.install(staging, id);
-      this.reload();
-      const installed = this.find(id)!;
+      // Every slide is rendered before the swap: a pack that validates but does not load never
+      // replaces a working one.
+      const staged = loadPackFolder(staging, 'imported', this.assetUrl, check);
+      if (!isLoaded(staged))
+        return { status: 'invalid', problems: staged.problems.map(formatProblem) };
+      const installed = this.install(staging, id);
+      if (!installed) {
+        return invalid(
+          `“${title}” could not be loaded once in place; the pack it would have replaced is unchanged`,
+        );
+      }
       return {
         status: 'imported',
         pack: summarize(installed, this.catalog),
@@ -222,8 +215,11 @@ export class PackLibrary {
     }
   }
 
-  /** Swaps the staged folder in, keeping the old copy until the new one is in place. */
-  private install(staging: string, id: string): void {
+  /**
+   * Swaps the staged folder in, keeping the old copy until the new one has loaded from its place;
+   * if it does not, the old copy goes back. Returns the installed pack, or null after a rollback.
+   */
+  private install(staging: string, id: string): LoadedPack | null {
     const target = join(this.roots.imported, id);
     const previous = join(this.roots.imported, `.previous-${id}-${randomBytes(4).toString('hex')}`);
     const hadPrevious = existsSync(target);
@@ -234,7 +230,16 @@ export class PackLibrary {
       if (hadPrevious) renameSync(previous, target);
       throw error;
     }
+    this.reload();
+    const installed = this.find(id);
+    if (installed?.folder !== target) {
+      rmSync(target, { recursive: true, force: true });
+      if (hadPrevious) renameSync(previous, target);
+      this.reload();
+      return null;
+    }
     if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+    return installed;
   }
 }
 

@@ -1,17 +1,36 @@
 import type { PageSize } from './layout';
-import { createDocument, FlowWriter, minutesLabel, MUTED } from './layout';
+import { createDocument, FlowWriter, MUTED } from './layout';
 
 export interface AgendaPdfInput {
   title: string;
   programTitle: string;
+  /** The day and start of the group when a start time was chosen; empty otherwise. */
   dateLabel: string;
-  items: { clock: string; title: string; minutes: number }[];
+  /**
+   * The program's agenda as printed: its clock time from the start, title, minutes and the line
+   * printed under it; `today` is the clock time of day when a start time was chosen.
+   */
+  items: {
+    clock: string;
+    today: string | null;
+    title: string;
+    minutes: number;
+    detail: string | null;
+  }[];
+  /** The printed end of the group, e.g. "2:00 End". */
+  end: { clock: string; today: string | null };
   pageSize: PageSize;
 }
 
+/** "(5 mins)", as the manual prints durations. */
+function durationLabel(minutes: number): string {
+  const rounded = Math.round(minutes * 10) / 10;
+  return `(${rounded} ${rounded === 1 ? 'min' : 'mins'})`;
+}
+
 /**
- * The agenda handed to group members, with today's clock times. It carries no names, so it is
- * safe to leave on a table.
+ * The agenda handed to group members: the program's agenda as printed, with today's clock times
+ * beside it when a start time is chosen. It carries no names, so it is safe to leave on a table.
  */
 export async function agendaPdf(input: AgendaPdfInput): Promise<Uint8Array> {
   const { doc, fonts } = await createDocument(input.title);
@@ -20,16 +39,28 @@ export async function agendaPdf(input: AgendaPdfInput): Promise<Uint8Array> {
   if (input.programTitle.trim()) writer.text(input.programTitle, { size: 12, color: MUTED });
   if (input.dateLabel.trim()) writer.text(input.dateLabel, { size: 12, color: MUTED });
   writer.gap(16);
+  const withToday = input.items.some((item) => item.today !== null);
+  const rows = [
+    ...input.items.map((item) => ({
+      clock: item.clock,
+      today: item.today,
+      text: `${item.title} ${durationLabel(item.minutes)}${item.detail ? `\n${item.detail}` : ''}`,
+    })),
+    { clock: input.end.clock, today: input.end.today, text: 'End' },
+  ];
   writer.table(
-    [
-      { header: 'Time', weight: 1.1 },
-      { header: 'Item', weight: 6 },
-      { header: 'Length', weight: 1.4, align: 'right' },
-    ],
-    input.items.map((item) => [item.clock, item.title, `(${minutesLabel(item.minutes)})`]),
-    { size: 12, showHeader: false, padding: 6 },
+    withToday
+      ? [
+          { header: 'Time', weight: 1 },
+          { header: 'Today', weight: 1.1 },
+          { header: 'Agenda', weight: 7 },
+        ]
+      : [
+          { header: 'Time', weight: 1 },
+          { header: 'Agenda', weight: 8.1 },
+        ],
+    rows.map((row) => (withToday ? [row.clock, row.today ?? '', row.text] : [row.clock, row.text])),
+    { size: 12, showHeader: withToday, padding: 6 },
   );
-  const total = input.items.reduce((sum, item) => sum + item.minutes, 0);
-  writer.text(`Total: ${minutesLabel(total)}`, { size: 11, color: MUTED, spaceBefore: 10 });
   return writer.finish({ pageNumbers: true });
 }

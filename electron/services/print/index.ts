@@ -16,3 +16,5 @@ export { markdownHandoutPdf, parseMarkdown, stripInlineMarkdown } from './markdo
 export type { MarkdownBlock, MarkdownHandoutPdfInput } from './markdownHandout';
 export { sessionReportPdf } from './sessionReport';
 export type { SessionReportPdfInput } from './sessionReport';
+export { programReportPdf } from './programReport';
+export type { ProgramReportPdfInput } from './programReport';

@@ -5,14 +5,17 @@ import {
   drawLine,
   INK,
   lineHeight,
-  MUTED,
   pageDimensions,
   RULE,
   wrapText,
 } from './layout';
 
 export interface ScenarioCardsPdfInput {
+  /** The document's title (the game's); the cards themselves print as the workbook's do. */
   title: string;
+  /** The line above the roles on every card, e.g. "Two team members role-play negotiating safer sex:". */
+  rolesIntro: string | null;
+  /** `situation` may have paragraphs (blank lines); the two roles print as one paragraph. */
   scenarios: { title: string; situation: string; roles: [string, string] }[];
   pageSize: PageSize;
 }
@@ -24,17 +27,13 @@ const PAGE_MARGIN = 40;
 const CUT_GUTTER = 18;
 const CARD_PADDING = 20;
 const SCALES = [1, 0.9, 0.8, 0.7];
-const ROLE_LABEL_WIDTH = 20;
 
 interface CardLine {
   text: string;
   weight: FontWeight;
   size: number;
   color: Color;
-  indent: number;
   spaceBefore: number;
-  /** A number hanging in the indent, drawn beside the line. */
-  label?: string;
 }
 
 interface Slot {
@@ -43,8 +42,17 @@ interface Slot {
   bottom: number;
 }
 
+/** Paragraphs are separated by blank lines (or single line breaks, as YAML folds them). */
+function paragraphsOf(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph !== '');
+}
+
+/** A card as the client workbook prints it: title, situation, then the role-play instructions. */
 function cardLines(
-  deckTitle: string,
+  rolesIntro: string | null,
   scenario: Scenario,
   fonts: Fonts,
   width: number,
@@ -52,50 +60,21 @@ function cardLines(
 ): CardLine[] {
   const lines: CardLine[] = [];
   const paragraph = (text: string, style: Omit<CardLine, 'text'>) => {
-    wrapText(text, fonts[style.weight], style.size, width - style.indent).forEach((line, index) => {
-      lines.push({
-        ...style,
-        text: line,
-        spaceBefore: index === 0 ? style.spaceBefore : 0,
-        label: index === 0 ? style.label : undefined,
-      });
+    wrapText(text, fonts[style.weight], style.size, width).forEach((line, index) => {
+      lines.push({ ...style, text: line, spaceBefore: index === 0 ? style.spaceBefore : 0 });
     });
   };
   const body = 12.5 * scale;
-  const hasDeckTitle = deckTitle.trim() !== '';
-  if (hasDeckTitle) {
-    paragraph(deckTitle, { weight: 'regular', size: 9, color: MUTED, indent: 0, spaceBefore: 0 });
-  }
-  paragraph(scenario.title, {
-    weight: 'bold',
-    size: 18 * scale,
-    color: INK,
-    indent: 0,
-    spaceBefore: hasDeckTitle ? 4 : 0,
-  });
-  paragraph(scenario.situation, {
-    weight: 'regular',
-    size: body,
-    color: INK,
-    indent: 0,
-    spaceBefore: 10 * scale,
-  });
-  paragraph('Role-play instructions:', {
-    weight: 'bold',
-    size: body,
-    color: INK,
-    indent: 0,
-    spaceBefore: 14 * scale,
-  });
-  scenario.roles.forEach((role, index) => {
-    paragraph(role, {
-      weight: 'regular',
-      size: body,
-      color: INK,
-      indent: ROLE_LABEL_WIDTH,
-      spaceBefore: 5 * scale,
-      label: `${index + 1}.`,
-    });
+  const regular = { weight: 'regular', size: body, color: INK } as const;
+  paragraph(scenario.title, { weight: 'bold', size: 18 * scale, color: INK, spaceBefore: 0 });
+  paragraphsOf(scenario.situation).forEach((text, index) =>
+    paragraph(text, { ...regular, spaceBefore: (index === 0 ? 10 : 7) * scale }),
+  );
+  paragraph('Role-play instructions:', { ...regular, weight: 'bold', spaceBefore: 14 * scale });
+  if (rolesIntro?.trim()) paragraph(rolesIntro.trim(), { ...regular, spaceBefore: 5 * scale });
+  paragraph(scenario.roles.map((role) => role.trim()).join(' '), {
+    ...regular,
+    spaceBefore: 5 * scale,
   });
   return lines;
 }
@@ -139,22 +118,10 @@ function drawCard(
     } else {
       top -= spaceBefore;
     }
-    const x = PAGE_MARGIN + CARD_PADDING;
-    const textWidth = cardWidth - 2 * CARD_PADDING;
-    if (line.label !== undefined) {
-      drawLine(slot.page, line.label, {
-        x: x + line.indent - ROLE_LABEL_WIDTH,
-        top,
-        width: ROLE_LABEL_WIDTH,
-        font: fonts.bold,
-        size: line.size,
-        color: line.color,
-      });
-    }
     drawLine(slot.page, line.text, {
-      x: x + line.indent,
+      x: PAGE_MARGIN + CARD_PADDING,
       top,
-      width: textWidth - line.indent,
+      width: cardWidth - 2 * CARD_PADDING,
       font: fonts[line.weight],
       size: line.size,
       color: line.color,
@@ -203,12 +170,12 @@ export async function scenarioCardsPdf(input: ScenarioCardsPdfInput): Promise<Ui
 
   for (const scenario of input.scenarios) {
     const fitting = SCALES.map((scale) =>
-      cardLines(input.title, scenario, fonts, textWidth, scale),
+      cardLines(input.rolesIntro, scenario, fonts, textWidth, scale),
     ).find((lines) => heightOf(lines) <= halfInnerHeight);
     if (fitting !== undefined) {
       drawCard(fitting, fonts, halfSlot(), fullSlot, cardWidth);
     } else {
-      const lines = cardLines(input.title, scenario, fonts, textWidth, 1);
+      const lines = cardLines(input.rolesIntro, scenario, fonts, textWidth, 1);
       drawCard(lines, fonts, fullSlot(), fullSlot, cardWidth);
     }
   }

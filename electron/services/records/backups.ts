@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../core/clock';
-import { migrate, MIGRATIONS, schemaVersion, type Db } from '../../db/database';
+import { migrate, type Db } from '../../db/database';
+import { judgeKioskFile, type KioskFileVerdict } from '../../db/kioskFile';
+import { PIN_GUARD_SETTING } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
 
 export interface BackupInfo {
@@ -21,6 +23,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const BACKUP_NAME =
   /^kiosk-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(session-end|daily|manual|before-restore)\.sqlite3$/;
 const RESTORE_SCHEMA = 'restore_source';
+const RESTORING_PREFIX = 'restoring-';
+/** Safety copies made before a restore are kept apart from the regular backups. */
+const SAFETY_COPIES_KEPT = 5;
 
 function backupName(createdAt: number, reason: BackupInfo['reason']): string {
   const stamp = new Date(createdAt).toISOString().replaceAll(':', '-').replace('.', '-');
@@ -61,7 +66,7 @@ function integrityProblems(db: Db): string[] {
 }
 
 /** The backups in a folder, newest first; usable before any database is open (start-up recovery). */
-const KEPT_SETTINGS = ['records-pin', 'redcap-secret'] as const;
+const KEPT_SETTINGS = ['records-pin', PIN_GUARD_SETTING, 'redcap-secret'] as const;
 
 export function listBackups(backupDir: string): BackupInfo[] {
   let names: string[];
@@ -85,9 +90,16 @@ export class BackupService {
     private readonly keep = 10,
   ) {
     if (!Number.isInteger(keep) || keep < 1) throw new Error('Keep at least one backup.');
+    this.removeLeftovers();
   }
 
-  async backup(reason: BackupInfo['reason']): Promise<BackupInfo> {
+  async backup(reason: Exclude<BackupInfo['reason'], 'before-restore'>): Promise<BackupInfo> {
+    const info = await this.write(reason);
+    this.prune();
+    return info;
+  }
+
+  private async write(reason: BackupInfo['reason']): Promise<BackupInfo> {
     mkdirSync(this.backupDir, { recursive: true });
     let createdAt = this.clock.now();
     const existing = new Set(this.list().map((info) => info.name));
@@ -111,7 +123,6 @@ export class BackupService {
       removeDatabaseFiles(partialPath);
       throw error;
     }
-    this.prune();
     return { name, createdAt, size: statSync(finalPath).size, reason };
   }
 
@@ -120,10 +131,13 @@ export class BackupService {
     return listBackups(this.backupDir);
   }
 
+  /** Due unless a backup was made in the last day; one dated in the future (a wrong clock) does not count. */
   async backupIfDue(): Promise<BackupInfo | null> {
-    const newest = this.list()[0];
-    if (newest && this.clock.now() - newest.createdAt < DAY_MS) return null;
-    return this.backup('daily');
+    const now = this.clock.now();
+    const recent = this.list().some(
+      (info) => info.createdAt <= now && now - info.createdAt < DAY_MS,
+    );
+    return recent ? null : this.backup('daily');
   }
 
   async restore(name: string): Promise<{ restoredFrom: string; safetyBackup: BackupInfo }> {
@@ -133,8 +147,7 @@ export class BackupService {
     const sourcePath = join(this.backupDir, source.name);
     this.checkRestorable(sourcePath, source.name);
 
-    // Copied before the safety backup, whose pruning may remove the oldest backup: this one.
-    const workingCopy = join(this.backupDir, `restoring-${randomUUID()}.tmp`);
+    const workingCopy = join(this.backupDir, `${RESTORING_PREFIX}${randomUUID()}.tmp`);
     try {
       copyFileSync(sourcePath, workingCopy);
       const copy = new Database(workingCopy);
@@ -144,42 +157,43 @@ export class BackupService {
       } finally {
         copy.close();
       }
-      const safetyBackup = await this.backup('before-restore');
-      this.replaceContents(workingCopy);
+      const safetyBackup = await this.write('before-restore');
+      try {
+        this.replaceContents(workingCopy);
+      } catch (error) {
+        // The records did not change, so the safety copy would only crowd the folder.
+        removeDatabaseFiles(join(this.backupDir, safetyBackup.name));
+        throw error;
+      }
+      // Pruned only once the restore has worked, and never the backup just restored.
+      this.prune(source.name);
       return { restoredFrom: source.name, safetyBackup };
     } finally {
       removeDatabaseFiles(workingCopy);
     }
   }
 
+  /** Refuses, with the reason, anything but an intact kiosk database this version can open. */
   private checkRestorable(file: string, name: string): void {
-    let version: number;
-    let problems: string[];
-    let candidate: Db | null = null;
+    let verdict: KioskFileVerdict;
     try {
-      candidate = new Database(file, { readonly: true, fileMustExist: true });
-      problems = integrityProblems(candidate);
-      version = schemaVersion(candidate);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      verdict = judgeKioskFile(file);
+    } catch {
       throw new RejectedRequest(
-        `The backup ${name} is damaged and cannot be restored (${detail}).`,
-      );
-    } finally {
-      candidate?.close();
-    }
-    if (problems.length > 0) {
-      throw new RejectedRequest(
-        `The backup ${name} is damaged and cannot be restored (${problems.slice(0, 3).join('; ')}).`,
+        `The backup ${name} could not be read, so it cannot be restored. Nothing has been changed.`,
       );
     }
-    if (version > MIGRATIONS.length) {
-      throw new RejectedRequest(
-        `The backup ${name} was written by a newer version of Facilitator Kiosk (schema ${version}; ` +
-          `this version knows up to ${MIGRATIONS.length}). Install the newer version to restore it. ` +
-          `Nothing has been changed.`,
-      );
-    }
+    if (verdict.ok) return;
+    const why: Record<typeof verdict.reason, string> = {
+      damaged: 'is damaged',
+      empty: 'is empty (0 bytes)',
+      'not-kiosk': 'is not a Facilitator Kiosk records file',
+      newer:
+        'was written by a newer version of Facilitator Kiosk; install the newer version to restore it',
+    };
+    throw new RejectedRequest(
+      `The backup ${name} ${why[verdict.reason]}, so it cannot be restored. Nothing has been changed.`,
+    );
   }
 
   /** Swaps every table's rows in one transaction, so the open connection sees all or nothing. */
@@ -229,9 +243,31 @@ export class BackupService {
     }
   }
 
-  private prune(): void {
-    for (const info of this.list().slice(this.keep)) {
-      removeDatabaseFiles(join(this.backupDir, info.name));
+  /**
+   * Keeps the newest `keep` backups, and apart from them the newest safety copies made before a
+   * restore. Backups dated in the future are left alone and do not push real ones out.
+   */
+  private prune(except?: string): void {
+    const now = this.clock.now();
+    const past = this.list().filter((info) => info.createdAt <= now);
+    const regular = past.filter((info) => info.reason !== 'before-restore');
+    const safety = past.filter((info) => info.reason === 'before-restore');
+    for (const info of [...regular.slice(this.keep), ...safety.slice(SAFETY_COPIES_KEPT)]) {
+      if (info.name !== except) removeDatabaseFiles(join(this.backupDir, info.name));
+    }
+  }
+
+  /** A backup or restore cut short by a crash leaves a partial copy that nothing refers to. */
+  private removeLeftovers(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.backupDir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.includes('.sqlite3.partial') || name.startsWith(RESTORING_PREFIX))
+        rmSync(join(this.backupDir, name), { force: true });
     }
   }
 }

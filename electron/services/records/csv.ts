@@ -1,7 +1,10 @@
 /**
- * RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes are doubled, and every
- * row ends in CRLF. Text that a spreadsheet would run as a formula gets a leading apostrophe.
+ * RFC 4180 CSV: fields with a comma, semicolon, tab, quote, CR or LF are quoted, quotes are
+ * doubled, and every row ends in CRLF. Text that a spreadsheet would run as a formula is
+ * neutralised with an apostrophe, also where it would start a cell after splitting on `;` or TAB.
  */
+import { stripInvisibleControls } from '../../core/plainText';
+
 export type CsvValue = string | number | null | undefined;
 export type CsvRow = readonly CsvValue[];
 
@@ -10,7 +13,9 @@ export const UTF8_BOM = '\ufeff';
 
 // Tab and CR are on OWASP's list too: some spreadsheets strip them and then see the formula.
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+// Where a spreadsheet set to split on semicolons or tabs would start a new cell.
+const CELL_SPLIT = /(?<=[;\t])(?=[=+\-@\r])/g;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
@@ -19,7 +24,8 @@ export function csvField(value: CsvValue): string {
     // Numbers are ours, not typed by anyone, so a negative one stays a number.
     return String(value);
   }
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = stripInvisibleControls(value).replace(CELL_SPLIT, "'");
+  const guarded = FORMULA_START.test(text) ? `'${text}` : text;
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 

@@ -34,6 +34,7 @@ import {
 } from '../print';
 import type { BackupInfo, BackupService } from './backups';
 import { exportAllRecordsZip, redcapExport } from './exportRecords';
+import { parseTimeOfDay, programAgenda, timeOfDayLabel } from './programAgenda';
 import { buildSessionReport, sessionReportCsv } from './sessionReport';
 
 export interface Download {
@@ -65,7 +66,8 @@ export interface RecordsOverview {
 }
 
 export type PrintRequest =
-  | { document: 'agenda'; packId: string; startsAt: number; pageSize: PageSize }
+  /** `startTime` ("HH:MM") adds today's times; without it, a running session's start does. */
+  | { document: 'agenda'; packId: string; pageSize: PageSize; startTime?: string }
   | { document: 'quiz' | 'scenarios'; packId: string; pageSize: PageSize }
   | { document: 'handout'; packId: string; handoutId: string; pageSize: PageSize }
   | { document: 'certificates'; packId: string; cohortId: number; pageSize: PageSize };
@@ -81,6 +83,11 @@ const pdf = (fileName: string, bytes: Uint8Array): Download => ({
 function clockLabel(epochMs: number): string {
   const date = new Date(epochMs);
   return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+function minutesOfDay(epochMs: number): number {
+  const date = new Date(epochMs);
+  return date.getHours() * 60 + date.getMinutes();
 }
 
 function dateLabel(epochMs: number): string {
@@ -101,6 +108,8 @@ export class RecordsDesk {
     private readonly packs: PackLibrary,
     private readonly backups: BackupService,
     private readonly lock: RecordsLock,
+    /** When the running session started, for printing today's agenda with real clock times. */
+    private readonly liveStart: (packId: string) => number | null,
   ) {}
 
   overview(): RecordsOverview {
@@ -238,19 +247,22 @@ export class RecordsDesk {
     const programTitle = `${manifest.program}${manifest.session ? `, session ${manifest.session}` : ''}`;
     switch (request.document) {
       case 'agenda': {
-        let clock = request.startsAt;
-        const items = manifest.agenda.map((item) => {
-          const row = { clock: clockLabel(clock), title: item.title, minutes: item.minutes };
-          clock += item.minutes * 60_000;
-          return row;
-        });
+        const liveStart = this.liveStart(manifest.id);
+        const start =
+          request.startTime !== undefined
+            ? { day: now, minutesOfDay: parseTimeOfDay(request.startTime) }
+            : liveStart !== null
+              ? { day: liveStart, minutesOfDay: minutesOfDay(liveStart) }
+              : null;
         return pdf(
           `${manifest.id}-agenda.pdf`,
           await agendaPdf({
             title: manifest.title,
             programTitle,
-            dateLabel: dateLabel(request.startsAt),
-            items,
+            dateLabel: start
+              ? `${dateLabel(start.day)}, starting at ${timeOfDayLabel(start.minutesOfDay)}`
+              : '',
+            ...programAgenda(manifest.agenda, start?.minutesOfDay ?? null),
             pageSize: request.pageSize,
           }),
         );
@@ -278,6 +290,7 @@ export class RecordsDesk {
           `${manifest.id}-scenario-cards.pdf`,
           await scenarioCardsPdf({
             title: manifest.game.title,
+            rolesIntro: manifest.game.rolesIntro ?? null,
             scenarios: manifest.game.scenarios,
             pageSize: request.pageSize,
           }),

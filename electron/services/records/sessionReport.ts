@@ -144,29 +144,56 @@ export function buildSessionReport(
   };
 }
 
-function quizCoverage(
-  pack: PackManifest | null,
-  items: readonly SummaryItem[],
-): SessionReport['quizCoverage'] {
-  if (!pack?.quiz) return [];
-  const ran = new Map(items.map((item) => [item.id, item]));
-  const quizRunOrder = items.find((item) => item.kind === 'quiz')?.runOrder ?? null;
-  return pack.quiz.items.map((quizItem, index) => {
-    const preparedBy = pack.agenda
+/** What a quiz item needs to know of an agenda item's delivery: whether and when it ran. */
+export type DeliveredItem = Pick<SummaryItem, 'id' | 'kind' | 'status' | 'runOrder'>;
+
+export interface QuizPreparation {
+  itemId: string;
+  number: number;
+  prompt: string;
+  /** Ids of the agenda items that teach this quiz item. */
+  preparedBy: string[];
+}
+
+/** For each quiz item of a pack, the agenda items whose material prepares it. */
+export function quizPreparation(pack: PackManifest): QuizPreparation[] {
+  return (pack.quiz?.items ?? []).map((quizItem, index) => ({
+    itemId: quizItem.id,
+    number: index + 1,
+    prompt: quizItem.prompt,
+    preparedBy: pack.agenda
       .filter(
         (agendaItem) =>
           agendaItem.quizItems.includes(quizItem.id) ||
           agendaItem.questions.some((question) => question.quizItems.includes(quizItem.id)),
       )
-      .map((agendaItem) => agendaItem.id);
+      .map((agendaItem) => agendaItem.id),
+  }));
+}
+
+/** Whether each quiz item's material was taught before the quiz in one session's delivery. */
+export function coverageOf(
+  preparation: readonly QuizPreparation[],
+  items: readonly DeliveredItem[],
+): SessionReport['quizCoverage'] {
+  const ran = new Map(items.map((item) => [item.id, item]));
+  const quizRunOrder = items.find((item) => item.kind === 'quiz')?.runOrder ?? null;
+  return preparation.map((entry) => {
     // Taught after the quiz does not prepare anyone for it; with no quiz run, taught at all counts.
-    const covered = preparedBy.some((id) => {
+    const covered = entry.preparedBy.some((id) => {
       const record = ran.get(id);
       if (!record || !wasRun(record.status) || record.runOrder === null) return false;
       return quizRunOrder === null || record.runOrder < quizRunOrder;
     });
-    return { itemId: quizItem.id, number: index + 1, prompt: quizItem.prompt, preparedBy, covered };
+    return { ...entry, covered };
   });
+}
+
+function quizCoverage(
+  pack: PackManifest | null,
+  items: readonly SummaryItem[],
+): SessionReport['quizCoverage'] {
+  return pack?.quiz ? coverageOf(quizPreparation(pack), items) : [];
 }
 
 function quizResults(

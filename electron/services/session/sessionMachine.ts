@@ -62,7 +62,7 @@ export interface MediaContext {
   video?: { mediaId: string; lengthMs: number; cuesMs: readonly number[] } | null;
   /** The relaxation segment's length, in a relaxation item. */
   relaxationMs?: number | null;
-  /** The game's practice time, in a game item. */
+  /** The game's practice time in a game item, or the breakout time in an item with breakout groups. */
   practiceMs?: number | null;
   /** Quiz item ids of the pack, for showing one item's results. */
   quizItemIds?: readonly string[];
@@ -356,7 +356,9 @@ export function decide(
       }
       if (board.kind === 'practice') {
         if (!media.practiceMs)
-          throw new SessionRuleError('The practice timer belongs to the game.');
+          throw new SessionRuleError(
+            'The timer is for the game’s practice or an item’s breakout groups.',
+          );
         return [
           {
             type: 'board-shown',

@@ -99,6 +99,15 @@ function scoringSheetOf(manifest: LoadedPack['manifest']) {
   ];
 }
 
+/** The timer the projector can count down in this item: the game's practice, or a breakout. */
+function practiceMinutesOf(
+  manifest: LoadedPack['manifest'],
+  item: LoadedPack['manifest']['agenda'][number],
+): number {
+  if (item.kind === 'game') return manifest.game?.practiceMinutes ?? 0;
+  return item.breakout?.minutes ?? 0;
+}
+
 /** The item's questions the counselor can put on the projector: its own, then its video's cues'. */
 function showableQuestions(
   manifest: LoadedPack['manifest'],
@@ -179,6 +188,14 @@ export class SessionService {
     this.volumes = readVolumes(this.db);
     this.endedThisRun = false;
     this.notify();
+  }
+
+  /** When the running session of this pack started (for printing today's agenda), or null. */
+  startedAt(packId: string): number | null {
+    const live = this.live;
+    return live && !live.rehearsal && live.pack.manifest.id === packId
+      ? live.state.startedAt
+      : null;
   }
 
   /** The running session, for the group records; null when none runs or in a rehearsal. */
@@ -438,10 +455,7 @@ export class SessionService {
         item?.kind === 'relaxation' && live.pack.manifest.relaxation
           ? live.pack.manifest.relaxation.minutes * MINUTE
           : null,
-      practiceMs:
-        item?.kind === 'game' && live.pack.manifest.game
-          ? live.pack.manifest.game.practiceMinutes * MINUTE
-          : null,
+      practiceMs: item ? practiceMinutesOf(live.pack.manifest, item) * MINUTE || null : null,
       quizItemIds: live.pack.manifest.quiz?.items.map((quizItem) => quizItem.id) ?? [],
       flipchartQuestionIds:
         item?.questions.filter((question) => question.flipchart).map((question) => question.id) ??
@@ -722,9 +736,14 @@ export class SessionService {
         id: question.id,
         prompt: question.prompt,
         answers: question.answers,
+        suggestions: question.suggestions,
         flipchart: question.flipchart,
         quizItems: question.quizItems,
       })),
+      guidance: item.guidance,
+      breakout: item.breakout
+        ? { minutes: item.breakout.minutes, reportBack: item.breakout.reportBack ?? null }
+        : null,
       quizMarkers: markerIds.map((id) => {
         const number = quizItems.findIndex((quizItem) => quizItem.id === id);
         return { id, number: number + 1, prompt: quizItems[number]?.prompt ?? id };
@@ -902,7 +921,14 @@ export class SessionService {
         };
       }
       case 'practice':
-        return { kind: 'practice', endsAt: board.startedAt + board.durationMs };
+        return {
+          kind: 'practice',
+          title:
+            manifest.agenda[live.state.current!]?.kind === 'game'
+              ? 'Practice time'
+              : 'Breakout groups',
+          endsAt: board.startedAt + board.durationMs,
+        };
       case 'poll': {
         const item = manifest.agenda[live.state.current!]!;
         if (!item.poll) return null;

@@ -31,8 +31,16 @@ export interface QuestionView {
   id: string;
   prompt: string;
   answers: string[];
+  /** The facilitator's own prompts where the source gives no answer: never sent to the projector. */
+  suggestions: string[];
   flipchart: boolean;
   quizItems: string[];
+}
+
+/** Current evidence beside the manual, for the counselor only; the source is text, never opened. */
+export interface GuidanceNoteView {
+  note: string;
+  source: { title: string; url: string };
 }
 
 export interface QuizMarkerView {
@@ -46,6 +54,9 @@ export interface CurrentItemView {
   cues: string[];
   questions: QuestionView[];
   quizMarkers: QuizMarkerView[];
+  guidance: GuidanceNoteView[];
+  /** Small groups with a timer on the projector, then a report-back. */
+  breakout: { minutes: number; reportBack: string | null } | null;
   demonstration: {
     speakers: [string, string];
     elements: {
@@ -205,7 +216,7 @@ export type AudienceScreenView =
       maxPoints: number;
       winners: number[];
     }
-  | { kind: 'practice'; endsAt: number }
+  | { kind: 'practice'; title: string; endsAt: number }
   | {
       kind: 'poll';
       prompt: string;

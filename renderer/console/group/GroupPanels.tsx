@@ -4,7 +4,6 @@ import type { SessionCommand } from '../../../electron/services/session/sessionM
 import type { ConsoleSessionView, ConsoleView } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
 import './group.css';
-import { SelfEntry } from './SelfEntry';
 
 const api = consoleApi();
 
@@ -272,7 +271,7 @@ export function QuizGrid({
   command: (command: SessionCommand) => void;
 }) {
   const quiz = session.quiz;
-  const [selfEntry, setSelfEntry] = useState<number | null>(null);
+  const [selfEntryError, setSelfEntryError] = useState<string | null>(null);
   const [handTo, setHandTo] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [pinSet, setPinSet] = useState(false);
@@ -402,18 +401,18 @@ export function QuizGrid({
           memberId={Number(handTo)}
           onStart={() => {
             setConfirming(false);
-            setSelfEntry(Number(handTo));
+            call(api, 'selfEntry:begin', { memberId: Number(handTo) }).then(
+              () => setSelfEntryError(null),
+              (failure: Error) => setSelfEntryError(failure.message),
+            );
           }}
           onCancel={() => setConfirming(false)}
         />
       )}
-      {selfEntry !== null && (
-        <SelfEntry
-          session={session}
-          memberId={selfEntry}
-          write={write}
-          onClose={() => setSelfEntry(null)}
-        />
+      {selfEntryError && (
+        <p className="console__error" role="alert">
+          {selfEntryError}
+        </p>
       )}
       <div className="details__buttons">
         {quiz.items.map((item) => {
@@ -437,6 +436,32 @@ export function QuizGrid({
         })}
       </div>
     </div>
+  );
+}
+
+/** Shows or hides the projector's countdown: the game's practice, or an item's breakout groups. */
+export function ProjectorTimerButton({
+  session,
+  command,
+  startLabel,
+  hideLabel,
+}: {
+  session: ConsoleSessionView;
+  command: (command: SessionCommand) => void;
+  startLabel: string;
+  hideLabel: string;
+}) {
+  const shown = session.board?.kind === 'practice';
+  return (
+    <button
+      type="button"
+      aria-pressed={shown}
+      onClick={() =>
+        command(shown ? { type: 'hideBoard' } : { type: 'showBoard', board: { kind: 'practice' } })
+      }
+    >
+      {shown ? hideLabel : startLabel}
+    </button>
   );
 }
 
@@ -501,21 +526,12 @@ export function GamePanel({
             {teams.length > 0 ? 'Make teams again' : 'Make teams and deal cards'}
           </button>
         )}
-        <button
-          type="button"
-          aria-pressed={session.board?.kind === 'practice'}
-          onClick={() =>
-            command(
-              session.board?.kind === 'practice'
-                ? { type: 'hideBoard' }
-                : { type: 'showBoard', board: { kind: 'practice' } },
-            )
-          }
-        >
-          {session.board?.kind === 'practice'
-            ? 'Hide practice timer'
-            : `Start ${game.practiceMinutes}-minute practice`}
-        </button>
+        <ProjectorTimerButton
+          session={session}
+          command={command}
+          startLabel={`Start ${game.practiceMinutes}-minute practice`}
+          hideLabel="Hide practice timer"
+        />
       </div>
       {teams.length > 0 && (
         <table className="score-grid">

@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { createPortal } from 'react-dom';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import type { SelfEntryView } from '../../../electron/services/group/selfEntry';
 import { call, consoleApi } from '../../platform/kiosk';
-import { suspendPresenterKeys } from '../actions';
-import type { RecordWrite } from './GroupPanels';
+import { PinInput } from '../../shared/PinInput';
 
 const api = consoleApi();
 
@@ -19,37 +17,22 @@ function offlineVoice(): SpeechSynthesisVoice | null {
 
 /**
  * The laptop handed to one member: big buttons, one question at a time, read aloud when an offline
- * voice exists, and nothing else reachable until the counselor enters the PIN.
+ * voice exists. Main holds the state and refuses the console anything else until the counselor's
+ * PIN; this screen is all the console shows meanwhile, and a reload comes back to it.
  */
 export function SelfEntry({
-  session,
-  memberId,
-  write,
-  onClose,
+  view,
+  onView,
 }: {
-  session: ConsoleSessionView;
-  memberId: number;
-  write: RecordWrite;
-  onClose: () => void;
+  view: SelfEntryView;
+  onView: (view: SelfEntryView | null) => void;
 }) {
-  const items = session.quiz?.items ?? [];
-  const member = session.group.members.find((entry) => entry.id === memberId);
-  const [index, setIndex] = useState(0);
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // One answer at a time: the next question's buttons come only once main has recorded this one.
+  const [pending, setPending] = useState(false);
   const first = useRef<HTMLButtonElement>(null);
-  const item = items[index];
-
-  useEffect(() => {
-    suspendPresenterKeys(true);
-    const app = document.querySelector<HTMLElement>('main.console');
-    if (app) app.inert = true;
-    return () => {
-      suspendPresenterKeys(false);
-      if (app) app.inert = false;
-      if ('speechSynthesis' in window) speechSynthesis.cancel();
-    };
-  }, []);
+  const item = view.items[view.position];
 
   useEffect(() => {
     first.current?.focus();
@@ -63,28 +46,36 @@ export function SelfEntry({
     utterance.rate = 0.9;
     speechSynthesis.speak(utterance);
   }, [item]);
+  useEffect(
+    () => () => {
+      if ('speechSynthesis' in window) speechSynthesis.cancel();
+    },
+    [],
+  );
 
-  const chosen = item ? session.group.answers[memberId]?.[item.id] : undefined;
   const answer = (key: string) => {
-    if (!item) return;
-    write('group:answer', { memberId, itemId: item.id, answer: key, enteredBy: 'self' });
-    setIndex((current) => current + 1);
+    if (!item || pending) return;
+    setPending(true);
+    call(api, 'selfEntry:answer', { itemId: item.id, answer: key })
+      .then(onView, (failure: Error) => setError(failure.message))
+      .finally(() => setPending(false));
   };
 
   const unlock = (event: FormEvent) => {
     event.preventDefault();
-    call(api, 'records:unlock', { pin }).then(onClose, (failure: Error) =>
-      setError(failure.message),
+    call(api, 'selfEntry:finish', { pin }).then(
+      () => onView(null),
+      (failure: Error) => setError(failure.message),
     );
     setPin('');
   };
 
-  return createPortal(
+  return (
     <div className="self-entry" role="dialog" aria-modal="true" aria-label="Answer the quiz">
       {item ? (
         <>
           <p className="self-entry__progress">
-            {member?.name}: question {index + 1} of {items.length}
+            {view.memberName}: question {view.position + 1} of {view.items.length}
           </p>
           <h2 className="self-entry__prompt">{item.prompt}</h2>
           <div className="self-entry__options">
@@ -93,7 +84,8 @@ export function SelfEntry({
                 key={option.key}
                 type="button"
                 ref={optionIndex === 0 ? first : undefined}
-                aria-pressed={chosen === option.key}
+                disabled={pending}
+                aria-pressed={view.answers[item.id] === option.key}
                 onClick={() => answer(option.key)}
               >
                 <span className="self-entry__key">{option.key.toUpperCase()}</span> {option.text}
@@ -109,27 +101,20 @@ export function SelfEntry({
       <button
         type="button"
         className="self-entry__back"
-        disabled={index === 0}
-        onClick={() => setIndex((current) => Math.max(0, current - 1))}
+        disabled={view.position === 0 || pending}
+        onClick={() =>
+          call(api, 'selfEntry:back', {}).then(onView, (failure: Error) =>
+            setError(failure.message),
+          )
+        }
       >
         ← Back to the previous question
       </button>
       <form className="self-entry__unlock" onSubmit={unlock} aria-label="Counselor unlock">
-        <label>
-          Counselor PIN
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={pin}
-            onChange={(event) => setPin(event.target.value)}
-            maxLength={8}
-          />
-        </label>
+        <PinInput label="Counselor PIN" value={pin} onChange={setPin} />
         <button type="submit">Unlock</button>
         {error && <span role="alert">{error}</span>}
       </form>
-    </div>,
-    document.body,
+    </div>
   );
 }

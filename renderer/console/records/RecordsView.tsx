@@ -1,20 +1,26 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { LockStatus } from '../../../electron/services/access/recordsLock';
 import type { Download, RecordsOverview } from '../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../platform/kiosk';
+import { PinInput } from '../../shared/PinInput';
 import { formatClock } from '../../shared/time';
-import { AgendaPrintForm } from './AgendaPrintForm';
+import { defaultAgendaStart } from './agendaStart';
 import { saveDownload } from './download';
 import { MemberStandingList } from './MemberStandingList';
+import { PaperSelect, type PageSize } from './PaperSelect';
 import './records.css';
 
 const api = consoleApi();
-type PageSize = 'A4' | 'Letter';
+/** A 24-hour time of day, as the agenda's start time is typed. */
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Charts for the whole program: loaded only when opened, so the console starts as fast as before. */
+const ProgramView = lazy(() => import('./program/ProgramView'));
 
 /** Past sessions, printing, exports and backups: behind the counselor PIN, locked when idle. */
 export function RecordsView() {
   const [lock, setLock] = useState<LockStatus | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [page, setPage] = useState<'records' | 'program'>('records');
   const refreshLock = useCallback(() => call(api, 'records:lockStatus', {}).then(setLock), []);
   useEffect(() => {
     void refreshLock();
@@ -48,6 +54,22 @@ export function RecordsView() {
     <div className="records">
       <header className="records__header">
         <h2>Records</h2>
+        <div className="details__buttons" role="group" aria-label="Records pages">
+          <button
+            type="button"
+            aria-pressed={page === 'records'}
+            onClick={() => setPage('records')}
+          >
+            Sessions and exports
+          </button>
+          <button
+            type="button"
+            aria-pressed={page === 'program'}
+            onClick={() => setPage('program')}
+          >
+            Program at a glance
+          </button>
+        </div>
         <button type="button" onClick={() => call(api, 'records:lock', {}).then(setLock)}>
           Lock records
         </button>
@@ -60,7 +82,13 @@ export function RecordsView() {
           {message.text}
         </p>
       )}
-      <RecordsContent onMessage={setMessage} onLocked={() => void refreshLock()} />
+      {page === 'program' ? (
+        <Suspense fallback={<p>Loading the Program view…</p>}>
+          <ProgramView onMessage={setMessage} onLocked={() => void refreshLock()} />
+        </Suspense>
+      ) : (
+        <RecordsContent onMessage={setMessage} onLocked={() => void refreshLock()} />
+      )}
     </div>
   );
 }
@@ -91,31 +119,13 @@ function PinGate({ lock, onChange }: { lock: LockStatus; onChange: (status: Lock
         Records hold members' names and answers. They lock after {lock.idleMinutes} minutes without
         use.
       </p>
-      <label>
-        {lock.pinSet ? 'Counselor PIN' : 'New PIN (4 to 8 digits)'}
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={pin}
-          onChange={(event) => setPin(event.target.value)}
-          maxLength={8}
-          autoFocus
-        />
-      </label>
-      {!lock.pinSet && (
-        <label>
-          The same PIN again
-          <input
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            value={again}
-            onChange={(event) => setAgain(event.target.value)}
-            maxLength={8}
-          />
-        </label>
-      )}
+      <PinInput
+        label={lock.pinSet ? 'Counselor PIN' : 'New PIN (4 to 8 digits)'}
+        value={pin}
+        onChange={setPin}
+        autoFocus
+      />
+      {!lock.pinSet && <PinInput label="The same PIN again" value={again} onChange={setAgain} />}
       {error && <p role="alert">{error}</p>}
       <button type="submit" className="primary">
         {lock.pinSet ? 'Unlock' : 'Set PIN'}
@@ -134,6 +144,7 @@ function RecordsContent({
   const [overview, setOverview] = useState<RecordsOverview | null>(null);
   const [pageSize, setPageSize] = useState<PageSize>('Letter');
   const [packId, setPackId] = useState('');
+  const [startTime, setStartTime] = useState('');
   const [cohortId, setCohortId] = useState<number | null>(null);
 
   const fail = useCallback(
@@ -143,7 +154,15 @@ function RecordsContent({
     },
     [onMessage, onLocked],
   );
-  const load = useCallback(() => call(api, 'records:overview', {}).then(setOverview, fail), [fail]);
+  const load = useCallback(
+    () =>
+      call(api, 'records:overview', {}).then((loaded) => {
+        setOverview(loaded);
+        // Printed before the group: the start time is filled in, ready to change.
+        setStartTime((typed) => typed || defaultAgendaStart(loaded, Date.now()));
+      }, fail),
+    [fail],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -237,34 +256,49 @@ function RecordsContent({
               ))}
             </select>
           </label>
+          <PaperSelect value={pageSize} onChange={setPageSize} />
           <label>
-            Paper
-            <select
-              value={pageSize}
-              onChange={(event) => setPageSize(event.target.value as PageSize)}
-            >
-              <option value="Letter">Letter</option>
-              <option value="A4">A4</option>
-            </select>
+            Group starts at
+            <input
+              type="text"
+              inputMode="numeric"
+              placeholder="HH:MM"
+              maxLength={5}
+              size={6}
+              value={startTime}
+              onChange={(event) => setStartTime(event.target.value.trim())}
+              aria-invalid={startTime !== '' && !TIME_OF_DAY.test(startTime)}
+              aria-describedby="start-time-hint"
+            />
           </label>
         </div>
-        {pack && (
-          <AgendaPrintForm
-            overview={overview}
-            onPrint={(startsAt) =>
-              fetchFile(() =>
-                call(api, 'records:print', {
-                  document: 'agenda',
-                  packId: pack.id,
-                  startsAt,
-                  pageSize,
-                }),
-              )
-            }
-          />
-        )}
+        <p id="start-time-hint" className="runner__muted">
+          The agenda prints the program&apos;s times; with a start time (24-hour, e.g. 18:30), or
+          while a session of the pack runs, it adds today&apos;s clock times beside them. The start
+          time is filled in with the last group&apos;s usual start, else the next half hour.
+        </p>
         {pack && (
           <div className="details__buttons">
+            <button
+              type="button"
+              onClick={() =>
+                startTime !== '' && !TIME_OF_DAY.test(startTime)
+                  ? onMessage({
+                      text: `Group starts at: “${startTime}” is not a time; write it as HH:MM, e.g. 18:30.`,
+                      error: true,
+                    })
+                  : fetchFile(() =>
+                      call(api, 'records:print', {
+                        document: 'agenda',
+                        packId: pack.id,
+                        pageSize,
+                        ...(startTime ? { startTime } : {}),
+                      }),
+                    )
+              }
+            >
+              Group agenda
+            </button>
             {pack.hasQuiz && (
               <button
                 type="button"

@@ -1,7 +1,13 @@
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { formatClock } from '../../shared/time';
-import { FlipchartInput, GamePanel, QuizGrid, type RecordWrite } from '../group/GroupPanels';
+import {
+  FlipchartInput,
+  GamePanel,
+  ProjectorTimerButton,
+  QuizGrid,
+  type RecordWrite,
+} from '../group/GroupPanels';
 import { PollPanel } from '../group/PollPanel';
 import { VideoPanel } from './VideoPanel';
 import { VolumeSlider } from './VolumeSlider';
@@ -71,6 +77,31 @@ export function ItemDetails({
           </ul>
         </div>
       )}
+      {details.guidance.length > 0 && (
+        <details
+          key={`guidance-${index}`}
+          className="details__block details__guidance"
+          data-testid="current-guidance"
+        >
+          <summary>
+            Current guidance ({details.guidance.length}): not the program&apos;s material, never on
+            the projector
+          </summary>
+          <p className="runner__muted">
+            Deliver the script as written; use these to answer a member&apos;s question accurately.
+          </p>
+          <ul>
+            {details.guidance.map((note) => (
+              <li key={note.note}>
+                <p>{note.note}</p>
+                <p className="runner__muted">
+                  Source: {note.source.title}, <span translate="no">{note.source.url}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {details.questions.map((question) => {
         const isShown = shown?.id === question.id;
         return (
@@ -87,6 +118,16 @@ export function ItemDetails({
                   <li key={answer}>{answer}</li>
                 ))}
               </ul>
+            )}
+            {question.suggestions.length > 0 && (
+              <div className="details__suggestions" data-testid="facilitator-suggestions">
+                <h4>Facilitator suggestions (not from the source; never on the projector)</h4>
+                <ul>
+                  {question.suggestions.map((suggestion) => (
+                    <li key={suggestion}>{suggestion}</li>
+                  ))}
+                </ul>
+              </div>
             )}
             {question.flipchart && (
               <FlipchartInput
@@ -129,6 +170,18 @@ export function ItemDetails({
           </div>
         );
       })}
+      {details.breakout && (
+        <div className="details__block" data-testid="breakout-panel">
+          <h3>Breakout groups ({details.breakout.minutes} min)</h3>
+          {details.breakout.reportBack && <p>Report-back: {details.breakout.reportBack}</p>}
+          <ProjectorTimerButton
+            session={session}
+            command={command}
+            startLabel={`Start ${details.breakout.minutes}-minute breakout timer`}
+            hideLabel="Hide breakout timer"
+          />
+        </div>
+      )}
       {details.demonstration && (
         <div className="details__block">
           <h3>Role-play</h3>

@@ -72,7 +72,9 @@ export function RunnerView({
   const current = session.state.current === null ? null : session.agenda[session.state.current]!;
   const onProjector =
     session.board && session.screen === 'content'
-      ? BOARD_LABEL[session.board.kind]
+      ? session.board.kind === 'practice' && current?.kind !== 'game'
+        ? 'the breakout timer'
+        : BOARD_LABEL[session.board.kind]
       : session.question
         ? session.question.answersShown
           ? 'the question and its answers'

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { SlideFrame } from '../../shared/SlideFrame';
-import { suspendPresenterKeys } from '../actions';
 
 /**
  * Thumbnails of the current item's slides, or of the whole pack by agenda item, to jump to one
@@ -23,10 +22,6 @@ export function SlideSorter({
   const here = session.slide?.number ?? null;
 
   useEffect(() => {
-    suspendPresenterKeys(true);
-    return () => suspendPresenterKeys(false);
-  }, []);
-  useEffect(() => {
     const current = dialog.current?.querySelector<HTMLElement>('[aria-current="true"]');
     (current ?? dialog.current?.querySelector<HTMLElement>('.sorter__slide'))?.focus();
     current?.scrollIntoView({ block: 'nearest' });
@@ -38,7 +33,14 @@ export function SlideSorter({
       session.deck.some((slide) => slide.item === item.index),
   );
   return (
-    <div className="dialog-page" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <div
+      className="dialog-page"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+        // While it is open, keys belong to the sorter, not to the presenter keys on the window.
+        if (event.key !== 'Tab') event.stopPropagation();
+      }}
+    >
       <div
         className="dialog sorter"
         role="dialog"

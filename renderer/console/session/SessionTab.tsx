@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleView } from '../../../electron/services/session/views';
-import { call, consoleApi } from '../../platform/kiosk';
+import { call, consoleApi, type KioskCallError } from '../../platform/kiosk';
 import { useView } from '../../shared/useView';
 import { usePresenterKeys } from '../actions';
 import { DisplayBar } from '../displays/DisplayBar';
@@ -26,6 +26,7 @@ export function SessionTab() {
     (listener) => api.on('session:console', listener),
   );
   const [error, setError] = useState<string | null>(null);
+  const [pinPrompt, setPinPrompt] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const mode = consoleModeOf(view);
 
@@ -64,9 +65,22 @@ export function SessionTab() {
       {mode.mode === 'setup' && (
         <div className="setup">
           <StartSessionForm
-            onStart={(request) => send(() => call(api, 'session:start', request))}
+            onStart={(request) =>
+              call(api, 'session:start', request).then(
+                (next) => {
+                  setError(null);
+                  setPinPrompt(null);
+                  accept(next);
+                },
+                (reason: KioskCallError) => {
+                  if (reason.code === 'locked') setPinPrompt(reason.message);
+                  setError(reason.code === 'locked' ? null : reason.message);
+                },
+              )
+            }
             onRehearse={(packId) => send(() => call(api, 'session:rehearse', { packId }))}
             onError={setError}
+            pinPrompt={pinPrompt}
           />
           {mode.lastEnded && <SummaryView ended={mode.lastEnded} />}
         </div>

@@ -2,20 +2,27 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { RequestOf } from '../../../electron/ipc/contract';
 import type { SetupOptions } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
+import { PinInput } from '../../shared/PinInput';
 import { formatClock, useTick } from '../../shared/time';
 
 const api = consoleApi();
 
-/** Choose the pack and the group, name the facilitators and the time-keeper, then start. */
+/**
+ * Choose the pack and the group, name the facilitators and the time-keeper, then start. A group
+ * run before has records (its roster): with the records locked, main asks for the PIN first.
+ */
 export function StartSessionForm({
   onStart,
   onRehearse,
   onError,
+  pinPrompt,
 }: {
   onStart: (request: RequestOf<'session:start'>) => void;
   /** Page through the pack on both screens without starting a session or writing a record. */
   onRehearse: (packId: string) => void;
   onError: (message: string) => void;
+  /** Main's reason for wanting the PIN, once it has refused to open a group's roster without it. */
+  pinPrompt: string | null;
 }) {
   const [options, setOptions] = useState<SetupOptions | null>(null);
   const [packId, setPackId] = useState('');
@@ -23,6 +30,7 @@ export function StartSessionForm({
   const [facilitator, setFacilitator] = useState('');
   const [coFacilitator, setCoFacilitator] = useState('');
   const [timeKeeper, setTimeKeeper] = useState('');
+  const [pin, setPin] = useState('');
 
   useEffect(() => {
     call(api, 'session:setupOptions', {}).then(
@@ -50,7 +58,9 @@ export function StartSessionForm({
       cohortName,
       facilitators: [facilitator, coFacilitator].map((name) => name.trim()).filter(Boolean),
       timeKeeper: timeKeeper.trim() || null,
+      ...(pinPrompt ? { pin } : {}),
     });
+    setPin('');
   }
 
   if (!options) return <p>Loading content packs…</p>;
@@ -109,6 +119,12 @@ export function StartSessionForm({
           maxLength={80}
         />
       </label>
+      {pinPrompt && (
+        <div className="start-form__pin" role="group" aria-labelledby="start-pin-why">
+          <p id="start-pin-why">{pinPrompt}</p>
+          <PinInput label="Counselor PIN" value={pin} onChange={setPin} required autoFocus />
+        </div>
+      )}
       {pack && (
         <p className="start-form__plan">
           {pack.itemCount} agenda items, {pack.minutes} minutes. Times are set from when you press

@@ -172,7 +172,12 @@ function Screen({
       );
     case 'practice':
       return (
-        <PracticeScreen endsAt={screen.endsAt} serverNow={serverNow} receivedAt={receivedAt} />
+        <PracticeScreen
+          title={screen.title}
+          endsAt={screen.endsAt}
+          serverNow={serverNow}
+          receivedAt={receivedAt}
+        />
       );
     case 'break':
       return (
@@ -219,10 +224,12 @@ function PromptCard({
 }
 
 function PracticeScreen({
+  title,
   endsAt,
   serverNow,
   receivedAt,
 }: {
+  title: string;
   endsAt: number;
   serverNow: number;
   receivedAt: number;
@@ -230,7 +237,7 @@ function PracticeScreen({
   const now = useServerNow(serverNow, receivedAt);
   return (
     <section className="projector__card projector__card--center">
-      <h1>Practice time</h1>
+      <h1>{title}</h1>
       <p className="projector__countdown" role="timer" data-testid="practice-countdown">
         {formatDuration(Math.max(0, endsAt - now))}
       </p>

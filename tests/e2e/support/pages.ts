@@ -1,4 +1,14 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { RunningShell } from './webShell';
+
+/**
+ * Opens a printed URL as a fresh page load. Going to the URL a page already shows, fragment and
+ * all, is only a fragment navigation in Chromium, which would keep the page of an earlier run.
+ */
+async function load(page: Page, url: string): Promise<void> {
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
+}
 
 export interface StartDetails {
   pack: string;
@@ -42,7 +52,7 @@ export class ConsolePage {
   }
 
   async open(url: string) {
-    await this.page.goto(url);
+    await load(this.page, url);
     await expect(this.page.getByRole('tab', { name: 'Run session' })).toBeVisible();
   }
 
@@ -103,6 +113,20 @@ export class ConsolePage {
   }
 }
 
+/** The projector page and the console page of one shell, with a session started on the console. */
+export async function startOnBoth(
+  context: BrowserContext,
+  shell: RunningShell,
+  details: StartDetails,
+): Promise<{ audience: AudiencePage; console: ConsolePage }> {
+  const audience = new AudiencePage(await context.newPage());
+  const console = new ConsolePage(await context.newPage());
+  await audience.open(shell.audienceUrl);
+  await console.open(shell.consoleUrl);
+  await console.start(details);
+  return { audience, console };
+}
+
 export class AudiencePage {
   readonly root: Locator;
 
@@ -111,7 +135,7 @@ export class AudiencePage {
   }
 
   async open(url: string) {
-    await this.page.goto(url);
+    await load(this.page, url);
     await expect(this.root).toBeVisible();
   }
 
@@ -145,7 +169,7 @@ export class PacksPage {
   }
 
   async open(consoleUrl: string) {
-    await this.page.goto(consoleUrl);
+    await load(this.page, consoleUrl);
     await this.page.getByRole('tab', { name: 'Content packs' }).click();
     await expect(this.list).toBeVisible();
   }

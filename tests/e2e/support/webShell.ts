@@ -77,6 +77,22 @@ export async function startShell(
   };
 }
 
+/**
+ * What the page bridge does: trades the key in a printed URL's fragment for this run's token of
+ * that role, for tests that talk to main directly.
+ */
+export async function tokenFor(printedUrl: string): Promise<string> {
+  const url = new URL(printedUrl);
+  const role = url.pathname === '/audience.html' ? 'audience' : 'console';
+  const response = await fetch(new URL('/__kiosk/session', url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role, key: url.hash.replace('#key=', '') }),
+  });
+  if (!response.ok) throw new Error(`no ${role} token for ${printedUrl}: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
 /** A fresh data folder; removing it first checks the records database with the sqlite3 tool. */
 export function makeDataDir(): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));

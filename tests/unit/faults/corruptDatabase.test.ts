@@ -61,7 +61,7 @@ describe('a corrupt records file at start-up', () => {
   it('starts with empty records when there is no backup, keeping the damaged file', () => {
     damage();
     const opened = openRecords(file, backups, clock.now());
-    expect(opened.notice).toMatch(/no backup was available/);
+    expect(opened.notice).toMatch(/no usable backup was found/);
     expect(opened.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
     opened.db.close();
     expect(readdirSync(dir.path).filter((name) => name.includes('damaged'))).toHaveLength(1);

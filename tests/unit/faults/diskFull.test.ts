@@ -1,23 +1,9 @@
-import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKioskCore, type KioskCore } from '../../../electron/core/kioskCore';
+import { describe, expect, it } from 'vitest';
 import type { ConsoleView } from '../../../electron/services/session/views';
-import { makeTempDir } from '../../helpers/tempDir';
+import { freshKiosk } from '../../helpers/kiosk';
 
-let dir: ReturnType<typeof makeTempDir>;
-let core: KioskCore;
-
-beforeEach(() => {
-  dir = makeTempDir();
-  core = createKioskCore({ dataDir: join(dir.path, 'data'), resourcesDir: resolve('resources') });
-});
-afterEach(() => {
-  core.close();
-  dir.remove();
-});
-
-const call = async (channel: string, args: unknown) =>
-  core.router.dispatch(channel, args, 'console');
+const kiosk = freshKiosk();
+const { call } = kiosk;
 
 describe('the disk filling during a write', () => {
   it('refuses the write with a clear message and keeps everything saved before', async () => {
@@ -35,8 +21,8 @@ describe('the disk filling during a write', () => {
     );
 
     // SQLite reports a full disk once the file may not grow: the same error a real full disk gives.
-    const pages = core.db.pragma('page_count', { simple: true }) as number;
-    core.db.pragma(`max_page_count = ${pages}`);
+    const pages = kiosk.core.db.pragma('page_count', { simple: true }) as number;
+    kiosk.core.db.pragma(`max_page_count = ${pages}`);
     let failure: unknown = null;
     for (let i = 0; i < 400 && failure === null; i += 1) {
       const result = await call('group:addFlipchart', {
@@ -50,10 +36,10 @@ describe('the disk filling during a write', () => {
       error: { code: 'internal', message: expect.stringContaining('The disk is full') },
     });
 
-    core.db.pragma('max_page_count = 1073741823');
+    kiosk.core.db.pragma('max_page_count = 1073741823');
     const after = (await call('session:consoleView', {})) as { ok: true; value: ConsoleView };
     expect(after.value.session!.group.answers[alex]).toEqual({ q1: 'd' });
-    expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(kiosk.core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(await call('session:command', { type: 'next' })).toMatchObject({ ok: true });
   });
 });

@@ -8,7 +8,14 @@ import { makeTempDir } from '../../helpers/tempDir';
 let dir: ReturnType<typeof makeTempDir>;
 let core: KioskCore;
 const changes = () => (core.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-const CODES = ['unknown-channel', 'forbidden', 'invalid-arguments', 'rejected', 'internal'];
+const CODES = [
+  'unknown-channel',
+  'forbidden',
+  'invalid-arguments',
+  'rejected',
+  'locked',
+  'internal',
+];
 
 beforeAll(async () => {
   dir = makeTempDir();

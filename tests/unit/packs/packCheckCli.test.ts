@@ -28,7 +28,7 @@ describe('npm run pack:check', () => {
       'resources/curricula/harm-reduction-101',
       'resources/curricula/projector-check',
     );
-    expect(output).toContain('resources/curricula/hhrp-group-5: ok, hhrp-group-5 1.0.0');
+    expect(output).toContain('resources/curricula/hhrp-group-5: ok, hhrp-group-5 1.1.0');
     expect(output).toContain('resources/curricula/harm-reduction-101: ok');
     expect(status).toBe(0);
   });

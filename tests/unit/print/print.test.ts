@@ -243,53 +243,77 @@ describe('certificatesPdf', () => {
 
 describe('agendaPdf', () => {
   const items = [
-    { clock: '18:05', title: 'Begin Group', minutes: 5 },
-    { clock: '18:10', title: 'Review of Group 4', minutes: 10 },
-    { clock: '18:20', title: 'Safer Sex Negotiation Skills', minutes: 25 },
-    { clock: '18:45', title: 'Break', minutes: 7.5 },
+    { clock: '0:00', title: 'Begin Group', minutes: 5, detail: 'Introductions – Rules' },
+    { clock: '0:05', title: 'Review of Group 4', minutes: 10, detail: null },
+    { clock: '0:15', title: 'Safer Sex Negotiation Skills', minutes: 25, detail: null },
+    { clock: '0:45', title: 'Break', minutes: 7.5, detail: null },
   ];
+  const today = ['18:05', '18:10', '18:20', '18:50'];
 
   for (const { pageSize, portrait } of SIZES) {
-    it(`lists each item with today's clock time on ${pageSize}`, async () => {
+    it(`prints the program's times and, beside them, today's clock times on ${pageSize}`, async () => {
       const bytes = await agendaPdf({
         title: 'Group 5 agenda',
         programTitle: 'Holistic Health Recovery Program',
-        dateLabel: 'Sunday 22 November 2026',
-        items,
+        dateLabel: 'Sunday 22 November 2026, starting at 18:05',
+        items: items.map((item, index) => ({ ...item, today: today[index]! })),
+        end: { clock: '0:52', today: '18:57' },
         pageSize,
       });
       expect(infoOf(bytes).pageSizes).toEqual([portrait]);
       const text = textOf(bytes);
       expect(text).toContain('Group 5 agenda');
-      expect(text).toContain('Sunday 22 November 2026');
-      expect(text).toMatch(/18:05\s+Begin Group\s+\(5 min\)/);
-      expect(text).toMatch(/18:10\s+Review of Group 4\s+\(10 min\)/);
-      expect(text).toMatch(/18:20\s+Safer Sex Negotiation Skills\s+\(25 min\)/);
-      expect(text).toMatch(/18:45\s+Break\s+\(7\.5 min\)/);
-      expect(text).toContain('Total: 47.5 min');
+      expect(text).toContain('Sunday 22 November 2026, starting at 18:05');
+      expect(text).toMatch(/Time\s+Today\s+Agenda/);
+      expect(text).toMatch(/0:00\s+18:05\s+Begin Group \(5 mins\)\s*\n\s+Introductions – Rules/);
+      expect(text).toMatch(/0:05\s+18:10\s+Review of Group 4 \(10 mins\)/);
+      expect(text).toMatch(/0:15\s+18:20\s+Safer Sex Negotiation Skills \(25 mins\)/);
+      expect(text).toMatch(/0:45\s+18:50\s+Break \(7\.5 mins\)/);
+      expect(text).toMatch(/0:52\s+18:57\s+End/);
       const times = [...text.matchAll(/\b(\d\d:\d\d)\b/g)].map((match) => match[1]);
-      expect(times).toEqual(['18:05', '18:10', '18:20', '18:45']);
+      expect(times).toEqual(['18:05', ...today, '18:57']);
     });
   }
 
+  it("prints only the program's times when no start time is chosen", async () => {
+    const bytes = await agendaPdf({
+      title: 'Group 5 agenda',
+      programTitle: '',
+      dateLabel: '',
+      items: items.map((item) => ({ ...item, today: null })),
+      end: { clock: '0:52', today: null },
+      pageSize: 'A4',
+    });
+    const text = textOf(bytes);
+    expect(text).not.toContain('Today');
+    expect(text).toMatch(/0:00\s+Begin Group \(5 mins\)/);
+    expect(text).toMatch(/0:52\s+End/);
+    expect(text).not.toMatch(/\b\d\d:\d\d\b/);
+  });
+
   it('continues a long agenda onto a second page without losing an item', async () => {
     const many = Array.from({ length: 60 }, (_, index) => ({
-      clock: `${18 + Math.floor(index / 60)}:${String(index % 60).padStart(2, '0')}`,
+      clock: `0:${String(index).padStart(2, '0')}`,
+      today: `${18 + Math.floor(index / 60)}:${String(index % 60).padStart(2, '0')}`,
       title: `Agenda step ${index + 1}`,
       minutes: 1,
+      detail: null,
     }));
     const bytes = await agendaPdf({
       title: 'Long agenda',
       programTitle: '',
       dateLabel: '',
       items: many,
+      end: { clock: '1:00', today: '19:00' },
       pageSize: 'Letter',
     });
     const pages = pagesOf(bytes);
     expect(pages.length).toBeGreaterThan(1);
     const text = pages.join('\n');
     for (const item of many) {
-      expect(text).toMatch(new RegExp(`${item.clock}\\s+${item.title}\\s+\\(1 min\\)`));
+      expect(text).toMatch(
+        new RegExp(`${item.clock}\\s+${item.today}\\s+${item.title} \\(1 min\\)`),
+      );
     }
     expectWordsInsideMargins(bytes, 50);
   });
@@ -368,7 +392,7 @@ describe('scenarioCardsPdf', () => {
   const scenarios: { title: string; situation: string; roles: [string, string] }[] = [1, 2, 3].map(
     (number) => ({
       title: `Scenario No. ${number}`,
-      situation: `Situation ${number}: you are HIV-positive and at a party. You meet someone you find attractive who wants to leave and have sex. What do you do?`,
+      situation: `Situation ${number}: you are HIV-positive and at a party.\n\nYou meet someone you find attractive who wants to leave and have sex. What do you do?`,
       roles: [
         `Role ${number}A: one person plays the person who is high and does not want to use latex.`,
         `Role ${number}B: the other person plays the person who is not high and wants to use latex.`,
@@ -378,7 +402,12 @@ describe('scenarioCardsPdf', () => {
 
   for (const { pageSize, portrait } of SIZES) {
     it(`prints two cards to a ${pageSize} page with the situation and both roles`, async () => {
-      const bytes = await scenarioCardsPdf({ title: 'Role-play cards', scenarios, pageSize });
+      const bytes = await scenarioCardsPdf({
+        title: 'Role-play cards',
+        rolesIntro: 'Two team members role-play negotiating safer sex:',
+        scenarios,
+        pageSize,
+      });
       const info = infoOf(bytes);
       expect(info.pages).toBe(2);
       expect(info.pageSizes).toEqual([portrait, portrait]);
@@ -388,11 +417,14 @@ describe('scenarioCardsPdf', () => {
       expect(pages[1]).toContain('Scenario No. 3');
       for (const [index, scenario] of scenarios.entries()) {
         const page = pages[Math.floor(index / 2)]!;
-        expect(page).toContain(scenario.situation);
-        expect(page).toContain(`1. ${scenario.roles[0]}`);
-        expect(page).toContain(`2. ${scenario.roles[1]}`);
+        expect(page).toContain(squash(scenario.situation));
+        // As the workbook prints them: the intro line, then both roles in one paragraph.
+        expect(page).toContain(
+          `Role-play instructions: Two team members role-play negotiating safer sex: ${scenario.roles.join(' ')}`,
+        );
       }
       expect(pages[0]!.match(/Role-play instructions:/g)).toHaveLength(2);
+      expect(pages[0]).not.toContain('Role-play cards');
       expect(pages[0]!.indexOf('Scenario No. 1')).toBeLessThan(pages[0]!.indexOf('Scenario No. 2'));
       expectWordsInsideMargins(bytes, 40);
     });
@@ -403,6 +435,7 @@ describe('scenarioCardsPdf', () => {
     const long = { title: 'Long scenario', situation: words.join(' '), roles: ['One', 'Two'] };
     const bytes = await scenarioCardsPdf({
       title: 'Cards',
+      rolesIntro: null,
       scenarios: [scenarios[0]!, long as (typeof scenarios)[number], scenarios[1]!],
       pageSize: 'A4',
     });
@@ -696,7 +729,8 @@ describe('Unicode outside WinAnsi', () => {
         title: HOSTILE,
         programTitle: HOSTILE,
         dateLabel: HOSTILE,
-        items: [{ clock: '18:05', title: HOSTILE, minutes: 5 }],
+        items: [{ clock: '0:00', today: '18:05', title: HOSTILE, minutes: 5, detail: HOSTILE }],
+        end: { clock: '0:05', today: '18:10' },
         pageSize: 'Letter',
       }),
       quizSheetPdf({
@@ -707,6 +741,7 @@ describe('Unicode outside WinAnsi', () => {
       }),
       scenarioCardsPdf({
         title: HOSTILE,
+        rolesIntro: HOSTILE,
         scenarios: [{ title: HOSTILE, situation: HOSTILE, roles: [HOSTILE, HOSTILE] }],
         pageSize: 'Letter',
       }),

@@ -161,7 +161,7 @@ describe('BackupService.restore', () => {
     expect(readdirSync(backupDir).every((name) => name.endsWith('.sqlite3'))).toBe(true);
   });
 
-  it('restores the oldest of ten backups although the safety backup prunes it', async () => {
+  it('restores the oldest of ten backups and keeps all ten beside the safety copy', async () => {
     const oldest = await service.backup('manual');
     for (let index = 0; index < 9; index += 1) {
       clock.advance(MINUTE);
@@ -171,7 +171,9 @@ describe('BackupService.restore', () => {
     clock.advance(MINUTE);
     await service.restore(oldest.name);
     expect(memberNames()).toEqual(['Rosalind']);
-    expect(service.list()).toHaveLength(10);
+    const kept = service.list();
+    expect(kept.filter((info) => info.reason === 'manual')).toHaveLength(10);
+    expect(kept.filter((info) => info.reason === 'before-restore')).toHaveLength(1);
   });
 
   it('brings an older backup up to the current schema', async () => {

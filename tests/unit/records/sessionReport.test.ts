@@ -234,7 +234,7 @@ describe('csv', () => {
     expect(csvField('+1 555')).toBe("'+1 555");
     expect(csvField('-2')).toBe("'-2");
     expect(csvField('@cmd')).toBe("'@cmd");
-    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\t=1')).toBe(`"'\t'=1"`);
     expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
     expect(csvField(-2)).toBe('-2');
     expect(csvField(12.5)).toBe('12.5');

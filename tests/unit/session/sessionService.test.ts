@@ -246,3 +246,87 @@ describe('SessionService after the second read', () => {
     });
   });
 });
+
+describe('SessionService: what stays on the console', () => {
+  const newService = () =>
+    new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
+
+  it('never sends the room a current-guidance note or a facilitator suggestion', () => {
+    for (const packId of ['hhrp-group-5', 'harm-reduction-101']) {
+      const service = newService();
+      const { manifest } = packs.find(packId)!;
+      const slidesSay = manifest.slides.map((slide) => slide.markdown ?? '').join('\n');
+      const consoleOnly = [
+        ...manifest.agenda.flatMap((item) =>
+          item.guidance.flatMap((note) => [note.note, note.source.url, note.source.title]),
+        ),
+        // A suggestion that happens to be a slide's words ("Overdose") proves nothing either way.
+        ...manifest.agenda
+          .flatMap((item) => item.questions.flatMap((question) => question.suggestions))
+          .filter((suggestion) => !slidesSay.includes(suggestion)),
+      ];
+      expect(consoleOnly.length).toBeGreaterThan(0);
+      const sent: string[] = [];
+      const look = () => sent.push(JSON.stringify(service.audienceView()));
+
+      const slideCount = start(service, packId).session!.slide!.count;
+      for (let number = 1; number <= slideCount; number += 1) {
+        service.command({ type: 'goToSlide', number });
+        look();
+      }
+      manifest.agenda.forEach((item, index) => {
+        const current = service.command({ type: 'goToItem', index }).session!.current!;
+        look();
+        expect(current.guidance).toEqual(item.guidance);
+        expect(current.questions.map((question) => question.suggestions)).toEqual(
+          item.questions.map((question) => question.suggestions),
+        );
+        for (const question of item.questions) {
+          service.command({ type: 'showQuestion', id: question.id, answersShown: true });
+          look();
+        }
+        service.command({ type: 'hideQuestion' });
+        if (item.breakout) {
+          service.command({ type: 'showBoard', board: { kind: 'practice' } });
+          expect(service.audienceView().screen).toMatchObject({
+            kind: 'practice',
+            title: 'Breakout groups',
+            endsAt: clock.now() + item.breakout.minutes * MINUTE,
+          });
+          look();
+          service.command({ type: 'hideBoard' });
+        }
+      });
+      const everything = sent.join('\n');
+      for (const text of consoleOnly) expect(everything, text).not.toContain(text);
+      service.command({ type: 'end' });
+    }
+  });
+
+  it('keeps the scoring criteria off the projector during the game until the scores are revealed', () => {
+    const service = newService();
+    const { manifest } = packs.find('hhrp-group-5')!;
+    const gameIndex = manifest.agenda.findIndex((item) => item.kind === 'game');
+    start(service);
+    const sent: string[] = [];
+    const look = () => sent.push(JSON.stringify(service.audienceView()).toLowerCase());
+    service.command({ type: 'goToItem', index: gameIndex });
+    look();
+    for (let slide = 1; slide < manifest.agenda[gameIndex]!.slides.length; slide += 1) {
+      service.command({ type: 'next' });
+      look();
+    }
+    service.command({ type: 'showBoard', board: { kind: 'practice' } });
+    expect(service.audienceView().screen).toMatchObject({ title: 'Practice time' });
+    look();
+    service.command({ type: 'hideBoard' });
+    look();
+    expect(service.consoleView().session!.current!.game!.criteria.length).toBe(10);
+    const keyWords = ['respect', 'knowledge', 'alternative', 'eroticiz', 'bargain', 'refus'];
+    for (const view of sent)
+      for (const word of keyWords) expect(view, `"${word}" before the reveal`).not.toContain(word);
+
+    service.command({ type: 'showBoard', board: { kind: 'game' } });
+    expect(service.audienceView().screen.kind).toBe('game-results');
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * Read-only queries for the Program view: the ended sessions in a date range (optionally one pack,
+ * one group) and what happened in them, aggregated in SQL so that ten years of records stay fast.
+ */
+import type { Db } from '../database';
+
+/** Which sessions the view covers; `toMs` is exclusive. */
+export interface ProgramSelection {
+  packId: string | null;
+  cohortId: number | null;
+  fromMs: number;
+  toMs: number;
+}
+
+export interface ProgramSessionRow {
+  id: number;
+  cohort_id: number;
+  pack_id: string;
+  pack_title: string;
+  started_at_ms: number;
+  ended_at_ms: number;
+  planned_minutes: number;
+  actual_minutes: number;
+}
+
+/** One agenda item of an ended session, as its summary recorded it. */
+export interface ItemRecordRow {
+  session_id: number;
+  position: number;
+  item_id: string;
+  title: string;
+  kind: string;
+  planned_minutes: number;
+  actual_minutes: number;
+  /** As the summary records it (services/session/summary.ts DeliveryStatus). */
+  status: 'delivered' | 'adapted' | 'passed-through' | 'skipped' | 'not-reached';
+  run_order: number | null;
+  skipped_reason: string | null;
+  adapted_reason: string | null;
+}
+
+export interface SessionAttendanceRow {
+  session_id: number;
+  present: number;
+}
+
+export interface QuizAnswerCountRow {
+  session_id: number;
+  item_id: string;
+  answer: string;
+  correct: 0 | 1;
+  n: number;
+}
+
+export interface FirstSessionRow {
+  member_id: number;
+  cohort_id: number;
+  first_session_id: number;
+}
+
+export interface GraduationRow {
+  member_id: number;
+  cohort_id: number;
+  graduated_at_ms: number;
+}
+
+type SelectionParams = [number, number, string | null, string | null, number | null, number | null];
+
+// session_records holds exactly the sessions that ended with a fidelity record.
+const SELECTED_SESSIONS = `
+  SELECT r.session_id AS id FROM session_records r JOIN sessions s ON s.id = r.session_id
+  WHERE r.started_at_ms >= ? AND r.started_at_ms < ?
+    AND (? IS NULL OR s.pack_id = ?)
+    AND (? IS NULL OR s.cohort_id = ?)`;
+
+function params(selection: ProgramSelection): SelectionParams {
+  return [
+    selection.fromMs,
+    selection.toMs,
+    selection.packId,
+    selection.packId,
+    selection.cohortId,
+    selection.cohortId,
+  ];
+}
+
+export function listProgramSessions(db: Db, selection: ProgramSelection): ProgramSessionRow[] {
+  return db
+    .prepare<SelectionParams, ProgramSessionRow>(
+      `SELECT s.id, s.cohort_id, s.pack_id, s.pack_title, r.started_at_ms, r.ended_at_ms,
+              r.planned_minutes, r.actual_minutes
+       FROM sessions s JOIN session_records r ON r.session_id = s.id
+       WHERE s.id IN (${SELECTED_SESSIONS}) ORDER BY s.id`,
+    )
+    .all(...params(selection));
+}
+
+export function listItemRecords(db: Db, selection: ProgramSelection): ItemRecordRow[] {
+  return db
+    .prepare<SelectionParams, ItemRecordRow>(
+      `SELECT * FROM session_item_records
+       WHERE session_id IN (${SELECTED_SESSIONS}) ORDER BY session_id, position`,
+    )
+    .all(...params(selection));
+}
+
+export function countAttendanceBySession(
+  db: Db,
+  selection: ProgramSelection,
+): SessionAttendanceRow[] {
+  return db
+    .prepare<SelectionParams, SessionAttendanceRow>(
+      `SELECT a.session_id, count(*) AS present FROM attendance a
+       WHERE a.session_id IN (${SELECTED_SESSIONS}) GROUP BY a.session_id`,
+    )
+    .all(...params(selection));
+}
+
+/** How many chose each answer to each quiz item, per session. */
+export function countQuizAnswers(db: Db, selection: ProgramSelection): QuizAnswerCountRow[] {
+  return db
+    .prepare<SelectionParams, QuizAnswerCountRow>(
+      `SELECT q.session_id, q.item_id, q.answer, q.correct, count(*) AS n FROM quiz_answers q
+       WHERE q.session_id IN (${SELECTED_SESSIONS})
+       GROUP BY q.session_id, q.item_id, q.answer, q.correct`,
+    )
+    .all(...params(selection));
+}
+
+/** Members whose first session (the earliest they were checked in at) is one of the selection. */
+export function listFirstSessions(db: Db, selection: ProgramSelection): FirstSessionRow[] {
+  return db
+    .prepare<SelectionParams, FirstSessionRow>(
+      `WITH selected AS (${SELECTED_SESSIONS}),
+       seen AS (SELECT DISTINCT a.member_id FROM attendance a JOIN selected ON selected.id = a.session_id),
+       firsts AS (
+         SELECT seen.member_id,
+                (SELECT min(f.session_id) FROM attendance f WHERE f.member_id = seen.member_id)
+                  AS first_session_id
+         FROM seen)
+       SELECT firsts.member_id, m.cohort_id, firsts.first_session_id FROM firsts
+       JOIN members m ON m.id = firsts.member_id
+       WHERE firsts.first_session_id IN (SELECT id FROM selected)
+       ORDER BY firsts.first_session_id, firsts.member_id`,
+    )
+    .all(...params(selection));
+}
+
+/** The next `count` ended sessions a group held after a session, in the order they were held. */
+export function nextSessionsOfGroup(
+  db: Db,
+  cohortId: number,
+  afterSessionId: number,
+  count: number,
+): number[] {
+  return db
+    .prepare<[number, number, number], { id: number }>(
+      `SELECT s.id FROM sessions s JOIN session_records r ON r.session_id = s.id
+       WHERE s.cohort_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`,
+    )
+    .all(cohortId, afterSessionId, count)
+    .map((row) => row.id);
+}
+
+export function attended(db: Db, sessionId: number, memberId: number): boolean {
+  return (
+    db
+      .prepare<[number, number], { one: number }>(
+        'SELECT 1 AS one FROM attendance WHERE session_id = ? AND member_id = ?',
+      )
+      .get(sessionId, memberId) !== undefined
+  );
+}
+
+/** Members marked graduating within the time range (and group, when one is chosen). */
+export function listGraduations(db: Db, selection: ProgramSelection): GraduationRow[] {
+  return db
+    .prepare<[number, number, number | null, number | null], GraduationRow>(
+      `SELECT id AS member_id, cohort_id, graduated_at_ms FROM members
+       WHERE graduated_at_ms >= ? AND graduated_at_ms < ? AND (? IS NULL OR cohort_id = ?)
+       ORDER BY graduated_at_ms, id`,
+    )
+    .all(selection.fromMs, selection.toMs, selection.cohortId, selection.cohortId);
+}
+
+/** The first and last day any ended session started, for the view's date pickers. */
+export function sessionSpan(db: Db): { first: number | null; last: number | null } {
+  return db
+    .prepare<[], { first: number | null; last: number | null }>(
+      'SELECT min(started_at_ms) AS first, max(started_at_ms) AS last FROM session_records',
+    )
+    .get()!;
+}
+
+/** The groups that have ended sessions, by name. */
+export function listProgramCohorts(db: Db): { id: number; name: string }[] {
+  return db
+    .prepare<[], { id: number; name: string }>(
+      `SELECT c.id, c.name FROM cohorts c
+       WHERE EXISTS (SELECT 1 FROM sessions s JOIN session_records r ON r.session_id = s.id
+                     WHERE s.cohort_id = c.id)
+       ORDER BY c.name`,
+    )
+    .all();
+}
+
+/** Distinct members checked in at any session of the selection. */
+export function countDistinctMembers(db: Db, selection: ProgramSelection): number {
+  return db
+    .prepare<SelectionParams, { n: number }>(
+      `SELECT count(DISTINCT a.member_id) AS n FROM attendance a
+       WHERE a.session_id IN (${SELECTED_SESSIONS})`,
+    )
+    .get(...params(selection))!.n;
+}
+
+/** Every pack a session ran, with the title it had then. */
+export function listRanPacks(db: Db): { id: string; title: string }[] {
+  return db
+    .prepare<[], { id: string; title: string }>(
+      'SELECT pack_id AS id, max(pack_title) AS title FROM sessions GROUP BY pack_id ORDER BY title',
+    )
+    .all();
+}

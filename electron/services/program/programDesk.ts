@@ -1,0 +1,148 @@
+/**
+ * The Program view behind the counselor PIN: the figures for a selection, its report as a PDF and
+ * the figures behind each chart as CSV. Every method asks the records lock first.
+ */
+import { strToU8, zipSync } from 'fflate';
+import type { Clock } from '../../core/clock';
+import type { Db } from '../../db/database';
+import { listProgramCohorts, listRanPacks, sessionSpan } from '../../db/queries/program';
+import type { RecordsLock } from '../access/recordsLock';
+import { RejectedRequest } from '../errors';
+import type { PackLibrary } from '../packs/packLibrary';
+import { programReportPdf, type PageSize } from '../print';
+import { toCsv, UTF8_BOM, type CsvRow } from '../records/csv';
+import type { Download } from '../records/recordsDesk';
+import { dayOf, dayStart, programFigures, type ProgramFilter } from './programFigures';
+import { buildProgramView, type ChartBlock, type ProgramView } from './programView';
+
+/** What the console asks for; a missing range means the default (the last twelve months). */
+export interface ProgramRequest {
+  packId: string | null;
+  cohortId: number | null;
+  from: string | null;
+  to: string | null;
+}
+
+/** The figures of one chart as CSV: each table under its caption, a blank line between. */
+export function chartCsv(block: ChartBlock): string {
+  const rows: CsvRow[] = [];
+  for (const table of block.tables) {
+    if (rows.length > 0) rows.push([]);
+    rows.push([table.caption], table.columns, ...table.rows);
+  }
+  return UTF8_BOM + toCsv([[block.title], [], ...rows]);
+}
+
+export class ProgramDesk {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly packs: PackLibrary,
+    private readonly lock: RecordsLock,
+  ) {}
+
+  view(request: ProgramRequest): ProgramView {
+    this.lock.require();
+    return this.build(request);
+  }
+
+  async report(request: ProgramRequest, pageSize: PageSize): Promise<Download> {
+    this.lock.require();
+    const view = this.build(request);
+    const bytes = await programReportPdf({
+      view,
+      packTitles: view.counts.packs.map((pack) => pack.title),
+      cohortName: this.cohortName(view),
+      pageSize,
+    });
+    return {
+      fileName: `${this.fileStem(view)}.pdf`,
+      mime: 'application/pdf',
+      base64: Buffer.from(bytes).toString('base64'),
+    };
+  }
+
+  /** One chart's figures as a CSV file, or every chart's in a zip when `chartId` is null. */
+  figures(request: ProgramRequest, chartId: string | null): Download {
+    this.lock.require();
+    const view = this.build(request);
+    const blocks = view.sections.flatMap((section) => section.blocks);
+    if (chartId !== null) {
+      const block = blocks.find((entry) => entry.id === chartId);
+      if (!block) throw new RejectedRequest('That chart is not in the view for this selection.');
+      return {
+        fileName: `${this.fileStem(view)}-${block.id}.csv`,
+        mime: 'text/csv',
+        base64: Buffer.from(chartCsv(block)).toString('base64'),
+      };
+    }
+    if (blocks.length === 0) throw new RejectedRequest('No session ended in this range.');
+    const zip = zipSync(
+      Object.fromEntries(blocks.map((block) => [`${block.id}.csv`, strToU8(chartCsv(block))])),
+    );
+    return {
+      fileName: `${this.fileStem(view)}-figures.zip`,
+      mime: 'application/zip',
+      base64: Buffer.from(zip).toString('base64'),
+    };
+  }
+
+  private build(request: ProgramRequest): ProgramView {
+    const span = sessionSpan(this.db);
+    const filter = this.filterFor(request);
+    const packs = this.packOptions();
+    if (request.packId !== null && !packs.some((pack) => pack.id === request.packId)) {
+      throw new RejectedRequest(`There is no content pack “${request.packId}”.`);
+    }
+    const cohorts = listProgramCohorts(this.db);
+    if (request.cohortId !== null && !cohorts.some((cohort) => cohort.id === request.cohortId)) {
+      throw new RejectedRequest('There is no such group with ended sessions.');
+    }
+    const figures = programFigures(
+      this.db,
+      filter,
+      (packId) => this.packs.find(packId)?.manifest ?? null,
+      new Map(cohorts.map((cohort) => [cohort.id, cohort.name])),
+    );
+    return buildProgramView(figures, {
+      packs,
+      cohorts,
+      firstDay: span.first === null ? null : dayOf(span.first),
+      lastDay: span.last === null ? null : dayOf(span.last),
+    });
+  }
+
+  private filterFor(request: ProgramRequest): ProgramFilter {
+    const today = dayOf(this.clock.now());
+    const to = request.to ?? today;
+    let from = request.from;
+    if (from === null) {
+      const start = new Date(dayStart(to));
+      start.setFullYear(start.getFullYear() - 1);
+      start.setDate(start.getDate() + 1);
+      from = dayOf(start.getTime());
+    }
+    if (dayStart(from) > dayStart(to)) {
+      throw new RejectedRequest(`The range starts (${from}) after it ends (${to}).`);
+    }
+    return { packId: request.packId, cohortId: request.cohortId, from, to };
+  }
+
+  /** Packs that are installed and packs that sessions ran, even if removed since. */
+  private packOptions(): { id: string; title: string }[] {
+    const options = new Map(this.packs.listView().packs.map((pack) => [pack.id, pack.title]));
+    for (const pack of listRanPacks(this.db)) {
+      if (!options.has(pack.id)) options.set(pack.id, pack.title);
+    }
+    return [...options].map(([id, title]) => ({ id, title }));
+  }
+
+  private cohortName(view: ProgramView): string | null {
+    if (view.filter.cohortId === null) return null;
+    return view.options.cohorts.find((cohort) => cohort.id === view.filter.cohortId)?.name ?? null;
+  }
+
+  private fileStem(view: ProgramView): string {
+    return `program-${view.filter.from}-to-${view.filter.to}`;
+  }
+}
