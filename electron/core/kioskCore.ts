@@ -142,7 +142,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     /** Group records belong to the running session; each write is committed, then the windows refreshed. */
     const withLive = <T>(write: (context: LiveContext) => T) => {
       const context = sessions.liveContext();
-      if (!context) throw new RejectedRequest('No session is running.');
+      if (!context)
+        throw new RejectedRequest(
+          sessions.isRehearsing()
+            ? 'This is a rehearsal: nothing is recorded.'
+            : 'No session is running.',
+        );
       write(context);
       sessions.refresh();
       return sessions.consoleView();
@@ -236,11 +241,16 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         return sessions.start(request);
       },
       'session:command': async (command) => {
+        const rehearsing = sessions.isRehearsing();
         const view = sessions.command(command);
-        if (command.type === 'end' && view.session === null) await backUp('session-end');
+        if (command.type === 'end' && view.session === null && !rehearsing)
+          await backUp('session-end');
         return view;
       },
       'session:resume': () => sessions.resume(),
+      'session:rehearse': ({ packId }) => sessions.rehearse(packId),
+      'session:prepare': ({ packId }) => sessions.prepare(packId),
+      'settings:setVolume': ({ kind, level }) => sessions.setVolume(kind, level),
       'session:summary': ({ sessionId }) => sessions.summaryOf(sessionId),
       'displays:status': () => displays.status(),
       'displays:identify': () => {
@@ -267,6 +277,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         withLive((context) => records.removeFlipchart(context, entryId)),
       'group:answer': ({ memberId, itemId, answer, enteredBy }) =>
         withLive((context) => records.recordAnswer(context, memberId, itemId, answer, enteredBy)),
+      'group:pollCount': ({ itemId, optionKey, count }) =>
+        withLive((context) => records.setPollCount(context, itemId, optionKey, count)),
       'group:makeTeams': ({ teamCount }) =>
         withLive((context) => records.makeTeams(context, teamCount)),
       'group:score': ({ teamId, criterionId, points }) =>
@@ -277,6 +289,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'records:lock': () => lock.lock(),
       'records:overview': () => desk.overview(),
       'records:setCertificateRule': (rule) => desk.setCertificateRule(rule),
+      'records:setMemberStanding': (change) => desk.setMemberStanding(change),
       'records:sessionReport': ({ sessionId, format, pageSize }) =>
         desk.sessionReport(sessionId, format, pageSize),
       'records:print': (request) => desk.print(request),
@@ -319,6 +332,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'selfEntry:begin': ({ memberId }) => selfEntryChanged(selfEntry.begin(memberId)),
       'selfEntry:answer': ({ itemId, answer }) =>
         selfEntryChanged(selfEntry.answer(itemId, answer)),
+      'selfEntry:back': () => selfEntryChanged(selfEntry.back()),
       'selfEntry:finish': ({ pin }) => selfEntryChanged(selfEntry.finish(pin)),
       'packs:list': () => packs.listView(),
       'packs:beginUpload': ({ name, size }) => packUploads.begin(name, size, null),

@@ -8,7 +8,7 @@ import { stripInvisibleControls } from '../core/plainText';
 import type { StartupNotice } from '../db/recovery';
 import type { LockStatus } from '../services/access/recordsLock';
 import type { DisplayStatusView } from '../services/displays';
-import { certificateRuleSchema } from '../services/group/certificates';
+import { certificateRuleSchema, memberStandingSchema } from '../services/group/certificates';
 import type { BackupInfo } from '../services/records/backups';
 import type { Download, RecordsOverview } from '../services/records/recordsDesk';
 import type { SelfEntryView } from '../services/group/selfEntry';
@@ -99,10 +99,12 @@ export const sessionCommand = z.discriminatedUnion('type', [
         z.object({ kind: z.literal('quiz'), itemId: z.string().min(1).max(100) }).strict(),
         z.object({ kind: z.literal('game') }).strict(),
         z.object({ kind: z.literal('practice') }).strict(),
+        z.object({ kind: z.literal('poll'), revealed: z.boolean() }).strict(),
       ]),
     })
     .strict(),
   z.object({ type: z.literal('hideBoard') }).strict(),
+  z.object({ type: z.literal('cardPages'), pages: z.number().int().min(1).max(50) }).strict(),
 ]) satisfies z.ZodType<SessionCommand>;
 
 const startSession = z
@@ -152,6 +154,18 @@ export const channels = {
   'session:setupOptions': channel<SetupOptions>()(noArguments, CONSOLE_ONLY),
   'session:start': channel<ConsoleView>()(startSession, CONSOLE_ONLY),
   'session:command': channel<ConsoleView>()(sessionCommand, CONSOLE_ONLY),
+  'session:prepare': channel<null>()(
+    z.object({ packId: z.string().min(1).max(100) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'settings:setVolume': channel<ConsoleView>()(
+    z.object({ kind: z.enum(['video', 'relaxation']), level: z.number().min(0).max(1) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'session:rehearse': channel<ConsoleView>()(
+    z.object({ packId: z.string().min(1).max(100) }).strict(),
+    CONSOLE_ONLY,
+  ),
   'session:resume': channel<ConsoleView>()(noArguments, CONSOLE_ONLY),
   'session:summary': channel<SessionSummary | null>()(
     z.object({ sessionId: z.number().int().positive() }).strict(),
@@ -200,6 +214,16 @@ export const channels = {
       .strict(),
     CONSOLE_ONLY,
   ),
+  'group:pollCount': channel<ConsoleView>()(
+    z
+      .object({
+        itemId: z.string().min(1).max(100),
+        optionKey: z.string().regex(/^[a-z]$/),
+        count: z.number().int().min(0).max(9999),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
   'group:makeTeams': channel<ConsoleView>()(
     z.object({ teamCount: z.number().int().min(2).max(6) }).strict(),
     CONSOLE_ONLY,
@@ -226,6 +250,7 @@ export const channels = {
   'records:lock': channel<LockStatus>()(noArguments, CONSOLE_ONLY),
   'records:overview': channel<RecordsOverview>()(noArguments, CONSOLE_ONLY),
   'records:setCertificateRule': channel<RecordsOverview>()(certificateRuleSchema, CONSOLE_ONLY),
+  'records:setMemberStanding': channel<RecordsOverview>()(memberStandingSchema, CONSOLE_ONLY),
   'records:sessionReport': channel<Download>()(
     z
       .object({
@@ -345,6 +370,7 @@ export const channels = {
       .strict(),
     CONSOLE_ONLY,
   ),
+  'selfEntry:back': channel<SelfEntryView>()(noArguments, CONSOLE_ONLY),
   'selfEntry:finish': channel<LockStatus>()(
     z.object({ pin: z.string().max(8) }).strict(),
     CONSOLE_ONLY,
@@ -399,6 +425,7 @@ export type ChannelName = keyof typeof channels;
 export const SELF_ENTRY_CHANNELS: readonly ChannelName[] = [
   'selfEntry:view',
   'selfEntry:answer',
+  'selfEntry:back',
   'selfEntry:finish',
 ];
 /** What a window sends (defaults may be left out). */

@@ -115,9 +115,9 @@ const runners: Runners = {
     await step('Reading the records');
     return base64(withRecords(databaseFile, key, exportAllRecordsZip));
   },
-  'export-redcap': async ({ databaseFile, key, secret }) => {
+  'export-redcap': async ({ databaseFile, key, secret, quizzes }) => {
     await step('Reading the records');
-    return base64(withRecords(databaseFile, key, (db) => redcapZip(db, secret)));
+    return base64(withRecords(databaseFile, key, (db) => redcapZip(db, secret, quizzes)));
   },
   'pack-stage': async ({ zipFile, staging }) => {
     await step('Opening the zip');

@@ -13,6 +13,7 @@ import type {
   SessionReportPdfInput,
 } from '../services/print';
 import type { RecordsKey } from '../db/cipher';
+import type { RedcapQuiz } from '../services/records/exportRecords';
 import type { StagedPack } from '../services/packs/stagePack';
 
 export type PdfJob =
@@ -33,7 +34,7 @@ export interface JobSpecs {
   'export-all': { input: { databaseFile: string; key: RecordsKey }; output: string };
   /** The de-identified REDCap zip; the secret is read (or made) on the main thread first. */
   'export-redcap': {
-    input: { databaseFile: string; key: RecordsKey; secret: string };
+    input: { databaseFile: string; key: RecordsKey; secret: string; quizzes: RedcapQuiz[] };
     output: string;
   };
   /** Unzip, write, validate and render a pack into `staging` (see stagePack.ts). */

@@ -40,7 +40,7 @@ export function AudienceApp() {
     () => call(api, 'session:audienceView', {}),
     (listener) => api.on('session:audience', listener),
   );
-  const screen = view?.screen ?? { kind: 'idle' };
+  const screen = view?.screen ?? { kind: 'idle', upcoming: null };
   const now = useServerNow(view?.serverNow ?? 0, receivedAt);
   const relaxing = view !== null && view.relaxationEndsAt !== null && now < view.relaxationEndsAt;
   useWakeLock(screen.kind !== 'idle' && screen.kind !== 'ended');
@@ -57,6 +57,8 @@ export function AudienceApp() {
         relaxing={relaxing}
         serverNow={view?.serverNow ?? 0}
         receivedAt={receivedAt}
+        cardPage={view?.cardPage ?? 0}
+        videoVolume={view?.volume.video ?? 1}
         muted={false}
       />
     </main>

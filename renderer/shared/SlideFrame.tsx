@@ -1,10 +1,11 @@
+import { FittedSlide } from './FittedSlide';
 import { Stage } from './Stage';
 
 /** A slide on the 1920×1080 stage. The HTML comes from main, rendered from Markdown with raw HTML off. */
 export function SlideFrame({ html, label }: { html: string; label: string }) {
   return (
     <Stage label={label}>
-      <div className="slide-canvas" dangerouslySetInnerHTML={{ __html: html }} />
+      <FittedSlide html={html} />
     </Stage>
   );
 }

@@ -410,7 +410,11 @@ test('the game, the quiz, self-entry, relaxation and the end of the session, on 
   );
 
   await console.page.getByLabel('Hand the laptop to').selectOption({ label: 'Bea' });
-  await console.page.getByRole('button', { name: 'Start self-entry' }).click();
+  await console.page.getByRole('button', { name: 'Start self-entry…' }).click();
+  const check = console.page.getByRole('alertdialog', { name: 'Hand the laptop to Bea?' });
+  await expect(check.getByTestId('replace-warning')).toBeVisible();
+  await expectAccessible(console.page, 'console: before self-entry');
+  await check.getByRole('button', { name: 'Replace and start' }).click();
   const entry = console.page.getByRole('dialog', { name: 'Answer the quiz' });
   await expect(entry).toContainText('Bea: question 1 of 5');
   await expectAccessible(console.page, 'console: self-entry quiz overlay');
@@ -545,4 +549,62 @@ test('every control in the runner is reached with Tab alone, shows focus, and th
   await expect(dialog).toBeHidden();
   await expect(endSession).toBeFocused();
   await expect(console.currentItem).toHaveText(`${ITEM.discussion + 1}. Negotiation Defined`);
+});
+
+test('issue 13’s new views: starting soon, rehearsal, a poll, a long card, the slide sorter, member standing', async ({
+  shell,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const audience = await openProjector(await context.newPage(), shell.audienceUrl);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await console.page.getByLabel('Content pack').selectOption('harm-reduction-101');
+  await expect(audience.root).toContainText('Starting soon');
+  await expectAccessible(audience.page, 'audience: starting soon', { showsText: true });
+
+  await console.page.getByRole('button', { name: 'Rehearse this pack' }).click();
+  await expect(console.page.getByTestId('rehearsal')).toBeVisible();
+  await expectAccessible(console.page, 'console: rehearsal');
+  await console.jumpTo(14);
+  const poll = console.page.getByTestId('poll');
+  await poll.getByRole('button', { name: 'Show poll on projector' }).click();
+  await expect(audience.page.getByTestId('audience-poll')).toBeVisible();
+  await expectAccessible(audience.page, 'audience: poll', { showsText: true });
+  await poll.getByRole('button', { name: 'Reveal counts' }).click();
+  await expectAccessible(console.page, 'console: poll revealed');
+  await expectAccessible(audience.page, 'audience: poll revealed', { showsText: true });
+  await console.page.getByRole('button', { name: 'Slides…' }).click();
+  await console.page.getByRole('button', { name: /Whole pack/ }).click();
+  await expectAccessible(console.page, 'console: slide sorter');
+  await console.page.keyboard.press('Escape');
+  await console.page.getByRole('button', { name: 'End rehearsal' }).click();
+
+  await console.start({ pack: GROUP_FIVE, group: 'Thursday group', facilitators: ['Riley'] });
+  await checkInMembers(console);
+  await console.jumpTo(2);
+  const flipchart = console.page.getByTestId('flipchart-what-is-negotiation');
+  await flipchart.getByRole('button', { name: 'Show flipchart on projector' }).click();
+  for (let entry = 1; entry <= 16; entry += 1) {
+    await flipchart.getByLabel("Group's response").fill(`Response ${entry}: both partners heard`);
+    await console.page.keyboard.press('Enter');
+    await expect(audience.page.getByTestId('audience-flipchart')).toContainText(
+      `Response ${entry}:`,
+    );
+  }
+  await expect(console.page.getByTestId('card-page')).toBeVisible();
+  await expectAccessible(audience.page, 'audience: long card, first screen', { showsText: true });
+  await console.endSession();
+
+  await console.page.getByRole('tab', { name: 'Records' }).click();
+  const setPin = console.page.getByRole('form', { name: /PIN/ });
+  await setPin.getByLabel('New PIN (4 to 8 digits)').fill('2468');
+  await setPin.getByLabel('The same PIN again').fill('2468');
+  await setPin.getByRole('button', { name: 'Set PIN' }).click();
+  await console.page.getByRole('button', { name: /Edit Bea/ }).click();
+  await console.page
+    .getByRole('form', { name: "Bea's sessions and certificate" })
+    .getByRole('combobox')
+    .selectOption('grant');
+  await expectAccessible(console.page, 'console: member standing form');
 });

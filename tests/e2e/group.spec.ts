@@ -144,7 +144,11 @@ test('a member enters their own answers with big buttons; nothing else is reacha
   await startWithMembers(console);
   await console.jumpTo(QUIZ_ITEM);
   await console.page.getByLabel('Hand the laptop to').selectOption({ label: 'Bea' });
-  await console.page.getByRole('button', { name: 'Start self-entry' }).click();
+  await console.page.getByRole('button', { name: 'Start self-entry…' }).click();
+  await console.page
+    .getByRole('alertdialog', { name: 'Hand the laptop to Bea?' })
+    .getByRole('button', { name: 'Start self-entry', exact: true })
+    .click();
 
   const entry = console.page.getByRole('dialog', { name: 'Answer the quiz' });
   await expect(entry).toContainText('Bea: question 1 of 5');

@@ -7,6 +7,10 @@ export interface MemberRow {
   joined_at_ms: number;
   graduated_at_ms: number | null;
   active: 0 | 1;
+  prior_sessions: number;
+  prior_note: string | null;
+  certificate_override: 'grant' | 'withhold' | null;
+  certificate_reason: string | null;
 }
 
 export interface FlipchartEntryRow {
@@ -65,6 +69,22 @@ export function setMemberGraduated(db: Db, id: number, atMs: number | null): voi
     atMs,
     id,
   );
+}
+
+export function setMemberStanding(
+  db: Db,
+  id: number,
+  standing: {
+    priorSessions: number;
+    priorNote: string | null;
+    override: 'grant' | 'withhold' | null;
+    reason: string | null;
+  },
+): void {
+  db.prepare<[number, string | null, string | null, string | null, number]>(
+    `UPDATE members SET prior_sessions = ?, prior_note = ?, certificate_override = ?,
+       certificate_reason = ? WHERE id = ?`,
+  ).run(standing.priorSessions, standing.priorNote, standing.override, standing.reason, id);
 }
 
 export function countSessionsAttended(db: Db, memberId: number): number {
@@ -158,6 +178,29 @@ export function listQuizAnswers(db: Db, sessionId: number): QuizAnswerRow[] {
   return db
     .prepare<[number], QuizAnswerRow>('SELECT * FROM quiz_answers WHERE session_id = ?')
     .all(sessionId);
+}
+
+export function listPollCounts(
+  db: Db,
+  sessionId: number,
+): { item_id: string; option_key: string; count: number }[] {
+  return db
+    .prepare<[number], { item_id: string; option_key: string; count: number }>(
+      'SELECT item_id, option_key, count FROM poll_counts WHERE session_id = ?',
+    )
+    .all(sessionId);
+}
+
+export function upsertPollCount(
+  db: Db,
+  row: { sessionId: number; itemId: string; optionKey: string; count: number; atMs: number },
+): void {
+  db.prepare(
+    `INSERT INTO poll_counts (session_id, item_id, option_key, count, counted_at_ms)
+     VALUES (@sessionId, @itemId, @optionKey, @count, @atMs)
+     ON CONFLICT (session_id, item_id, option_key) DO UPDATE SET
+       count = excluded.count, counted_at_ms = excluded.counted_at_ms`,
+  ).run(row);
 }
 
 export function listTeams(db: Db, sessionId: number): GameTeamRow[] {

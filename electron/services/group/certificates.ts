@@ -1,8 +1,15 @@
 /** Who completes in good standing, by the rule the program sets (e.g. attended 4 sessions and took the quizzes). */
 import { z } from 'zod';
 import type { Db } from '../../db/database';
-import { countQuizzesTaken, countSessionsAttended, listMembers } from '../../db/queries/group';
+import {
+  countQuizzesTaken,
+  countSessionsAttended,
+  getMember,
+  listMembers,
+  setMemberStanding,
+} from '../../db/queries/group';
 import { readSetting, writeSetting } from '../../db/queries/settings';
+import { RejectedRequest } from '../errors';
 
 export const certificateRuleSchema = z
   .object({ minSessions: z.number().int().min(1).max(100), requireQuizzes: z.boolean() })
@@ -31,27 +38,91 @@ function quizSessionsAttended(db: Db, memberId: number): number {
     .get(memberId)!.n;
 }
 
+/** A member's sessions before the kiosk and the counselor's own decision on their certificate. */
+export const memberStandingSchema = z
+  .object({
+    memberId: z.number().int().positive(),
+    priorSessions: z.number().int().min(0).max(999),
+    priorNote: z.string().trim().max(500).nullable(),
+    override: z.enum(['grant', 'withhold']).nullable(),
+    reason: z.string().trim().max(500).nullable(),
+  })
+  .strict()
+  .refine((standing) => standing.override === null || (standing.reason ?? '').length > 0, {
+    message: 'give the reason for deciding the certificate yourself',
+    path: ['reason'],
+  });
+export type MemberStandingChange = z.infer<typeof memberStandingSchema>;
+
 export interface MemberStanding {
   id: number;
   name: string;
+  /** Sessions checked in to in the kiosk. */
   sessionsAttended: number;
+  /** Sessions attended on paper before the kiosk, entered by the counselor. */
+  priorSessions: number;
+  priorNote: string | null;
   quizzesTaken: number;
   graduated: boolean;
+  override: 'grant' | 'withhold' | null;
+  overrideReason: string | null;
   eligible: boolean;
+  /** Why the member does or does not get a certificate, in the counselor's words where they gave them. */
+  because: string;
 }
 
+/**
+ * Who gets a certificate: the counselor's own decision (with its reason) first, then graduating
+ * today, then the program's rule counting sessions attended before the kiosk too.
+ */
 export function memberStandings(db: Db, cohortId: number, rule: CertificateRule): MemberStanding[] {
   return listMembers(db, cohortId).map((member) => {
     const sessionsAttended = countSessionsAttended(db, member.id);
     const quizzesTaken = countQuizzesTaken(db, member.id);
     const tookQuizzes = !rule.requireQuizzes || quizzesTaken >= quizSessionsAttended(db, member.id);
+    const total = sessionsAttended + member.prior_sessions;
+    const graduated = member.graduated_at_ms !== null;
+    const byRule = total >= rule.minSessions && tookQuizzes;
+    const override = member.certificate_override;
+    const because =
+      override === 'grant'
+        ? `given by the counselor: ${member.certificate_reason ?? ''}`
+        : override === 'withhold'
+          ? `withheld by the counselor: ${member.certificate_reason ?? ''}`
+          : graduated
+            ? 'graduating'
+            : byRule
+              ? 'good standing'
+              : total < rule.minSessions
+                ? `${plural(total, 'session')} of ${rule.minSessions}`
+                : 'a quiz not taken';
     return {
       id: member.id,
       name: member.name,
       sessionsAttended,
+      priorSessions: member.prior_sessions,
+      priorNote: member.prior_note,
       quizzesTaken,
-      graduated: member.graduated_at_ms !== null,
-      eligible: sessionsAttended >= rule.minSessions && tookQuizzes,
+      graduated,
+      override,
+      overrideReason: member.certificate_reason,
+      eligible: override ? override === 'grant' : graduated || byRule,
+      because,
     };
+  });
+}
+
+/** `1 session`, `3 sessions`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+export function changeMemberStanding(db: Db, change: MemberStandingChange): void {
+  if (!getMember(db, change.memberId)) throw new RejectedRequest('There is no such member.');
+  setMemberStanding(db, change.memberId, {
+    priorSessions: change.priorSessions,
+    priorNote: change.priorNote || null,
+    override: change.override,
+    reason: change.override ? change.reason : null,
   });
 }

@@ -19,12 +19,14 @@ import {
   listAttendance,
   listFlipchart,
   listMembers,
+  listPollCounts,
   listQuizAnswers,
   listScores,
   listTeamMembers,
   listTeams,
   replaceTeams,
   setMemberGraduated,
+  upsertPollCount,
   upsertQuizAnswer,
   upsertScore,
 } from '../../db/queries/group';
@@ -44,6 +46,8 @@ export interface MemberView {
   firstSession: boolean;
   graduated: boolean;
   sessionsAttended: number;
+  /** Sessions attended on paper before the kiosk. */
+  priorSessions: number;
   quizzesTaken: number;
 }
 
@@ -63,6 +67,8 @@ export interface GroupView {
   /** answers[memberId][itemId] = the key chosen. */
   answers: Record<number, Record<string, string>>;
   counts: Record<string, Record<string, number>>;
+  /** polls[itemId][optionKey] = hands counted; absent until the counselor types a count. */
+  polls: Record<string, Record<string, number>>;
   teams: TeamView[];
 }
 
@@ -98,12 +104,14 @@ export class GroupRecords {
           firstSession: present.has(member.id) && sessionsAttended === 1,
           graduated: member.graduated_at_ms !== null,
           sessionsAttended,
+          priorSessions: member.prior_sessions,
           quizzesTaken: countQuizzesTaken(this.db, member.id),
         };
       }),
       flipchart,
       answers,
       counts: this.quizCounts(context),
+      polls: this.pollCounts(context),
       teams: this.teams(context),
     };
   }
@@ -195,6 +203,28 @@ export class GroupRecords {
       if (itemCounts && row.answer in itemCounts) itemCounts[row.answer]! += 1;
     }
     return counts;
+  }
+
+  /** Hands counted for one option of a poll item, as the counselor typed it; typing again replaces it. */
+  setPollCount(context: LiveContext, itemId: string, optionKey: string, count: number): void {
+    const poll = context.pack.agenda.find((item) => item.id === itemId)?.poll;
+    if (!poll) throw new RejectedRequest(`This pack has no poll in item “${itemId}”.`);
+    if (!poll.options.some((option) => option.key === optionKey))
+      throw new RejectedRequest(`The poll has no option “${optionKey}”.`);
+    upsertPollCount(this.db, {
+      sessionId: context.sessionId,
+      itemId,
+      optionKey,
+      count,
+      atMs: this.clock.now(),
+    });
+  }
+
+  pollCounts(context: LiveContext): Record<string, Record<string, number>> {
+    const polls: Record<string, Record<string, number>> = {};
+    for (const row of listPollCounts(this.db, context.sessionId))
+      (polls[row.item_id] ??= {})[row.option_key] = row.count;
+    return polls;
   }
 
   /** Splits those present into teams (in turn, so sizes differ by at most one) and deals the cards in order. */

@@ -4,7 +4,7 @@
  * until the counselor's PIN ends it, and it is sent nothing but the member's own questions.
  */
 import type { Db } from '../../db/database';
-import { getMember, listAttendance } from '../../db/queries/group';
+import { getMember, listAttendance, listQuizAnswers } from '../../db/queries/group';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { LockStatus, RecordsLock } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
@@ -18,6 +18,8 @@ export interface SelfEntryView {
   items: { id: string; number: number; prompt: string; options: { key: string; text: string }[] }[];
   /** The question being answered; equal to the number of items once all are answered. */
   position: number;
+  /** This member's answers so far (item id to key), so going back shows what they chose. */
+  answers: Record<string, string>;
 }
 
 interface SelfEntryState {
@@ -52,6 +54,11 @@ export class SelfEntry {
         options: item.options.map(({ key, text }) => ({ key, text })),
       })),
       position: state.position,
+      answers: Object.fromEntries(
+        listQuizAnswers(this.db, state.sessionId)
+          .filter((row) => row.member_id === state.memberId)
+          .map((row) => [row.item_id, row.answer]),
+      ),
     };
   }
 
@@ -81,6 +88,14 @@ export class SelfEntry {
     if (item?.id !== itemId) throw new RejectedRequest('That is not the question being answered.');
     this.records.recordAnswer(context, state.memberId, itemId, answer, 'self');
     this.save({ ...state, position: state.position + 1 });
+    return this.view()!;
+  }
+
+  /** The member goes back a question to change their answer. */
+  back(): SelfEntryView {
+    const current = this.current();
+    if (!current) throw new RejectedRequest('Self-entry has ended.');
+    this.save({ ...current.state, position: Math.max(0, current.state.position - 1) });
     return this.view()!;
   }
 

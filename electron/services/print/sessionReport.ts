@@ -12,6 +12,14 @@ export interface SessionReportPdfInput {
   plannedMinutes: number;
   actualMinutes: number;
   attendanceCount: number;
+  /** The members present, with their sessions so far and their certificate. */
+  standings?: {
+    name: string;
+    sessions: string;
+    graduated: boolean;
+    certificate: boolean;
+    because: string;
+  }[];
   items: {
     runOrder: number | null;
     title: string;
@@ -37,6 +45,11 @@ export interface SessionReportPdfInput {
     counts: Record<string, number>;
     answered: number;
     correct: number;
+  }[];
+  polls?: {
+    title: string;
+    prompt: string;
+    options: { key: string; text: string; count: number | null; answer: boolean }[];
   }[];
   game: {
     teams: { number: number; scenarioTitle: string | null; total: number; maxPoints: number }[];
@@ -202,6 +215,41 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
         result.prompt,
         responsesOf(result),
         `${result.correct} / ${result.answered}${percent(result.correct, result.answered)}`,
+      ]),
+    );
+  }
+
+  if (input.polls && input.polls.length > 0) {
+    writer.heading('Polls (show of hands)', 2);
+    for (const poll of input.polls) {
+      writer.text(`${poll.title}: ${poll.prompt}`, { weight: 'bold', size: 10.5, spaceAfter: 4 });
+      writer.table(
+        [
+          { header: 'Option', weight: 7 },
+          { header: 'Hands', weight: 1.4, align: 'right' },
+        ],
+        poll.options.map((option) => [
+          `${option.key}. ${option.text}${option.answer ? ' (answer)' : ''}`,
+          option.count === null ? '-' : String(option.count),
+        ]),
+      );
+    }
+  }
+
+  if (input.standings && input.standings.length > 0) {
+    writer.heading('Members and certificates', 2);
+    writer.table(
+      [
+        { header: 'Member', weight: 2 },
+        { header: 'Sessions', weight: 3.2 },
+        { header: 'Graduating', weight: 1.4 },
+        { header: 'Certificate', weight: 4 },
+      ],
+      input.standings.map((member) => [
+        member.name,
+        member.sessions,
+        member.graduated ? 'Yes' : '',
+        `${member.certificate ? 'Yes' : 'No'}: ${member.because}`,
       ]),
     );
   }

@@ -322,17 +322,67 @@ function nameAllocator(reserved: readonly string[]): (raw: string) => string {
   };
 }
 
-/** Option keys offered on a quiz field: a through the highest key seen, so every answer imports. */
-function quizChoices(answers: readonly string[]): string {
-  const keys = new Set(answers);
-  const highest = Math.max('b'.charCodeAt(0), ...[...keys].map((key) => key.charCodeAt(0)));
-  for (let code = 'a'.charCodeAt(0); code <= highest; code += 1) {
-    keys.add(String.fromCharCode(code));
+/** A quiz as the packs define it: the dictionary is built from these, not from the answers. */
+export interface RedcapQuiz {
+  packId: string;
+  items: readonly {
+    id: string;
+    prompt: string;
+    options: readonly { key: string; text: string }[];
+  }[];
+}
+
+interface QuizDefinition {
+  itemId: string;
+  label: string;
+  /** Option key to its text, in the pack's order. */
+  options: Map<string, string>;
+}
+
+/** REDCap separates choices with `|`; an option's own text may not contain one. */
+const choiceText = (text: string) => text.replaceAll('|', '/').replace(/\s+/g, ' ').trim();
+
+/**
+ * Every quiz item of the packs, in each pack's order (packs by id), with every option and its text.
+ * An item id several packs share is one field offering all their options. Answers to items no
+ * installed pack has (a pack since removed) still get a field, offering the keys a through the
+ * highest seen, so every answer imports.
+ */
+function quizDefinitions(
+  quizzes: readonly RedcapQuiz[],
+  answeredItemIds: Iterable<string>,
+  answersOf: (itemId: string) => readonly string[],
+): QuizDefinition[] {
+  const byId = new Map<string, QuizDefinition>();
+  for (const quiz of [...quizzes].sort((a, b) => (a.packId < b.packId ? -1 : 1))) {
+    quiz.items.forEach((item, index) => {
+      const definition = byId.get(item.id) ?? {
+        itemId: item.id,
+        label: `Q${index + 1}. ${choiceText(item.prompt)}`,
+        options: new Map<string, string>(),
+      };
+      for (const option of item.options) {
+        if (!definition.options.has(option.key))
+          definition.options.set(option.key, choiceText(option.text));
+      }
+      byId.set(item.id, definition);
+    });
   }
-  return [...keys]
-    .sort()
-    .map((key) => `${key}, ${key}`)
-    .join(' | ');
+  const unknown = [...new Set(answeredItemIds)]
+    .filter((id) => !byId.has(id))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  for (const itemId of unknown) {
+    const keys = new Set(answersOf(itemId));
+    const highest = Math.max('b'.charCodeAt(0), ...[...keys].map((key) => key.charCodeAt(0)));
+    for (let code = 'a'.charCodeAt(0); code <= highest; code += 1)
+      keys.add(String.fromCharCode(code));
+    byId.set(itemId, {
+      itemId,
+      label: `Quiz item ${itemId} (not in an installed pack)`,
+      options: new Map([...keys].sort().map((key) => [key, key])),
+    });
+  }
+  return [...byId.values()];
 }
 
 /**
@@ -343,7 +393,11 @@ function quizChoices(answers: readonly string[]): string {
  * apart. The `<form>_complete` status columns and the repeat columns are REDCap's own, so they
  * are in the data but not in the dictionary.
  */
-export function redcapExport(db: Db, secret: string): { dataCsv: string; dictionaryCsv: string } {
+export function redcapExport(
+  db: Db,
+  secret: string,
+  quizzes: readonly RedcapQuiz[],
+): { dataCsv: string; dictionaryCsv: string } {
   if (secret.trim().length === 0) {
     throw new RejectedRequest('Set an export secret first; without it pseudonyms could be undone.');
   }
@@ -368,12 +422,13 @@ export function redcapExport(db: Db, secret: string): { dataCsv: string; diction
     'attended',
   ] as const;
   const allocate = nameAllocator(['record_id', ...fixedSessionFields, 'quiz_score']);
-  const quizItemIds = [...answersByItem.keys()].sort((a, b) =>
-    a.localeCompare(b, 'en', { numeric: true }),
-  );
-  const quizFields = quizItemIds.map((itemId) => {
-    const answerField = allocate(`quiz_${itemId.replaceAll('-', '_')}`);
-    return { itemId, answerField, correctField: allocate(`${answerField}_correct`) };
+  const quizFields = quizDefinitions(
+    quizzes,
+    answersByItem.keys(),
+    (itemId) => answersByItem.get(itemId) ?? [],
+  ).map((definition) => {
+    const answerField = allocate(`quiz_${definition.itemId.replaceAll('-', '_')}`);
+    return { ...definition, answerField, correctField: allocate(`${answerField}_correct`) };
   });
 
   const dictionary: DictionaryField[] = [
@@ -409,23 +464,25 @@ export function redcapExport(db: Db, secret: string): { dataCsv: string; diction
       type: 'yesno',
       label: 'Checked in to the session',
     },
-    ...quizFields.flatMap(({ itemId, answerField, correctField }, index): DictionaryField[] => [
-      {
-        name: answerField,
-        form: REDCAP_SESSION_FORM,
-        ...(index === 0 ? { section: 'Quiz' } : {}),
-        type: 'radio',
-        label: `Quiz item ${itemId}: answer chosen`,
-        choices: quizChoices(answersByItem.get(itemId) ?? []),
-        note: "Item of this session's pack (see program_pack)",
-      },
-      {
-        name: correctField,
-        form: REDCAP_SESSION_FORM,
-        type: 'yesno',
-        label: `Quiz item ${itemId}: answered correctly`,
-      },
-    ]),
+    ...quizFields.flatMap(
+      ({ itemId, label, options, answerField, correctField }, index): DictionaryField[] => [
+        {
+          name: answerField,
+          form: REDCAP_SESSION_FORM,
+          ...(index === 0 ? { section: 'Quiz' } : {}),
+          type: 'radio',
+          label,
+          choices: [...options].map(([key, text]) => `${key}, ${text}`).join(' | '),
+          note: `Quiz item ${itemId} of this session's pack (see program_pack)`,
+        },
+        {
+          name: correctField,
+          form: REDCAP_SESSION_FORM,
+          type: 'yesno',
+          label: `Quiz item ${itemId}: answered correctly`,
+        },
+      ],
+    ),
     {
       name: 'quiz_score',
       form: REDCAP_SESSION_FORM,
@@ -502,8 +559,8 @@ export function redcapExport(db: Db, secret: string): { dataCsv: string; diction
 }
 
 /** The REDCap export as the zip the counselor saves: the data and its dictionary. */
-export function redcapZip(db: Db, secret: string): Uint8Array {
-  const { dataCsv, dictionaryCsv } = redcapExport(db, secret);
+export function redcapZip(db: Db, secret: string, quizzes: readonly RedcapQuiz[]): Uint8Array {
+  const { dataCsv, dictionaryCsv } = redcapExport(db, secret, quizzes);
   return zipSync({
     'redcap-data.csv': strToU8(dataCsv),
     'redcap-data-dictionary.csv': strToU8(dictionaryCsv),

@@ -13,11 +13,14 @@ import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { RecordsLock } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
 import {
+  changeMemberStanding,
   memberStandings,
+  plural,
   readCertificateRule,
   writeCertificateRule,
   type CertificateRule,
   type MemberStanding,
+  type MemberStandingChange,
 } from '../group/certificates';
 import type { PackLibrary } from '../packs/packLibrary';
 import type { SessionSummary } from '../session/summary';
@@ -184,6 +187,12 @@ export class RecordsDesk {
     return this.overview();
   }
 
+  setMemberStanding(change: MemberStandingChange): RecordsOverview {
+    this.lock.require();
+    changeMemberStanding(this.db, change);
+    return this.overview();
+  }
+
   async sessionReport(
     sessionId: number,
     format: 'pdf' | 'csv',
@@ -219,6 +228,16 @@ export class RecordsDesk {
         plannedMinutes: report.session.plannedMinutes,
         actualMinutes: report.session.actualMinutes,
         attendanceCount: report.attendance.count,
+        standings: report.standings.map((member) => ({
+          name: member.name,
+          sessions:
+            member.priorSessions > 0
+              ? `${plural(member.sessionsAttended, 'session')} here, ${member.priorSessions} before${member.priorNote ? ` (${member.priorNote})` : ''}`
+              : plural(member.sessionsAttended, 'session'),
+          graduated: member.graduated,
+          certificate: member.certificate,
+          because: member.because,
+        })),
         items: report.items,
         stretches: report.stretches.map((stretch) => ({
           title: stretch.title,
@@ -228,6 +247,7 @@ export class RecordsDesk {
           revisit: stretch.revisit,
         })),
         quizCoverage: report.quizCoverage,
+        polls: report.polls,
         quizResults: report.quizResults,
         game: report.game
           ? {
@@ -323,7 +343,7 @@ export class RecordsDesk {
         );
         if (eligible.length === 0) {
           throw new RejectedRequest(
-            `No member of ${cohort.name} is in good standing yet (attended ${rule.minSessions} sessions${rule.requireQuizzes ? ' and took the quizzes' : ''}).`,
+            `No member of ${cohort.name} gets a certificate yet: none is graduating or in good standing (attended ${rule.minSessions} sessions${rule.requireQuizzes ? ' and took the quizzes' : ''}), and none was given one by the counselor.`,
           );
         }
         const facilitators = this.db
@@ -380,11 +400,16 @@ export class RecordsDesk {
       secret = randomBytes(32).toString('hex');
       writeSetting(this.db, REDCAP_SECRET, secret);
     }
+    const quizzes = this.packs.listView().packs.flatMap((summary) => {
+      const quiz = this.packs.find(summary.id)?.manifest.quiz;
+      return quiz ? [{ packId: summary.id, items: quiz.items }] : [];
+    });
     const fileName = `facilitator-kiosk-redcap-${fileDate(this.clock.now())}.zip`;
     const base64 = await this.jobs.run('export-redcap', `Exporting ${fileName}`, {
       databaseFile: this.databaseFile,
       key: this.recovery.key,
       secret,
+      quizzes,
     });
     return { fileName, mime: 'application/zip', base64 };
   }

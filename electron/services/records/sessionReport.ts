@@ -3,12 +3,13 @@
  * long), whether each quiz item's topic was taught before the quiz, who came, how the group
  * answered, and the game's scoresheet.
  */
-import { listTeams } from '../../db/queries/group';
+import { listPollCounts, listTeams } from '../../db/queries/group';
 import type { PackManifest } from '../../content/pack/schema';
 import type { Db } from '../../db/database';
 import { getCohort } from '../../db/queries/cohorts';
 import { getSession } from '../../db/queries/sessions';
 import { RejectedRequest } from '../errors';
+import { memberStandings, readCertificateRule } from '../group/certificates';
 import { wasRun, type SummaryItem, type SummaryStretch } from '../session/summary';
 import { toCsv, UTF8_BOM, type CsvRow } from './csv';
 import {
@@ -49,6 +50,16 @@ export interface SessionReport {
     covered: boolean;
   }[];
   attendance: { count: number; names: string[] };
+  /** Each member present: sessions so far (in the kiosk and before it) and their certificate. */
+  standings: {
+    name: string;
+    sessionsAttended: number;
+    priorSessions: number;
+    priorNote: string | null;
+    graduated: boolean;
+    certificate: boolean;
+    because: string;
+  }[];
   quizResults: {
     itemId: string;
     number: number;
@@ -57,6 +68,13 @@ export interface SessionReport {
     counts: Record<string, number>;
     answered: number;
     correct: number;
+  }[];
+  /** Each poll item with hands counted: every option with its count (blank if not counted). */
+  polls: {
+    itemId: string;
+    title: string;
+    prompt: string;
+    options: { key: string; text: string; count: number | null; answer: boolean }[];
   }[];
   game: {
     maxPoints: number;
@@ -90,6 +108,18 @@ export function buildSessionReport(
     );
   }
   const names = attendedMemberNames(db, sessionId);
+  const present = new Set(names);
+  const standings = memberStandings(db, session.cohort_id, readCertificateRule(db))
+    .filter((member) => present.has(member.name))
+    .map((member) => ({
+      name: member.name,
+      sessionsAttended: member.sessionsAttended,
+      priorSessions: member.priorSessions,
+      priorNote: member.priorNote,
+      graduated: member.graduated,
+      certificate: member.eligible,
+      because: member.because,
+    }));
   return {
     session: {
       id: session.id,
@@ -107,7 +137,9 @@ export function buildSessionReport(
     stretches: summary.stretches ?? [],
     quizCoverage: quizCoverage(pack, summary.items),
     attendance: { count: names.length, names },
+    standings,
     quizResults: quizResults(pack?.quiz?.items ?? [], listSessionQuizAnswers(db, sessionId)),
+    polls: pollResults(db, sessionId, pack),
     game: gameResults(db, sessionId, pack),
   };
 }
@@ -205,6 +237,30 @@ function quizResults(
   });
 }
 
+function pollResults(db: Db, sessionId: number, pack: PackManifest | null): SessionReport['polls'] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const row of listPollCounts(db, sessionId)) {
+    counts.set(row.item_id, (counts.get(row.item_id) ?? new Map()).set(row.option_key, row.count));
+  }
+  return (pack?.agenda ?? []).flatMap((item) => {
+    const counted = counts.get(item.id);
+    if (!item.poll || !counted) return [];
+    return [
+      {
+        itemId: item.id,
+        title: item.title,
+        prompt: item.poll.prompt,
+        options: item.poll.options.map((option) => ({
+          key: option.key,
+          text: option.text,
+          count: counted.get(option.key) ?? null,
+          answer: item.poll!.answer.includes(option.key),
+        })),
+      },
+    ];
+  });
+}
+
 function gameResults(db: Db, sessionId: number, pack: PackManifest | null): SessionReport['game'] {
   const teamRows = listTeams(db, sessionId);
   if (teamRows.length === 0) return null;
@@ -247,17 +303,21 @@ function gameResults(db: Db, sessionId: number, pack: PackManifest | null): Sess
 }
 
 /**
- * One CSV file with six sections in this order: Session, Agenda, Quiz coverage, Attendance,
- * Quiz results, Game. Each section is a row holding only its title, then a header row, then its
+ * One CSV file with these sections in this order: Session, Agenda, In the order it happened, Quiz
+ * coverage, Attendance, Quiz results, Polls, Game. Each section is a row holding only its title, then a header row, then its
  * data rows; a blank line separates sections. Every section is present even when it has no rows.
  *
  * - Session: one row (id, pack, version, group, facilitators, start and end in UTC, minutes,
  *   members present).
  * - Agenda: one row per agenda item in agenda order.
  * - Quiz coverage: one row per quiz item; "Prepared by" lists the teaching items' titles.
- * - Attendance: one row per member present.
+ * - Attendance: one row per member present, with their sessions in the kiosk and before it (and
+ *   the note saying where those come from), whether they graduate, and whether they get a
+ *   certificate and why (the counselor's reason when they decided it themselves).
  * - Quiz results: one row per quiz item, with a "Chose x" column for every option key used by any
  *   item (blank where an item has no such option).
+ * - Polls: one row per option of each poll item with hands counted: the hands, and "yes" in the
+ *   Answer column for the poll's answers.
  * - Game: one row per team, with a column per scoring criterion (bonus included), the total and
  *   "yes" in the Winner column for the winning team(s).
  */
@@ -356,8 +416,24 @@ export function sessionReportCsv(report: SessionReport): string {
 
   section(
     'Attendance',
-    ['Member'],
-    report.attendance.names.map((name) => [name]),
+    [
+      'Member',
+      'Sessions in the kiosk',
+      'Sessions before',
+      'Before (note)',
+      'Graduating',
+      'Certificate',
+      'Because',
+    ],
+    report.standings.map((member) => [
+      member.name,
+      member.sessionsAttended,
+      member.priorSessions,
+      member.priorNote,
+      member.graduated ? 'yes' : '',
+      member.certificate ? 'yes' : 'no',
+      member.because,
+    ]),
   );
 
   const optionKeys = [
@@ -383,6 +459,21 @@ export function sessionReportCsv(report: SessionReport): string {
       result.correct,
       ...optionKeys.map((key) => result.counts[key]),
     ]),
+  );
+
+  section(
+    'Polls',
+    ['Item', 'Prompt', 'Option', 'Text', 'Hands', 'Answer'],
+    report.polls.flatMap((poll) =>
+      poll.options.map((option) => [
+        poll.itemId,
+        poll.prompt,
+        option.key,
+        option.text,
+        option.count,
+        option.answer ? 'yes' : '',
+      ]),
+    ),
   );
 
   const criteria = new Map<string, string>();

@@ -18,6 +18,11 @@ export interface ScheduledItem {
   status: ItemStatus;
   /** Pending but before the current item: jumped over, still to be run or skipped. */
   passedOver: boolean;
+  /**
+   * Run already, but after the current item in the agenda (the counselor went back): when it ran.
+   * It gets no clock time in the agenda, which would read out of order among the times to come.
+   */
+  ranAt: number | null;
 }
 
 export interface Schedule {
@@ -61,6 +66,7 @@ export function computeSchedule(
       elapsedMs: itemElapsedMs(state, index, clockNow),
       status: record.status,
       passedOver: false,
+      ranAt: null,
     };
   });
   const plannedEnd = plannedCursor;
@@ -99,10 +105,14 @@ export function computeSchedule(
     }
   }
   items.forEach((scheduled, index) => {
-    if (scheduled.status === 'done') {
-      scheduled.projectedStart = state.items[index]!.firstStartedAt;
-      scheduled.projectedEnd = state.items[index]!.lastEndedAt;
+    if (scheduled.status !== 'done') return;
+    const live = state.endedAt === null && state.current !== null;
+    if (live && index > state.current!) {
+      scheduled.ranAt = state.items[index]!.firstStartedAt;
+      return;
     }
+    scheduled.projectedStart = state.items[index]!.firstStartedAt;
+    scheduled.projectedEnd = state.items[index]!.lastEndedAt;
   });
   const projectedEnd = state.endedAt ?? cursor + passedOverMs;
   return {

@@ -49,9 +49,12 @@ export type SessionCommand =
         | { kind: 'flipchart'; questionId: string }
         | { kind: 'quiz'; itemId: string }
         | { kind: 'game' }
-        | { kind: 'practice' };
+        | { kind: 'practice' }
+        | { kind: 'poll'; revealed: boolean };
     }
-  | { type: 'hideBoard' };
+  | { type: 'hideBoard' }
+  /** The console's preview measured how many screens the shown card needs. */
+  | { type: 'cardPages'; pages: number };
 
 /** What the service knows about the current item's media when a command is decided. */
 export interface MediaContext {
@@ -65,6 +68,8 @@ export interface MediaContext {
   quizItemIds?: readonly string[];
   /** Flipchart question ids of the current item. */
   flipchartQuestionIds?: readonly string[];
+  /** Whether the current item has a poll to put to the room. */
+  poll?: boolean;
 }
 
 /**
@@ -225,6 +230,12 @@ export function decide(
     if (!video) throw new SessionRuleError('This item has no video set up.');
     return video;
   };
+  // A card that continues on further screens pages first, as slide builds do.
+  if ((command.type === 'next' || command.type === 'previous') && (state.question || state.board)) {
+    const page = state.cardPage + (command.type === 'next' ? 1 : -1);
+    const blank = state.screen === 'black' || state.screen === 'white';
+    if (!blank && page >= 0 && page < state.cardPages) return [{ type: 'card-paged', page }];
+  }
   switch (command.type) {
     case 'next': {
       // In a video item Next plays on to the next vignette; once the video is over it moves on.
@@ -340,6 +351,9 @@ export function decide(
       if (board.kind === 'quiz' && !media.quizItemIds?.includes(board.itemId)) {
         throw new SessionRuleError('This pack has no such quiz item.');
       }
+      if (board.kind === 'poll' && !media.poll) {
+        throw new SessionRuleError('This agenda item has no poll.');
+      }
       if (board.kind === 'practice') {
         if (!media.practiceMs)
           throw new SessionRuleError(
@@ -356,5 +370,8 @@ export function decide(
     }
     case 'hideBoard':
       return state.board ? [{ type: 'board-hidden' }] : [];
+    case 'cardPages':
+      if (!(state.question || state.board) || command.pages === state.cardPages) return [];
+      return [{ type: 'card-measured', pages: command.pages }];
   }
 }

@@ -3,6 +3,7 @@ import type { LoadedPack } from '../../content/pack/registry';
 import type { Db } from '../../db/database';
 import { findCohortByName, getCohort, insertCohort, listCohorts } from '../../db/queries/cohorts';
 import { insertSessionEvent, listSessionEvents } from '../../db/queries/sessionEvents';
+import { readSetting, writeSetting } from '../../db/queries/settings';
 import {
   findLiveSession,
   getSession,
@@ -61,6 +62,8 @@ interface LiveSession {
   positions: DeckPosition[];
   state: SessionState;
   recovered: boolean;
+  /** A rehearsal runs like a session on both screens but is never written to the database. */
+  rehearsal: boolean;
 }
 
 function escapeHtml(value: string): string {
@@ -135,9 +138,27 @@ function agendaShape(pack: LoadedPack): AgendaShape[] {
   }));
 }
 
+export interface Volumes {
+  video: number;
+  relaxation: number;
+}
+
+const VOLUME_SETTING = 'volume';
+
+/** This machine's volumes (0 to 1); full volume until the counselor sets them. */
+function readVolumes(db: Db): Volumes {
+  const stored = readSetting<Partial<Volumes>>(db, VOLUME_SETTING) ?? {};
+  const level = (value: unknown) =>
+    typeof value === 'number' && value >= 0 && value <= 1 ? value : 1;
+  return { video: level(stored.video), relaxation: level(stored.relaxation) };
+}
+
 /** Runs one session at a time: commands become events in SQLite, then state, then views. */
 export class SessionService {
   private live: LiveSession | null = null;
+  private volumes: Volumes;
+  /** The pack chosen on the start form, for the projector's "starting soon" screen. */
+  private upcoming: { title: string; program: string } | null = null;
   private endedThisRun = false;
   private builtConsoleView: Omit<ConsoleView, 'serverNow'> | null = null;
   private revision: number;
@@ -152,6 +173,7 @@ export class SessionService {
     private readonly log: (message: string) => void = () => {},
   ) {
     this.revision = this.latestEventId();
+    this.volumes = readVolumes(db);
     const row = findLiveSession(db);
     if (row) this.live = this.restore(row);
   }
@@ -163,19 +185,23 @@ export class SessionService {
     this.revision = Math.max(this.revision + 1, this.latestEventId());
     const row = findLiveSession(this.db);
     this.live = row ? this.restore(row) : null;
+    this.volumes = readVolumes(this.db);
     this.endedThisRun = false;
     this.notify();
   }
 
   /** When the running session of this pack started (for printing today's agenda), or null. */
   startedAt(packId: string): number | null {
-    return this.live?.pack.manifest.id === packId ? this.live.state.startedAt : null;
+    const live = this.live;
+    return live && !live.rehearsal && live.pack.manifest.id === packId
+      ? live.state.startedAt
+      : null;
   }
 
-  /** The running session, for the group records; null when none runs. */
+  /** The running session, for the group records; null when none runs or in a rehearsal. */
   liveContext(): LiveContext | null {
     const live = this.live;
-    return live
+    return live && !live.rehearsal
       ? { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: live.pack.manifest }
       : null;
   }
@@ -204,6 +230,74 @@ export class SessionService {
 
   isLive(): boolean {
     return this.live !== null;
+  }
+
+  /** Remembered on this machine: the video on the projector and the relaxation audio. */
+  setVolume(kind: keyof Volumes, level: number): ConsoleView {
+    this.volumes = { ...this.volumes, [kind]: level };
+    writeSetting(this.db, VOLUME_SETTING, this.volumes);
+    this.refresh();
+    return this.consoleView();
+  }
+
+  /** The pack about to run: before a session the projector shows its title, calmly. */
+  prepare(packId: string): null {
+    const pack = this.packs.find(packId);
+    const upcoming = pack ? { title: pack.manifest.title, program: pack.manifest.program } : null;
+    if (upcoming?.title !== this.upcoming?.title) {
+      this.upcoming = upcoming;
+      this.refresh();
+    }
+    return null;
+  }
+
+  isRehearsing(): boolean {
+    return this.live?.rehearsal ?? false;
+  }
+
+  /**
+   * Pages through a pack on both screens, with its videos and timers, as a session would run it,
+   * but nothing is written: no group, no session, no record. A restart forgets it.
+   */
+  rehearse(packId: string): ConsoleView {
+    if (this.live)
+      throw new SessionRuleError(
+        `A session of “${this.live.pack.manifest.title}” is still running; end it first.`,
+      );
+    const pack = this.packs.find(packId);
+    if (!pack) throw new SessionRuleError(`There is no content pack “${packId}”.`);
+    const now = this.clock.now();
+    const agenda = agendaShape(pack);
+    const events = this.withVideoCued(
+      pack,
+      initialSessionState(agenda.length),
+      startEvents(agenda, now),
+    );
+    this.live = {
+      row: {
+        id: 0,
+        cohort_id: 0,
+        pack_id: pack.manifest.id,
+        pack_version: pack.manifest.version,
+        pack_title: pack.manifest.title,
+        facilitators: '[]',
+        time_keeper: null,
+        created_at_ms: now,
+        status: 'live',
+        summary: null,
+      },
+      cohortName: '',
+      pack,
+      agenda,
+      positions: deckPositions(agenda),
+      state: events.reduce(applySessionEvent, initialSessionState(agenda.length)),
+      recovered: false,
+      rehearsal: true,
+    };
+    this.revision += events.length;
+    this.endedThisRun = false;
+    this.notify();
+    return this.consoleView();
   }
 
   subscribe(listener: () => void): () => void {
@@ -268,6 +362,7 @@ export class SessionService {
       positions: deckPositions(agenda),
       state: events.reduce(applySessionEvent, initialSessionState(agenda.length)),
       recovered: false,
+      rehearsal: false,
     };
     this.endedThisRun = false;
     this.notify();
@@ -329,6 +424,8 @@ export class SessionService {
       revision: this.revision,
       serverNow: now,
       screen: this.audienceScreen(),
+      cardPage: this.live?.state.cardPage ?? 0,
+      volume: this.volumes,
       relaxationEndsAt:
         relaxation && !this.live?.recovered && relaxationActive(relaxation, now)
           ? relaxation.startedAt + relaxation.durationMs
@@ -363,6 +460,7 @@ export class SessionService {
       flipchartQuestionIds:
         item?.questions.filter((question) => question.flipchart).map((question) => question.id) ??
         [],
+      poll: item?.poll !== undefined,
     };
   }
 
@@ -403,6 +501,13 @@ export class SessionService {
     alsoInTransaction?: (state: SessionState) => void,
   ): void {
     const state = events.reduce(applySessionEvent, live.state);
+    if (live.rehearsal) {
+      this.revision += events.length;
+      live.state = state;
+      // The end of a rehearsal leaves the projector as it was before it: nothing ended.
+      if (state.endedAt !== null) this.live = null;
+      return;
+    }
     let revision = this.revision;
     this.db.transaction(() => {
       for (const event of events) {
@@ -463,6 +568,7 @@ export class SessionService {
       positions: deckPositions(agenda),
       state,
       recovered: true,
+      rehearsal: false,
     };
   }
 
@@ -529,6 +635,7 @@ export class SessionService {
       timeKeeper: live.row.time_keeper,
       phase: phaseOf(state, live.agenda),
       recovered: live.recovered,
+      rehearsal: live.rehearsal,
       state,
       agenda: manifest.agenda.map((item, index) => ({
         index,
@@ -568,6 +675,18 @@ export class SessionService {
                 html: this.slideAt(live, upcoming).steps[0]!,
               }
             : null,
+      deck: live.positions.flatMap((deckPosition) => {
+        if (deckPosition.slideNumber === null) return [];
+        const slide = this.slideAt(live, deckPosition);
+        return [
+          {
+            number: deckPosition.slideNumber,
+            item: deckPosition.item,
+            title: slide.title,
+            html: slide.steps.at(-1)!,
+          },
+        ];
+      }),
       nextItem: nextItem
         ? {
             index: nextItemIndex!,
@@ -689,7 +808,8 @@ export class SessionService {
 
   private audienceScreen(): AudienceScreenView {
     const live = this.live;
-    if (!live) return this.endedThisRun ? { kind: 'ended' } : { kind: 'idle' };
+    if (!live)
+      return this.endedThisRun ? { kind: 'ended' } : { kind: 'idle', upcoming: this.upcoming };
     const { state } = live;
     if (live.recovered) return { kind: 'black' };
     if (state.screen === 'black' || state.screen === 'white') return { kind: state.screen };
@@ -809,6 +929,22 @@ export class SessionService {
               : 'Breakout groups',
           endsAt: board.startedAt + board.durationMs,
         };
+      case 'poll': {
+        const item = manifest.agenda[live.state.current!]!;
+        if (!item.poll) return null;
+        const counts = this.records.pollCounts(context)[item.id] ?? {};
+        return {
+          kind: 'poll',
+          prompt: item.poll.prompt,
+          options: item.poll.options.map((option) => ({
+            key: option.key,
+            text: option.text,
+            count: board.revealed ? (counts[option.key] ?? null) : null,
+            answer: board.revealed && item.poll!.answer.includes(option.key),
+          })),
+          revealed: board.revealed,
+        };
+      }
     }
   }
 

@@ -41,7 +41,9 @@ export type Board =
   | { kind: 'flipchart'; questionId: string }
   | { kind: 'quiz'; itemId: string }
   | { kind: 'game' }
-  | { kind: 'practice'; startedAt: number; durationMs: number };
+  | { kind: 'practice'; startedAt: number; durationMs: number }
+  /** The current item's poll: its options, then (revealed) the hands counted and the answer. */
+  | { kind: 'poll'; revealed: boolean };
 
 export interface SessionState {
   startedAt: number | null;
@@ -63,6 +65,12 @@ export interface SessionState {
   video: VideoState | null;
   relaxation: RelaxationState | null;
   board: Board | null;
+  /**
+   * A shown question or board too long for one screen at the readable floor continues on further
+   * screens: how many (as the console's preview measured it) and which one the room sees.
+   */
+  cardPages: number;
+  cardPage: number;
 }
 
 export type SessionEvent =
@@ -87,7 +95,9 @@ export type SessionEvent =
   | { type: 'relaxation-started'; at: number; durationMs: number }
   | { type: 'relaxation-stopped'; at: number }
   | { type: 'board-shown'; board: Board }
-  | { type: 'board-hidden' };
+  | { type: 'board-hidden' }
+  | { type: 'card-measured'; pages: number }
+  | { type: 'card-paged'; page: number };
 
 export function initialSessionState(itemCount: number): SessionState {
   return {
@@ -113,8 +123,13 @@ export function initialSessionState(itemCount: number): SessionState {
     video: null,
     relaxation: null,
     board: null,
+    cardPages: 1,
+    cardPage: 0,
   };
 }
+
+/** What a new card starts with: one screen, the first. */
+const FIRST_CARD = { cardPages: 1, cardPage: 0 } as const;
 
 function updateItem(state: SessionState, index: number, change: Partial<ItemRecord>): ItemRecord[] {
   return state.items.map((item, i) => (i === index ? { ...item, ...change } : item));
@@ -154,6 +169,7 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         video: null,
         relaxation: null,
         board: null,
+        ...FIRST_CARD,
         screen: closed.screen === 'dim' ? 'content' : closed.screen,
         order: closed.order.includes(event.index) ? closed.order : [...closed.order, event.index],
         visits: [...closed.visits, { index: event.index, at: event.at }],
@@ -165,7 +181,7 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
       };
     }
     case 'slide-shown':
-      return { ...state, slideIndex: event.slideIndex, buildStep: 0 };
+      return { ...state, slideIndex: event.slideIndex, buildStep: 0, ...FIRST_CARD };
     case 'build-shown':
       return { ...state, buildStep: event.step };
     case 'paused': {
@@ -201,9 +217,10 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         ...state,
         question: { id: event.id, answersShown: event.answersShown },
         board: null,
+        ...FIRST_CARD,
       };
     case 'question-hidden':
-      return { ...state, question: null };
+      return { ...state, question: null, ...FIRST_CARD };
     case 'ended': {
       const stopped = state.pausedAt !== null ? { ...state, runningSince: null } : state;
       const closed = stopCurrent(stopped, event.at);
@@ -251,9 +268,17 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
         relaxation: { startedAt: event.at, durationMs: event.durationMs, stoppedAt: null },
       };
     case 'board-shown':
-      return { ...state, board: event.board, question: null };
+      return { ...state, board: event.board, question: null, ...FIRST_CARD };
     case 'board-hidden':
-      return { ...state, board: null };
+      return { ...state, board: null, ...FIRST_CARD };
+    case 'card-measured':
+      return {
+        ...state,
+        cardPages: event.pages,
+        cardPage: Math.min(state.cardPage, event.pages - 1),
+      };
+    case 'card-paged':
+      return { ...state, cardPage: event.page };
     case 'relaxation-stopped':
       return state.relaxation
         ? { ...state, relaxation: { ...state.relaxation, stoppedAt: event.at } }

@@ -117,6 +117,8 @@ export interface ConsoleSessionView {
   phase: Phase;
   /** The kiosk restarted during this session; the projector stays dark until the counselor resumes. */
   recovered: boolean;
+  /** Paging through the pack to rehearse: nothing is recorded, group records are off. */
+  rehearsal: boolean;
   /** The raw state: windows compute the timetable from it with their own clock (see schedule.ts). */
   state: SessionState;
   agenda: AgendaItemView[];
@@ -131,6 +133,8 @@ export interface ConsoleSessionView {
     build: { step: number; count: number; reveal: boolean } | null;
   } | null;
   nextSlide: { number: number | null; itemTitle: string; html: string } | null;
+  /** Every slide of the pack in order, fully built, for the slide sorter's thumbnails. */
+  deck: { number: number; item: number; title: string; html: string }[];
   nextItem: {
     index: number;
     title: string;
@@ -181,7 +185,8 @@ export interface ConsoleView {
 }
 
 export type AudienceScreenView =
-  | { kind: 'idle' }
+  /** Before a session: a calm "starting soon" screen with the chosen pack's title, if known. */
+  | { kind: 'idle'; upcoming: { title: string; program: string } | null }
   | { kind: 'black' }
   | { kind: 'white' }
   | { kind: 'slide'; slide: SlideView; title: string; dim: boolean }
@@ -212,6 +217,13 @@ export type AudienceScreenView =
       winners: number[];
     }
   | { kind: 'practice'; title: string; endsAt: number }
+  | {
+      kind: 'poll';
+      prompt: string;
+      /** `count` is null before the reveal or while no hands were counted for the option. */
+      options: { key: string; text: string; count: number | null; answer: boolean }[];
+      revealed: boolean;
+    }
   | { kind: 'ended' };
 
 /** Everything the projector is sent: public fields only, built from the state by construction. */
@@ -219,6 +231,10 @@ export interface AudienceView {
   revision: number;
   serverNow: number;
   screen: AudienceScreenView;
+  /** Which screen of a card too long for one the room sees (0 is the first). */
+  cardPage: number;
+  /** This machine's volumes, 0 to 1: the projector's video and the console's relaxation audio. */
+  volume: { video: number; relaxation: number };
   /** While relaxation runs the room is dimmed to near black; it lifts by itself at this time. */
   relaxationEndsAt: number | null;
 }

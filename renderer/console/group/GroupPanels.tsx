@@ -16,6 +16,7 @@ export type RecordWrite = <
     | 'group:addFlipchart'
     | 'group:removeFlipchart'
     | 'group:answer'
+    | 'group:pollCount'
     | 'group:makeTeams'
     | 'group:score',
 >(
@@ -63,6 +64,57 @@ export function answerLabel(
   const option = item.options.find((candidate) => candidate.key === answer);
   if (item.kind === 'true-false' && option) return option.text.charAt(0).toUpperCase();
   return answer.toUpperCase();
+}
+
+/**
+ * Before the laptop is handed over: the member answers every question, the console stays locked
+ * until the records PIN is entered, and answers the counselor already typed for them are replaced.
+ */
+function SelfEntryCheck({
+  session,
+  memberId,
+  onStart,
+  onCancel,
+}: {
+  session: ConsoleSessionView;
+  memberId: number;
+  onStart: () => void;
+  onCancel: () => void;
+}) {
+  const member = session.group.members.find((entry) => entry.id === memberId);
+  const items = session.quiz?.items ?? [];
+  const typed = items.filter((item) => session.group.answers[memberId]?.[item.id]);
+  return (
+    <div
+      className="self-entry-check"
+      role="alertdialog"
+      aria-labelledby="self-entry-check-title"
+      aria-describedby="self-entry-check-text"
+    >
+      <h4 id="self-entry-check-title">Hand the laptop to {member?.name}?</h4>
+      <div id="self-entry-check-text">
+        <p>
+          They answer {items.length} questions, one at a time, and can go back. The rest of the
+          console stays locked until you enter the records PIN.
+        </p>
+        {typed.length > 0 && (
+          <p className="self-entry-check__warning" data-testid="replace-warning">
+            {member?.name} already has {typed.length} {typed.length === 1 ? 'answer' : 'answers'}{' '}
+            typed in ({typed.map((item) => `Q${item.number}`).join(', ')}). Each question they
+            answer replaces the typed answer.
+          </p>
+        )}
+      </div>
+      <div className="details__buttons">
+        <button type="button" className="primary" onClick={onStart}>
+          {typed.length > 0 ? 'Replace and start' : 'Start self-entry'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /** Check-in at the start: first names or nicknames only, new members welcomed, graduates marked. */
@@ -116,7 +168,9 @@ export function AttendancePanel({
               graduating
             </label>
             <span className="runner__muted">
-              {member.sessionsAttended} sessions · {member.quizzesTaken} quizzes
+              {member.sessionsAttended + member.priorSessions}{' '}
+              {member.sessionsAttended + member.priorSessions === 1 ? 'session' : 'sessions'} ·{' '}
+              {member.quizzesTaken} {member.quizzesTaken === 1 ? 'quiz' : 'quizzes'}
             </span>
           </li>
         ))}
@@ -219,6 +273,7 @@ export function QuizGrid({
   const quiz = session.quiz;
   const [selfEntryError, setSelfEntryError] = useState<string | null>(null);
   const [handTo, setHandTo] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const [pinSet, setPinSet] = useState(false);
   useEffect(() => {
     call(api, 'records:lockStatus', {}).then(
@@ -310,7 +365,13 @@ export function QuizGrid({
         <div className="inline-form">
           <label>
             Hand the laptop to
-            <select value={handTo} onChange={(event) => setHandTo(event.target.value)}>
+            <select
+              value={handTo}
+              onChange={(event) => {
+                setHandTo(event.target.value);
+                setConfirming(false);
+              }}
+            >
               <option value="">choose a member…</option>
               {present.map((member) => (
                 <option key={member.id} value={member.id}>
@@ -322,21 +383,31 @@ export function QuizGrid({
           <button
             type="button"
             disabled={handTo === '' || !pinSet}
-            onClick={() =>
-              call(api, 'selfEntry:begin', { memberId: Number(handTo) }).then(
-                () => setSelfEntryError(null),
-                (failure: Error) => setSelfEntryError(failure.message),
-              )
-            }
+            onClick={() => setConfirming(true)}
           >
-            Start self-entry
+            Start self-entry…
           </button>
           {!pinSet && (
-            <span className="runner__muted">
-              Set a records PIN first (Records tab): it unlocks the laptop afterwards.
+            <span className="runner__muted" role="note">
+              Self-entry needs a records PIN: set one on the Records tab first. Only the PIN unlocks
+              the laptop after the member has answered.
             </span>
           )}
         </div>
+      )}
+      {confirming && handTo !== '' && (
+        <SelfEntryCheck
+          session={session}
+          memberId={Number(handTo)}
+          onStart={() => {
+            setConfirming(false);
+            call(api, 'selfEntry:begin', { memberId: Number(handTo) }).then(
+              () => setSelfEntryError(null),
+              (failure: Error) => setSelfEntryError(failure.message),
+            );
+          }}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {selfEntryError && (
         <p className="console__error" role="alert">

@@ -85,6 +85,7 @@ export function SelfEntry({
                 type="button"
                 ref={optionIndex === 0 ? first : undefined}
                 disabled={pending}
+                aria-pressed={view.answers[item.id] === option.key}
                 onClick={() => answer(option.key)}
               >
                 <span className="self-entry__key">{option.key.toUpperCase()}</span> {option.text}
@@ -97,6 +98,18 @@ export function SelfEntry({
           Thank you! Please hand the laptop back to the counselor.
         </h2>
       )}
+      <button
+        type="button"
+        className="self-entry__back"
+        disabled={view.position === 0 || pending}
+        onClick={() =>
+          call(api, 'selfEntry:back', {}).then(onView, (failure: Error) =>
+            setError(failure.message),
+          )
+        }
+      >
+        ← Back to the previous question
+      </button>
       <form className="self-entry__unlock" onSubmit={unlock} aria-label="Counselor unlock">
         <PinInput label="Counselor PIN" value={pin} onChange={setPin} />
         <button type="submit">Unlock</button>

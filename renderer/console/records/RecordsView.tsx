@@ -4,7 +4,9 @@ import type { Download, RecordsOverview } from '../../../electron/services/recor
 import { call, consoleApi } from '../../platform/kiosk';
 import { PinInput } from '../../shared/PinInput';
 import { formatClock } from '../../shared/time';
+import { defaultAgendaStart } from './agendaStart';
 import { saveDownload } from './download';
+import { MemberStandingList } from './MemberStandingList';
 import { PaperSelect, type PageSize } from './PaperSelect';
 import './records.css';
 
@@ -152,7 +154,15 @@ function RecordsContent({
     },
     [onMessage, onLocked],
   );
-  const load = useCallback(() => call(api, 'records:overview', {}).then(setOverview, fail), [fail]);
+  const load = useCallback(
+    () =>
+      call(api, 'records:overview', {}).then((loaded) => {
+        setOverview(loaded);
+        // Printed before the group: the start time is filled in, ready to change.
+        setStartTime((typed) => typed || defaultAgendaStart(loaded, Date.now()));
+      }, fail),
+    [fail],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -264,7 +274,8 @@ function RecordsContent({
         </div>
         <p id="start-time-hint" className="runner__muted">
           The agenda prints the program&apos;s times; with a start time (24-hour, e.g. 18:30), or
-          while a session of the pack runs, it adds today&apos;s clock times beside them.
+          while a session of the pack runs, it adds today&apos;s clock times beside them. The start
+          time is filled in with the last group&apos;s usual start, else the next half hour.
         </p>
         {pack && (
           <div className="details__buttons">
@@ -374,19 +385,14 @@ function RecordsContent({
                     )
                   }
                 >
-                  Certificates for members in good standing
+                  Print certificates
                 </button>
               )}
             </div>
-            <ul className="records__members">
-              {cohort.members.map((member) => (
-                <li key={member.id}>
-                  {member.name}: {member.sessionsAttended} sessions, {member.quizzesTaken} quizzes
-                  {member.eligible && <span className="badge badge--new">good standing</span>}
-                  {member.graduated && <span className="badge">graduate</span>}
-                </li>
-              ))}
-            </ul>
+            <MemberStandingList
+              members={cohort.members}
+              onSave={(change) => call(api, 'records:setMemberStanding', change).then(setOverview)}
+            />
           </>
         )}
       </section>

@@ -47,8 +47,17 @@ export function AgendaList({
                 className="agenda__jump"
                 onClick={() => command({ type: 'goToItem', index: item.index })}
               >
-                <span className="agenda__time" data-testid="agenda-time">
+                <span
+                  className="agenda__time"
+                  data-testid="agenda-time"
+                  title={
+                    scheduled.ranAt === null ? undefined : `ran at ${formatClock(scheduled.ranAt)}`
+                  }
+                >
                   {start === null ? '—' : formatClock(start)}
+                  {scheduled.ranAt !== null && (
+                    <span className="visually-hidden">, ran at {formatClock(scheduled.ranAt)}</span>
+                  )}
                 </span>
                 <span className="agenda__mark" aria-hidden="true">
                   {scheduled.passedOver ? '↷' : STATUS_MARK[record.status]}

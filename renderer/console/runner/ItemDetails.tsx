@@ -8,7 +8,9 @@ import {
   QuizGrid,
   type RecordWrite,
 } from '../group/GroupPanels';
+import { PollPanel } from '../group/PollPanel';
 import { VideoPanel } from './VideoPanel';
+import { VolumeSlider } from './VolumeSlider';
 
 /** What the counselor needs for the current item: notes, instructions, cues, questions and answers. */
 export function ItemDetails({
@@ -199,6 +201,7 @@ export function ItemDetails({
       {details.video && (
         <div className="details__block">
           {details.video.intro && <p>{details.video.intro}</p>}
+          <VolumeSlider kind="video" level={session.projector.volume.video} />
           <VideoPanel
             packId={session.packId}
             item={details.video}
@@ -214,21 +217,7 @@ export function ItemDetails({
           />
         </div>
       )}
-      {details.poll && (
-        <div className="details__block">
-          <h3>Question to the room</h3>
-          <p className="details__prompt">{details.poll.prompt}</p>
-          <ol type="a">
-            {details.poll.options.map((option) => (
-              <li key={option.key}>
-                {option.text}
-                {details.poll!.answer.includes(option.key) && ' ✓'}
-              </li>
-            ))}
-          </ol>
-          {details.poll.discussion && <p>{details.poll.discussion}</p>}
-        </div>
-      )}
+      <PollPanel session={session} write={write} command={command} />
       {details.quiz && (
         <div className="details__block">
           <h3>{details.quiz.title}: answer key</h3>
@@ -273,6 +262,7 @@ export function ItemDetails({
           <h3>Relaxation ({details.relaxation.minutes} min)</h3>
           <p>{details.relaxation.intro}</p>
           {details.relaxation.cue && <p className="runner__muted">{details.relaxation.cue}</p>}
+          <VolumeSlider kind="relaxation" level={session.projector.volume.relaxation} />
           <button
             type="button"
             className="primary"

@@ -1,4 +1,4 @@
-import { Howl } from 'howler';
+import { Howl, Howler } from 'howler';
 import { useEffect, useRef, useState } from 'react';
 import type { ResolvedMedia } from '../../../electron/services/media/mediaLibrary';
 import {
@@ -16,11 +16,14 @@ export function RelaxationMode({
   relaxation,
   audio,
   now,
+  masterVolume,
   onStop,
 }: {
   relaxation: RelaxationState;
   audio: ResolvedMedia | null;
   now: number;
+  /** The counselor's relaxation volume, 0 to 1: the fades play within it. */
+  masterVolume: number;
   onStop: () => void;
 }) {
   const elapsed = now - relaxation.startedAt;
@@ -29,6 +32,9 @@ export function RelaxationMode({
   const stop = useRef<HTMLButtonElement>(null);
 
   useEffect(() => stop.current?.focus(), []);
+  useEffect(() => {
+    Howler.volume(masterVolume);
+  }, [masterVolume]);
 
   useEffect(() => {
     if (!audio?.src) return;
@@ -94,6 +100,7 @@ export function RelaxationMode({
         className="visually-hidden"
         data-testid="relaxation-volume"
         data-volume={volume.toFixed(3)}
+        data-master-volume={masterVolume.toFixed(2)}
       >
         Volume {Math.round(volume * 100)}%
       </p>

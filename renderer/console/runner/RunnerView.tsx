@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import { computeSchedule } from '../../../electron/services/session/schedule';
 import { relaxationActive } from '../../../electron/services/session/sessionState';
@@ -10,6 +10,7 @@ import { AgendaList } from './AgendaList';
 import { AttendancePanel, type RecordWrite } from '../group/GroupPanels';
 import { ItemDetails } from './ItemDetails';
 import { RelaxationMode } from './RelaxationMode';
+import { SlideSorter } from './SlideSorter';
 import { TimeBar } from './TimeBar';
 import './runner.css';
 
@@ -18,6 +19,7 @@ const BOARD_LABEL = {
   quiz: 'a quiz result',
   game: 'the game results',
   practice: 'the practice timer',
+  poll: 'the poll',
 } as const;
 
 const PROJECTOR_LABEL = {
@@ -48,6 +50,8 @@ export function RunnerView({
   const now = useServerNow(serverNow, receivedAt);
   const schedule = computeSchedule(session.agenda, session.state, now);
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const [sorterOpen, setSorterOpen] = useState(false);
+  const sorterButton = useRef<HTMLButtonElement>(null);
   const endButton = useRef<HTMLButtonElement>(null);
   const side = useRef<HTMLElement>(null);
   const currentIndex = session.state.current;
@@ -55,6 +59,16 @@ export function RunnerView({
   useEffect(() => {
     side.current?.scrollTo({ top: 0 });
   }, [currentIndex]);
+  // The preview measures the card at the projector's size; main learns when Next should page it.
+  const measuredPages = useRef(session.state.cardPages);
+  const commandRef = useRef(command);
+  useEffect(() => {
+    measuredPages.current = session.state.cardPages;
+    commandRef.current = command;
+  });
+  const reportCardPages = useCallback((pages: number) => {
+    if (pages !== measuredPages.current) commandRef.current({ type: 'cardPages', pages });
+  }, []);
   const current = session.state.current === null ? null : session.agenda[session.state.current]!;
   const onProjector =
     session.board && session.screen === 'content'
@@ -80,7 +94,7 @@ export function RunnerView({
         schedule={schedule}
         now={now}
         onPause={() => command({ type: session.phase === 'paused' ? 'resume' : 'pause' })}
-        onEnd={() => setConfirmEnd(true)}
+        onEnd={() => (session.rehearsal ? command({ type: 'end' }) : setConfirmEnd(true))}
         onHelp={onHelp}
         endButtonRef={endButton}
       />
@@ -114,11 +128,20 @@ export function RunnerView({
             }
             serverNow={serverNow}
             receivedAt={receivedAt}
+            cardPage={session.projector.cardPage}
+            onCardPages={reportCardPages}
             muted
           />
         </div>
         <p className="runner__projector" data-testid="projector-status" aria-live="polite">
           Projector: {onProjector}
+          {(session.question || session.board) && session.state.cardPages > 1 && (
+            <span data-testid="card-page">
+              {' '}
+              · screen {session.state.cardPage + 1} of {session.state.cardPages}
+              {session.state.cardPage < session.state.cardPages - 1 && ' (Next shows the rest)'}
+            </span>
+          )}
         </p>
         <nav className="runner__controls" aria-label="Slide controls">
           <button type="button" onClick={() => command({ type: 'previous' })}>
@@ -148,11 +171,21 @@ export function RunnerView({
           >
             Dim
           </button>
+          <button
+            type="button"
+            onClick={() => setSorterOpen(true)}
+            ref={sorterButton}
+            title="Slide sorter: thumbnails of every slide"
+          >
+            Slides…
+          </button>
         </nav>
       </section>
       <aside
         className="runner__side"
         aria-label="Counselor's notes and what comes next"
+        // Scrolled with the keyboard too, even when the item has nothing else to focus.
+        tabIndex={0}
         ref={side}
         data-testid="notes-pane"
       >
@@ -165,7 +198,9 @@ export function RunnerView({
           command={command}
           write={write}
         />
-        <AttendancePanel session={session} write={write} open={current?.kind === 'opening'} />
+        {!session.rehearsal && (
+          <AttendancePanel session={session} write={write} open={current?.kind === 'opening'} />
+        )}
         <section className="runner__next" aria-label="Up next">
           <h3>Next slide</h3>
           {session.nextSlide ? (
@@ -201,7 +236,18 @@ export function RunnerView({
           relaxation={session.state.relaxation!}
           audio={session.current.relaxation.audio}
           now={now}
+          masterVolume={session.projector.volume.relaxation}
           onStop={() => command({ type: 'relaxationStop' })}
+        />
+      )}
+      {sorterOpen && (
+        <SlideSorter
+          session={session}
+          command={command}
+          onClose={() => {
+            setSorterOpen(false);
+            sorterButton.current?.focus();
+          }}
         />
       )}
       {confirmEnd && (

@@ -38,12 +38,20 @@ export function TimeBar({
   const warning = current?.warning ?? 'none';
   return (
     <header className="timebar" aria-label="Time">
-      <div className="timebar__block">
-        <span className="timebar__label">{session.packTitle}</span>
-        <span>
-          {session.cohortName} · {session.facilitators.join(' & ')}
-          {session.timeKeeper && ` · time-keeper ${session.timeKeeper}`}
+      <div className="timebar__block timebar__who">
+        <span className="timebar__label" title={session.packTitle}>
+          {session.packTitle}
         </span>
+        {session.rehearsal ? (
+          <span className="timebar__rehearsal" data-testid="rehearsal">
+            Rehearsal: nothing is recorded
+          </span>
+        ) : (
+          <span>
+            {session.cohortName} · {session.facilitators.join(' & ')}
+            {session.timeKeeper && ` · time-keeper ${session.timeKeeper}`}
+          </span>
+        )}
       </div>
       <div className="timebar__block">
         <span className="timebar__label">Clock</span>
@@ -58,14 +66,17 @@ export function TimeBar({
       >
         <span className="timebar__label">{item ? `This item (${item.minutes} min)` : 'Item'}</span>
         <span className="timebar__big">{current ? formatDuration(current.elapsedMs) : '—'}</span>
-        <span data-testid="item-left">
-          {current &&
-            (current.leftMs >= 0
-              ? `${formatDuration(current.leftMs)} left`
-              : `${formatDuration(-current.leftMs)} over`)}
+        {/* The warning sits on the same line, so the bar never grows a line at "Ending soon". */}
+        <span className="timebar__item-line">
+          <span data-testid="item-left">
+            {current &&
+              (current.leftMs >= 0
+                ? `${formatDuration(current.leftMs)} left`
+                : `${formatDuration(-current.leftMs)} over`)}
+          </span>
+          {warning === 'ending-soon' && <strong role="status">Ending soon</strong>}
+          {warning === 'overrun' && <strong role="alert">Over time</strong>}
         </span>
-        {warning === 'ending-soon' && <strong role="status">Ending soon</strong>}
-        {warning === 'overrun' && <strong role="alert">Over time</strong>}
       </div>
       <div className="timebar__block">
         <span className="timebar__label">Session left</span>
@@ -75,7 +86,7 @@ export function TimeBar({
         <span>planned end {formatClock(schedule.plannedEnd)}</span>
       </div>
       <div
-        className={`timebar__block ${lateMinutes > 0 ? 'timebar__late' : ''}`}
+        className={`timebar__block timebar__projected ${lateMinutes > 0 ? 'timebar__late' : ''}`}
         data-testid="lateness"
       >
         <span className="timebar__label">Projected end {formatClock(schedule.projectedEnd)}</span>
@@ -100,7 +111,7 @@ export function TimeBar({
           ?
         </button>
         <button type="button" className="danger" onClick={onEnd} ref={endButtonRef}>
-          End session
+          {session.rehearsal ? 'End rehearsal' : 'End session'}
         </button>
       </div>
     </header>

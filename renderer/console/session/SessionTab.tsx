@@ -78,6 +78,7 @@ export function SessionTab() {
                 },
               )
             }
+            onRehearse={(packId) => send(() => call(api, 'session:rehearse', { packId }))}
             onError={setError}
             pinPrompt={pinPrompt}
           />

@@ -13,10 +13,13 @@ const api = consoleApi();
  */
 export function StartSessionForm({
   onStart,
+  onRehearse,
   onError,
   pinPrompt,
 }: {
   onStart: (request: RequestOf<'session:start'>) => void;
+  /** Page through the pack on both screens without starting a session or writing a record. */
+  onRehearse: (packId: string) => void;
   onError: (message: string) => void;
   /** Main's reason for wanting the PIN, once it has refused to open a group's roster without it. */
   pinPrompt: string | null;
@@ -38,6 +41,12 @@ export function StartSessionForm({
       (error: Error) => onError(error.message),
     );
   }, [onError]);
+
+  // The projector shows the chosen pack's title, calmly, until the session starts.
+  useEffect(() => {
+    if (packId)
+      call(api, 'session:prepare', { packId }).catch((error: Error) => onError(error.message));
+  }, [packId, onError]);
 
   const pack = options?.packs.find((entry) => entry.id === packId);
   const now = useTick();
@@ -122,9 +131,18 @@ export function StartSessionForm({
           Start: starting now, the group ends at {formatClock(now + pack.minutes * 60_000)}.
         </p>
       )}
-      <button type="submit" className="primary" disabled={!packId}>
-        Start session
-      </button>
+      <div className="start-form__buttons">
+        <button type="submit" className="primary" disabled={!packId}>
+          Start session
+        </button>
+        <button type="button" disabled={!packId} onClick={() => onRehearse(packId)}>
+          Rehearse this pack
+        </button>
+      </div>
+      <p className="start-form__note">
+        Rehearsing pages through the pack on both screens, with its videos and timers, and records
+        nothing: no group or facilitator needed.
+      </p>
     </form>
   );
 }

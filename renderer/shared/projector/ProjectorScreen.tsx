@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import type { AudienceScreenView } from '../../../electron/services/session/views';
+import { FittedSlide } from '../FittedSlide';
 import { Stage } from '../Stage';
 import { formatClock, formatDuration, useServerNow } from '../time';
-import { FitCard } from './FitCard';
+import { CardPaging, FitCard } from './FitCard';
 import { ProjectorVideo } from './ProjectorVideo';
 import './projector.css';
 
@@ -11,6 +13,12 @@ export interface ProjectorProps {
   relaxing: boolean;
   serverNow: number;
   receivedAt: number;
+  /** Which screen of a card too long for one the room sees. */
+  cardPage: number;
+  /** The console's preview reports how many screens the shown card needs. */
+  onCardPages?: (pages: number) => void;
+  /** The room's video volume, 0 to 1 (the preview plays muted). */
+  videoVolume?: number;
 }
 
 /**
@@ -20,12 +28,17 @@ export interface ProjectorProps {
 export function ProjectorStage({
   label,
   muted,
+  cardPage,
+  onCardPages,
   ...props
 }: ProjectorProps & { label?: string; muted: boolean }) {
   const { screen, relaxing } = props;
+  const paging = useMemo(() => ({ page: cardPage, onPages: onCardPages }), [cardPage, onCardPages]);
   return (
     <Stage label={label} className={`projector projector--${screen.kind}`}>
-      <Screen {...props} muted={muted} />
+      <CardPaging.Provider value={paging}>
+        <Screen {...props} muted={muted} />
+      </CardPaging.Provider>
       <div
         className={`projector__relaxation ${relaxing ? 'projector__relaxation--on' : ''}`}
         data-testid="relaxation-dim"
@@ -35,9 +48,22 @@ export function ProjectorStage({
   );
 }
 
-function Screen({ screen, serverNow, receivedAt, muted }: ProjectorProps & { muted: boolean }) {
+function Screen({
+  screen,
+  serverNow,
+  receivedAt,
+  muted,
+  videoVolume = 1,
+}: Omit<ProjectorProps, 'cardPage' | 'onCardPages'> & { muted: boolean }) {
   switch (screen.kind) {
     case 'idle':
+      return screen.upcoming ? (
+        <section className="projector__card projector__card--center projector__soon">
+          <p className="projector__soon-program">{screen.upcoming.program}</p>
+          <h1>{screen.upcoming.title}</h1>
+          <p>Starting soon. Welcome!</p>
+        </section>
+      ) : null;
     case 'black':
     case 'white':
       return null;
@@ -51,14 +77,12 @@ function Screen({ screen, serverNow, receivedAt, muted }: ProjectorProps & { mut
           serverNow={serverNow}
           receivedAt={receivedAt}
           muted={muted}
+          volume={videoVolume}
         />
       );
     case 'slide':
       return (
-        <div
-          className={`slide-canvas ${screen.dim ? 'projector__dim' : ''}`}
-          dangerouslySetInnerHTML={{ __html: screen.slide.html }}
-        />
+        <FittedSlide html={screen.slide.html} className={screen.dim ? 'projector__dim' : ''} />
       );
     case 'question':
       return <PromptCard screen={screen} prompt={screen.prompt} lines={screen.answers ?? []} />;
@@ -94,6 +118,27 @@ function Screen({ screen, serverNow, receivedAt, muted }: ProjectorProps & { mut
             ))}
           </ul>
           <p className="projector__feedback">{screen.feedback}</p>
+        </FitCard>
+      );
+    case 'poll':
+      return (
+        <FitCard contentKey={JSON.stringify(screen)} testId="audience-poll">
+          <h1>{screen.prompt}</h1>
+          <ul className="projector__options">
+            {screen.options.map((option) => (
+              <li key={option.key} className={option.answer ? 'projector__correct' : undefined}>
+                <span>
+                  {option.key}. {option.text}
+                  {option.answer && ' ✓'}
+                </span>
+                {screen.revealed && (
+                  <span className="projector__count" data-option={option.key}>
+                    {option.count ?? '–'}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
         </FitCard>
       );
     case 'game-results':

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { VideoState } from '../../../electron/services/session/sessionState';
 import { useVideoSync } from '../media/useVideoSync';
 
@@ -11,6 +11,7 @@ export function ProjectorVideo({
   serverNow,
   receivedAt,
   muted,
+  volume,
 }: {
   src: string;
   captionsSrc: string | null;
@@ -19,9 +20,14 @@ export function ProjectorVideo({
   serverNow: number;
   receivedAt: number;
   muted: boolean;
+  /** 0 to 1, as set on the console and remembered on this machine. */
+  volume: number;
 }) {
   const ref = useRef<HTMLVideoElement>(null);
   useVideoSync(ref, video, serverNow, receivedAt);
+  useEffect(() => {
+    if (ref.current) ref.current.volume = volume;
+  }, [volume]);
   return (
     <video
       ref={ref}

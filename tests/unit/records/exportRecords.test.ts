@@ -27,6 +27,7 @@ import { TEST_KEY } from '../../helpers/recordsKey';
 const pack = groupFivePack();
 const DAY = 24 * 60 * MINUTE;
 const SECRET = 'a long random export secret';
+const QUIZZES = [{ packId: pack.id, items: pack.quiz!.items }];
 const NAMES = ['Rosalind', 'Benedikt', 'Xiomara', 'Quentin'];
 const REDCAP_HEADER =
   'Variable / Field Name,Form Name,Section Header,Field Type,Field Label,' +
@@ -197,7 +198,7 @@ describe('redcapExport', () => {
   };
 
   it('contains no names of members, groups or facilitators', () => {
-    const { dataCsv, dictionaryCsv } = redcapExport(db, SECRET);
+    const { dataCsv, dictionaryCsv } = redcapExport(db, SECRET, QUIZZES);
     for (const name of [
       ...NAMES,
       'Tuesday',
@@ -215,7 +216,7 @@ describe('redcapExport', () => {
   });
 
   it('writes one repeating session instance per member and session attended or answered', () => {
-    const { header, rows } = rowsOf(redcapExport(db, SECRET).dataCsv);
+    const { header, rows } = rowsOf(redcapExport(db, SECRET, QUIZZES).dataCsv);
     expect(header.slice(0, 8)).toEqual([
       'record_id',
       'redcap_repeat_instrument',
@@ -233,6 +234,8 @@ describe('redcapExport', () => {
       'quiz_q2_correct',
       'quiz_q3',
       'quiz_q3_correct',
+      'quiz_q4',
+      'quiz_q4_correct',
       'quiz_q5',
       'quiz_q5_correct',
       'quiz_score',
@@ -274,7 +277,7 @@ describe('redcapExport', () => {
 
   it('keeps pseudonyms stable for the same secret and unrelated for another', () => {
     const ids = (secret: string) =>
-      rowsOf(redcapExport(db, secret).dataCsv).rows.map(
+      rowsOf(redcapExport(db, secret, QUIZZES).dataCsv).rows.map(
         (row) => `${row.record_id}/${row.cohort_code}`,
       );
     const first = ids(SECRET);
@@ -286,11 +289,11 @@ describe('redcapExport', () => {
   });
 
   it('refuses an empty secret', () => {
-    expect(() => redcapExport(db, '  ')).toThrow(RejectedRequest);
+    expect(() => redcapExport(db, '  ', QUIZZES)).toThrow(RejectedRequest);
   });
 
   it('describes every data column in a dictionary with REDCap’s exact header and valid names', () => {
-    const { dataCsv, dictionaryCsv } = redcapExport(db, SECRET);
+    const { dataCsv, dictionaryCsv } = redcapExport(db, SECRET, QUIZZES);
     expect(dictionaryCsv.split('\r\n')[0]).toBe(REDCAP_HEADER);
     const dictionary = parseCsv(dictionaryCsv);
     expect(dictionary.every((row) => row.length === 18)).toBe(true);
@@ -318,9 +321,20 @@ describe('redcapExport', () => {
     expect(field('session_date')[7]).toBe('date_ymd');
     expect(field('attended')[3]).toBe('yesno');
     expect(field('quiz_q1')[3]).toBe('radio');
-    expect(field('quiz_q1')[5]).toBe('a, a | b, b | c, c | d, d');
-    expect(field('quiz_q5')[5]).toBe('a, a | b, b');
+    expect(field('quiz_q1')[4]).toBe(`Q1. ${pack.quiz!.items[0]!.prompt}`);
+    expect(field('quiz_q1')[5]).toBe(
+      'a, mutual trust | b, the strength of your intention to be safer | c, your ability to persuade your partner | d, all of the above',
+    );
+    expect(field('quiz_q5')[5]).toBe('a, True | b, False');
     expect(field('quiz_q1_correct')[3]).toBe('yesno');
+  });
+
+  it('builds the dictionary from the packs, the same before and after answers arrive', () => {
+    const empty = openDatabase(join(dir.path, 'empty.sqlite3'), TEST_KEY);
+    const before = redcapExport(empty, SECRET, QUIZZES);
+    empty.close();
+    expect(redcapExport(db, SECRET, QUIZZES).dictionaryCsv).toBe(before.dictionaryCsv);
+    expect(parseCsv(before.dataCsv)[0]).toContain('quiz_q4');
   });
 
   it('gives clashing quiz item ids distinct valid field names', () => {
@@ -329,7 +343,7 @@ describe('redcapExport', () => {
       `INSERT INTO quiz_answers (session_id, member_id, item_id, answer, correct, entered_by, answered_at_ms)
        VALUES (?, ?, 'q1-correct', 'a', 1, 'self', ?), (?, ?, 'score', 'b', 0, 'self', ?)`,
     ).run(sessions.first, member, T0, sessions.first, member, T0);
-    const header = parseCsv(redcapExport(db, SECRET).dataCsv)[0]!;
+    const header = parseCsv(redcapExport(db, SECRET, QUIZZES).dataCsv)[0]!;
     expect(new Set(header).size).toBe(header.length);
     expect(header).toEqual(
       expect.arrayContaining([

@@ -273,6 +273,7 @@ describe('sessionReportCsv', () => {
       'Quiz coverage',
       'Attendance',
       'Quiz results',
+      'Polls',
       'Game (out of 10 points)',
     ]);
     const sectionOf = (title: string) => {
@@ -302,9 +303,17 @@ describe('sessionReportCsv', () => {
       'yes',
     ]);
     expect(sectionOf('Attendance')).toEqual([
-      ['Member'],
-      ['\'=HYPERLINK("http://evil")'],
-      ['Ana "A"'],
+      [
+        'Member',
+        'Sessions in the kiosk',
+        'Sessions before',
+        'Before (note)',
+        'Graduating',
+        'Certificate',
+        'Because',
+      ],
+      ['\'=HYPERLINK("http://evil")', '1', '0', '', '', 'no', '1 session of 4'],
+      ['Ana "A"', '1', '0', '', '', 'no', '1 session of 4'],
     ]);
     const results = sectionOf('Quiz results');
     expect(results[0]).toEqual([

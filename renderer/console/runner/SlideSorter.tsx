@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { SlideFrame } from '../../shared/SlideFrame';
+
+/**
+ * Thumbnails of the current item's slides, or of the whole pack by agenda item, to jump to one
+ * by sight, as in PowerPoint's slide sorter. Thumbnails show each slide fully built (the console
+ * only); the room sees a slide's builds one at a time as before.
+ */
+export function SlideSorter({
+  session,
+  command,
+  onClose,
+}: {
+  session: ConsoleSessionView;
+  command: (command: SessionCommand) => void;
+  onClose: () => void;
+}) {
+  const [scope, setScope] = useState<'item' | 'pack'>('item');
+  const dialog = useRef<HTMLDivElement>(null);
+  const here = session.slide?.number ?? null;
+
+  useEffect(() => {
+    const current = dialog.current?.querySelector<HTMLElement>('[aria-current="true"]');
+    (current ?? dialog.current?.querySelector<HTMLElement>('.sorter__slide'))?.focus();
+    current?.scrollIntoView({ block: 'nearest' });
+  }, [scope]);
+
+  const items = session.agenda.filter(
+    (item) =>
+      (scope === 'pack' || item.index === session.state.current) &&
+      session.deck.some((slide) => slide.item === item.index),
+  );
+  return (
+    <div
+      className="dialog-page"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+        // While it is open, keys belong to the sorter, not to the presenter keys on the window.
+        if (event.key !== 'Tab') event.stopPropagation();
+      }}
+    >
+      <div
+        className="dialog sorter"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="sorter-title"
+        ref={dialog}
+      >
+        <header className="sorter__header">
+          <h2 id="sorter-title">Slide sorter</h2>
+          <div className="sorter__scope" role="group" aria-label="Show">
+            <button type="button" aria-pressed={scope === 'item'} onClick={() => setScope('item')}>
+              This item
+            </button>
+            <button type="button" aria-pressed={scope === 'pack'} onClick={() => setScope('pack')}>
+              Whole pack ({session.deck.length} slides)
+            </button>
+          </div>
+          <button type="button" onClick={onClose}>
+            Close (Esc)
+          </button>
+        </header>
+        {items.length === 0 && <p>This item has no slides of its own.</p>}
+        <div className="sorter__items">
+          {items.map((item) => (
+            <section key={item.index} aria-label={`${item.index + 1}. ${item.title}`}>
+              <h3>
+                {item.index + 1}. {item.title}
+              </h3>
+              <ul className="sorter__grid">
+                {session.deck
+                  .filter((slide) => slide.item === item.index)
+                  .map((slide) => (
+                    <li key={slide.number}>
+                      <button
+                        type="button"
+                        className="sorter__slide"
+                        aria-current={slide.number === here}
+                        onClick={() => {
+                          command({ type: 'goToSlide', number: slide.number });
+                          onClose();
+                        }}
+                      >
+                        <SlideFrame
+                          html={slide.html}
+                          label={`Slide ${slide.number}: ${slide.title}`}
+                        />
+                        <span className="sorter__number" aria-hidden="true">
+                          {slide.number}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

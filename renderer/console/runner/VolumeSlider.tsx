@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { call, consoleApi } from '../../platform/kiosk';
+
+const api = consoleApi();
+
+/** A volume remembered on this machine: the projector's video, or the relaxation audio here. */
+export function VolumeSlider({
+  kind,
+  level,
+}: {
+  kind: 'video' | 'relaxation';
+  /** 0 to 1, as main last sent it. */
+  level: number;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const label = kind === 'video' ? 'Video volume' : 'Relaxation volume';
+  return (
+    <label className="volume">
+      {label}
+      <input
+        type="range"
+        min={0}
+        max={100}
+        step={5}
+        value={Math.round(level * 100)}
+        aria-valuetext={`${Math.round(level * 100)}%`}
+        onChange={(event) =>
+          call(api, 'settings:setVolume', {
+            kind,
+            level: Number(event.target.value) / 100,
+          }).then(
+            () => setError(null),
+            (failure: Error) => setError(failure.message),
+          )
+        }
+      />
+      <output>{Math.round(level * 100)}%</output>
+      {error && <span role="alert">{error}</span>}
+    </label>
+  );
+}
