@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { writePack } from '../helpers/packs';
 import { advance, installClocks, minutes } from './support/clock';
 import { fakeClockTest, test as realClockTest } from './support/fixtures';
 import { AudiencePage, ConsolePage } from './support/pages';
-import { makeDataDir, startShell } from './support/webShell';
+import { makeDataDir, readRecords, startShell } from './support/webShell';
 import { openRecords, save } from './support/records';
 import { expectInsideSafeArea } from './support/safeArea';
 import { readFileSync } from 'node:fs';
@@ -285,14 +284,10 @@ realClockTest(
     await console.page.getByRole('button', { name: 'End rehearsal' }).click();
     await expect(form).toBeVisible();
     await audience.expectScreen('idle');
-    const counts = execFileSync(
-      'sqlite3',
-      [
-        join(dataDir, 'kiosk.sqlite3'),
-        'SELECT (SELECT count(*) FROM sessions) || "," || (SELECT count(*) FROM session_events) || "," || (SELECT count(*) FROM cohorts)',
-      ],
-      { encoding: 'utf8' },
-    ).trim();
+    const counts = readRecords(
+      dataDir,
+      "SELECT (SELECT count(*) FROM sessions) || ',' || (SELECT count(*) FROM session_events) || ',' || (SELECT count(*) FROM cohorts)",
+    );
     expect(counts).toBe('0,0,0');
   },
 );

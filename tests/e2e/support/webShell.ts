@@ -123,6 +123,16 @@ function filesUnder(folder: string): string[] {
   });
 }
 
+/** One value read from a data folder's records through a connection keyed with its key. */
+export function readRecords(dataDir: string, sql: string): unknown {
+  const db = openKeyed(join(dataDir, 'kiosk.sqlite3'), storedKey(dataDir), { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get();
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * After the shell has stopped: `PRAGMA integrity_check` answers ok through a connection keyed with
  * the folder's key; the sqlite3 tool, with no key, answers "file is not a database"; and no member
