@@ -88,8 +88,10 @@ export class ConsolePage {
     return this.agenda.locator(`[data-item-index="${index}"]`);
   }
 
+  /** Jumps to an agenda item and waits until main's snapshot has it running. */
   async jumpTo(index: number) {
     await this.agendaItem(index).locator('.agenda__jump').click();
+    await expect(this.agendaItem(index)).toHaveAttribute('aria-current', 'step');
   }
 
   async changeItem(index: number, reason: string, action: 'Skip item' | 'Mark adapted') {
