@@ -286,6 +286,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'records:lockStatus': () => lock.status(),
       'records:setPin': ({ pin, currentPin }) => lock.setPin(pin, currentPin),
       'records:unlock': ({ pin }) => lock.unlock(pin),
+      'records:resetPin': ({ recoveryKey, pin }) => lock.resetPin(recoveryKey, pin, key),
       'records:lock': () => lock.lock(),
       'records:overview': () => desk.overview(),
       'records:setCertificateRule': (rule) => desk.setCertificateRule(rule),

@@ -79,6 +79,7 @@ export const sessionCommand = z.discriminatedUnion('type', [
       type: z.literal('showQuestion'),
       id: z.string().min(1).max(100),
       answersShown: z.boolean(),
+      withResponses: z.boolean().optional(),
     })
     .strict(),
   z.object({ type: z.literal('hideQuestion') }).strict(),
@@ -245,6 +246,10 @@ export const channels = {
   ),
   'records:unlock': channel<LockStatus>()(
     z.object({ pin: z.string().max(8) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'records:resetPin': channel<LockStatus>()(
+    z.object({ recoveryKey: z.string().max(200), pin: z.string().max(8) }).strict(),
     CONSOLE_ONLY,
   ),
   'records:lock': channel<LockStatus>()(noArguments, CONSOLE_ONLY),
@@ -427,6 +432,8 @@ export const SELF_ENTRY_CHANNELS: readonly ChannelName[] = [
   'selfEntry:answer',
   'selfEntry:back',
   'selfEntry:finish',
+  // A counselor who forgot the PIN mid self-entry sets a new one with the recovery key, then ends it.
+  'records:resetPin',
 ];
 /** What a window sends (defaults may be left out). */
 export type RequestOf<C extends ChannelName> = z.input<(typeof channels)[C]['request']>;

@@ -5,6 +5,7 @@ import { IdentifyOverlay } from '../shared/IdentifyOverlay';
 import { JobProgress } from './jobs/JobProgress';
 import { MediaView } from './media/MediaView';
 import { SelfEntry } from './group/SelfEntry';
+import { ConnectionBanner } from './ConnectionBanner';
 import { NoticeBanner } from './NoticeBanner';
 import { PacksView } from './packs/PacksView';
 import { RecordsView } from './records/RecordsView';
@@ -33,6 +34,7 @@ export function ConsoleApp() {
   if (selfEntry === undefined) {
     return (
       <main className="console">
+        <ConnectionBanner />
         <p className="session-tab__loading">Opening the kiosk…</p>
       </main>
     );
@@ -41,6 +43,7 @@ export function ConsoleApp() {
     return (
       <main className="console">
         <h1 className="visually-hidden">Facilitator Kiosk: quiz self-entry</h1>
+        <ConnectionBanner />
         <SelfEntry view={selfEntry} onView={setSelfEntry} />
       </main>
     );
@@ -48,6 +51,7 @@ export function ConsoleApp() {
   return (
     <main className="console">
       <h1 className="visually-hidden">Facilitator Kiosk console</h1>
+      <ConnectionBanner />
       <NoticeBanner />
       <JobProgress />
       <nav className="console__tabs" role="tablist" aria-label="Console views">

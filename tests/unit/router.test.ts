@@ -47,6 +47,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'records:lockStatus': () => locked,
     'records:setPin': () => locked,
     'records:unlock': () => locked,
+    'records:resetPin': () => locked,
     'records:lock': () => locked,
     'records:overview': notUsed,
     'records:setCertificateRule': notUsed,

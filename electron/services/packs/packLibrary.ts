@@ -10,6 +10,7 @@ import {
 } from '../../content/pack/registry';
 import type { PackAssetUrl } from '../../content/pack/renderPack';
 import { resolveAssetPath } from '../../shell/security';
+import { deckSlideCount } from '../session/sessionMachine';
 import type { ImportResult, PackListView, PackSummary } from './packViews';
 import {
   invalidImport,
@@ -33,7 +34,7 @@ function summarize(pack: LoadedPack, catalog: PackCatalog): PackSummary {
     language: manifest.language,
     minutes: manifest.minutes,
     itemCount: manifest.agenda.length,
-    slideCount: manifest.slides.length,
+    slideCount: deckSlideCount(manifest.agenda.map((item) => ({ slideCount: item.slides.length }))),
     origin: pack.origin,
     replacesBuiltIn: catalog.shadowed.some((shadowed) => shadowed.manifest.id === manifest.id),
     warnings: pack.warnings.map(formatProblem),

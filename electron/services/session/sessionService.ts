@@ -1,7 +1,12 @@
 import type { Clock } from '../../core/clock';
 import type { LoadedPack } from '../../content/pack/registry';
 import type { Db } from '../../db/database';
-import { findCohortByName, getCohort, insertCohort, listCohorts } from '../../db/queries/cohorts';
+import {
+  findCohortByName,
+  getCohort,
+  insertCohort,
+  listCohortsWithLastPack,
+} from '../../db/queries/cohorts';
 import { insertSessionEvent, listSessionEvents } from '../../db/queries/sessionEvents';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import {
@@ -19,6 +24,7 @@ import {
   cueQuestionId,
   decide,
   deckPositions,
+  deckSlideCount,
   nextStop,
   phaseOf,
   SessionRuleError,
@@ -127,6 +133,11 @@ function showableQuestions(
   ];
 }
 
+/** Where a live session's (or a rehearsal's) group records are read. */
+function recordsContext(live: LiveSession): LiveContext {
+  return { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: live.pack.manifest };
+}
+
 function agendaShape(pack: LoadedPack): AgendaShape[] {
   return pack.manifest.agenda.map((item, index) => ({
     id: item.id,
@@ -201,9 +212,7 @@ export class SessionService {
   /** The running session, for the group records; null when none runs or in a rehearsal. */
   liveContext(): LiveContext | null {
     const live = this.live;
-    return live && !live.rehearsal
-      ? { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: live.pack.manifest }
-      : null;
+    return live && !live.rehearsal ? recordsContext(live) : null;
   }
 
   /** Tells the windows about a change that was not a session event (answers, flipchart, scores). */
@@ -316,7 +325,11 @@ export class SessionService {
         itemCount: pack.itemCount,
         audience: pack.audience,
       })),
-      cohorts: listCohorts(this.db).map((cohort) => ({ id: cohort.id, name: cohort.name })),
+      cohorts: listCohortsWithLastPack(this.db).map((cohort) => ({
+        id: cohort.id,
+        name: cohort.name,
+        lastPackId: cohort.last_pack_id,
+      })),
     };
   }
 
@@ -624,7 +637,7 @@ export class SessionService {
           );
     const nextItem =
       nextItemIndex === null || nextItemIndex < 0 ? null : manifest.agenda[nextItemIndex]!;
-    const slideCount = live.positions.filter((p) => p.slideNumber !== null).length;
+    const slideCount = deckSlideCount(live.agenda);
     const current = position ? this.slideAt(live, position) : null;
     return {
       id: live.row.id,
@@ -701,11 +714,7 @@ export class SessionService {
       projector: this.audienceView(),
       question: state.question,
       board: state.board,
-      group: this.records.view({
-        sessionId: live.row.id,
-        cohortId: live.row.cohort_id,
-        pack: manifest,
-      }),
+      group: this.records.view(recordsContext(live)),
       quiz: manifest.quiz ? { items: quizItemsOf(manifest) } : null,
       game: manifest.game
         ? {
@@ -821,12 +830,16 @@ export class SessionService {
       const question = showableQuestions(live.pack.manifest, state.current!).find(
         (q) => q.id === state.question!.id,
       );
-      if (question)
+      if (question) {
         return {
           kind: 'question',
           prompt: question.prompt,
           answers: state.question.answersShown ? question.answers : null,
+          ...(state.question.withResponses
+            ? { responses: this.records.flipchartEntries(recordsContext(live), question.id) }
+            : {}),
         };
+      }
     }
     const index = state.current!;
     if (live.agenda[index]!.kind === 'break') {
@@ -870,7 +883,7 @@ export class SessionService {
     board: NonNullable<SessionState['board']>,
   ): AudienceScreenView | null {
     const { manifest } = live.pack;
-    const context = { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: manifest };
+    const context = recordsContext(live);
     switch (board.kind) {
       case 'flipchart': {
         const question = manifest.agenda

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SelfEntryView } from '../../../electron/services/group/selfEntry';
 import { call, consoleApi } from '../../platform/kiosk';
 import { PinInput } from '../../shared/PinInput';
+import { ForgotPin } from '../records/ForgotPin';
 
 const api = consoleApi();
 
@@ -110,11 +111,31 @@ export function SelfEntry({
       >
         ← Back to the previous question
       </button>
-      <form className="self-entry__unlock" onSubmit={unlock} aria-label="Counselor unlock">
-        <PinInput label="Counselor PIN" value={pin} onChange={setPin} />
-        <button type="submit">Unlock</button>
-        {error && <span role="alert">{error}</span>}
-      </form>
+      <div className="self-entry__counselor">
+        <form className="self-entry__unlock" onSubmit={unlock} aria-label="Counselor unlock">
+          <PinInput
+            label="Counselor PIN"
+            value={pin}
+            onChange={setPin}
+            hint="For the counselor: ends self-entry."
+            error={error ? 'self-entry-error' : undefined}
+          />
+          <button type="submit">Unlock</button>
+        </form>
+        {error && (
+          <p className="pin-card__error" role="alert" id="self-entry-error">
+            {error}
+          </p>
+        )}
+        <ForgotPin
+          onReset={(_status, newPin) =>
+            call(api, 'selfEntry:finish', { pin: newPin }).then(
+              () => onView(null),
+              (failure: Error) => setError(failure.message),
+            )
+          }
+        />
+      </div>
     </div>
   );
 }

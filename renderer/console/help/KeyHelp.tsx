@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { KEY_BINDINGS, KEY_LABELS } from '../../../electron/shell/keyBindings';
+import { KEY_BINDINGS, keyLabel } from '../../../electron/shell/keyBindings';
 
 /** The `?` overlay: every key, from the same table the key handling uses. */
 export function KeyHelp({ onClose }: { onClose: () => void }) {
@@ -15,7 +15,7 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
               <tr key={binding.action}>
                 <th scope="row">
                   {binding.keys.map((key) => (
-                    <kbd key={key}>{KEY_LABELS[key] ?? key.toUpperCase()}</kbd>
+                    <kbd key={key}>{keyLabel(key)}</kbd>
                   ))}
                 </th>
                 <td>{binding.label}</td>
@@ -23,7 +23,7 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
             ))}
             <tr>
               <th scope="row">
-                <kbd>7</kbd> <kbd>Enter</kbd>
+                <kbd>7</kbd> <kbd>{keyLabel('Enter')}</kbd>
               </th>
               <td>Jump to slide 7 (any number)</td>
             </tr>
