@@ -114,7 +114,7 @@ function PinGate({ lock, onChange }: { lock: LockStatus; onChange: (status: Lock
   return (
     <div className="pin-page">
       <section className="pin-card">
-        <form className="records__gate" onSubmit={submit} aria-labelledby="pin-title">
+        <form onSubmit={submit} aria-labelledby="pin-title">
           <h2 id="pin-title">
             {lock.pinSet ? 'Records are locked' : 'Set a counselor PIN for the records'}
           </h2>
