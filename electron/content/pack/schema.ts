@@ -174,6 +174,9 @@ const slide = z
     message: 'give either markdown or file, not both',
   });
 
+/** One slide on its own (the editor's live preview). */
+export const slideSchema = slide;
+
 const cue = z
   .object({
     id: packId,

@@ -3,6 +3,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
 import { call, consoleApi } from '../../platform/kiosk';
+import { PackEditor, type EditorRequest } from '../editor/PackEditor';
 import { relativePathOf, uploadInParts } from './readFiles';
 import './packs.css';
 
@@ -54,6 +55,7 @@ export function PacksView() {
   const [list, setList] = useState<PackListView | null>(null);
   const [importState, setImportState] = useState<ImportState>({ step: 'idle' });
   const [choosesFiles, setChoosesFiles] = useState(false);
+  const [editing, setEditing] = useState<EditorRequest | null>(null);
 
   useEffect(() => {
     const unsubscribe = api.on('packs:changed', setList);
@@ -128,11 +130,27 @@ export function PacksView() {
     }
   }
 
+  if (editing) {
+    return (
+      <div className="packs">
+        <PackEditor
+          key={JSON.stringify(editing)}
+          request={editing}
+          takenIds={list?.packs.map((pack) => pack.id) ?? []}
+          onClose={() => setEditing(null)}
+        />
+      </div>
+    );
+  }
+
   return (
     <div className="packs">
       <header className="packs__header">
         <h2>Content packs</h2>
         <div className="packs__import">
+          <button type="button" onClick={() => setEditing({ mode: 'new' })}>
+            New pack
+          </button>
           {choosesFiles ? (
             <button type="button" onClick={onChooseZip}>
               Import .zip…
@@ -184,6 +202,22 @@ export function PacksView() {
                   <span className="badge">{pack.origin}</span> <code>{pack.id}</code> version{' '}
                   {pack.version}
                   {pack.replacesBuiltIn && ' · replaces the built-in pack'}
+                </p>
+                <p className="pack-card__actions">
+                  <button
+                    type="button"
+                    aria-label={`Edit ${pack.title}`}
+                    onClick={() => setEditing({ mode: 'edit', id: pack.id })}
+                  >
+                    Edit
+                  </button>{' '}
+                  <button
+                    type="button"
+                    aria-label={`Duplicate ${pack.title}`}
+                    onClick={() => setEditing({ mode: 'duplicate', id: pack.id })}
+                  >
+                    Duplicate
+                  </button>
                 </p>
                 {pack.warnings.length > 0 && (
                   <details>
