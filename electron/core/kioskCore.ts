@@ -369,10 +369,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
           .importFromPath(requireChosen(path), { durationMs, bind })
           .then((result) => mediaChanged(result)),
       'packs:editorOpen': ({ id }) => editor.open(id),
-      'packs:editorCheck': ({ baseId, draft }) => editor.check(baseId, draft),
-      'packs:editorPreview': ({ baseId, slide }) => editor.previewSlide(baseId, slide),
-      'packs:editorSave': ({ baseId, draft }) =>
-        packsSaved(editor.save(baseId, draft, sessions.liveContext()?.pack.id ?? null)),
+      'packs:editorCheck': ({ baseId, draftId, draft }) => editor.check(baseId, draftId, draft),
+      'packs:editorPreview': ({ baseId, draftId, slide }) =>
+        editor.previewSlide(baseId, draftId, slide),
+      'packs:editorSave': ({ baseId, draftId, draft }) =>
+        packsSaved(editor.save(baseId, draftId, draft, sessions.liveContext()?.pack.id ?? null)),
+      'packs:editorAddImage': ({ draftId, name, data }) =>
+        editor.addImage(draftId, name, Buffer.from(data, 'base64')),
       'packs:history': ({ id }) => editor.history(id),
       'packs:restore': ({ id, version }) =>
         packsSaved(editor.restore(id, version, sessions.liveContext()?.pack.id ?? null)),
@@ -429,6 +432,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       resolveMedia(urlPath) {
         const libraryFile = media.filePath(urlPath);
         if (libraryFile) return libraryFile;
+        const draft = /^\/media\/drafts\/([0-9a-f]{24})\/(.+)$/.exec(urlPath);
+        if (draft) {
+          try {
+            return editor.draftAssetPath(draft[1]!, decodeURIComponent(draft[2]!));
+          } catch {
+            return null;
+          }
+        }
         const match = /^\/media\/packs\/([^/]+)\/(.+)$/.exec(urlPath);
         if (!match) return null;
         try {

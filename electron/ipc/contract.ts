@@ -58,6 +58,11 @@ const uploadChunk = z
 const chosenPath = z.string().min(1).max(4096);
 
 const packRef = z.string().min(1).max(100);
+/** The images a draft added (`packs:editorAddImage`), or null before it added any. */
+const draftId = z
+  .string()
+  .regex(/^[0-9a-f]{24}$/)
+  .nullable();
 /** A pack being edited: a manifest-shaped object (main checks it with the pack schema itself). */
 const draft = z
   .record(z.string(), z.unknown())
@@ -421,16 +426,29 @@ export const channels = {
   'packs:editorOpen': channel<EditablePack>()(z.object({ id: packRef }).strict(), CONSOLE_ONLY),
   /** Every problem `pack:check` finds in a draft, checked against the files of the pack it came from. */
   'packs:editorCheck': channel<PackProblem[]>()(
-    z.object({ baseId: packRef.nullable(), draft }).strict(),
+    z.object({ baseId: packRef.nullable(), draftId, draft }).strict(),
     CONSOLE_ONLY,
   ),
   'packs:editorPreview': channel<RenderedSlide | { problem: string }>()(
-    z.object({ baseId: packRef.nullable(), slide: z.record(z.string(), z.unknown()) }).strict(),
+    z
+      .object({ baseId: packRef.nullable(), draftId, slide: z.record(z.string(), z.unknown()) })
+      .strict(),
     CONSOLE_ONLY,
   ),
   /** Checked again here, written as a new version; a built-in pack is saved as a copy. */
   'packs:editorSave': channel<SaveResult>()(
-    z.object({ baseId: packRef.nullable(), draft }).strict(),
+    z.object({ baseId: packRef.nullable(), draftId, draft }).strict(),
+    CONSOLE_ONLY,
+  ),
+  /** An image for the draft's slides (at most 20 MB), kept apart until the pack is saved. */
+  'packs:editorAddImage': channel<{ draftId: string; path: string }>()(
+    z
+      .object({
+        draftId,
+        name: z.string().min(1).max(200),
+        data: base64.max(Math.ceil((20 * 1024 ** 2) / 3) * 4, 'an image may be at most 20 MB'),
+      })
+      .strict(),
     CONSOLE_ONLY,
   ),
   'packs:history': channel<HistoryEntry[]>()(z.object({ id: packRef }).strict(), CONSOLE_ONLY),

@@ -3,10 +3,16 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { expect, test } from './support/fixtures';
 import { AudiencePage, ConsolePage, PackEditorPage, PacksPage } from './support/pages';
+import { makeDataDir, startShell } from './support/webShell';
 
 /** A coordinator's pack editor: build, check, save, keep versions, and run what they built. */
 
 const BUILT_IN_GROUP_FIVE = resolve('resources/curricula/hhrp-group-5/pack.yaml');
+/** A 1×1 PNG: a page of a clinic's own deck, exported as an image. */
+const PAGE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 test('a coordinator builds a three-item pack with a quiz from scratch and runs it on both screens', async ({
   shell,
@@ -213,4 +219,78 @@ test('history keeps the previous version and restores it', async ({ shell, dataD
   await expect(history).toContainText('Version 1.0.1 · “Room check, second take”');
   await editor.section('Session');
   await expect(editor.field('Title', session)).toHaveValue('Room check');
+});
+
+test('slides: a live preview at projector size that warns when the text does not fit, an image slide, and a .zip another kiosk imports', async ({
+  shell,
+  dataDir,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'projector-check', 'Duplicate');
+  await editor.section('Slides');
+  const markdown = editor.field('Markdown');
+  const preview = editor.root.getByRole('img', { name: 'Preview at projector size' });
+  await markdown.fill('# Short and clear\n\n- One point');
+  await expect(preview.locator('h1')).toHaveText('Short and clear');
+  await expect(editor.root.getByTestId('fit-note')).toHaveCount(0);
+  await markdown.fill(
+    `# Far too much\n\n${Array.from({ length: 30 }, (_, index) => `- Point number ${index + 1}`).join('\n')}`,
+  );
+  await expect(editor.alert).toContainText('Too much for one slide');
+  await markdown.fill('# Short again');
+  await expect(editor.alert).toHaveCount(0);
+
+  await editor.root.getByRole('button', { name: 'New slide' }).click();
+  await editor.field('Slide id').fill('deck-page-1');
+  await editor.root.getByRole('radio', { name: /An image/ }).check();
+  const chooser = page.waitForEvent('filechooser');
+  await editor.root.getByRole('button', { name: 'Add an image…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'Deck page 1.png', mimeType: 'image/png', buffer: PAGE_PNG });
+  await expect(editor.field('Image')).toHaveValue('images/deck-page-1.png');
+  const image = preview.locator('img.slide-image');
+  await expect(image).toHaveAttribute(
+    'src',
+    /^\/media\/drafts\/[0-9a-f]{24}\/images\/deck-page-1\.png$/,
+  );
+  await expect
+    .poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth))
+    .toBe(1);
+
+  await editor.section('Agenda');
+  await page.getByLabel('Show another slide of the pack:').selectOption('deck-page-1');
+  await editor.expectValid();
+  await editor.save();
+  await expect(editor.status).toContainText('version 1.0.0');
+  expect(
+    readFileSync(join(dataDir, 'curricula', 'projector-check-copy', 'images', 'deck-page-1.png')),
+  ).toEqual(PAGE_PNG);
+
+  const download = page.waitForEvent('download');
+  await editor.root.getByRole('button', { name: 'Export .zip' }).click();
+  const zipPath = join(dataDir, 'exported.zip');
+  await (await download).saveAs(zipPath);
+  expect((await download).suggestedFilename()).toBe('projector-check-copy-1.0.0.zip');
+
+  const otherClinic = makeDataDir();
+  const other = await startShell(otherClinic.path);
+  try {
+    const otherPacks = new PacksPage(page);
+    await otherPacks.open(other.consoleUrl);
+    await otherPacks.importZip('projector-check-copy-1.0.0.zip', readFileSync(zipPath));
+    await expect(page.getByRole('status')).toContainText(
+      'Imported “Projector check (copy)” 1.0.0.',
+    );
+    await expect(otherPacks.card('projector-check-copy')).toContainText(
+      '1 agenda items · 4 slides',
+    );
+  } finally {
+    await other.stop();
+    otherClinic.remove();
+  }
 });

@@ -87,6 +87,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'packs:editorCheck': () => [],
     'packs:editorPreview': notUsed,
     'packs:editorSave': notUsed,
+    'packs:editorAddImage': notUsed,
     'packs:history': () => [],
     'packs:restore': notUsed,
     'packs:export': notUsed,

@@ -133,12 +133,12 @@ export function renderSlides(
 
 /** One slide as the projector shows it (the pack editor's live preview). */
 export function renderSlide(
-  folder: string,
+  files: PackFiles,
   packId: string,
   slide: SlideManifest,
   assetUrl: PackAssetUrl,
 ): RenderedSlide {
-  return renderOne(slide, packId, folderFiles(folder), createMarkdown(packId, assetUrl), assetUrl);
+  return renderOne(slide, packId, files, createMarkdown(packId, assetUrl), assetUrl);
 }
 
 function renderOne(

@@ -5,6 +5,7 @@
  * earlier version and exports a pack as a `.zip` another clinic can import.
  */
 import { zipSync, type Zippable } from 'fflate';
+import { randomBytes } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -29,7 +30,8 @@ import {
 import { folderFiles } from '../../content/pack/loadPack';
 import { parseManifestSync } from '../../content/pack/manifestYaml';
 import type { PackProblem } from '../../content/pack/problems';
-import { renderSlide, type RenderedSlide } from '../../content/pack/renderPack';
+import { renderSlide, type PackAssetUrl, type RenderedSlide } from '../../content/pack/renderPack';
+import { resolveAssetPath } from '../../shell/security';
 import { MANIFEST_FILE, slideSchema } from '../../content/pack/schema';
 import { RejectedRequest } from '../errors';
 import type { Download } from '../records/recordsDesk';
@@ -39,7 +41,46 @@ import { judgeStaged, packAssetUrl } from './stagePack';
 /** Older versions beyond this many are removed when a pack is saved again. */
 export const HISTORY_KEPT = 20;
 const HISTORY_FOLDER = '.history';
+/** Images added while editing wait here until the pack is saved (cleared at start). */
+const DRAFTS_FOLDER = '.drafts';
 const IMAGE_FILE = /\.(png|jpe?g|webp|svg|gif)$/i;
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/** The first bytes of each image type the slides show: a renamed file is not an image. */
+function looksLikeImage(name: string, data: Uint8Array): boolean {
+  const starts = (...bytes: number[]) => bytes.every((byte, index) => data[index] === byte);
+  const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  switch (extension) {
+    case 'png':
+      return starts(0x89, 0x50, 0x4e, 0x47);
+    case 'jpg':
+    case 'jpeg':
+      return starts(0xff, 0xd8, 0xff);
+    case 'gif':
+      return starts(0x47, 0x49, 0x46, 0x38);
+    case 'webp':
+      return starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...data.slice(8, 12)) === 'WEBP';
+    case 'svg':
+      return /<svg[\s>]/i.test(new TextDecoder().decode(data.slice(0, 4096)));
+    default:
+      return false;
+  }
+}
+
+/** A draft's own files first, then the pack's it was opened from. */
+function overlayFiles(draftFolder: string | null, baseFolder: string | null): PackFiles {
+  const layers = [draftFolder, baseFolder]
+    .filter((folder): folder is string => folder !== null)
+    .map(folderFiles);
+  return {
+    exists: (path) => layers.some((layer) => layer.exists(path)),
+    read: (path) => {
+      const layer = layers.find((entry) => entry.exists(path));
+      if (!layer) throw new Error(`${path} is not in the pack`);
+      return layer.read(path);
+    },
+  };
+}
 
 export interface HistoryEntry {
   version: string;
@@ -97,7 +138,49 @@ const invalid = (message: string, path = ''): SaveResult => ({
 });
 
 export class PackEditor {
-  constructor(private readonly packs: PackLibrary) {}
+  constructor(private readonly packs: PackLibrary) {
+    rmSync(join(packs.importedRoot, DRAFTS_FOLDER), { recursive: true, force: true });
+  }
+
+  private draftFolder(draftId: string | null): string | null {
+    if (draftId === null) return null;
+    const folder = join(this.packs.importedRoot, DRAFTS_FOLDER, draftId);
+    return existsSync(folder) ? folder : null;
+  }
+
+  /**
+   * Adds an image to a draft (for image slides and Markdown images): kept apart until the pack is
+   * saved, so nothing of a saved or built-in pack changes before then.
+   */
+  addImage(
+    draftId: string | null,
+    name: string,
+    data: Uint8Array,
+  ): { draftId: string; path: string } {
+    const fileName = name
+      .split(/[\\/]/)
+      .at(-1)!
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[-.]+/, '');
+    if (!IMAGE_FILE.test(fileName))
+      throw new RejectedRequest(`“${name}” is not a PNG, JPEG, WebP, GIF or SVG image.`);
+    if (data.byteLength > MAX_IMAGE_BYTES)
+      throw new RejectedRequest(`“${name}” is larger than ${MAX_IMAGE_BYTES / 1024 ** 2} MB.`);
+    if (!looksLikeImage(fileName, data))
+      throw new RejectedRequest(`“${name}” is not really a ${fileName.split('.').at(-1)} image.`);
+    const id = draftId ?? randomBytes(12).toString('hex');
+    const folder = join(this.packs.importedRoot, DRAFTS_FOLDER, id, 'images');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, fileName), data);
+    return { draftId: id, path: `images/${fileName}` };
+  }
+
+  /** The file behind `/media/drafts/<draft>/<path>`, or null. */
+  draftAssetPath(draftId: string, relativePath: string): string | null {
+    const folder = /^[0-9a-f]{24}$/.test(draftId) ? this.draftFolder(draftId) : null;
+    return folder ? resolveAssetPath(folder, `/${relativePath}`) : null;
+  }
 
   private historyRoot(id: string): string {
     return join(this.packs.importedRoot, HISTORY_FOLDER, id);
@@ -122,26 +205,31 @@ export class PackEditor {
   }
 
   /** Every problem `pack:check` would report for this draft (without line numbers: it is not YAML yet). */
-  check(baseId: string | null, draft: unknown): PackProblem[] {
-    return checkDraft(draft, baseId ? folderFiles(this.folderOf(baseId)) : NO_FILES);
+  check(baseId: string | null, draftId: string | null, draft: unknown): PackProblem[] {
+    return checkDraft(
+      draft,
+      overlayFiles(this.draftFolder(draftId), baseId ? this.folderOf(baseId) : null),
+    );
   }
 
   /** One slide rendered exactly as the projector shows it, or the slide's first problem. */
-  previewSlide(baseId: string | null, slide: unknown): RenderedSlide | { problem: string } {
+  previewSlide(
+    baseId: string | null,
+    draftId: string | null,
+    slide: unknown,
+  ): RenderedSlide | { problem: string } {
     const parsed = slideSchema.safeParse(slide);
     if (!parsed.success) return { problem: parsed.error.issues[0]?.message ?? 'not a slide' };
-    const folder = baseId ? this.folderOf(baseId) : null;
-    if (
-      parsed.data.file !== undefined &&
-      (!folder || !folderFiles(folder).exists(parsed.data.file))
-    )
+    const draftFolder = this.draftFolder(draftId);
+    const draftFiles = draftFolder ? folderFiles(draftFolder) : NO_FILES;
+    const files = overlayFiles(draftFolder, baseId ? this.folderOf(baseId) : null);
+    if (parsed.data.file !== undefined && !files.exists(parsed.data.file))
       return { problem: `file "${parsed.data.file}" is missing` };
-    return renderSlide(
-      folder ?? this.packs.importedRoot,
-      baseId ?? 'draft',
-      parsed.data,
-      packAssetUrl,
-    );
+    const assetUrl: PackAssetUrl = (packId, path) =>
+      draftFiles.exists(path)
+        ? `/media/drafts/${draftId}/${path.split('/').map(encodeURIComponent).join('/')}`
+        : packAssetUrl(packId, path);
+    return renderSlide(files, baseId ?? 'draft', parsed.data, assetUrl);
   }
 
   history(id: string): HistoryEntry[] {
@@ -161,15 +249,21 @@ export class PackEditor {
   }
 
   /** Saves the draft as a new version; `baseId` is the pack it was opened from (its files come along). */
-  async save(baseId: string | null, draft: unknown, inUseId: string | null): Promise<SaveResult> {
-    return this.write(baseId ? this.folderOf(baseId) : null, baseId, draft, inUseId, null);
+  async save(
+    baseId: string | null,
+    draftId: string | null,
+    draft: unknown,
+    inUseId: string | null,
+  ): Promise<SaveResult> {
+    const sources = [baseId ? this.folderOf(baseId) : null, this.draftFolder(draftId)];
+    return this.write(sources, baseId, draft, inUseId, null);
   }
 
   /** Makes an earlier version the current one again, as a new version; the current one is kept. */
   async restore(id: string, version: string, inUseId: string | null): Promise<SaveResult> {
     const entry = this.historyEntryFolder(id, version);
     if (!entry) throw new RejectedRequest(`Version ${version} of “${id}” is not in its history.`);
-    return this.write(entry, id, readDraft(entry), inUseId, version);
+    return this.write([entry], id, readDraft(entry), inUseId, version);
   }
 
   private historyEntryFolder(id: string, version: string): string | null {
@@ -183,14 +277,16 @@ export class PackEditor {
     return name ? join(root, name) : null;
   }
 
+  /** `sources`: the folders whose files the pack keeps, later ones over earlier ones. */
   private async write(
-    sourceFolder: string | null,
+    sources: readonly (string | null)[],
     baseId: string | null,
     input: unknown,
     inUseId: string | null,
     restored: string | null,
   ): Promise<SaveResult> {
-    const problems = checkDraft(input, sourceFolder ? folderFiles(sourceFolder) : NO_FILES);
+    const folders = sources.filter((folder): folder is string => folder !== null);
+    const problems = checkDraft(input, overlayFiles(folders[1] ?? null, folders[0] ?? null));
     if (problems.some((problem) => problem.severity === 'error'))
       return { status: 'invalid', problems };
     const draft = input as PackDraft;
@@ -218,8 +314,8 @@ export class PackEditor {
     const staging = this.packs.stagingFolder();
     let keptAs: string | null = null;
     try {
-      if (sourceFolder) cpSync(sourceFolder, staging, { recursive: true });
-      else mkdirSync(staging, { recursive: true });
+      mkdirSync(staging, { recursive: true });
+      for (const folder of folders) cpSync(folder, staging, { recursive: true });
       writeFileSync(
         join(staging, MANIFEST_FILE),
         stringify(withoutUndefined({ ...draft, id, version }), { lineWidth: 100 }),

@@ -300,7 +300,7 @@ function AgendaItemForm({
               </button>
               <button
                 type="button"
-                aria-label={`Take slide ${slideId} out of this item`}
+                aria-label={`Take out slide ${slideId}`}
                 onClick={() => {
                   const next = itemSlides.filter((_, entry) => entry !== position);
                   change([...at, 'slides'], next.length === 0 ? undefined : next);

@@ -12,6 +12,7 @@ export function ListEditor<T>({
   entryLabel,
   addLabel,
   newEntry,
+  compact = false,
   children,
 }: {
   path: Path;
@@ -19,6 +20,8 @@ export function ListEditor<T>({
   entryLabel: (entry: T, index: number) => string;
   addLabel: string;
   newEntry: (list: readonly T[]) => T;
+  /** One line per entry (options, short entries): the buttons beside the fields. */
+  compact?: boolean;
   children: (entryPath: Path, index: number) => ReactNode;
 }) {
   const { draft, change } = useEditor();
@@ -26,7 +29,10 @@ export function ListEditor<T>({
   const list = (Array.isArray(value) ? value : []) as T[];
   const set = (next: T[]) => change(path, next.length === 0 ? undefined : next);
   return (
-    <fieldset className="list-editor" data-list={path.join('.')}>
+    <fieldset
+      className={`list-editor${compact ? ' list-editor--compact' : ''}`}
+      data-list={path.join('.')}
+    >
       <legend>{legend}</legend>
       <FieldProblems id={`${path.join('-')}-problems`} path={path} />
       {list.map((entry, index) => {

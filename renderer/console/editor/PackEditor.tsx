@@ -7,6 +7,7 @@ import type {
   SaveResult,
 } from '../../../electron/services/packs/packEditor';
 import { call, consoleApi } from '../../platform/kiosk';
+import { fileToBase64 } from '../packs/readFiles';
 import { saveDownload } from '../records/download';
 import { AgendaEditor, AgendaTotal } from './AgendaEditor';
 import {
@@ -89,6 +90,12 @@ export function PackEditor({
     | { kind: 'failed'; message: string }
   >({ kind: 'idle' });
   const [dirty, setDirty] = useState(false);
+  /** Images added while editing, kept by main apart from any pack until the save. */
+  const [draftImages, setDraftImages] = useState<{ draftId: string | null; paths: string[] }>({
+    draftId: null,
+    paths: [],
+  });
+  const draftId = draftImages.draftId;
 
   useEffect(() => {
     if (request.mode === 'new') return;
@@ -115,7 +122,11 @@ export function PackEditor({
     if (!draft) return;
     let current = true;
     const timer = setTimeout(() => {
-      call(api, 'packs:editorCheck', { baseId, draft: draft as Record<string, unknown> }).then(
+      call(api, 'packs:editorCheck', {
+        baseId,
+        draftId,
+        draft: draft as Record<string, unknown>,
+      }).then(
         (found) => current && setChecked({ draft, problems: found }),
         (error: Error) => current && setStatus({ kind: 'failed', message: error.message }),
       );
@@ -124,7 +135,7 @@ export function PackEditor({
       current = false;
       clearTimeout(timer);
     };
-  }, [draft, baseId]);
+  }, [draft, baseId, draftId]);
 
   const change = useCallback((path: Path, value: unknown) => {
     setDraft((previous) => (previous ? setAt(previous, path, value) : previous));
@@ -176,6 +187,7 @@ export function PackEditor({
     try {
       const result = await call(api, 'packs:editorSave', {
         baseId,
+        draftId,
         draft: draft as Record<string, unknown>,
       });
       if (result.status === 'invalid') {
@@ -212,6 +224,19 @@ export function PackEditor({
     } catch (error) {
       setStatus({ kind: 'failed', message: (error as Error).message });
     }
+  }
+
+  async function addImage(file: File): Promise<string> {
+    const added = await call(api, 'packs:editorAddImage', {
+      draftId,
+      name: file.name,
+      data: await fileToBase64(file),
+    });
+    setDraftImages((previous) => ({
+      draftId: added.draftId,
+      paths: previous.paths.includes(added.path) ? previous.paths : [...previous.paths, added.path],
+    }));
+    return added.path;
   }
 
   async function exportZip() {
@@ -335,7 +360,9 @@ export function PackEditor({
             {section === 'slides' && (
               <SlidesEditor
                 baseId={baseId}
-                images={opened.images}
+                draftId={draftId}
+                images={[...new Set([...opened.images, ...draftImages.paths])].sort()}
+                onAddImage={addImage}
                 selectedId={slideId}
                 onSelect={setSlideId}
               />

@@ -99,6 +99,7 @@ export function QuizEditor() {
                   <SelectField
                     label="Kind"
                     path={[...path, 'kind']}
+                    fallback="choice"
                     options={[
                       ['choice', 'multiple choice'],
                       ['true-false', 'true or false'],
@@ -110,6 +111,7 @@ export function QuizEditor() {
                   path={[...path, 'options']}
                   legend="Options"
                   entryLabel={(option) => `Option ${option.key}`}
+                  compact
                   addLabel="Add option"
                   newEntry={(options) => ({
                     key: String.fromCharCode(97 + Math.min(25, options.length)),
@@ -117,7 +119,7 @@ export function QuizEditor() {
                   })}
                 >
                   {(optionPath) => (
-                    <div className="form-grid">
+                    <div className="form-grid form-grid--key">
                       <TextField label="Key" path={[...optionPath, 'key']} keepEmpty />
                       <TextField label="Text" path={[...optionPath, 'text']} keepEmpty />
                     </div>

@@ -223,14 +223,17 @@ export function SelectField({
   path,
   options,
   optional = false,
+  fallback,
 }: {
   label: string;
   path: Path;
   options: readonly (readonly [value: string, label: string])[];
   optional?: boolean;
+  /** The schema's default, shown when the manifest leaves the field out. */
+  fallback?: string;
 }) {
   const { draft, change } = useEditor();
-  const value = getAt(draft, path);
+  const value = getAt(draft, path) ?? fallback;
   return (
     <Field label={label} path={path}>
       {({ id, described, invalid }) => (

@@ -191,18 +191,6 @@ export function PacksView() {
           <ul className="packs__list" aria-label="Loaded packs">
             {list.packs.map((pack) => (
               <li key={pack.id} className="pack-card" data-pack-id={pack.id}>
-                <h3>{pack.title}</h3>
-                <p className="pack-card__meta">
-                  {pack.program}
-                  {pack.session !== null && ` · session ${pack.session}`} ·{' '}
-                  {AUDIENCE_LABEL[pack.audience]} · {pack.minutes} min · {pack.itemCount} agenda
-                  items · {pack.slideCount} slides
-                </p>
-                <p className="pack-card__meta">
-                  <span className="badge">{pack.origin}</span> <code>{pack.id}</code> version{' '}
-                  {pack.version}
-                  {pack.replacesBuiltIn && ' · replaces the built-in pack'}
-                </p>
                 <p className="pack-card__actions">
                   <button
                     type="button"
@@ -218,6 +206,18 @@ export function PacksView() {
                   >
                     Duplicate
                   </button>
+                </p>
+                <h3>{pack.title}</h3>
+                <p className="pack-card__meta">
+                  {pack.program}
+                  {pack.session !== null && ` · session ${pack.session}`} ·{' '}
+                  {AUDIENCE_LABEL[pack.audience]} · {pack.minutes} min · {pack.itemCount} agenda
+                  items · {pack.slideCount} slides
+                </p>
+                <p className="pack-card__meta">
+                  <span className="badge">{pack.origin}</span> <code>{pack.id}</code> version{' '}
+                  {pack.version}
+                  {pack.replacesBuiltIn && ' · replaces the built-in pack'}
                 </p>
                 {pack.warnings.length > 0 && (
                   <details>
