@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stripInvisibleControls } from '../../core/plainText';
+import { ITEM_KINDS, MODES } from './vocabulary';
 
 export const PACK_FORMAT = 1;
 export const MANIFEST_FILE = 'pack.yaml';
@@ -37,22 +38,7 @@ const relativeFile = z
     'must be a path inside the pack folder',
   );
 
-export const MODES = ['verbal', 'visual', 'experiential'] as const;
-export const ITEM_KINDS = [
-  'opening',
-  'didactic',
-  'discussion',
-  'demonstration',
-  'video',
-  'break',
-  'review',
-  'game',
-  'quiz',
-  'relaxation',
-  'activity',
-  'poll',
-  'closing',
-] as const;
+export { ITEM_KINDS, MODES };
 
 const question = z
   .object({

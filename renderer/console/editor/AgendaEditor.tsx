@@ -14,7 +14,7 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { ITEM_KINDS, MODES } from '../../../electron/content/pack/schema';
+import { ITEM_KINDS, MODES } from '../../../electron/content/pack/vocabulary';
 import type { AgendaItemDraft } from '../../../electron/content/pack/draft';
 import {
   addSlideToItem,

@@ -57,8 +57,11 @@ interface Opened {
   history: HistoryEntry[];
 }
 
-/** The pack editor: a pack's session, agenda, slides, quiz, game, media and relaxation, checked as typed. */
-export function PackEditor({
+/**
+ * The pack editor: a pack's session, agenda, slides, quiz, game, media and relaxation, checked as
+ * typed. Loaded when first opened, so the drag-and-drop library stays out of the console's start.
+ */
+export default function PackEditor({
   request,
   takenIds,
   onClose,

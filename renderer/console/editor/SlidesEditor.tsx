@@ -237,7 +237,6 @@ function SlidePreview({
   const shown = Math.min(step ?? last, last);
   return (
     <figure className="slide-preview">
-      <SlideFrame html={rendered.steps[shown]!} label="Preview at projector size" onFit={onFit} />
       <figcaption>
         {rendered.steps.length > 1 && (
           <span className="slide-preview__steps">
@@ -261,6 +260,7 @@ function SlidePreview({
           </span>
         ) : null}
       </figcaption>
+      <SlideFrame html={rendered.steps[shown]!} label="Preview at projector size" onFit={onFit} />
     </figure>
   );
 }

@@ -1,13 +1,14 @@
 import { zipSync } from 'fflate';
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type ChangeEvent } from 'react';
 import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
 import { call, consoleApi } from '../../platform/kiosk';
-import { PackEditor, type EditorRequest } from '../editor/PackEditor';
+import type { EditorRequest } from '../editor/PackEditor';
 import { relativePathOf, uploadInParts } from './readFiles';
 import './packs.css';
 
 const api = consoleApi();
+const PackEditor = lazy(() => import('../editor/PackEditor'));
 /** How to import the pack again with `replace` once the counselor confirms. */
 type ImportRequest = { uploadId: string } | { path: string };
 
@@ -133,12 +134,14 @@ export function PacksView() {
   if (editing) {
     return (
       <div className="packs">
-        <PackEditor
-          key={JSON.stringify(editing)}
-          request={editing}
-          takenIds={list?.packs.map((pack) => pack.id) ?? []}
-          onClose={() => setEditing(null)}
-        />
+        <Suspense fallback={<p role="status">Opening the pack editor…</p>}>
+          <PackEditor
+            key={JSON.stringify(editing)}
+            request={editing}
+            takenIds={list?.packs.map((pack) => pack.id) ?? []}
+            onClose={() => setEditing(null)}
+          />
+        </Suspense>
       </div>
     );
   }
