@@ -75,10 +75,22 @@ test('a coordinator builds a three-item pack with a quiz from scratch and runs i
   await page.getByRole('checkbox', { name: /^q1:/ }).check();
   await editor.expectValid();
 
-  // Reorder by keyboard buttons and back by drag and drop.
+  // Reorder with the buttons, by dragging, and by keyboard on the drag handle.
   await page.getByRole('button', { name: 'Move 3. Quiz up' }).click();
   await expect(editor.agendaRows.nth(1)).toContainText('2. Quiz');
   await editor.dragRow(1, 2);
+  await expect(editor.agendaRows.nth(2)).toContainText('3. Quiz');
+  // And by keyboard with the handle: Space picks the item up, an arrow moves it, Space drops it.
+  await editor.agendaRows.nth(2).getByRole('button', { name: /^Drag/ }).focus();
+  const announced = (text: string) =>
+    expect(page.getByRole('status').filter({ hasText: text })).toHaveCount(1);
+  await page.keyboard.press('Space');
+  await announced('3. Quiz is over position 3.');
+  await page.keyboard.press('ArrowUp');
+  await announced('3. Quiz is over position 2.');
+  await page.keyboard.press('Space');
+  await expect(editor.agendaRows.nth(1)).toContainText('2. Quiz');
+  await page.getByRole('button', { name: 'Move 2. Quiz down' }).click();
   await expect(editor.agendaRows.nth(2)).toContainText('3. Quiz');
 
   await editor.save();

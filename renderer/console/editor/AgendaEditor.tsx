@@ -5,7 +5,9 @@ import {
   PointerSensor,
   useSensor,
   useSensors,
+  type Announcements,
   type DragEndEvent,
+  type UniqueIdentifier,
 } from '@dnd-kit/core';
 import {
   SortableContext,
@@ -171,11 +173,38 @@ export function AgendaEditor({
     move(ids.indexOf(String(active.id)), ids.indexOf(String(over.id)));
   };
   const index = Math.min(selected, draft.agenda.length - 1);
+  const nameOf = (id: UniqueIdentifier) => {
+    const position = ids.indexOf(String(id));
+    return position < 0 ? String(id) : `${position + 1}. ${draft.agenda[position]!.title}`;
+  };
+  const positionOf = (id: UniqueIdentifier) => ids.indexOf(String(id)) + 1;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) =>
+      `Picked up ${nameOf(active.id)}. The arrow keys move it, Space drops it, Escape cancels.`,
+    onDragOver: ({ active, over }) =>
+      over ? `${nameOf(active.id)} is over position ${positionOf(over.id)}.` : '',
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `${nameOf(active.id)} dropped at position ${positionOf(over.id)}.`
+        : `${nameOf(active.id)} dropped where it was.`,
+    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
+  };
   return (
     <div className="agenda-editor">
       <div className="agenda-editor__list">
         <AgendaTotal />
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCenter}
+          onDragEnd={onDragEnd}
+          accessibility={{
+            announcements,
+            screenReaderInstructions: {
+              draggable:
+                'To move an agenda item, press Space, then the arrow keys, then Space to drop it or Escape to cancel.',
+            },
+          }}
+        >
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             <ol className="agenda-rows" aria-label="Agenda items">
               {draft.agenda.map((item, position) => (
