@@ -198,6 +198,12 @@ test('an invalid edit cannot be saved and says where', async ({ shell, dataDir, 
   );
   expect(onDisk).not.toContain('half past');
 
+  // Closing with changes not saved asks first.
+  await editor.root.getByRole('button', { name: 'Close', exact: true }).click();
+  const closing = page.getByRole('alertdialog', { name: 'Close without saving?' });
+  await closing.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(closing).toHaveCount(0);
+
   // "Show" takes the coordinator to the field.
   await editor.section('Session');
   await editor.alert.getByRole('button', { name: 'Show' }).first().click();

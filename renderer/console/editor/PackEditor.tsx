@@ -93,6 +93,7 @@ export default function PackEditor({
     | { kind: 'failed'; message: string }
   >({ kind: 'idle' });
   const [dirty, setDirty] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
   /** Images added while editing, kept by main apart from any pack until the save. */
   const [draftImages, setDraftImages] = useState<{ draftId: string | null; paths: string[] }>({
     draftId: null,
@@ -306,11 +307,22 @@ export default function PackEditor({
             >
               Export .zip
             </button>
-            <button type="button" onClick={onClose}>
+            <button type="button" onClick={() => (dirty ? setConfirmClose(true) : onClose())}>
               Close
             </button>
           </div>
         </header>
+        {confirmClose && (
+          <div className="import-status" role="alertdialog" aria-label="Close without saving?">
+            <p>Close without saving? The changes since the last save will be lost.</p>
+            <button type="button" onClick={onClose}>
+              Close without saving
+            </button>{' '}
+            <button type="button" className="primary" onClick={() => setConfirmClose(false)}>
+              Keep editing
+            </button>
+          </div>
+        )}
         {opened.builtIn && (
           <p className="pack-editor__notice" role="note">
             This pack is built in: it stays as it is. Saving keeps your changes as a new pack of
