@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { MINIMAL_PACK } from '../helpers/packs';
 import { expect, test } from './support/fixtures';
-import { AudiencePage, ConsolePage } from './support/pages';
+import { AudiencePage, ConsolePage, PackEditorPage, PacksPage } from './support/pages';
 import { startShell } from './support/webShell';
 
 /**
@@ -22,6 +22,16 @@ const MIN_BODY_CONTRAST = 4.5;
 const MEMBERS = ['Alex', 'Bea', 'Cruz'];
 
 const GROUP_FIVE = 'Negotiating Harm Reduction';
+const EDITOR_SECTIONS = [
+  'Session',
+  'Agenda',
+  'Slides',
+  'Quiz',
+  'Team game',
+  'Media',
+  'Relaxation',
+  'History',
+];
 /** Agenda indexes in the Group Five pack. */
 const ITEM = {
   opening: 0,
@@ -668,4 +678,30 @@ test('issue 13 item 17’s views: answers beside the flipchart, the PIN card, fo
   await shell.stop();
   await expect(console.page.getByTestId('connection-lost')).toBeVisible();
   await expectAccessible(console.page, 'console: lost contact with main');
+});
+
+test('the pack editor: every section of a built-in pack and of a new one, and a refused save', async ({
+  shell,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'hhrp-group-5');
+  for (const section of EDITOR_SECTIONS) {
+    await editor.section(section);
+    await expectAccessible(page, `pack editor, Group Five: ${section}`, { showsText: true });
+  }
+  await editor.close();
+  await editor.openNew(packs);
+  for (const section of EDITOR_SECTIONS) {
+    await editor.section(section);
+    await expectAccessible(page, `pack editor, new pack: ${section}`);
+  }
+  await editor.section('Session');
+  await editor.field('Planned minutes', editor.entry('Session')).fill('');
+  await editor.save();
+  await expect(editor.alert).toContainText('Not saved');
+  await expectAccessible(page, 'pack editor: a refused save', { showsText: true });
 });

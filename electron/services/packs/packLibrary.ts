@@ -68,6 +68,25 @@ export class PackLibrary {
     }
   }
 
+  /** Where saved and imported packs live: `<data folder>/curricula`. */
+  get importedRoot(): string {
+    return this.roots.imported;
+  }
+
+  /** Every id in use, built in or imported (loaded or shadowed). */
+  ids(): Set<string> {
+    return new Set(
+      [...this.catalog.packs, ...this.catalog.shadowed].map((pack) => pack.manifest.id),
+    );
+  }
+
+  /** The id belongs to a pack that ships with the kiosk (even if an imported one replaces it). */
+  isBuiltInId(id: string): boolean {
+    return [...this.catalog.packs, ...this.catalog.shadowed].some(
+      (pack) => pack.origin === 'built-in' && pack.manifest.id === id,
+    );
+  }
+
   find(id: string): LoadedPack | undefined {
     return this.catalog.packs.find((pack) => pack.manifest.id === id);
   }
