@@ -3,6 +3,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
 import { call, consoleApi } from '../../platform/kiosk';
+import { DeckChooser, DeckImportPanel } from './deck/DeckImportEntry';
 import { relativePathOf, uploadInParts } from './readFiles';
 import './packs.css';
 
@@ -54,6 +55,7 @@ export function PacksView() {
   const [list, setList] = useState<PackListView | null>(null);
   const [importState, setImportState] = useState<ImportState>({ step: 'idle' });
   const [choosesFiles, setChoosesFiles] = useState(false);
+  const [deckFile, setDeckFile] = useState<File | null>(null);
 
   useEffect(() => {
     const unsubscribe = api.on('packs:changed', setList);
@@ -157,8 +159,25 @@ export function PacksView() {
               {...{ webkitdirectory: '', directory: '' }}
             />
           </label>
+          <DeckChooser
+            onChosen={(file) => {
+              setImportState({ step: 'idle' });
+              setDeckFile(file);
+            }}
+          />
         </div>
       </header>
+
+      {deckFile && (
+        <DeckImportPanel
+          file={deckFile}
+          onClose={() => setDeckFile(null)}
+          onImported={(message) => {
+            setDeckFile(null);
+            setImportState({ step: 'done', message });
+          }}
+        />
+      )}
 
       <ImportStatus
         state={importState}

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RequestOf } from '../../../../electron/ipc/contract';
 import type { DeckTargetPack } from '../../../../electron/services/packs/deckImport';
 import type { ImportResult } from '../../../../electron/services/packs/packViews';
 import { UPLOAD_CHUNK_BYTES } from '../../../../electron/ipc/wire';
 import { call, consoleApi } from '../../../platform/kiosk';
-import { fileToBase64 } from '../readFiles';
+import { sendInParts } from '../readFiles';
 import { minutesFor } from './deckText';
 import {
   openDeck,
@@ -28,16 +28,25 @@ type Breaks = Map<number, { title: string; minutes: number }>;
 
 type Step =
   | { step: 'reading'; done: number; total: number }
-  | { step: 'ready' }
+  | { step: 'ready'; notice: string | null }
   | { step: 'importing'; done: number; total: number }
+  | { step: 'checking' }
   | { step: 'failed'; message: string };
 
-async function sendPage(deckId: string, page: number, image: Blob) {
-  for (let offset = 0; offset < image.size; offset += UPLOAD_CHUNK_BYTES) {
-    const end = offset + UPLOAD_CHUNK_BYTES;
-    const data = await fileToBase64(image.slice(offset, end));
-    await call(api, 'packs:deckChunk', { deckId, page, offset, data, last: end >= image.size });
-  }
+/** The counselor pressed Cancel: the pages stop being drawn and main drops what it had. */
+class Stopped extends Error {}
+
+/** One page's PNG in parts; main appends them to the page's file. */
+function sendPage(deckId: string, page: number, image: Blob) {
+  return sendInParts(image, UPLOAD_CHUNK_BYTES, (offset, data) =>
+    call(api, 'packs:deckChunk', {
+      deckId,
+      page,
+      offset,
+      data,
+      last: offset + UPLOAD_CHUNK_BYTES >= image.size,
+    }),
+  );
 }
 
 function initialBreaks(deck: OpenedDeck, pages: readonly Page[]): Breaks {
@@ -82,6 +91,8 @@ export default function DeckImport({
   const [targets, setTargets] = useState<DeckTargetPack[]>([]);
   const [packId, setPackId] = useState('');
   const [itemId, setItemId] = useState('');
+  /** The deck main is receiving, so Cancel can give it up; null when none is. */
+  const sending = useRef<{ deckId: string | null; stopped: boolean } | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -103,7 +114,7 @@ export default function DeckImport({
         setPages(read);
         if (opened.title) setTitle(opened.title);
         setBreaks(initialBreaks(opened, read));
-        setStep({ step: 'ready' });
+        setStep({ step: 'ready', notice: null });
       } catch (error) {
         if (!cancelled)
           setStep({
@@ -166,38 +177,60 @@ export default function DeckImport({
         : { kind: 'existing', packId, itemId };
     setProblems([]);
     setStep({ step: 'importing', done: 0, total: deck.pageCount });
-    let deckId: string | null = null;
+    const run = { deckId: null as string | null, stopped: false };
+    sending.current = run;
+    const unlessStopped = () => {
+      if (run.stopped) throw new Stopped();
+    };
     try {
-      ({ deckId } = await call(api, 'packs:beginDeck', {
+      ({ deckId: run.deckId } = await call(api, 'packs:beginDeck', {
         sourceName: file.name,
         pages: pages.map(({ title, notes }) => ({ title, notes })),
         target,
       }));
       // One page at a time: drawn, sent in parts, then let go, so a long deck never piles up.
       for (let index = 0; index < deck.pageCount; index += 1) {
-        await sendPage(deckId, index, await pageImage(deck.document, index));
+        unlessStopped();
+        await sendPage(run.deckId, index, await pageImage(deck.document, index));
         setStep({ step: 'importing', done: index + 1, total: deck.pageCount });
       }
-      const result = await call(api, 'packs:finishDeck', { deckId });
+      unlessStopped();
+      setStep({ step: 'checking' });
+      const result = await call(api, 'packs:importDeck', { deckId: run.deckId });
       if (result.status === 'imported') {
         onDone(result);
         return;
       }
       setProblems(result.status === 'invalid' ? result.problems : ['a pack with that id exists']);
+      setStep({ step: 'ready', notice: null });
     } catch (error) {
-      if (deckId) await call(api, 'packs:cancelDeck', { deckId }).catch(() => undefined);
-      setProblems([(error as Error).message]);
+      if (run.deckId) await call(api, 'packs:cancelDeck', { deckId: run.deckId }).catch(() => null);
+      if (run.stopped) setStep({ step: 'ready', notice: 'Import cancelled; nothing was kept.' });
+      else {
+        setProblems([(error as Error).message]);
+        setStep({ step: 'ready', notice: null });
+      }
+    } finally {
+      sending.current = null;
     }
-    setStep({ step: 'ready' });
   }
 
-  const busy = step.step === 'importing' || step.step === 'reading';
+  /** Stops drawing and sending; main stops its job too and removes what it had received. */
+  function cancelImport() {
+    const run = sending.current;
+    if (!run) return;
+    run.stopped = true;
+    if (run.deckId) void call(api, 'packs:cancelDeck', { deckId: run.deckId }).catch(() => null);
+  }
+
+  const sendingPages = step.step === 'importing' || step.step === 'checking';
+  const busy = sendingPages || step.step === 'reading';
   return (
     <section className="deck-import" aria-labelledby="deck-import-title">
       <header className="deck-import__header">
         <h3 id="deck-import-title">Import a deck from PDF: {file.name}</h3>
-        <button type="button" onClick={onClose} disabled={step.step === 'importing'}>
-          Cancel
+        <button type="button" onClick={onClose} disabled={sendingPages}>
+          Close
         </button>
       </header>
 
@@ -211,6 +244,11 @@ export default function DeckImport({
       {step.step === 'failed' && (
         <p className="import-status import-status--error" role="alert">
           {step.message}
+        </p>
+      )}
+      {step.step === 'ready' && step.notice && (
+        <p className="import-status" role="status">
+          {step.notice}
         </p>
       )}
       {problems.length > 0 && (
@@ -404,18 +442,27 @@ export default function DeckImport({
           <div className="deck-import__actions">
             {step.step === 'importing' && (
               <Progress
-                label={`Drawing and saving the slides: ${step.done} of ${step.total}`}
+                label={`Drawing and sending the slides: ${step.done} of ${step.total}`}
                 done={step.done}
                 total={step.total}
               />
             )}
-            <button
-              type="submit"
-              className="primary"
-              disabled={busy || (mode === 'existing' && !itemId)}
-            >
-              Import {pages.length} page{pages.length === 1 ? '' : 's'}
-            </button>
+            {step.step === 'checking' && (
+              <Progress label="Writing and checking the pack…" done={null} total={null} />
+            )}
+            {sendingPages ? (
+              <button type="button" onClick={cancelImport}>
+                Cancel import
+              </button>
+            ) : (
+              <button
+                type="submit"
+                className="primary"
+                disabled={busy || (mode === 'existing' && !itemId)}
+              >
+                Import {pages.length} page{pages.length === 1 ? '' : 's'}
+              </button>
+            )}
           </div>
         </form>
       )}
@@ -423,11 +470,20 @@ export default function DeckImport({
   );
 }
 
-function Progress({ label, done, total }: { label: string; done: number; total: number }) {
+/** A bar with what is being done; without a measure (null) it shows work going on. */
+function Progress({
+  label,
+  done,
+  total,
+}: {
+  label: string;
+  done: number | null;
+  total: number | null;
+}) {
   return (
     <div className="deck-import__progress" role="status">
       <label htmlFor="deck-progress">{label}</label>
-      <progress id="deck-progress" max={total || 1} value={done} />
+      <progress id="deck-progress" {...(done === null ? {} : { max: total || 1, value: done })} />
     </div>
   );
 }
