@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { MINIMAL_PACK } from '../helpers/packs';
+import { MINIMAL_PACK, zipOfPack } from '../helpers/packs';
 import { expect, test } from './support/fixtures';
 import { makeDeck } from './support/deck';
 import { AudiencePage, ConsolePage, DeckImportPage, PacksPage } from './support/pages';
@@ -244,10 +243,7 @@ test('console: Import a deck from PDF, as a new pack split in two and into an im
 }) => {
   const packs = new PacksPage(page);
   await packs.open(shell.consoleUrl);
-  await packs.importZip(
-    'mini.zip',
-    Buffer.from(zipSync({ 'mini/pack.yaml': strToU8(MINIMAL_PACK) })),
-  );
+  await packs.importZip('mini.zip', zipOfPack());
   await expect(packs.card('mini-pack')).toBeVisible();
   const deck = new DeckImportPage(page);
   await deck.choose('deck.pdf', await makeDeck([['A deck', 'Its first page'], ['Page two']]));

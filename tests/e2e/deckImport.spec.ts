@@ -1,28 +1,14 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
-import { MINIMAL_PACK } from '../helpers/packs';
+import { zipOfPack } from '../helpers/packs';
 import { expect, test } from './support/fixtures';
 import { makeDeck } from './support/deck';
 import { DeckImportPage, PacksPage, startOnBoth } from './support/pages';
-import { makeDataDir, startShell } from './support/webShell';
+import { makeDataDir, packFolderContents, startShell } from './support/webShell';
 
 const DECK = [
   ['Welcome to the group', 'Phones on silent', 'What is said here stays here'],
   ['Signs of an overdose', 'Slow or no breathing', 'Blue lips and fingertips'],
   ['Practice with naloxone', 'Work in pairs'],
 ];
-
-/** Whatever is in the imported packs' folder, with the upload area's contents. */
-function packFolderContents(dataDir: string): string[] {
-  const folder = join(dataDir, 'curricula');
-  if (!existsSync(folder)) return [];
-  const uploads = join(folder, '.uploads');
-  return [
-    ...readdirSync(folder).filter((name) => name !== '.uploads'),
-    ...(existsSync(uploads) ? readdirSync(uploads).map((name) => `.uploads/${name}`) : []),
-  ];
-}
 
 test('a deck saved as PDF is imported as a pack: its pages show on the projector with their text as notes', async ({
   shell,
@@ -76,10 +62,7 @@ test('a deck is added to an agenda item of an imported pack, whose version goes 
 }) => {
   const packs = new PacksPage(page);
   await packs.open(shell.consoleUrl);
-  await packs.importZip(
-    'mini.zip',
-    Buffer.from(zipSync({ 'mini/pack.yaml': strToU8(MINIMAL_PACK) })),
-  );
+  await packs.importZip('mini.zip', zipOfPack());
   await expect(packs.card('mini-pack')).toContainText('version 1.0.0');
   const deck = new DeckImportPage(page);
   await deck.choose('extra.pdf', await makeDeck(DECK.slice(0, 2)));
