@@ -3,7 +3,11 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path';
 import { formatProblem, type PackProblem } from '../../content/pack/problems';
 import {
+  isLoaded,
   loadCatalog,
+  loadPackFolder,
+  withImportedPack,
+  type BrokenPack,
   type LoadedPack,
   type PackCatalog,
   type PackRoots,
@@ -40,6 +44,9 @@ function summarize(pack: LoadedPack, catalog: PackCatalog): PackSummary {
   };
 }
 
+/** Loads one imported pack from its folder (validated, every slide rendered), or says why not. */
+export type LoadImportedPack = (folder: string) => Promise<LoadedPack | BrokenPack>;
+
 /** Loads the pack catalog and imports new packs into the data folder after validating them. */
 export class PackLibrary {
   private catalog: PackCatalog;
@@ -47,6 +54,12 @@ export class PackLibrary {
   constructor(
     private readonly roots: PackRoots,
     private readonly assetUrl: PackAssetUrl,
+    /**
+     * How an imported pack is loaded once in place. The kiosk does it on a worker thread, so an
+     * import never parses YAML on the main thread; tests and the CLI load it here.
+     */
+    private readonly loadImported: LoadImportedPack = (folder) =>
+      Promise.resolve(loadPackFolder(folder, 'imported', assetUrl)),
   ) {
     this.recoverInterruptedImports();
     this.catalog = loadCatalog(roots, assetUrl);
@@ -123,7 +136,7 @@ export class PackLibrary {
   ): Promise<ImportResult> {
     const staging = this.stagingFolder();
     try {
-      return this.adopt(staging, await stage(staging), replace, inUseId);
+      return await this.adopt(staging, await stage(staging), replace, inUseId);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
@@ -133,12 +146,12 @@ export class PackLibrary {
    * The quick half of an import, on the main thread: refuses the running session's pack, asks
    * before replacing one, and swaps the staged folder in. The caller removes `staging` afterwards.
    */
-  adopt(
+  async adopt(
     staging: string,
     staged: StagedPack,
     replace: boolean,
     inUseId: string | null = null,
-  ): ImportResult {
+  ): Promise<ImportResult> {
     if (staged.status === 'invalid') return staged;
     const { id, title, version } = staged;
     if (id === inUseId) {
@@ -159,7 +172,7 @@ export class PackLibrary {
         incoming: { title, version },
       };
     }
-    const installed = this.install(staging, id);
+    const installed = await this.install(staging, id);
     if (!installed) {
       return invalidImport(
         `“${title}” could not be loaded once in place; the pack it would have replaced is unchanged`,
@@ -174,9 +187,10 @@ export class PackLibrary {
 
   /**
    * Swaps the staged folder in, keeping the old copy until the new one has loaded from its place;
-   * if it does not, the old copy goes back. Returns the installed pack, or null after a rollback.
+   * if it does not, the old copy goes back. Only the new pack is loaded: the others are as they
+   * were. Returns the installed pack, or null after a rollback.
    */
-  private install(staging: string, id: string): LoadedPack | null {
+  private async install(staging: string, id: string): Promise<LoadedPack | null> {
     const target = join(this.roots.imported, id);
     const previous = join(this.roots.imported, `.previous-${id}-${randomBytes(4).toString('hex')}`);
     const hadPrevious = existsSync(target);
@@ -187,16 +201,21 @@ export class PackLibrary {
       if (hadPrevious) renameSync(previous, target);
       throw error;
     }
-    this.reload();
-    const installed = this.find(id);
-    if (installed?.folder !== target) {
-      rmSync(target, { recursive: true, force: true });
-      if (hadPrevious) renameSync(previous, target);
-      this.reload();
-      return null;
+    const loaded = await this.loadImported(target).catch((): null => null);
+    if (loaded && isLoaded(loaded)) {
+      const catalog = withImportedPack(this.catalog, loaded);
+      if (catalog) this.catalog = catalog;
+      else this.reload();
+      const installed = this.find(id);
+      if (installed?.folder === target) {
+        if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+        return installed;
+      }
     }
-    if (hadPrevious) rmSync(previous, { recursive: true, force: true });
-    return installed;
+    rmSync(target, { recursive: true, force: true });
+    if (hadPrevious) renameSync(previous, target);
+    this.reload();
+    return null;
   }
 }
 
