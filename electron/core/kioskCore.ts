@@ -174,9 +174,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     const lock = new RecordsLock(db, clock);
     /** A group run before has a roster of names, attendance and quiz counts: records, behind the PIN. */
-    const openRosterOf = (cohortName: string, pin: string | undefined) => {
+    const openRosterOf = async (cohortName: string, pin: string | undefined) => {
       if (!findCohortByName(db, cohortName)) return;
-      lock.admit(
+      await lock.admit(
         pin,
         `“${cohortName}” has records from earlier sessions. Enter the counselor PIN to open its roster.`,
       );
@@ -264,8 +264,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'app:acknowledgeNotice': ({ id }) => acknowledgeRecoveryNotice(options.dataDir, id),
       'session:audienceView': () => sessions.audienceView(),
       'session:setupOptions': () => sessions.setupOptions(),
-      'session:start': (request) => {
-        openRosterOf(request.cohortName, request.pin);
+      'session:start': async (request) => {
+        await openRosterOf(request.cohortName, request.pin);
         return sessions.start(request);
       },
       'session:command': async (command) => {
@@ -361,7 +361,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'selfEntry:answer': ({ itemId, answer }) =>
         selfEntryChanged(selfEntry.answer(itemId, answer)),
       'selfEntry:back': () => selfEntryChanged(selfEntry.back()),
-      'selfEntry:finish': ({ pin }) => selfEntryChanged(selfEntry.finish(pin)),
+      'selfEntry:finish': async ({ pin }) => selfEntryChanged(await selfEntry.finish(pin)),
       'packs:list': () => packs.listView(),
       'packs:beginUpload': ({ name, size }) => packUploads.begin(name, size, null),
       'packs:uploadChunk': ({ uploadId, offset, data }) =>
