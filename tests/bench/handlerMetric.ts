@@ -73,7 +73,9 @@ export async function handlerTimings(
     const quizIndex = manifest.agenda.findIndex((item) => item.kind === 'quiz');
     const everything = { packId: null, cohortId: null, from: null, to: null };
 
-    await call('records:setPin', { pin: PIN, currentPin: null });
+    // The Program view's timing, run before on the same database, set this PIN already.
+    const { pinSet } = await call<{ pinSet: boolean }>('records:lockStatus');
+    if (!pinSet) await call('records:setPin', { pin: PIN, currentPin: null });
     await call('records:unlock', { pin: PIN });
     log('handlers: views, the Program view and reports');
     for (const channel of [
