@@ -8,7 +8,7 @@ import { loadRecordsKey, ownerOnlyFileWrapping, type KeyWrapping } from '../db/r
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
 import { events, SELF_ENTRY_CHANNELS, type EventName, type EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
-import { hashFileOn, JobBoard, startJob } from '../jobs/jobRunner';
+import { hashFileOn, JobBoard } from '../jobs/jobRunner';
 import { browserDisplays, type DisplayPort } from '../services/displays';
 import { RecordsLock } from '../services/access/recordsLock';
 import { RejectedRequest } from '../services/errors';
@@ -19,7 +19,7 @@ import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
 import { SelfEntry } from '../services/group/selfEntry';
 import { MediaLibrary } from '../services/media/mediaLibrary';
 import { DeckUploads } from '../services/packs/deckImport';
-import { PackLibrary } from '../services/packs/packLibrary';
+import { adoptStaged, PackLibrary } from '../services/packs/packLibrary';
 import type { ImportResult } from '../services/packs/packViews';
 import { packAssetUrl, type StagedPack } from '../services/packs/stagePack';
 import { ChunkedUploads } from '../services/uploads/chunkedUploads';
@@ -121,8 +121,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         imported: join(options.dataDir, 'curricula'),
       },
       packAssetUrl,
-      // A short job off the board: no progress bar of its own, it is part of the import's.
-      (folder) => startJob('pack-load', { folder }, () => {}).result,
+      adoptStaged,
     );
     const packUploads = new ChunkedUploads<null>(
       join(options.dataDir, 'curricula', '.uploads'),
@@ -216,7 +215,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       const inUse = sessions.liveContext()?.pack.id ?? null;
       const staging = packs.stagingFolder();
       try {
-        const result = await packs.adopt(staging, await stage(staging), replace, inUse);
+        const result = packs.adopt(staging, await stage(staging), replace, inUse);
         if (result.status === 'imported') emit('packs:changed', packs.listView());
         return result;
       } finally {

@@ -8,10 +8,8 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openKeyed, type RecordsKey } from '../db/cipher';
 import type { Db } from '../db/database';
-import { checkPackAsync } from '../content/pack/loadPack';
-import { loadPackFolder } from '../content/pack/registry';
 import { stageDeck } from '../services/packs/deckImport';
-import { packAssetUrl, stageZip, type StageProgress } from '../services/packs/stagePack';
+import { stageZip, type StageProgress } from '../services/packs/stagePack';
 import {
   agendaPdf,
   certificatesPdf,
@@ -138,8 +136,6 @@ const runners: Runners = {
     await step('Opening the zip');
     return stageZip(zipFile, staging, fewProgressMessages());
   },
-  'pack-load': async ({ folder }) =>
-    loadPackFolder(folder, 'imported', packAssetUrl, await checkPackAsync(folder)),
   'deck-stage': async (input) => {
     await step('Reading the pages');
     return stageDeck(input, fewProgressMessages());

@@ -16,7 +16,6 @@ import type { RecordsKey } from '../db/cipher';
 import type { RedcapQuiz } from '../services/records/exportRecords';
 import type { DeckStageInput } from '../services/packs/deckImport';
 import type { StagedPack } from '../services/packs/stagePack';
-import type { BrokenPack, LoadedPack } from '../content/pack/registry';
 
 export type PdfJob =
   | { document: 'agenda'; input: AgendaPdfInput }
@@ -41,8 +40,6 @@ export interface JobSpecs {
   };
   /** Unzip, write, validate and render a pack into `staging` (see stagePack.ts). */
   'pack-stage': { input: { zipFile: string; staging: string }; output: StagedPack };
-  /** Load an imported pack from its folder once in place (the catalog takes it as it is). */
-  'pack-load': { input: { folder: string }; output: LoadedPack | BrokenPack };
   /** Write a deck's pages (sent from the console) as a pack into `staging`, then stage it the same way. */
   'deck-stage': { input: DeckStageInput; output: StagedPack };
   /** Hash `source` (SHA-256) and, when `copyTo` is given, copy it there in the same pass. */

@@ -44,8 +44,11 @@ function summarize(pack: LoadedPack, catalog: PackCatalog): PackSummary {
   };
 }
 
-/** Loads one imported pack from its folder (validated, every slide rendered), or says why not. */
-export type LoadImportedPack = (folder: string) => Promise<LoadedPack | BrokenPack>;
+/**
+ * Loads an imported pack once it is in its folder (validated, every slide rendered), or says why
+ * not; `staged` is the same pack as staging loaded it, from the same files before they moved.
+ */
+export type LoadImportedPack = (folder: string, staged: LoadedPack) => LoadedPack | BrokenPack;
 
 /** Loads the pack catalog and imports new packs into the data folder after validating them. */
 export class PackLibrary {
@@ -55,11 +58,12 @@ export class PackLibrary {
     private readonly roots: PackRoots,
     private readonly assetUrl: PackAssetUrl,
     /**
-     * How an imported pack is loaded once in place. The kiosk does it on a worker thread, so an
-     * import never parses YAML on the main thread; tests and the CLI load it here.
+     * How an imported pack is loaded once in place. The kiosk takes it as its worker loaded it in
+     * staging (`adoptStaged`), so an import parses no YAML on the main thread; by default (tests,
+     * the CLI) it is loaded again from its place.
      */
     private readonly loadImported: LoadImportedPack = (folder) =>
-      Promise.resolve(loadPackFolder(folder, 'imported', assetUrl)),
+      loadPackFolder(folder, 'imported', assetUrl),
   ) {
     this.recoverInterruptedImports();
     this.catalog = loadCatalog(roots, assetUrl);
@@ -136,7 +140,7 @@ export class PackLibrary {
   ): Promise<ImportResult> {
     const staging = this.stagingFolder();
     try {
-      return await this.adopt(staging, await stage(staging), replace, inUseId);
+      return this.adopt(staging, await stage(staging), replace, inUseId);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
@@ -146,12 +150,12 @@ export class PackLibrary {
    * The quick half of an import, on the main thread: refuses the running session's pack, asks
    * before replacing one, and swaps the staged folder in. The caller removes `staging` afterwards.
    */
-  async adopt(
+  adopt(
     staging: string,
     staged: StagedPack,
     replace: boolean,
     inUseId: string | null = null,
-  ): Promise<ImportResult> {
+  ): ImportResult {
     if (staged.status === 'invalid') return staged;
     const { id, title, version } = staged;
     if (id === inUseId) {
@@ -172,7 +176,7 @@ export class PackLibrary {
         incoming: { title, version },
       };
     }
-    const installed = await this.install(staging, id);
+    const installed = this.install(staging, id, staged.pack);
     if (!installed) {
       return invalidImport(
         `“${title}” could not be loaded once in place; the pack it would have replaced is unchanged`,
@@ -187,10 +191,10 @@ export class PackLibrary {
 
   /**
    * Swaps the staged folder in, keeping the old copy until the new one has loaded from its place;
-   * if it does not, the old copy goes back. Only the new pack is loaded: the others are as they
-   * were. Returns the installed pack, or null after a rollback.
+   * if it does not, the old copy goes back. Only the new pack takes its place in the catalog: the
+   * others are kept as they were loaded. Returns the installed pack, or null after a rollback.
    */
-  private async install(staging: string, id: string): Promise<LoadedPack | null> {
+  private install(staging: string, id: string, staged: LoadedPack): LoadedPack | null {
     const target = join(this.roots.imported, id);
     const previous = join(this.roots.imported, `.previous-${id}-${randomBytes(4).toString('hex')}`);
     const hadPrevious = existsSync(target);
@@ -201,8 +205,8 @@ export class PackLibrary {
       if (hadPrevious) renameSync(previous, target);
       throw error;
     }
-    const loaded = await this.loadImported(target).catch((): null => null);
-    if (loaded && isLoaded(loaded)) {
+    const loaded = this.loadImported(target, staged);
+    if (isLoaded(loaded)) {
       const catalog = withImportedPack(this.catalog, loaded);
       if (catalog) this.catalog = catalog;
       else this.reload();
@@ -220,3 +224,6 @@ export class PackLibrary {
 }
 
 export type { PackProblem };
+
+/** The kiosk's loader: the pack its worker loaded in staging, now in its folder (same files). */
+export const adoptStaged: LoadImportedPack = (folder, staged) => ({ ...staged, folder });

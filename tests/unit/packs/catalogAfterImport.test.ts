@@ -7,7 +7,7 @@ import {
   withImportedPack,
   type LoadedPack,
 } from '../../../electron/content/pack/registry';
-import { PackLibrary } from '../../../electron/services/packs/packLibrary';
+import { adoptStaged, PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { MINIMAL_PACK, writePack } from '../../helpers/packs';
 import { makeTempDir } from '../../helpers/tempDir';
 
@@ -73,16 +73,16 @@ describe('withImportedPack', () => {
 });
 
 describe('PackLibrary after an import', () => {
-  it('loads only the new pack, through its loader, and parses no other pack again', async () => {
-    const loadImported = vi.fn((folder: string) =>
-      Promise.resolve(loadPackFolder(folder, 'imported', assetUrl)),
-    );
+  const files = [{ path: 'pack.yaml', data: strToU8(pack('zeta-pack', 'Zeta')) }];
+
+  it('takes the pack as staging loaded it, in its folder, and parses no other pack again', async () => {
+    const loadImported = vi.fn(adoptStaged);
     const library = new PackLibrary(roots(), assetUrl, loadImported);
     const other = library.find('other-pack');
-    const files = [{ path: 'pack.yaml', data: strToU8(pack('zeta-pack', 'Zeta')) }];
     expect(await library.importFiles(files, false)).toMatchObject({ status: 'imported' });
     expect(loadImported).toHaveBeenCalledTimes(1);
-    expect(loadImported).toHaveBeenCalledWith(join(imported, 'zeta-pack'));
+    expect(loadImported.mock.calls[0]![0]).toBe(join(imported, 'zeta-pack'));
+    expect(library.find('zeta-pack')?.folder).toBe(join(imported, 'zeta-pack'));
     expect(library.find('other-pack')).toBe(other);
     expect(library.listView().packs.map((entry) => entry.id)).toEqual([
       'mini-pack',
@@ -90,13 +90,19 @@ describe('PackLibrary after an import', () => {
       'zeta-pack',
     ]);
     expect(library.listView().broken.map((entry) => entry.name)).toEqual(['broken-one']);
+    // And what a restart loads is the same.
+    const reloaded = new PackLibrary(roots(), assetUrl);
+    expect(reloaded.listView()).toEqual(library.listView());
   });
 
-  it('rolls back when the pack does not load in place (its loader failed)', async () => {
-    const library = new PackLibrary(roots(), assetUrl, () =>
-      Promise.reject(new Error('the worker stopped')),
-    );
-    const files = [{ path: 'pack.yaml', data: strToU8(pack('zeta-pack', 'Zeta')) }];
+  it('rolls back when the pack does not load in place', async () => {
+    const library = new PackLibrary(roots(), assetUrl, (folder) => ({
+      origin: 'imported',
+      folder,
+      name: 'zeta-pack',
+      title: 'Zeta',
+      problems: [],
+    }));
     expect(await library.importFiles(files, false)).toMatchObject({
       status: 'invalid',
       problems: [expect.stringMatching(/could not be loaded once in place/)],

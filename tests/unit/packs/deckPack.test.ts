@@ -193,7 +193,7 @@ describe('DeckUploads and stageDeck', () => {
     const deck = await decks.complete(deckId);
     const staging = packs.stagingFolder();
     const staged = await stageDeck({ ...deck.input, staging });
-    const result = await packs.adopt(staging, staged, deck.replaces);
+    const result = packs.adopt(staging, staged, deck.replaces);
     await decks.cancel(deckId);
     return result;
   }
