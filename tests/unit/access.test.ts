@@ -70,6 +70,12 @@ describe('RecordsLock', () => {
     expect(String((guesses[5] as PromiseRejectedResult).reason)).toMatch(/Too many wrong PINs/);
   });
 
+  it('an unlock sent right after a new PIN waits for it', async () => {
+    const [set, unlocked] = await Promise.all([lock.setPin('2468', null), lock.unlock('2468')]);
+    expect(set.pinSet).toBe(true);
+    expect(unlocked.unlocked).toBe(true);
+  });
+
   it('needs the current PIN to change it', async () => {
     await lock.setPin('2468', null);
     await expect(lock.setPin('1357', '0000')).rejects.toThrow(/current PIN/);

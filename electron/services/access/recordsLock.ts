@@ -55,8 +55,11 @@ function hashPin(pin: string, salt: string): Promise<Buffer> {
 
 export class RecordsLock {
   private unlockedUntil = 0;
-  /** PIN guesses are judged one after another, so none can skip the count of wrong ones. */
-  private guesses: Promise<unknown> = Promise.resolve();
+  /**
+   * Setting and trying PINs happen one after another, in the order asked: no guess skips the count
+   * of wrong ones, and an unlock sent right after a new PIN sees that PIN.
+   */
+  private pinWork: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
@@ -73,31 +76,35 @@ export class RecordsLock {
   }
 
   /** Setting the first PIN unlocks; changing it needs the current one. */
-  async setPin(pin: string, currentPin: string | null): Promise<LockStatus> {
-    if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The PIN must be 4 to 8 digits.');
-    if (this.stored()) await this.check(currentPin ?? '', 'The current PIN is not right.');
-    const salt = randomBytes(16).toString('hex');
-    const hash = await hashPin(pin, salt);
-    writeSetting(this.db, PIN_SETTING, { salt, hash: hash.toString('hex') } satisfies StoredPin);
-    this.unlockedUntil = this.clock.now() + this.idleMs;
-    return this.status();
+  setPin(pin: string, currentPin: string | null): Promise<LockStatus> {
+    return this.inTurn(async () => {
+      if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The PIN must be 4 to 8 digits.');
+      if (this.stored()) await this.check(currentPin ?? '', 'The current PIN is not right.');
+      const salt = randomBytes(16).toString('hex');
+      const hash = await hashPin(pin, salt);
+      writeSetting(this.db, PIN_SETTING, { salt, hash: hash.toString('hex') } satisfies StoredPin);
+      this.unlockedUntil = this.clock.now() + this.idleMs;
+      return this.status();
+    });
   }
 
-  async unlock(pin: string): Promise<LockStatus> {
-    if (!this.stored()) throw new RejectedRequest('Set a PIN for the records first.');
-    await this.check(pin, 'That PIN is not right.');
-    this.unlockedUntil = this.clock.now() + this.idleMs;
-    return this.status();
+  unlock(pin: string): Promise<LockStatus> {
+    return this.inTurn(async () => {
+      if (!this.stored()) throw new RejectedRequest('Set a PIN for the records first.');
+      await this.check(pin, 'That PIN is not right.');
+      this.unlockedUntil = this.clock.now() + this.idleMs;
+      return this.status();
+    });
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.pinWork.then(work);
+    this.pinWork = done.catch(() => undefined);
+    return done;
   }
 
   /** Every PIN guess, to unlock or to change the PIN, counts towards the pause after too many. */
-  private check(pin: string, wrong: string): Promise<void> {
-    const judged = this.guesses.then(() => this.judge(pin, wrong));
-    this.guesses = judged.catch(() => undefined);
-    return judged;
-  }
-
-  private async judge(pin: string, wrong: string): Promise<void> {
+  private async check(pin: string, wrong: string): Promise<void> {
     const now = this.clock.now();
     const guard = readSetting<PinGuard>(this.db, PIN_GUARD_SETTING) ?? FRESH_GUARD;
     if (now < guard.blockedUntil) {
