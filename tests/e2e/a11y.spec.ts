@@ -244,7 +244,8 @@ test('console: Import a deck from PDF, as a new pack split in two and into an im
   const packs = new PacksPage(page);
   await packs.open(shell.consoleUrl);
   await packs.importZip('mini.zip', zipOfPack());
-  await expect(packs.card('mini-pack')).toBeVisible();
+  // The import runs on worker threads; a busy machine needs more than the default 5 s.
+  await expect(packs.card('mini-pack')).toBeVisible({ timeout: 20_000 });
   const deck = new DeckImportPage(page);
   await deck.choose('deck.pdf', await makeDeck([['A deck', 'Its first page'], ['Page two']]));
   await expect(deck.pageCard(2).getByRole('img')).toBeVisible();

@@ -4,6 +4,9 @@ import { makeDeck } from './support/deck';
 import { DeckImportPage, PacksPage, startOnBoth } from './support/pages';
 import { makeDataDir, packFolderContents, startShell } from './support/webShell';
 
+/** The pages are drawn, then written and checked on a worker thread: a busy machine needs time. */
+const IMPORTED = { timeout: 20_000 };
+
 const DECK = [
   ['Welcome to the group', 'Phones on silent', 'What is said here stays here'],
   ['Signs of an overdose', 'Slow or no breathing', 'Blue lips and fingertips'],
@@ -28,6 +31,7 @@ test('a deck saved as PDF is imported as a pack: its pages show on the projector
   await deck.importPages();
   await expect(page.getByRole('status')).toContainText(
     'Imported the deck as “Overdose response” 1.0.0 (3 slides).',
+    IMPORTED,
   );
   await expect(packs.card('overdose-response')).toContainText('2 agenda items · 3 slides');
   expect(packFolderContents(dataDir)).toEqual(['overdose-response']);
@@ -63,7 +67,7 @@ test('a deck is added to an agenda item of an imported pack, whose version goes 
   const packs = new PacksPage(page);
   await packs.open(shell.consoleUrl);
   await packs.importZip('mini.zip', zipOfPack());
-  await expect(packs.card('mini-pack')).toContainText('version 1.0.0');
+  await expect(packs.card('mini-pack')).toContainText('version 1.0.0', IMPORTED);
   const deck = new DeckImportPage(page);
   await deck.choose('extra.pdf', await makeDeck(DECK.slice(0, 2)));
   await deck.form.getByLabel('An agenda item of a pack imported here').check();
@@ -71,6 +75,7 @@ test('a deck is added to an agenda item of an imported pack, whose version goes 
   await deck.importPages();
   await expect(page.getByRole('status')).toContainText(
     'Added the deck to “Mini pack” 1.1.0 (3 slides).',
+    IMPORTED,
   );
 });
 
@@ -87,7 +92,10 @@ test('Cancel stops a deck import and leaves no pack, page or staging folder behi
     await deck.choose('overdose.pdf', await makeDeck(DECK));
     await deck.form.getByLabel('Program', { exact: true }).fill('Clinic training');
     await deck.importPages();
-    await expect(page.getByTestId('job-progress')).toContainText('Importing overdose.pdf');
+    await expect(page.getByTestId('job-progress')).toContainText(
+      'Importing overdose.pdf',
+      IMPORTED,
+    );
     await deck.form.getByRole('button', { name: 'Cancel import' }).click();
     await expect(deck.root.getByRole('status')).toHaveText('Import cancelled; nothing was kept.');
     await expect(page.getByTestId('job-progress')).toHaveCount(0);
@@ -95,7 +103,7 @@ test('Cancel stops a deck import and leaves no pack, page or staging folder behi
     expect(packFolderContents(data.path)).toEqual([]);
     // The deck is still open, and imports once the coordinator tries again.
     await deck.importPages();
-    await expect(page.getByRole('status')).toContainText('Imported the deck as');
+    await expect(page.getByRole('status')).toContainText('Imported the deck as', IMPORTED);
   } finally {
     await shell.stop();
     data.remove();
