@@ -18,9 +18,11 @@ import { ProgramDesk } from '../services/program/programDesk';
 import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
 import { SelfEntry } from '../services/group/selfEntry';
 import { MediaLibrary } from '../services/media/mediaLibrary';
+import { DeckUploads } from '../services/packs/deckImport';
 import { PackEditor, type SaveResult } from '../services/packs/packEditor';
-import { PackLibrary } from '../services/packs/packLibrary';
-import { packAssetUrl } from '../services/packs/stagePack';
+import { adoptStaged, PackLibrary } from '../services/packs/packLibrary';
+import type { ImportResult } from '../services/packs/packViews';
+import { packAssetUrl, type StagedPack } from '../services/packs/stagePack';
 import { ChunkedUploads } from '../services/uploads/chunkedUploads';
 import { SessionService } from '../services/session/sessionService';
 import { KeyInterpreter } from '../shell/keyBindings';
@@ -120,6 +122,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         imported: join(options.dataDir, 'curricula'),
       },
       packAssetUrl,
+      adoptStaged,
     );
     const packUploads = new ChunkedUploads<null>(
       join(options.dataDir, 'curricula', '.uploads'),
@@ -171,9 +174,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     const lock = new RecordsLock(db, clock);
     /** A group run before has a roster of names, attendance and quiz counts: records, behind the PIN. */
-    const openRosterOf = (cohortName: string, pin: string | undefined) => {
+    const openRosterOf = async (cohortName: string, pin: string | undefined) => {
       if (!findCohortByName(db, cohortName)) return;
-      lock.admit(
+      await lock.admit(
         pin,
         `“${cohortName}” has records from earlier sessions. Enter the counselor PIN to open its roster.`,
       );
@@ -204,20 +207,41 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         throw new RejectedRequest('Choose the file again with “Import…”.');
       return path;
     };
-    /** Stages the zip on a worker, then swaps it in here; a cancelled or failed import leaves nothing. */
-    const importPack = async (zipFile: string, name: string, replace: boolean) => {
+    /** Stages a pack on a worker, then swaps it in here; a cancelled or failed import leaves nothing. */
+    const stageAndAdopt = async (
+      stage: (staging: string) => Promise<StagedPack>,
+      replace: boolean,
+    ): Promise<ImportResult> => {
       // The running session's pack may not change under it; its agenda is being replayed.
       const inUse = sessions.liveContext()?.pack.id ?? null;
       const staging = packs.stagingFolder();
       try {
-        const staged = await jobs.run('pack-stage', `Importing ${name}`, { zipFile, staging }, [
-          staging,
-        ]);
-        const result = packs.adopt(staging, staged, replace, inUse);
+        const result = packs.adopt(staging, await stage(staging), replace, inUse);
         if (result.status === 'imported') emit('packs:changed', packs.listView());
         return result;
       } finally {
         await rm(staging, { recursive: true, force: true });
+      }
+    };
+    const importPack = (zipFile: string, name: string, replace: boolean) =>
+      stageAndAdopt(
+        (staging) => jobs.run('pack-stage', `Importing ${name}`, { zipFile, staging }, [staging]),
+        replace,
+      );
+    const decks = new DeckUploads(join(options.dataDir, 'curricula', '.uploads'), packs, clock);
+    /** A deck's pages have all arrived: the worker writes and checks the pack; Cancel stops it. */
+    const importDeck = async (deckId: string) => {
+      const deck = await decks.complete(deckId);
+      try {
+        return await stageAndAdopt(
+          (staging) =>
+            jobs.run('deck-stage', deck.label, { ...deck.input, staging }, [staging], (cancel) =>
+              decks.jobStarted(deckId, cancel),
+            ),
+          deck.replaces,
+        );
+      } finally {
+        await decks.cancel(deckId);
       }
     };
     const editor = new PackEditor(packs);
@@ -235,7 +259,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     void backUp('daily');
     const dailyBackups = setInterval(() => void backUp('daily'), 60 * 60_000);
     dailyBackups.unref?.();
-    const abandonedUploads = setInterval(() => media.expireUploads(), 60_000);
+    const abandonedUploads = setInterval(() => {
+      media.expireUploads();
+      decks.expire();
+    }, 60_000);
     abandonedUploads.unref?.();
 
     const handlers: Handlers = {
@@ -244,8 +271,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'app:acknowledgeNotice': ({ id }) => acknowledgeRecoveryNotice(options.dataDir, id),
       'session:audienceView': () => sessions.audienceView(),
       'session:setupOptions': () => sessions.setupOptions(),
-      'session:start': (request) => {
-        openRosterOf(request.cohortName, request.pin);
+      'session:start': async (request) => {
+        await openRosterOf(request.cohortName, request.pin);
         return sessions.start(request);
       },
       'session:command': async (command) => {
@@ -342,7 +369,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'selfEntry:answer': ({ itemId, answer }) =>
         selfEntryChanged(selfEntry.answer(itemId, answer)),
       'selfEntry:back': () => selfEntryChanged(selfEntry.back()),
-      'selfEntry:finish': ({ pin }) => selfEntryChanged(selfEntry.finish(pin)),
+      'selfEntry:finish': async ({ pin }) => selfEntryChanged(await selfEntry.finish(pin)),
       'packs:list': () => packs.listView(),
       'packs:beginUpload': ({ name, size }) => packUploads.begin(name, size, null),
       'packs:uploadChunk': ({ uploadId, offset, data }) =>
@@ -362,6 +389,15 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         // Kept while the counselor is asked whether to replace; otherwise done with.
         if (result.status !== 'needs-confirmation') packUploads.cancel(uploadId);
         return result;
+      },
+      'packs:deckTargets': () => decks.targets(),
+      'packs:beginDeck': (plan) => decks.begin(plan),
+      'packs:deckChunk': ({ deckId, page, offset, data, last }) =>
+        decks.appendPage(deckId, page, offset, Buffer.from(data, 'base64'), last),
+      'packs:importDeck': ({ deckId }) => importDeck(deckId),
+      'packs:cancelDeck': async ({ deckId }) => {
+        await decks.cancel(deckId);
+        return null;
       },
       'packs:importPath': ({ path, replace }) =>
         importPack(requireChosen(path), basename(path), replace),

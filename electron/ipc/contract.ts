@@ -17,6 +17,7 @@ import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary'
 import type { MediaLibraryView } from '../services/media/mediaViews';
 import type { PackProblem } from '../content/pack/problems';
 import type { RenderedSlide } from '../content/pack/renderPack';
+import type { DeckTargetPack } from '../services/packs/deckImport';
 import type { EditablePack, HistoryEntry, SaveResult } from '../services/packs/packEditor';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
 import type { SessionCommand } from '../services/session/sessionMachine';
@@ -76,6 +77,50 @@ const reason = z.string().trim().max(500);
 /** Names reach the screens, printouts and exports: bidirectional and zero-width characters go. */
 const cleanName = () => z.string().overwrite(stripInvisibleControls).trim();
 const personName = cleanName().min(1).max(80);
+
+/** A deck saved as PDF: each page's text (read by PDF.js in the console) and where the pages go. */
+const deckPlan = z
+  .object({
+    sourceName: z.string().min(1).max(255),
+    pages: z
+      .array(z.object({ title: z.string().max(300), notes: z.string().max(20_000) }).strict())
+      .min(1, 'the PDF has no pages')
+      .max(500, 'a deck may have at most 500 pages'),
+    target: z.discriminatedUnion('kind', [
+      z
+        .object({
+          kind: z.literal('new'),
+          title: cleanName().min(1, 'name the pack').max(200),
+          program: cleanName().min(1, 'name the program').max(200),
+          language: z
+            .string()
+            .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as "en" or "es-US"'),
+          audience: z.enum(['client-group', 'provider-workshop']),
+          items: z
+            .array(
+              z
+                .object({
+                  title: cleanName().min(1, 'name each item').max(200),
+                  minutes: z.number().positive().max(480),
+                  firstPage: z.number().int().min(0),
+                })
+                .strict(),
+            )
+            .min(1)
+            .max(500),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('existing'),
+          packId: z.string().min(1).max(100),
+          itemId: z.string().min(1).max(100),
+        })
+        .strict(),
+    ]),
+  })
+  .strict();
+const deckId = uploadId;
 
 export const sessionCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('next') }).strict(),
@@ -422,6 +467,26 @@ export const channels = {
     z.object({ uploadId, replace: z.boolean().default(false) }).strict(),
     CONSOLE_ONLY,
   ),
+  /** The packs a deck's pages may be added to (imported ones; built-in packs are the program's). */
+  'packs:deckTargets': channel<DeckTargetPack[]>()(noArguments, CONSOLE_ONLY),
+  /** A deck saved as PDF: its pages' text and target first, then each page's image in parts. */
+  'packs:beginDeck': channel<{ deckId: string }>()(deckPlan, CONSOLE_ONLY),
+  'packs:deckChunk': channel<{ received: number }>()(
+    z
+      .object({
+        deckId,
+        page: z.number().int().min(0).max(499),
+        offset: z.number().int().min(0),
+        data: base64.max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
+        last: z.boolean(),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  /** Once every page has arrived: the pack is written, checked and rendered on a worker. */
+  'packs:importDeck': channel<ImportResult>()(z.object({ deckId }).strict(), CONSOLE_ONLY),
+  /** Gives the deck up, stopping its worker job if it runs; nothing it sent is kept. */
+  'packs:cancelDeck': channel<null>()(z.object({ deckId }).strict(), CONSOLE_ONLY),
   /** The desktop app: imports a .zip its file dialog chose, read by main from where it is. */
   'packs:importPath': channel<ImportResult>()(
     z.object({ path: chosenPath, replace: z.boolean().default(false) }).strict(),

@@ -129,13 +129,15 @@ export class JobBoard {
 
   /**
    * Runs a job; `leftovers` are the files or folders it writes, removed when it is cancelled or
-   * fails, so a stopped job leaves nothing behind.
+   * fails, so a stopped job leaves nothing behind. `onStarted` gets the job's own Cancel, for a
+   * view that stops it along with work of its own (a deck import's uploads).
    */
   async run<K extends JobKind>(
     kind: K,
     label: string,
     input: JobSpecs[K]['input'],
     leftovers: readonly string[] = [],
+    onStarted: (cancel: () => Promise<boolean>) => void = () => {},
   ): Promise<JobSpecs[K]['output']> {
     const jobId = randomBytes(8).toString('hex');
     let lastPublished = 0;
@@ -157,6 +159,7 @@ export class JobBoard {
       this.paceMs,
     );
     this.running.set(jobId, job);
+    onStarted(() => this.cancel(jobId));
     tell('running', 'Starting', null, null);
     try {
       const output = await job.result;

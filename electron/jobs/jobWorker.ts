@@ -8,7 +8,8 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openKeyed, type RecordsKey } from '../db/cipher';
 import type { Db } from '../db/database';
-import { stageZip } from '../services/packs/stagePack';
+import { stageDeck } from '../services/packs/deckImport';
+import { stageZip, type StageProgress } from '../services/packs/stagePack';
 import {
   agendaPdf,
   certificatesPdf,
@@ -104,6 +105,18 @@ async function hashAndCopy(source: string, copyTo: string | null) {
   }
 }
 
+/** Staging's progress, posted at most once a megabyte (or step) so the messages stay few. */
+function fewProgressMessages(): StageProgress {
+  let last = 0;
+  let lastPhase = '';
+  return (phase, done, total) => {
+    if (phase === lastPhase && done - last < 1024 * 1024 && done < total) return;
+    last = done;
+    lastPhase = phase;
+    post({ type: 'progress', phase, done, total });
+  };
+}
+
 type Runners = { [K in JobKind]: (input: JobSpecs[K]['input']) => Promise<JobSpecs[K]['output']> };
 
 const runners: Runners = {
@@ -121,13 +134,11 @@ const runners: Runners = {
   },
   'pack-stage': async ({ zipFile, staging }) => {
     await step('Opening the zip');
-    let last = 0;
-    return stageZip(zipFile, staging, (phase, done, total) => {
-      // Reported at most once a megabyte, so the messages stay few.
-      if (done - last < 1024 * 1024 && done < total) return;
-      last = done;
-      post({ type: 'progress', phase, done, total });
-    });
+    return stageZip(zipFile, staging, fewProgressMessages());
+  },
+  'deck-stage': async (input) => {
+    await step('Reading the pages');
+    return stageDeck(input, fewProgressMessages());
   },
   'media-import': ({ source, copyTo }) => hashAndCopy(source, copyTo),
 };

@@ -14,6 +14,7 @@ import type {
 } from '../services/print';
 import type { RecordsKey } from '../db/cipher';
 import type { RedcapQuiz } from '../services/records/exportRecords';
+import type { DeckStageInput } from '../services/packs/deckImport';
 import type { StagedPack } from '../services/packs/stagePack';
 
 export type PdfJob =
@@ -39,6 +40,8 @@ export interface JobSpecs {
   };
   /** Unzip, write, validate and render a pack into `staging` (see stagePack.ts). */
   'pack-stage': { input: { zipFile: string; staging: string }; output: StagedPack };
+  /** Write a deck's pages (sent from the console) as a pack into `staging`, then stage it the same way. */
+  'deck-stage': { input: DeckStageInput; output: StagedPack };
   /** Hash `source` (SHA-256) and, when `copyTo` is given, copy it there in the same pass. */
   'media-import': {
     input: { source: string; copyTo: string | null };

@@ -11,6 +11,8 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
+  // PDF.js's worker (deck import) is a file of the app's own build; no blob: or data: workers.
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   // blob: lets the console test-decode a chosen file locally before importing it. Media, captions

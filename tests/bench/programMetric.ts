@@ -13,7 +13,7 @@ import { GROUP_START, log, makeTempDir, RESOURCES_DIR } from './harness';
 import { median, timeSync } from './stats';
 import type { SyntheticProgram } from './syntheticProgram';
 
-export function programViewTiming(program: SyntheticProgram, runs = 7): number {
+export async function programViewTiming(program: SyntheticProgram, runs = 7): Promise<number> {
   const db = openDatabase(program.file, TEST_KEY);
   const imported = makeTempDir('program-packs');
   try {
@@ -23,7 +23,7 @@ export function programViewTiming(program: SyntheticProgram, runs = 7): number {
       (packId, path) => `/media/packs/${packId}/${path}`,
     );
     const lock = new RecordsLock(db, clock);
-    lock.setPin('2468', null);
+    await lock.setPin('2468', null);
     const desk = new ProgramDesk(db, clock, packs, lock);
     const defaultView = { packId: null, cohortId: null, from: null, to: null };
     const samples: number[] = [];

@@ -9,8 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { crc32, deflateSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { createKioskCore } from '../../electron/core/kioskCore';
+import { UPLOAD_CHUNK_BYTES } from '../../electron/ipc/wire';
 import { MINIMAL_PACK } from '../helpers/packs';
 import { log, makeTempDir, RESOURCES_DIR } from './harness';
 import { percentile } from './stats';
@@ -50,6 +52,39 @@ function bigFile(path: string, megabytes: number): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A slide as PDF.js draws it, 1920 × 1080 RGB PNG: white with a band of noise, about 400 KB, the
+ * size of an exported slide with a photo on it.
+ */
+function slidePng(seed: number): Buffer {
+  const width = 1920;
+  const height = 1080;
+  const row = 1 + width * 3;
+  const pixels = Buffer.alloc(row * height, 0xff);
+  for (let y = 0; y < height; y += 1) {
+    pixels[y * row] = 0;
+    if (y % 8 === seed % 8) randomBytes(width * 3).copy(pixels, y * row + 1);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels, { level: 1 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export interface StallResults {
@@ -107,7 +142,8 @@ export async function mainLoopStalls(): Promise<StallResults> {
     };
     feed = setTimeout(send, 50);
 
-    log('stall: making a 150 MB pack and a 1 GB video in a temp folder');
+    log('stall: making a 150 MB pack, a 60-page deck and a 1 GB video in a temp folder');
+    const deckPages = Array.from({ length: 60 }, (_, index) => slidePng(index));
     const packZip = join(temp.path, 'bench-pack.zip');
     bigPackZip(packZip, 150);
     const video = join(temp.path, 'video.mp4');
@@ -129,6 +165,38 @@ export async function mainLoopStalls(): Promise<StallResults> {
       chosen = packZip;
       await call('files:choose', { purpose: 'pack' });
       await call('packs:importPath', { path: packZip });
+    });
+    // As the console sends a deck: each page's PNG in parts, then the import on the worker.
+    await measure('deck-import-60-pages', async () => {
+      const { deckId } = (await call('packs:beginDeck', {
+        sourceName: 'bench-deck.pdf',
+        pages: deckPages.map((_, index) => ({
+          title: `Slide ${index + 1}`,
+          notes: `Slide ${index + 1}\nWhat the slide says, as a draft of the notes`,
+        })),
+        target: {
+          kind: 'new',
+          title: 'Bench deck',
+          program: 'Bench',
+          language: 'en',
+          audience: 'client-group',
+          items: [{ title: 'The deck', minutes: 120, firstPage: 0 }],
+        },
+      })) as { deckId: string };
+      for (const [page, image] of deckPages.entries()) {
+        for (let offset = 0; offset < image.length; offset += UPLOAD_CHUNK_BYTES) {
+          const end = offset + UPLOAD_CHUNK_BYTES;
+          await call('packs:deckChunk', {
+            deckId,
+            page,
+            offset,
+            data: image.subarray(offset, end).toString('base64'),
+            last: end >= image.length,
+          });
+        }
+      }
+      const result = (await call('packs:importDeck', { deckId })) as { status: string };
+      if (result.status !== 'imported') throw new Error(`deck import: ${JSON.stringify(result)}`);
     });
     const cpStarted = performance.now();
     spawnSync('cp', [video, join(temp.path, 'video-copy.mp4')]);

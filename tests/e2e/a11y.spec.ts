@@ -2,9 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { MINIMAL_PACK } from '../helpers/packs';
+import { MINIMAL_PACK, zipOfPack } from '../helpers/packs';
 import { expect, test } from './support/fixtures';
-import { AudiencePage, ConsolePage, PackEditorPage, PacksPage } from './support/pages';
+import { makeDeck } from './support/deck';
+import {
+  AudiencePage,
+  ConsolePage,
+  DeckImportPage,
+  PackEditorPage,
+  PacksPage,
+} from './support/pages';
 import { startShell } from './support/webShell';
 
 /**
@@ -182,15 +189,28 @@ interface FocusStop {
 async function tabThroughEverything(page: Page) {
   const controls = page.locator(INTERACTIVE);
   const descriptions = await controls.evaluateAll((elements) =>
-    elements.map((element, index) => {
-      element.setAttribute('data-tab-probe', String(index));
-      const name =
-        element.getAttribute('aria-label') ??
-        element.getAttribute('data-cell') ??
-        element.closest('label')?.textContent?.trim() ??
-        element.textContent?.trim();
-      return `${element.tagName.toLowerCase()} "${name?.slice(0, 40)}"`;
-    }),
+    elements
+      .map((element) => {
+        element.removeAttribute('data-tab-probe');
+        return element;
+      })
+      // A radio group is one Tab stop (its checked radio); arrow keys move within it.
+      .filter(
+        (element) =>
+          !(element instanceof HTMLInputElement) ||
+          element.type !== 'radio' ||
+          element.checked ||
+          !document.querySelector(`input[type="radio"][name="${element.name}"]:checked`),
+      )
+      .map((element, index) => {
+        element.setAttribute('data-tab-probe', String(index));
+        const name =
+          element.getAttribute('aria-label') ??
+          element.getAttribute('data-cell') ??
+          element.closest('label')?.textContent?.trim() ??
+          element.textContent?.trim();
+        return `${element.tagName.toLowerCase()} "${name?.slice(0, 40)}"`;
+      }),
   );
   const reached = new Map<string, FocusStop>();
   // Twice round the page at most: Tab may start anywhere and wraps through the browser's own UI.
@@ -232,6 +252,27 @@ async function expectKeyboardReachable(page: Page, view: string) {
   expect.soft(unreached, `${view}: controls Tab never reached`).toEqual([]);
   expect.soft(unindicated, `${view}: focus with no visible indicator`).toEqual([]);
 }
+
+test('console: Import a deck from PDF, as a new pack split in two and into an imported pack', async ({
+  shell,
+  page,
+}) => {
+  const packs = new PacksPage(page);
+  await packs.open(shell.consoleUrl);
+  await packs.importZip('mini.zip', zipOfPack());
+  // The import runs on worker threads; a busy machine needs more than the default 5 s.
+  await expect(packs.card('mini-pack')).toBeVisible({ timeout: 20_000 });
+  const deck = new DeckImportPage(page);
+  await deck.choose('deck.pdf', await makeDeck([['A deck', 'Its first page'], ['Page two']]));
+  await expect(deck.pageCard(2).getByRole('img')).toBeVisible();
+  await deck.splitAt(2, 'Second part', 5);
+  await expectAccessible(page, 'console: Import a deck from PDF, a new pack');
+  await expectKeyboardReachable(page, 'console: Import a deck from PDF, a new pack');
+  await deck.form.getByLabel('An agenda item of a pack imported here').check();
+  await expect(deck.form.getByLabel('Agenda item', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'console: Import a deck from PDF, into an imported pack');
+  await expectKeyboardReachable(page, 'console: Import a deck from PDF, into an imported pack');
+});
 
 test('console start form, Media, Content packs with a broken pack, and Records locked and unlocked', async ({
   page,

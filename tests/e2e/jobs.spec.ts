@@ -1,13 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
-import { MINIMAL_PACK } from '../helpers/packs';
+import { zipOfPack } from '../helpers/packs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { PacksPage } from './support/pages';
-import { makeDataDir, startShell, type RunningShell } from './support/webShell';
+import { makeDataDir, packFolderContents, startShell, type RunningShell } from './support/webShell';
 
-const zip = Buffer.from(zipSync({ 'mini/pack.yaml': strToU8(MINIMAL_PACK) }));
+const zip = zipOfPack();
 
 /** A browser shell whose worker jobs wait at each step, so the progress bar stays long enough to act on. */
 async function slowShell(run: (shell: RunningShell, dataDir: string) => Promise<void>) {
@@ -19,17 +16,6 @@ async function slowShell(run: (shell: RunningShell, dataDir: string) => Promise<
     await shell.stop();
     data.remove();
   }
-}
-
-/** Whatever is in the imported packs' folder apart from the (empty) upload area. */
-function leftovers(dataDir: string): string[] {
-  const folder = join(dataDir, 'curricula');
-  if (!existsSync(folder)) return [];
-  const uploads = join(folder, '.uploads');
-  return [
-    ...readdirSync(folder).filter((name) => name !== '.uploads'),
-    ...(existsSync(uploads) ? readdirSync(uploads).map((name) => `.uploads/${name}`) : []),
-  ];
 }
 
 /** Starts importing the mini pack and waits for its progress bar. */
@@ -48,7 +34,7 @@ test('a pack import shows its progress, then the pack', async ({ page }) => {
     const { job } = await startImport(page, shell);
     await expect(page.getByRole('status')).toContainText('Imported “Mini pack” 1.0.0.');
     await expect(job).toHaveCount(0);
-    expect(leftovers(dataDir)).toEqual(['mini-pack']);
+    expect(packFolderContents(dataDir)).toEqual(['mini-pack']);
   });
 });
 
@@ -59,6 +45,6 @@ test('Cancel stops a pack import and leaves no file behind', async ({ page }) =>
     await expect(page.getByRole('alert')).toContainText('Cancelled; nothing was kept.');
     await expect(job).toHaveCount(0);
     await expect(packs.card('mini-pack')).toHaveCount(0);
-    expect(leftovers(dataDir)).toEqual([]);
+    expect(packFolderContents(dataDir)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 
 /** Writes a pack folder from a map of relative path → contents. */
 export function writePack(folder: string, files: Record<string, string | Uint8Array>): string {
@@ -29,3 +30,7 @@ slides:
   - id: hello
     markdown: "# Hello"
 `;
+
+/** A pack's manifest zipped in a top folder, as "compress folder" makes it. */
+export const zipOfPack = (yaml: string = MINIMAL_PACK): Buffer =>
+  Buffer.from(zipSync({ 'mini/pack.yaml': strToU8(yaml) }));

@@ -127,8 +127,39 @@ export function loadCatalog(roots: PackRoots, assetUrl: PackAssetUrl): PackCatal
       byId.set(pack.manifest.id, pack);
     }
   }
-  catalog.packs = [...byId.values()].sort((a, b) =>
-    a.manifest.title.localeCompare(b.manifest.title),
-  );
+  catalog.packs = [...byId.values()].sort(byTitle);
   return catalog;
+}
+
+const byTitle = (a: LoadedPack, b: LoadedPack) =>
+  a.manifest.title.localeCompare(b.manifest.title) || a.folder.localeCompare(b.folder);
+
+/**
+ * The catalog with an imported pack, just loaded from its folder, in place of whatever that folder
+ * held: what `loadCatalog` would give, without reading any other pack again. Null when the answer
+ * needs a full reload: another imported folder loads the same id, or the folder held a pack of
+ * another id (whose built-in twin might come back).
+ */
+export function withImportedPack(catalog: PackCatalog, pack: LoadedPack): PackCatalog | null {
+  const { id } = pack.manifest;
+  const sameIdElsewhere = catalog.packs.some(
+    (other) =>
+      other.origin === 'imported' && other.manifest.id === id && other.folder !== pack.folder,
+  );
+  const heldAnotherId = [...catalog.packs, ...catalog.broken].some(
+    (entry) =>
+      entry.folder === pack.folder && (isLoaded(entry) ? entry.manifest.id : entry.name) !== id,
+  );
+  if (sameIdElsewhere || heldAnotherId) return null;
+  const builtIn = catalog.packs.find(
+    (other) => other.origin === 'built-in' && other.manifest.id === id,
+  );
+  return {
+    packs: [
+      ...catalog.packs.filter((other) => other.folder !== pack.folder && other !== builtIn),
+      pack,
+    ].sort(byTitle),
+    broken: catalog.broken.filter((entry) => entry.folder !== pack.folder),
+    shadowed: builtIn ? [...catalog.shadowed, builtIn] : catalog.shadowed,
+  };
 }

@@ -2,7 +2,7 @@
  * The counselor PIN in front of the records views. Main enforces it: every records call asks
  * `require()`, which fails once the PIN has not been entered or the views sat idle too long.
  */
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
@@ -58,12 +58,25 @@ function readRecoveryKey(text: string): RecordsKey {
   }
 }
 
-function hashPin(pin: string, salt: string): Buffer {
-  return scryptSync(pin, Buffer.from(salt, 'hex'), 32);
+/**
+ * scrypt on libuv's thread pool: a PIN takes it 50 ms on an idle laptop and several times that on
+ * a busy one, time the main loop (and so the projector) must not wait.
+ */
+function hashPin(pin: string, salt: string): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(pin, Buffer.from(salt, 'hex'), 32, (error, hash) =>
+      error ? reject(error) : resolve(hash),
+    ),
+  );
 }
 
 export class RecordsLock {
   private unlockedUntil = 0;
+  /**
+   * Setting and trying PINs happen one after another, in the order asked: no guess skips the count
+   * of wrong ones, and an unlock sent right after a new PIN sees that PIN.
+   */
+  private pinWork: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
@@ -80,20 +93,20 @@ export class RecordsLock {
   }
 
   /** Setting the first PIN unlocks; changing it needs the current one. */
-  setPin(pin: string, currentPin: string | null): LockStatus {
-    if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The PIN must be 4 to 8 digits.');
-    if (this.stored()) this.check(currentPin ?? '', 'The current PIN is not right.');
-    this.store(pin);
-    return this.status();
+  setPin(pin: string, currentPin: string | null): Promise<LockStatus> {
+    return this.inTurn(async () => {
+      if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The PIN must be 4 to 8 digits.');
+      if (this.stored()) await this.check(currentPin ?? '', 'The current PIN is not right.');
+      await this.store(pin);
+      return this.status();
+    });
   }
 
   /** Keeps a new PIN (salted scrypt) and unlocks for the idle period. */
-  private store(pin: string): void {
+  private async store(pin: string): Promise<void> {
     const salt = randomBytes(16).toString('hex');
-    writeSetting(this.db, PIN_SETTING, {
-      salt,
-      hash: hashPin(pin, salt).toString('hex'),
-    } satisfies StoredPin);
+    const hash = await hashPin(pin, salt);
+    writeSetting(this.db, PIN_SETTING, { salt, hash: hash.toString('hex') } satisfies StoredPin);
     this.unlockedUntil = this.clock.now() + this.idleMs;
   }
 
@@ -102,26 +115,36 @@ export class RecordsLock {
    * that clinic IT can read from the sheet) sets a new one. That key opens the records file itself,
    * so it proves no less than the PIN; nothing else can replace a PIN. Clears the wrong-PIN pauses.
    */
-  resetPin(recoveryKey: string, pin: string, recordsKey: RecordsKey): LockStatus {
-    if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The new PIN must be 4 to 8 digits.');
-    if (!recordsKey.equals(readRecoveryKey(recoveryKey)))
-      throw new RejectedRequest(
-        'That recovery key is not the one for these records (it is a valid key, from another laptop or another data folder). The PIN is unchanged.',
-      );
-    writeSetting(this.db, PIN_GUARD_SETTING, FRESH_GUARD);
-    this.store(pin);
-    return this.status();
+  resetPin(recoveryKey: string, pin: string, recordsKey: RecordsKey): Promise<LockStatus> {
+    return this.inTurn(async () => {
+      if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The new PIN must be 4 to 8 digits.');
+      if (!recordsKey.equals(readRecoveryKey(recoveryKey)))
+        throw new RejectedRequest(
+          'That recovery key is not the one for these records (it is a valid key, from another laptop or another data folder). The PIN is unchanged.',
+        );
+      writeSetting(this.db, PIN_GUARD_SETTING, FRESH_GUARD);
+      await this.store(pin);
+      return this.status();
+    });
   }
 
-  unlock(pin: string): LockStatus {
-    if (!this.stored()) throw new RejectedRequest('Set a PIN for the records first.');
-    this.check(pin, 'That PIN is not right.');
-    this.unlockedUntil = this.clock.now() + this.idleMs;
-    return this.status();
+  unlock(pin: string): Promise<LockStatus> {
+    return this.inTurn(async () => {
+      if (!this.stored()) throw new RejectedRequest('Set a PIN for the records first.');
+      await this.check(pin, 'That PIN is not right.');
+      this.unlockedUntil = this.clock.now() + this.idleMs;
+      return this.status();
+    });
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.pinWork.then(work);
+    this.pinWork = done.catch(() => undefined);
+    return done;
   }
 
   /** Every PIN guess, to unlock or to change the PIN, counts towards the pause after too many. */
-  private check(pin: string, wrong: string): void {
+  private async check(pin: string, wrong: string): Promise<void> {
     const now = this.clock.now();
     const guard = readSetting<PinGuard>(this.db, PIN_GUARD_SETTING) ?? FRESH_GUARD;
     if (now < guard.blockedUntil) {
@@ -129,7 +152,7 @@ export class RecordsLock {
         `Too many wrong PINs; try again in ${Math.ceil((guard.blockedUntil - now) / 1000)} seconds.`,
       );
     }
-    if (!this.matches(pin)) {
+    if (!(await this.matches(pin))) {
       const failures = guard.failures + 1;
       const pause = failures >= MAX_FAILURES;
       writeSetting(this.db, PIN_GUARD_SETTING, {
@@ -154,10 +177,10 @@ export class RecordsLock {
    * For a request that carries the PIN itself (starting a session for a group with records):
    * passes while unlocked, otherwise needs the PIN, which then unlocks for the idle period.
    */
-  admit(pin: string | undefined, locked: string): void {
+  async admit(pin: string | undefined, locked: string): Promise<void> {
     if (!this.stored() || this.isUnlocked()) return this.require();
     if (pin === undefined) throw new RecordsLockedError(locked);
-    this.unlock(pin);
+    await this.unlock(pin);
   }
 
   /** Fails while locked; otherwise keeps the records open for another idle period. */
@@ -175,11 +198,11 @@ export class RecordsLock {
     return readSetting<StoredPin>(this.db, PIN_SETTING);
   }
 
-  private matches(pin: string): boolean {
+  private async matches(pin: string): Promise<boolean> {
     const stored = this.stored();
     if (!stored) return false;
     const expected = Buffer.from(stored.hash, 'hex');
-    const actual = hashPin(pin, stored.salt);
+    const actual = await hashPin(pin, stored.salt);
     return expected.length === actual.length && timingSafeEqual(expected, actual);
   }
 }

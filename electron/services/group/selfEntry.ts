@@ -100,8 +100,8 @@ export class SelfEntry {
   }
 
   /** The counselor's PIN gives the laptop back (and unlocks the records, as the PIN does). */
-  finish(pin: string): LockStatus {
-    const status = this.lock.unlock(pin);
+  async finish(pin: string): Promise<LockStatus> {
+    const status = await this.lock.unlock(pin);
     writeSetting(this.db, SELF_ENTRY_SETTING, null);
     return status;
   }

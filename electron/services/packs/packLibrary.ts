@@ -3,7 +3,11 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path';
 import { formatProblem, type PackProblem } from '../../content/pack/problems';
 import {
+  isLoaded,
   loadCatalog,
+  loadPackFolder,
+  withImportedPack,
+  type BrokenPack,
   type LoadedPack,
   type PackCatalog,
   type PackRoots,
@@ -41,6 +45,12 @@ function summarize(pack: LoadedPack, catalog: PackCatalog): PackSummary {
   };
 }
 
+/**
+ * Loads an imported pack once it is in its folder (validated, every slide rendered), or says why
+ * not; `staged` is the same pack as staging loaded it, from the same files before they moved.
+ */
+export type LoadImportedPack = (folder: string, staged: LoadedPack) => LoadedPack | BrokenPack;
+
 /** Loads the pack catalog and imports new packs into the data folder after validating them. */
 export class PackLibrary {
   private catalog: PackCatalog;
@@ -48,6 +58,13 @@ export class PackLibrary {
   constructor(
     private readonly roots: PackRoots,
     private readonly assetUrl: PackAssetUrl,
+    /**
+     * How an imported pack is loaded once in place. The kiosk takes it as its worker loaded it in
+     * staging (`adoptStaged`), so an import parses no YAML on the main thread; by default (tests,
+     * the CLI) it is loaded again from its place.
+     */
+    private readonly loadImported: LoadImportedPack = (folder) =>
+      loadPackFolder(folder, 'imported', assetUrl),
   ) {
     this.recoverInterruptedImports();
     this.catalog = loadCatalog(roots, assetUrl);
@@ -179,7 +196,7 @@ export class PackLibrary {
         incoming: { title, version },
       };
     }
-    const installed = this.install(staging, id);
+    const installed = this.install(staging, id, staged.pack);
     if (!installed) {
       return invalidImport(
         `“${title}” could not be loaded once in place; the pack it would have replaced is unchanged`,
@@ -194,9 +211,10 @@ export class PackLibrary {
 
   /**
    * Swaps the staged folder in, keeping the old copy until the new one has loaded from its place;
-   * if it does not, the old copy goes back. Returns the installed pack, or null after a rollback.
+   * if it does not, the old copy goes back. Only the new pack takes its place in the catalog: the
+   * others are kept as they were loaded. Returns the installed pack, or null after a rollback.
    */
-  private install(staging: string, id: string): LoadedPack | null {
+  private install(staging: string, id: string, staged: LoadedPack): LoadedPack | null {
     const target = join(this.roots.imported, id);
     const previous = join(this.roots.imported, `.previous-${id}-${randomBytes(4).toString('hex')}`);
     const hadPrevious = existsSync(target);
@@ -207,17 +225,25 @@ export class PackLibrary {
       if (hadPrevious) renameSync(previous, target);
       throw error;
     }
-    this.reload();
-    const installed = this.find(id);
-    if (installed?.folder !== target) {
-      rmSync(target, { recursive: true, force: true });
-      if (hadPrevious) renameSync(previous, target);
-      this.reload();
-      return null;
+    const loaded = this.loadImported(target, staged);
+    if (isLoaded(loaded)) {
+      const catalog = withImportedPack(this.catalog, loaded);
+      if (catalog) this.catalog = catalog;
+      else this.reload();
+      const installed = this.find(id);
+      if (installed?.folder === target) {
+        if (hadPrevious) rmSync(previous, { recursive: true, force: true });
+        return installed;
+      }
     }
-    if (hadPrevious) rmSync(previous, { recursive: true, force: true });
-    return installed;
+    rmSync(target, { recursive: true, force: true });
+    if (hadPrevious) renameSync(previous, target);
+    this.reload();
+    return null;
   }
 }
 
 export type { PackProblem };
+
+/** The kiosk's loader: the pack its worker loaded in staging, now in its folder (same files). */
+export const adoptStaged: LoadImportedPack = (folder, staged) => ({ ...staged, folder });

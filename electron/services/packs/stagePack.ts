@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { checkPackAsync } from '../../content/pack/loadPack';
 import { formatProblem } from '../../content/pack/problems';
-import { isLoaded, loadPackFolder } from '../../content/pack/registry';
+import { isLoaded, loadPackFolder, type LoadedPack } from '../../content/pack/registry';
 import type { PackAssetUrl } from '../../content/pack/renderPack';
 import { MANIFEST_FILE } from '../../content/pack/schema';
 import { readZip, ZipRefused } from './readZip';
@@ -22,7 +22,14 @@ export const MAX_IMPORT_FILES = 5000;
 
 /** What staging found: a pack ready to swap in (its files are in the staging folder), or why not. */
 export type StagedPack =
-  | { status: 'staged'; id: string; title: string; version: string }
+  | {
+      status: 'staged';
+      id: string;
+      title: string;
+      version: string;
+      /** The pack as loaded from the staging folder: validated, every slide rendered. */
+      pack: LoadedPack;
+    }
   | { status: 'invalid'; problems: string[] };
 
 export type StageProgress = (phase: string, done: number, total: number) => void;
@@ -133,5 +140,5 @@ export async function judgeStaged(
   const staged = loadPackFolder(staging, 'imported', packAssetUrl, check);
   if (!isLoaded(staged)) return { status: 'invalid', problems: staged.problems.map(formatProblem) };
   const { id, title, version } = check.manifest;
-  return { status: 'staged', id, title, version };
+  return { status: 'staged', id, title, version, pack: staged };
 }

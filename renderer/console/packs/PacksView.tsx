@@ -4,6 +4,7 @@ import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
 import { call, consoleApi } from '../../platform/kiosk';
 import type { EditorRequest } from '../editor/PackEditor';
+import { DeckChooser, DeckImportPanel } from './deck/DeckImportEntry';
 import { relativePathOf, uploadInParts } from './readFiles';
 import './packs.css';
 
@@ -57,6 +58,7 @@ export function PacksView() {
   const [importState, setImportState] = useState<ImportState>({ step: 'idle' });
   const [choosesFiles, setChoosesFiles] = useState(false);
   const [editing, setEditing] = useState<EditorRequest | null>(null);
+  const [deckFile, setDeckFile] = useState<File | null>(null);
 
   useEffect(() => {
     const unsubscribe = api.on('packs:changed', setList);
@@ -178,8 +180,25 @@ export function PacksView() {
               {...{ webkitdirectory: '', directory: '' }}
             />
           </label>
+          <DeckChooser
+            onChosen={(file) => {
+              setImportState({ step: 'idle' });
+              setDeckFile(file);
+            }}
+          />
         </div>
       </header>
+
+      {deckFile && (
+        <DeckImportPanel
+          file={deckFile}
+          onClose={() => setDeckFile(null)}
+          onImported={(message) => {
+            setDeckFile(null);
+            setImportState({ step: 'done', message });
+          }}
+        />
+      )}
 
       <ImportStatus
         state={importState}

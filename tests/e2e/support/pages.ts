@@ -268,3 +268,39 @@ export class PackEditorPage {
     await this.root.getByRole('button', { name: 'Close', exact: true }).click();
   }
 }
+
+/** Content packs → Import a deck (PDF)…: the pages read from the PDF and where they go. */
+export class DeckImportPage {
+  readonly root: Locator;
+  readonly form: Locator;
+  readonly progress: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('region', { name: /Import a deck from PDF/ });
+    this.form = this.root.getByRole('form', { name: 'Import the deck' });
+    this.progress = this.root.getByRole('progressbar');
+  }
+
+  async choose(name: string, pdf: Uint8Array) {
+    await this.page
+      .getByTestId('import-deck')
+      .setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await expect(this.form).toBeVisible();
+  }
+
+  pageCard(number: number): Locator {
+    return this.root.locator(`[data-page="${number}"]`);
+  }
+
+  /** Starts a new agenda item at the page, titled and timed as given. */
+  async splitAt(number: number, title: string, minutes: number) {
+    const card = this.pageCard(number);
+    await card.getByLabel('A new agenda item starts here').check();
+    await card.getByLabel('Item title').fill(title);
+    await card.getByLabel('Minutes').fill(String(minutes));
+  }
+
+  async importPages() {
+    await this.form.getByRole('button', { name: /^Import \d+ pages?$/ }).click();
+  }
+}

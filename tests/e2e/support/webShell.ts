@@ -163,3 +163,14 @@ export function assertIntegrity(databaseFile: string): void {
     if (found) throw new Error(`The member name “${found.toString()}” is readable in ${file}.`);
   }
 }
+
+/** Whatever is in the imported packs' folder, with the upload area's contents (`.uploads/<name>`). */
+export function packFolderContents(dataDir: string): string[] {
+  const folder = join(dataDir, 'curricula');
+  if (!existsSync(folder)) return [];
+  const uploads = join(folder, '.uploads');
+  return [
+    ...readdirSync(folder).filter((name) => name !== '.uploads'),
+    ...(existsSync(uploads) ? readdirSync(uploads).map((name) => `.uploads/${name}`) : []),
+  ];
+}
