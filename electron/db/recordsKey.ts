@@ -10,6 +10,7 @@ import {
   createDecipheriv,
   createHash,
   randomBytes,
+  scrypt,
   scryptSync,
   timingSafeEqual,
 } from 'node:crypto';
@@ -32,7 +33,7 @@ export interface KeyWrapping {
   unwrap(stored: Record<string, string>): RecordsKey;
 }
 
-interface StoredKey extends Record<string, string> {
+export interface StoredKey extends Record<string, string> {
   kind: KeyWrapping['kind'];
 }
 
@@ -47,9 +48,56 @@ export function ownerOnlyFileWrapping(): KeyWrapping {
 }
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 ** 2 };
+const SALT_BYTES = 16;
 
 function passphraseKey(passphrase: string, salt: Buffer): Buffer {
   return scryptSync(passphrase.normalize('NFC'), salt, 32, SCRYPT);
+}
+
+/** The same derivation on libuv's thread pool, so a window stays responsive meanwhile. */
+function passphraseKeyOffThread(passphrase: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) =>
+    scrypt(passphrase.normalize('NFC'), salt, 32, SCRYPT, (error, derived) =>
+      error ? reject(error) : resolvePromise(derived),
+    ),
+  );
+}
+
+function sealKey(derived: Buffer, salt: Buffer, key: RecordsKey): Record<string, string> {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', derived, iv);
+  const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
+  return {
+    scrypt: `N=${SCRYPT.N},r=${SCRYPT.r},p=${SCRYPT.p}`,
+    salt: salt.toString('hex'),
+    iv: iv.toString('hex'),
+    tag: cipher.getAuthTag().toString('hex'),
+    wrapped: wrapped.toString('hex'),
+  };
+}
+
+function openKey(derived: Buffer, stored: Record<string, string>): RecordsKey {
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', derived, Buffer.from(stored.iv ?? '', 'hex'));
+    decipher.setAuthTag(Buffer.from(stored.tag ?? '', 'hex'));
+    return Buffer.concat([
+      decipher.update(Buffer.from(stored.wrapped ?? '', 'hex')),
+      decipher.final(),
+    ]);
+  } catch {
+    throw new WrongPassphraseError(
+      `That passphrase does not unlock the records. Check it and start again. ${UNTOUCHED}`,
+      `${KEY_FILE}: the passphrase failed the AES-GCM tag`,
+    );
+  }
+}
+
+export class WrongPassphraseError extends StartupError {
+  override name = 'WrongPassphraseError';
+}
+
+function passphraseWhere(why: string): string {
+  return `in ${KEY_FILE} in the data folder, wrapped by the passphrase (${why})`;
 }
 
 /** A passphrase (scrypt) wraps the key with AES-256-GCM; a wrong one fails its tag. */
@@ -62,43 +110,37 @@ export function passphraseWrapping(passphrase: string, why: string): KeyWrapping
   }
   return {
     kind: 'passphrase',
-    where: `in ${KEY_FILE} in the data folder, wrapped by the passphrase (${why})`,
+    where: passphraseWhere(why),
     wrap(key) {
-      const salt = randomBytes(16);
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', passphraseKey(passphrase, salt), iv);
-      const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
-      return {
-        scrypt: `N=${SCRYPT.N},r=${SCRYPT.r},p=${SCRYPT.p}`,
-        salt: salt.toString('hex'),
-        iv: iv.toString('hex'),
-        tag: cipher.getAuthTag().toString('hex'),
-        wrapped: wrapped.toString('hex'),
-      };
+      const salt = randomBytes(SALT_BYTES);
+      return sealKey(passphraseKey(passphrase, salt), salt, key);
     },
-    unwrap(stored) {
-      try {
-        const decipher = createDecipheriv(
-          'aes-256-gcm',
-          passphraseKey(passphrase, Buffer.from(stored.salt ?? '', 'hex')),
-          Buffer.from(stored.iv ?? '', 'hex'),
-        );
-        decipher.setAuthTag(Buffer.from(stored.tag ?? '', 'hex'));
-        return Buffer.concat([
-          decipher.update(Buffer.from(stored.wrapped ?? '', 'hex')),
-          decipher.final(),
-        ]);
-      } catch {
-        throw new StartupError(
-          `That passphrase does not unlock the records. Check it and start again. ${UNTOUCHED}`,
-          `${KEY_FILE}: the passphrase failed the AES-GCM tag`,
-        );
-      }
-    },
+    unwrap: (stored) =>
+      openKey(passphraseKey(passphrase, Buffer.from(stored.salt ?? '', 'hex')), stored),
   };
 }
 
-function readStored(dataDir: string): StoredKey | null {
+/**
+ * The passphrase wrapping with scrypt already run, off the event loop, for the salt of `stored`
+ * (the key file as it is) or a new salt: its wrap and unwrap then cost only AES-GCM.
+ */
+export async function derivedPassphraseWrapping(
+  passphrase: string,
+  why: string,
+  stored: Record<string, string> | null,
+): Promise<KeyWrapping> {
+  const salt = stored ? Buffer.from(stored.salt ?? '', 'hex') : randomBytes(SALT_BYTES);
+  const derived = await passphraseKeyOffThread(passphrase, salt);
+  return {
+    kind: 'passphrase',
+    where: passphraseWhere(why),
+    wrap: (key) => sealKey(derived, salt, key),
+    unwrap: (other) => openKey(derived, other),
+  };
+}
+
+/** The key file as it is, or null when there is none; a damaged one is a StartupError. */
+export function readStoredKey(dataDir: string): StoredKey | null {
   const path = join(dataDir, KEY_FILE);
   if (!existsSync(path)) return null;
   try {
@@ -186,7 +228,7 @@ export function loadRecordsKey(
     writeStored(dataDir, { ...wrapping.wrap(key), kind: wrapping.kind });
     return { key, created: false };
   }
-  const stored = readStored(dataDir);
+  const stored = readStoredKey(dataDir);
   if (stored === null) {
     if (existsSync(databaseFile) && !isPlainDatabase(databaseFile)) {
       throw new StartupError(

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ManualClock } from '../core/clock';
 import type { KioskCore } from '../core/kioskCore';
-import { events, type EventName, type Role } from '../ipc/contract';
+import { events, type EventName, type Role, type ShowRole } from '../ipc/contract';
 import { respondWithFile } from '../services/media/mediaResponse';
 import { contentTypeFor, resolveAssetPath, SECURITY_HEADERS } from '../shell/security';
 
@@ -36,7 +36,7 @@ export interface WebShellOptions {
   keysFile?: string;
 }
 
-type RoleKeys = Record<Role, string>;
+type RoleKeys = Record<ShowRole, string>;
 
 /** Each role's secret: the printed URL carries it in its fragment, which no request ever sends. */
 function roleKeys(file: string | undefined): RoleKeys {
