@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { safeStorage } from 'electron';
-import { passphraseWrapping, type KeyWrapping } from '../db/recordsKey';
+import { passphraseWrapping } from '../db/passphraseWrapping';
+import type { KeyWrapping } from '../db/recordsKey';
 import { StartupError } from '../db/startupError';
 
 const UNTOUCHED = 'Nothing was changed.';

@@ -7,8 +7,7 @@
  */
 import { join } from 'node:path';
 import { BrowserWindow, ipcMain } from 'electron';
-import { unlockChannels } from '../ipc/contract';
-import { createRouterFor } from '../ipc/router';
+import { createUnlockRouter } from '../core/unlockRouter';
 import { IPC_INVOKE } from '../ipc/wire';
 import type { PassphraseGate, Unlocked } from '../services/access/passphraseGate';
 import { secureWebPreferences } from '../shell/windowPolicy';
@@ -52,20 +51,8 @@ export function askForPassphrase(options: UnlockWindowOptions): Promise<Unlocked
           if (!window.isDestroyed()) window.destroy();
         },
       });
-      return { unlocked: true as const };
     };
-    const router = createRouterFor(
-      unlockChannels,
-      {
-        'unlock:view': () => gate.view(),
-        'unlock:create': async ({ passphrase, repeat }) =>
-          unlocked(await gate.create(passphrase, repeat)),
-        'unlock:enter': async ({ passphrase }) => unlocked(await gate.enter(passphrase)),
-        'unlock:recover': async ({ recoveryKey, passphrase, repeat }) =>
-          unlocked(await gate.recover(recoveryKey, passphrase, repeat)),
-      },
-      options.log,
-    );
+    const router = createUnlockRouter(gate, unlocked, options.log);
     ipcMain.handle(IPC_INVOKE, (event, channel: unknown, args: unknown) =>
       router.dispatch(channel, args, appPageSender(event) === contentsId ? 'unlock' : null),
     );

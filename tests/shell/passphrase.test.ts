@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatRecoveryKey, passphraseWrapping } from '../../electron/db/recordsKey';
+import { passphraseWrapping } from '../../electron/db/passphraseWrapping';
+import { formatRecoveryKey } from '../../electron/db/recoveryKey';
 import type { FakeBrowserWindow } from './fakeElectron';
 import { call, loadMain, windowsByRole, type LoadedShell } from './harness';
 

@@ -9,14 +9,9 @@ import { existsSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
 import { isPlainDatabase } from '../../db/cipher';
 import { judgeKioskFile } from '../../db/kioskFile';
-import {
-  derivedPassphraseWrapping,
-  parseRecoveryKey,
-  readStoredKey,
-  WrongPassphraseError,
-  type KeyWrapping,
-  type StoredKey,
-} from '../../db/recordsKey';
+import { derivedPassphraseWrapping, WrongPassphraseError } from '../../db/passphraseWrapping';
+import { readStoredKey, type KeyWrapping, type StoredKey } from '../../db/recordsKey';
+import { parseRecoveryKey } from '../../db/recoveryKey';
 import type { StartupError } from '../../db/startupError';
 import { RejectedRequest } from '../errors';
 
