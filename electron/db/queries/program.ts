@@ -44,11 +44,17 @@ export interface SessionAttendanceRow {
   present: number;
 }
 
-export interface QuizAnswerCountRow {
+export interface QuizItemCountRow {
   session_id: number;
   item_id: string;
+  answered: number;
+  correct: number;
+}
+
+export interface WrongAnswerCountRow {
+  pack_id: string;
+  item_id: string;
   answer: string;
-  correct: 0 | 1;
   n: number;
 }
 
@@ -116,13 +122,26 @@ export function countAttendanceBySession(
     .all(...params(selection));
 }
 
-/** How many chose each answer to each quiz item, per session. */
-export function countQuizAnswers(db: Db, selection: ProgramSelection): QuizAnswerCountRow[] {
+/** How many answered each quiz item in each session, and how many right (migration 009's totals). */
+export function countQuizItems(db: Db, selection: ProgramSelection): QuizItemCountRow[] {
   return db
-    .prepare<SelectionParams, QuizAnswerCountRow>(
-      `SELECT q.session_id, q.item_id, q.answer, q.correct, count(*) AS n FROM quiz_answers q
-       WHERE q.session_id IN (${SELECTED_SESSIONS})
-       GROUP BY q.session_id, q.item_id, q.answer, q.correct`,
+    .prepare<SelectionParams, QuizItemCountRow>(
+      `SELECT t.session_id, t.item_id, sum(t.n) AS answered, sum(t.n * t.correct) AS correct
+       FROM quiz_answer_totals t
+       WHERE t.session_id IN (${SELECTED_SESSIONS})
+       GROUP BY t.session_id, t.item_id`,
+    )
+    .all(...params(selection));
+}
+
+/** How often each wrong answer to each quiz item was chosen, per pack, over the selection. */
+export function countWrongAnswers(db: Db, selection: ProgramSelection): WrongAnswerCountRow[] {
+  return db
+    .prepare<SelectionParams, WrongAnswerCountRow>(
+      `SELECT s.pack_id, t.item_id, t.answer, sum(t.n) AS n
+       FROM quiz_answer_totals t JOIN sessions s ON s.id = t.session_id
+       WHERE t.correct = 0 AND t.session_id IN (${SELECTED_SESSIONS})
+       GROUP BY s.pack_id, t.item_id, t.answer`,
     )
     .all(...params(selection));
 }
@@ -187,7 +206,9 @@ export function listGraduations(db: Db, selection: ProgramSelection): Graduation
 export function sessionSpan(db: Db): { first: number | null; last: number | null } {
   return db
     .prepare<[], { first: number | null; last: number | null }>(
-      'SELECT min(started_at_ms) AS first, max(started_at_ms) AS last FROM session_records',
+      // Two subqueries: each is one step along the index, where min and max together scan it.
+      `SELECT (SELECT min(started_at_ms) FROM session_records) AS first,
+              (SELECT max(started_at_ms) FROM session_records) AS last`,
     )
     .get()!;
 }
