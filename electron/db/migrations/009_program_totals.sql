@@ -45,5 +45,35 @@ INSERT INTO quiz_answer_totals
 SELECT session_id, item_id, answer, correct, count(*) FROM quiz_answers
 GROUP BY session_id, item_id, answer, correct;
 
--- The packs sessions ran, from the index alone (the rows also hold each session's summary).
+-- Each member's first session (the lowest session they were checked in at), kept as attendance is
+-- marked and unmarked, so retention finds a period's first-timers by index instead of searching
+-- every member's attendance. Attendance rows are only ever inserted and deleted.
+CREATE TABLE member_first_sessions (
+  member_id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL
+) STRICT;
+
+CREATE INDEX member_first_sessions_by_session ON member_first_sessions (session_id, member_id);
+
+CREATE TRIGGER member_first_sessions_on_check_in AFTER INSERT ON attendance
+BEGIN
+  INSERT INTO member_first_sessions VALUES (NEW.member_id, NEW.session_id)
+  ON CONFLICT DO UPDATE SET session_id = min(session_id, excluded.session_id);
+END;
+
+CREATE TRIGGER member_first_sessions_on_uncheck AFTER DELETE ON attendance
+BEGIN
+  DELETE FROM member_first_sessions
+  WHERE member_id = OLD.member_id
+    AND NOT EXISTS (SELECT 1 FROM attendance WHERE member_id = OLD.member_id);
+  UPDATE member_first_sessions
+  SET session_id = (SELECT min(session_id) FROM attendance WHERE member_id = OLD.member_id)
+  WHERE member_id = OLD.member_id;
+END;
+
+INSERT INTO member_first_sessions
+SELECT member_id, min(session_id) FROM attendance GROUP BY member_id;
+
+-- A session's row also holds its summary (kilobytes of JSON each): the packs that ran come from
+-- this index alone instead of a scan of every summary.
 CREATE INDEX sessions_by_pack ON sessions (pack_id, pack_title);

@@ -126,9 +126,9 @@ export function countAttendanceBySession(
 export function countQuizItems(db: Db, selection: ProgramSelection): QuizItemCountRow[] {
   return db
     .prepare<SelectionParams, QuizItemCountRow>(
-      `SELECT t.session_id, t.item_id, sum(t.n) AS answered, sum(t.n * t.correct) AS correct
-       FROM quiz_answer_totals t
-       WHERE t.session_id IN (${SELECTED_SESSIONS})
+      `WITH selected AS (${SELECTED_SESSIONS})
+       SELECT t.session_id, t.item_id, sum(t.n) AS answered, sum(t.n * t.correct) AS correct
+       FROM selected JOIN quiz_answer_totals t ON t.session_id = selected.id
        GROUP BY t.session_id, t.item_id`,
     )
     .all(...params(selection));
@@ -138,9 +138,10 @@ export function countQuizItems(db: Db, selection: ProgramSelection): QuizItemCou
 export function countWrongAnswers(db: Db, selection: ProgramSelection): WrongAnswerCountRow[] {
   return db
     .prepare<SelectionParams, WrongAnswerCountRow>(
-      `SELECT s.pack_id, t.item_id, t.answer, sum(t.n) AS n
-       FROM quiz_answer_totals t JOIN sessions s ON s.id = t.session_id
-       WHERE t.correct = 0 AND t.session_id IN (${SELECTED_SESSIONS})
+      `WITH selected AS (${SELECTED_SESSIONS})
+       SELECT s.pack_id, t.item_id, t.answer, sum(t.n) AS n
+       FROM selected JOIN sessions s ON s.id = selected.id
+       JOIN quiz_answer_totals t ON t.session_id = selected.id AND t.correct = 0
        GROUP BY s.pack_id, t.item_id, t.answer`,
     )
     .all(...params(selection));
@@ -150,17 +151,10 @@ export function countWrongAnswers(db: Db, selection: ProgramSelection): WrongAns
 export function listFirstSessions(db: Db, selection: ProgramSelection): FirstSessionRow[] {
   return db
     .prepare<SelectionParams, FirstSessionRow>(
-      `WITH selected AS (${SELECTED_SESSIONS}),
-       seen AS (SELECT DISTINCT a.member_id FROM attendance a JOIN selected ON selected.id = a.session_id),
-       firsts AS (
-         SELECT seen.member_id,
-                (SELECT min(f.session_id) FROM attendance f WHERE f.member_id = seen.member_id)
-                  AS first_session_id
-         FROM seen)
-       SELECT firsts.member_id, m.cohort_id, firsts.first_session_id FROM firsts
-       JOIN members m ON m.id = firsts.member_id
-       WHERE firsts.first_session_id IN (SELECT id FROM selected)
-       ORDER BY firsts.first_session_id, firsts.member_id`,
+      `SELECT f.member_id, m.cohort_id, f.session_id AS first_session_id
+       FROM member_first_sessions f JOIN members m ON m.id = f.member_id
+       WHERE f.session_id IN (${SELECTED_SESSIONS})
+       ORDER BY f.session_id, f.member_id`,
     )
     .all(...params(selection));
 }

@@ -1,8 +1,13 @@
-/** Migration 009's quiz totals: kept equal to a count of the answers through every kind of change. */
+/** Migration 009's totals: kept equal to what they sum up through every kind of change. */
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../electron/db/database';
-import { deleteQuizAnswer, upsertQuizAnswer } from '../../../electron/db/queries/group';
+import {
+  insertAttendance,
+  deleteQuizAnswer,
+  deleteAttendance,
+  upsertQuizAnswer,
+} from '../../../electron/db/queries/group';
 import { makeTempDir } from '../../helpers/tempDir';
 import { TEST_KEY } from '../../helpers/recordsKey';
 import {
@@ -73,4 +78,30 @@ it('follows answers written, changed (upsert), corrected and removed', () => {
   expect(totals()).toEqual(counted());
   db.prepare('DELETE FROM quiz_answers').run();
   expect(totals()).toEqual([]);
+});
+
+it('keeps each member’s first session as attendance is marked and unmarked', () => {
+  const cohort = insertCohort(db, 'Tuesday group');
+  const [ana, ben] = ['Ana', 'Ben'].map((name) => insertMember(db, cohort, name));
+  const sessions = [0, 1, 2].map((week) =>
+    insertSession(db, cohort, pack, summaryOf(pack, {}, T0 + week * 7 * 24 * 3600_000)),
+  );
+  const firsts = () =>
+    db.prepare('SELECT member_id, session_id FROM member_first_sessions ORDER BY 1').all();
+  const expected = () =>
+    db
+      .prepare(
+        'SELECT member_id, min(session_id) AS session_id FROM attendance GROUP BY 1 ORDER BY 1',
+      )
+      .all();
+  insertAttendance(db, sessions[1]!, ana!, T0);
+  insertAttendance(db, sessions[2]!, ana!, T0);
+  insertAttendance(db, sessions[0]!, ana!, T0);
+  insertAttendance(db, sessions[2]!, ben!, T0);
+  expect(firsts()).toEqual(expected());
+  deleteAttendance(db, sessions[0]!, ana!);
+  expect(firsts()).toEqual(expected());
+  deleteAttendance(db, sessions[2]!, ben!);
+  expect(firsts()).toEqual(expected());
+  expect(firsts()).toEqual([{ member_id: ana, session_id: sessions[1] }]);
 });
