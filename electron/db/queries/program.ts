@@ -126,10 +126,8 @@ export function countAttendanceBySession(
 export function countQuizItems(db: Db, selection: ProgramSelection): QuizItemCountRow[] {
   return db
     .prepare<SelectionParams, QuizItemCountRow>(
-      `WITH selected AS (${SELECTED_SESSIONS})
-       SELECT t.session_id, t.item_id, sum(t.n) AS answered, sum(t.n * t.correct) AS correct
-       FROM selected JOIN quiz_answer_totals t ON t.session_id = selected.id
-       GROUP BY t.session_id, t.item_id`,
+      `SELECT t.session_id, t.item_id, t.answered, t.correct FROM quiz_item_totals t
+       WHERE t.session_id IN (${SELECTED_SESSIONS})`,
     )
     .all(...params(selection));
 }
@@ -229,11 +227,20 @@ export function countDistinctMembers(db: Db, selection: ProgramSelection): numbe
     .get(...params(selection))!.n;
 }
 
-/** Every pack a session ran, with the title it had then. */
+/**
+ * Every pack a session ran, with the title it had then: one step along sessions_by_pack per pack
+ * (a skip scan), as a clinic runs a few packs over many thousands of sessions.
+ */
 export function listRanPacks(db: Db): { id: string; title: string }[] {
   return db
     .prepare<[], { id: string; title: string }>(
-      'SELECT pack_id AS id, max(pack_title) AS title FROM sessions GROUP BY pack_id ORDER BY title',
+      `WITH RECURSIVE packs (id) AS (
+         SELECT min(pack_id) FROM sessions
+         UNION ALL
+         SELECT (SELECT min(pack_id) FROM sessions WHERE pack_id > packs.id) FROM packs
+         WHERE packs.id IS NOT NULL)
+       SELECT id, (SELECT max(pack_title) FROM sessions WHERE pack_id = packs.id) AS title
+       FROM packs WHERE id IS NOT NULL ORDER BY title`,
     )
     .all();
 }

@@ -33,19 +33,23 @@ afterEach(() => {
   dir.remove();
 });
 
-const totals = () =>
-  db
-    .prepare(
-      'SELECT session_id, item_id, answer, correct, n FROM quiz_answer_totals ORDER BY 1, 2, 3, 4',
-    )
-    .all();
-const counted = () =>
-  db
-    .prepare(
-      `SELECT session_id, item_id, answer, correct, count(*) AS n FROM quiz_answers
-       GROUP BY session_id, item_id, answer, correct ORDER BY 1, 2, 3, 4`,
-    )
-    .all();
+const rows = (sql: string) => db.prepare(sql).all();
+const totals = () => ({
+  items: rows('SELECT session_id, item_id, answered, correct FROM quiz_item_totals ORDER BY 1, 2'),
+  answers: rows(
+    'SELECT session_id, item_id, answer, correct, n FROM quiz_answer_totals ORDER BY 1, 2, 3, 4',
+  ),
+});
+const counted = () => ({
+  items: rows(
+    `SELECT session_id, item_id, count(*) AS answered, sum(correct) AS correct FROM quiz_answers
+     GROUP BY session_id, item_id ORDER BY 1, 2`,
+  ),
+  answers: rows(
+    `SELECT session_id, item_id, answer, correct, count(*) AS n FROM quiz_answers
+     GROUP BY session_id, item_id, answer, correct ORDER BY 1, 2, 3, 4`,
+  ),
+});
 
 it('follows answers written, changed (upsert), corrected and removed', () => {
   const cohort = insertCohort(db, 'Tuesday group');
@@ -77,7 +81,7 @@ it('follows answers written, changed (upsert), corrected and removed', () => {
   deleteQuizAnswer(db, sessions[1]!, members[2]!, second!.id);
   expect(totals()).toEqual(counted());
   db.prepare('DELETE FROM quiz_answers').run();
-  expect(totals()).toEqual([]);
+  expect(totals()).toEqual({ items: [], answers: [] });
 });
 
 it('keeps each member’s first session as attendance is marked and unmarked', () => {
