@@ -1,10 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { passphraseWrapping } from '../../electron/db/passphraseWrapping';
 import { formatRecoveryKey } from '../../electron/db/recoveryKey';
+import { blockingViolations } from './support/axe';
 import { ConsolePage, UnlockPage } from './support/pages';
 import { startShell, type RunningShell } from './support/webShell';
 
@@ -22,15 +22,9 @@ const SIZES = [
 ];
 
 async function expectAccessible(page: Page, view: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const blocking = results.violations
-    .filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))
-    .map(
-      (violation) => `${violation.id} at ${violation.nodes.map((node) => node.target).join(', ')}`,
-    );
-  expect.soft(blocking, `${view}: serious or critical axe violations`).toEqual([]);
+  expect
+    .soft(await blockingViolations(page), `${view}: serious or critical axe violations`)
+    .toEqual([]);
 }
 
 async function screenshots(page: Page, name: string) {

@@ -77,7 +77,8 @@ async function firstStart(): Promise<LoadedShell> {
   return started;
 }
 
-describe('the passphrase window (no keyring)', () => {
+// Each scenario derives scrypt keys several times (deliberately slow) and restarts the app.
+describe('the passphrase window (no keyring)', { timeout: 30_000 }, () => {
   it('at the first start explains why, asks twice with a minimum strength, then opens the records', async () => {
     shell = await loadMain({ storageBackend: 'basic_text' });
     const state = shell.fake.fakeState();
