@@ -66,6 +66,7 @@ async function openConsole(page: Page, running: RunningShell) {
 test('first start: why, a passphrase twice with a minimum strength, then the console', async ({
   page,
 }) => {
+  test.setTimeout(60_000);
   shell = await startShell(dataDir, { askPassphrase: true });
   const unlock = new UnlockPage(page);
   await unlock.open(shell.unlockUrl);
@@ -94,6 +95,8 @@ test('first start: why, a passphrase twice with a minimum strength, then the con
 test('later starts: a wrong passphrase is refused with a wait and no change; the recovery key sets a new one', async ({
   page,
 }) => {
+  // Three starts of the shell and five scrypt derivations.
+  test.setTimeout(120_000);
   shell = await startShell(dataDir, { askPassphrase: true });
   const unlock = new UnlockPage(page);
   await unlock.open(shell.unlockUrl);
