@@ -30,6 +30,7 @@ export default defineConfig({
         input: {
           console: resolve(root, 'electron/preload/console.ts'),
           audience: resolve(root, 'electron/preload/audience.ts'),
+          unlock: resolve(root, 'electron/preload/unlock.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
@@ -45,6 +46,7 @@ export default defineConfig({
         input: {
           console: resolve(root, 'renderer/console.html'),
           audience: resolve(root, 'renderer/audience.html'),
+          unlock: resolve(root, 'renderer/unlock.html'),
           'web-bridge': resolve(root, 'electron/web/bridge.ts'),
         },
         output: {

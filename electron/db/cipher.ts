@@ -12,6 +12,8 @@ import type { Db } from './database';
 export type RecordsKey = Buffer;
 
 export const KEY_BYTES = 32;
+/** Where the data folder keeps the records key, wrapped by whatever the shell has. */
+export const KEY_FILE = 'records-key.json';
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 function rawKeyLiteral(key: RecordsKey): string {

@@ -5,21 +5,15 @@
  * wraps it (scrypt, then AES-256-GCM); otherwise the browser shell keeps it in the file as it is,
  * readable only by its owner. The recovery key is the same key, written for people.
  */
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  randomBytes,
-  scryptSync,
-  timingSafeEqual,
-} from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isPlainDatabase, KEY_BYTES, type RecordsKey } from './cipher';
+import { isPlainDatabase, KEY_BYTES, KEY_FILE, type RecordsKey } from './cipher';
 import { judgeKioskFile } from './kioskFile';
+import { parseRecoveryKey } from './recoveryKey';
 import { StartupError } from './startupError';
 
-export const KEY_FILE = 'records-key.json';
+export { KEY_FILE };
 const UNTOUCHED = 'Nothing was changed.';
 
 /** How a shell keeps the key: `kind` is written next to the wrapped key so the next start knows. */
@@ -32,7 +26,7 @@ export interface KeyWrapping {
   unwrap(stored: Record<string, string>): RecordsKey;
 }
 
-interface StoredKey extends Record<string, string> {
+export interface StoredKey extends Record<string, string> {
   kind: KeyWrapping['kind'];
 }
 
@@ -46,59 +40,8 @@ export function ownerOnlyFileWrapping(): KeyWrapping {
   };
 }
 
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 ** 2 };
-
-function passphraseKey(passphrase: string, salt: Buffer): Buffer {
-  return scryptSync(passphrase.normalize('NFC'), salt, 32, SCRYPT);
-}
-
-/** A passphrase (scrypt) wraps the key with AES-256-GCM; a wrong one fails its tag. */
-export function passphraseWrapping(passphrase: string, why: string): KeyWrapping {
-  if (passphrase.length < 8) {
-    throw new StartupError(
-      `The passphrase for the records must be at least 8 characters. ${UNTOUCHED}`,
-      'passphrase shorter than 8 characters',
-    );
-  }
-  return {
-    kind: 'passphrase',
-    where: `in ${KEY_FILE} in the data folder, wrapped by the passphrase (${why})`,
-    wrap(key) {
-      const salt = randomBytes(16);
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', passphraseKey(passphrase, salt), iv);
-      const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
-      return {
-        scrypt: `N=${SCRYPT.N},r=${SCRYPT.r},p=${SCRYPT.p}`,
-        salt: salt.toString('hex'),
-        iv: iv.toString('hex'),
-        tag: cipher.getAuthTag().toString('hex'),
-        wrapped: wrapped.toString('hex'),
-      };
-    },
-    unwrap(stored) {
-      try {
-        const decipher = createDecipheriv(
-          'aes-256-gcm',
-          passphraseKey(passphrase, Buffer.from(stored.salt ?? '', 'hex')),
-          Buffer.from(stored.iv ?? '', 'hex'),
-        );
-        decipher.setAuthTag(Buffer.from(stored.tag ?? '', 'hex'));
-        return Buffer.concat([
-          decipher.update(Buffer.from(stored.wrapped ?? '', 'hex')),
-          decipher.final(),
-        ]);
-      } catch {
-        throw new StartupError(
-          `That passphrase does not unlock the records. Check it and start again. ${UNTOUCHED}`,
-          `${KEY_FILE}: the passphrase failed the AES-GCM tag`,
-        );
-      }
-    },
-  };
-}
-
-function readStored(dataDir: string): StoredKey | null {
+/** The key file as it is, or null when there is none; a damaged one is a StartupError. */
+export function readStoredKey(dataDir: string): StoredKey | null {
   const path = join(dataDir, KEY_FILE);
   if (!existsSync(path)) return null;
   try {
@@ -186,7 +129,7 @@ export function loadRecordsKey(
     writeStored(dataDir, { ...wrapping.wrap(key), kind: wrapping.kind });
     return { key, created: false };
   }
-  const stored = readStored(dataDir);
+  const stored = readStoredKey(dataDir);
   if (stored === null) {
     if (existsSync(databaseFile) && !isPlainDatabase(databaseFile)) {
       throw new StartupError(
@@ -213,66 +156,4 @@ export function loadRecordsKey(
     `The records key on this computer is kept by ${KIND_NAMES[stored.kind]}, which this kiosk cannot use. Start it the way it was set up, or with the recovery key from the printed sheet. ${UNTOUCHED}`,
     `${KEY_FILE}: kind ${stored.kind}, this shell uses ${wrapping.kind}`,
   );
-}
-
-/** Crockford's base32: no I, L, O or U, so a handwritten or misread key is still read right. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const CHECK_BYTES = 2;
-
-function checksum(key: RecordsKey): Buffer {
-  return createHash('sha256').update(key).digest().subarray(0, CHECK_BYTES);
-}
-
-/** The key with a 16-bit checksum, in groups of five characters, as printed on the sheet. */
-export function formatRecoveryKey(key: RecordsKey): string {
-  const bytes = Buffer.concat([key, checksum(key)]);
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
-  return out.match(/.{1,5}/g)!.join('-');
-}
-
-export class RecoveryKeyError extends StartupError {
-  override name = 'RecoveryKeyError';
-}
-
-export function parseRecoveryKey(text: string): RecordsKey {
-  const cleaned = text.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-  const length = Math.ceil(((KEY_BYTES + CHECK_BYTES) * 8) / 5);
-  const invalid = [...cleaned].find((char) => !ALPHABET.includes(char));
-  if (cleaned.length !== length || invalid !== undefined) {
-    throw new RecoveryKeyError(
-      `That is not a recovery key: it has ${length} letters and digits in groups of five${invalid ? `, and “${invalid}” is not one of them` : ''}. ${UNTOUCHED}`,
-      `recovery key of ${cleaned.length} characters`,
-    );
-  }
-  let bits = 0;
-  let value = 0;
-  const bytes: number[] = [];
-  for (const char of cleaned) {
-    value = ((value << 5) | ALPHABET.indexOf(char)) & 0xffff;
-    bits += 5;
-    if (bits >= 8) {
-      bytes.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  const all = Buffer.from(bytes.slice(0, KEY_BYTES + CHECK_BYTES));
-  const key = all.subarray(0, KEY_BYTES);
-  if (!timingSafeEqual(checksum(key), all.subarray(KEY_BYTES))) {
-    throw new RecoveryKeyError(
-      `That recovery key has a mistake in it (its check does not match). Compare it with the printed sheet, group by group. ${UNTOUCHED}`,
-      'recovery key checksum mismatch',
-    );
-  }
-  return Buffer.from(key);
 }

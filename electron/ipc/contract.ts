@@ -12,6 +12,7 @@ import { certificateRuleSchema, memberStandingSchema } from '../services/group/c
 import type { BackupInfo } from '../services/records/backups';
 import type { Download, RecordsOverview } from '../services/records/recordsDesk';
 import type { SelfEntryView } from '../services/group/selfEntry';
+import type { UnlockView } from '../services/access/passphraseGate';
 import type { ProgramView } from '../services/program/programView';
 import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
 import type { MediaLibraryView } from '../services/media/mediaViews';
@@ -26,9 +27,12 @@ import { UPLOAD_CHUNK_BYTES } from './wire';
 import type { SessionSummary } from '../services/session/summary';
 import type { AudienceView, ConsoleView, SetupOptions } from '../services/session/views';
 
-export type Role = 'console' | 'audience';
+/** `unlock`: the passphrase window shown before the records open (Linux without a keyring). */
+export type Role = ShowRole | 'unlock';
+/** The show's two windows: the console on the laptop, the audience on the projector. */
+export type ShowRole = 'console' | 'audience';
 
-interface ChannelSpec<Req extends z.ZodType, Res> {
+export interface ChannelSpec<Req extends z.ZodType, Res> {
   readonly request: Req;
   readonly roles: readonly Role[];
   /** Phantom field: carries the response type, never read at runtime. */
@@ -45,6 +49,7 @@ function channel<Res>() {
 const noArguments = z.object({}).strict();
 const CONSOLE_ONLY: readonly Role[] = ['console'];
 const EVERY_WINDOW: readonly Role[] = ['console', 'audience'];
+const UNLOCK_ONLY: readonly Role[] = ['unlock'];
 
 const base64 = z.base64({ message: 'must be base64-encoded bytes' });
 const uploadId = z.string().regex(/^[0-9a-f]{24}$/);
@@ -541,6 +546,33 @@ export const channels = {
   ),
 } as const;
 
+/** A passphrase as typed: never trimmed (spaces count), bounded so scrypt gets no megabytes. */
+const passphrase = z.string().min(1, 'type the passphrase').max(1024);
+const newPassphrase = { passphrase, repeat: z.string().max(1024) };
+
+/**
+ * The passphrase window's channels, answered before the records open (by a router of their own, as
+ * the core does not exist yet). `unlocked: true` means main closes the window and opens the records.
+ */
+export const unlockChannels = {
+  'unlock:view': channel<UnlockView>()(noArguments, UNLOCK_ONLY),
+  'unlock:create': channel<{ unlocked: true }>()(z.object(newPassphrase).strict(), UNLOCK_ONLY),
+  'unlock:enter': channel<{ unlocked: true }>()(z.object({ passphrase }).strict(), UNLOCK_ONLY),
+  'unlock:recover': channel<{ unlocked: true }>()(
+    z
+      .object({
+        recoveryKey: z.string().trim().min(1, 'type the recovery key').max(200),
+        ...newPassphrase,
+      })
+      .strict(),
+    UNLOCK_ONLY,
+  ),
+} as const;
+export type UnlockChannelName = keyof typeof unlockChannels;
+export type UnlockRequestOf<C extends UnlockChannelName> = z.input<
+  (typeof unlockChannels)[C]['request']
+>;
+
 export type ChannelName = keyof typeof channels;
 
 /** While a member holds the laptop for the quiz, the console may call these and nothing else. */
@@ -606,3 +638,14 @@ export interface KioskApiFor<R extends Role> {
 }
 export type KioskApi = KioskApiFor<'console'>;
 export type AudienceApi = KioskApiFor<'audience'>;
+
+/** The passphrase window's API: its four channels, and no events. */
+export interface UnlockApi {
+  invoke<C extends UnlockChannelName>(
+    channel: C,
+    args: UnlockRequestOf<C>,
+  ): Promise<
+    Result<(typeof unlockChannels)[C] extends ChannelSpec<z.ZodType, infer Res> ? Res : never>
+  >;
+  on(event: never, listener: (payload: never) => void): () => void;
+}

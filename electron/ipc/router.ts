@@ -1,7 +1,9 @@
 import { RejectedRequest } from '../services/errors';
+import type { z } from 'zod';
 import {
   channels,
   type ChannelName,
+  type ChannelSpec,
   type KioskError,
   type ParsedRequestOf,
   type ResponseOf,
@@ -26,9 +28,17 @@ function failure(code: KioskError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
 
-function isChannelName(value: unknown): value is ChannelName {
-  return typeof value === 'string' && Object.hasOwn(channels, value);
-}
+type ChannelTable = Record<string, ChannelSpec<z.ZodType, unknown>>;
+
+/** Handlers for another table of channels than the core's (the passphrase window's). */
+export type HandlersOf<T extends ChannelTable> = {
+  [C in keyof T]: (
+    request: z.output<T[C]['request']>,
+    sender: Role,
+  ) =>
+    | (T[C] extends ChannelSpec<z.ZodType, infer Res> ? Res : never)
+    | Promise<T[C] extends ChannelSpec<z.ZodType, infer Res> ? Res : never>;
+};
 
 /**
  * Every call from a window goes through here: unknown channels, callers without the role, and
@@ -38,12 +48,20 @@ export function createRouter(
   handlers: Handlers,
   log: (message: string) => void = () => {},
 ): Router {
+  return createRouterFor(channels, handlers as HandlersOf<typeof channels>, log);
+}
+
+export function createRouterFor<T extends ChannelTable>(
+  table: T,
+  handlers: HandlersOf<T>,
+  log: (message: string) => void = () => {},
+): Router {
   return {
     async dispatch(channel, args, sender) {
-      if (!isChannelName(channel)) {
+      if (typeof channel !== 'string' || !Object.hasOwn(table, channel)) {
         return failure('unknown-channel', `Unknown channel ${JSON.stringify(channel)}.`);
       }
-      const spec = channels[channel];
+      const spec = table[channel]!;
       if (sender === null || !spec.roles.includes(sender)) {
         return failure('forbidden', `The ${sender ?? 'unknown'} window may not call ${channel}.`);
       }

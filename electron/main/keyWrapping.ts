@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { safeStorage } from 'electron';
-import { passphraseWrapping, type KeyWrapping } from '../db/recordsKey';
+import { passphraseWrapping } from '../db/passphraseWrapping';
+import type { KeyWrapping } from '../db/recordsKey';
 import { StartupError } from '../db/startupError';
 
 const UNTOUCHED = 'Nothing was changed.';
@@ -43,23 +44,23 @@ function osWrapping(platform: NodeJS.Platform, backend: string | null): KeyWrapp
 }
 
 /**
- * The desktop app's wrapping. `passphraseFile` (from `--kiosk-passphrase-file`) is used only where
- * the operating system cannot keep the key.
+ * The desktop app's wrapping by the operating system, or why it has none: then a passphrase wraps
+ * the key, from the passphrase window or `--kiosk-passphrase-file`.
  */
-export function desktopKeyWrapping(passphraseFile: string | null): KeyWrapping {
+export function systemKeyWrapping(): { wrapping: KeyWrapping } | { why: string } {
   const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
   if (safeStorage.isEncryptionAvailable() && backend !== 'basic_text')
-    return osWrapping(process.platform, backend);
-  const why =
-    backend === 'basic_text'
-      ? 'this Linux desktop has no keyring (Secret Service or KWallet), so the system cannot keep the key safe'
-      : 'the operating system’s key storage is not available';
-  if (!passphraseFile) {
-    throw new StartupError(
-      `The records are encrypted, and ${why}. Start the kiosk with a passphrase instead: put it in a file only you can read and start with --kiosk-passphrase-file=<that file>. ${UNTOUCHED}`,
-      `safeStorage backend ${backend ?? 'unavailable'}; no --kiosk-passphrase-file`,
-    );
-  }
+    return { wrapping: osWrapping(process.platform, backend) };
+  return {
+    why:
+      backend === 'basic_text'
+        ? 'this Linux desktop has no keyring (Secret Service or KWallet), so the system cannot keep the key safe'
+        : 'the operating system’s key storage is not available',
+  };
+}
+
+/** `--kiosk-passphrase-file`: the passphrase from the first line of a file, for unattended starts. */
+export function passphraseFileWrapping(passphraseFile: string, why: string): KeyWrapping {
   let passphrase: string;
   try {
     passphrase = readFileSync(passphraseFile, 'utf8').split(/\r?\n/)[0]!;

@@ -7,9 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, powerSaveBlocker, protocol, session } from 'electron';
-import { createKioskCore, type KioskCore } from '../core/kioskCore';
+import { systemClock } from '../core/clock';
+import { createKioskCore, DATABASE_FILE_NAME, type KioskCore } from '../core/kioskCore';
 import { StartupError } from '../db/startupError';
 import { events, type Role } from '../ipc/contract';
+import { PassphraseGate, type Unlocked } from '../services/access/passphraseGate';
 import { IPC_EVENT, IPC_INVOKE } from '../ipc/wire';
 import { serveAppRequest } from '../shell/appProtocol';
 import { windowPlacementNote } from '../shell/displays';
@@ -22,8 +24,10 @@ import {
   isAllowedRequestUrl,
 } from '../shell/security';
 import { ElectronDisplays } from './displays';
-import { desktopKeyWrapping } from './keyWrapping';
+import { appPageSender } from './ipcSender';
+import { passphraseFileWrapping, systemKeyWrapping } from './keyWrapping';
 import { installApplicationMenu } from './menu';
+import { askForPassphrase } from './unlockWindow';
 import { KioskWindows } from './windows';
 
 const outDir = resolve(import.meta.dirname, '..');
@@ -94,11 +98,8 @@ function hardenContents(): void {
 
 function bindIpc(core: KioskCore, windows: KioskWindows): void {
   ipcMain.handle(IPC_INVOKE, (event, channel: unknown, args: unknown) => {
-    // A role belongs to the top frame of one of the kiosk's own windows showing its own page.
-    const frame = event.senderFrame;
-    const fromApp =
-      frame !== null && frame.parent === null && frame.url.startsWith(`${APP_ORIGIN}/`);
-    const role = fromApp ? (windows.roleOf(event.sender.id) ?? null) : null;
+    const sender = appPageSender(event);
+    const role = sender === null ? null : (windows.roleOf(sender) ?? null);
     return core.router.dispatch(channel, args, role);
   });
   core.onEvent((name, payload) => {
@@ -126,9 +127,69 @@ function keepAwakeDuringSessions(core: KioskCore): void {
   });
 }
 
-function launch(log: LogFile, quitting: { now: boolean }): void {
-  const dev = devOrigin();
+interface Shell {
+  dev: string | null;
+  /** Set once the records are open: app:// serves their media from then on. */
+  core: KioskCore | null;
+}
+
+/** What every window needs before the first one opens: the menu, app:// and the session's rules. */
+function prepareShell(): Shell {
+  const shell: Shell = { dev: devOrigin(), core: null };
   installApplicationMenu(app.isPackaged);
+  const rendererDir = join(outDir, 'renderer');
+  protocol.handle(APP_SCHEME, (request) =>
+    serveAppRequest(request, {
+      rendererDir,
+      resolveMedia: (path) => shell.core?.resolveMedia(path) ?? null,
+      devOrigin: shell.dev,
+    }),
+  );
+  lockDownSession(shell.dev);
+  return shell;
+}
+
+const switchFile = (name: string) => app.commandLine.getSwitchValue(name) || null;
+
+/**
+ * How the records key is kept: by the operating system; where it cannot, by a passphrase from
+ * `--kiosk-passphrase-file` or, without one, from the passphrase window (closed by `close`).
+ */
+async function unlockRecords(log: LogFile): Promise<Unlocked & { close?: () => void }> {
+  const recoveryKeyFile = switchFile('kiosk-recovery-key-file');
+  const recoveryKey = recoveryKeyFile
+    ? readFileSync(recoveryKeyFile, 'utf8').split(/\r?\n/)[0]
+    : undefined;
+  const system = systemKeyWrapping();
+  if ('wrapping' in system) return { keyWrapping: system.wrapping, recoveryKey };
+  const passphraseFile = switchFile('kiosk-passphrase-file');
+  if (passphraseFile)
+    return { keyWrapping: passphraseFileWrapping(passphraseFile, system.why), recoveryKey };
+  const dataDir = app.getPath('userData');
+  const gate = new PassphraseGate(
+    dataDir,
+    join(dataDir, DATABASE_FILE_NAME),
+    system.why,
+    systemClock,
+  );
+  // A damaged key file is a StartupError here, before any window opens.
+  const mode = gate.view().mode;
+  log.write(
+    `the system cannot keep the records key (${system.why}); asking for the passphrase (${mode})`,
+  );
+  const unlocked = await askForPassphrase({
+    gate,
+    preloadDir: join(outDir, 'preload'),
+    pageUrl: `${APP_ORIGIN}/unlock.html`,
+    isPackaged: app.isPackaged,
+    log: (message) => log.write(message),
+  });
+  return { ...unlocked, recoveryKey: unlocked.recoveryKey ?? recoveryKey };
+}
+
+async function launch(log: LogFile, quitting: { now: boolean }): Promise<void> {
+  const shell = prepareShell();
+  const unlocked = await unlockRecords(log);
   let core: KioskCore | null = null;
   // The displays remember choices in the core's database, which exists once the core does.
   const displays = new ElectronDisplays(
@@ -139,34 +200,22 @@ function launch(log: LogFile, quitting: { now: boolean }): void {
       app.commandLine.getSwitchValue('ozone-platform'),
     ),
   );
-  const switchFile = (name: string) => app.commandLine.getSwitchValue(name) || null;
-  const recoveryKeyFile = switchFile('kiosk-recovery-key-file');
   const kiosk = createKioskCore({
     dataDir: app.getPath('userData'),
     resourcesDir: resourcesDir(),
-    keyWrapping: desktopKeyWrapping(switchFile('kiosk-passphrase-file')),
-    recoveryKey: recoveryKeyFile
-      ? readFileSync(recoveryKeyFile, 'utf8').split(/\r?\n/)[0]
-      : undefined,
+    keyWrapping: unlocked.keyWrapping,
+    recoveryKey: unlocked.recoveryKey,
     displays,
     log: (message) => log.write(message),
     chooseFile,
   });
   core = kiosk;
+  shell.core = kiosk;
   const closeRecords = () => {
     displays.dispose();
     kiosk.close();
   };
   app.on('will-quit', closeRecords);
-  const rendererDir = join(outDir, 'renderer');
-  protocol.handle(APP_SCHEME, (request) =>
-    serveAppRequest(request, {
-      rendererDir,
-      resolveMedia: (path) => kiosk.resolveMedia(path),
-      devOrigin: dev,
-    }),
-  );
-  lockDownSession(dev);
   const windows = new KioskWindows({
     core: kiosk,
     displays,
@@ -189,6 +238,7 @@ function launch(log: LogFile, quitting: { now: boolean }): void {
     consoleWindow?.focus();
   });
   windows.openBoth();
+  unlocked.close?.();
   keepAwakeDuringSessions(kiosk);
   log.write(`started ${app.getVersion()}, records in ${kiosk.databaseFile}`);
 }

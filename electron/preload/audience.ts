@@ -1,6 +1,6 @@
 import { contextBridge } from 'electron';
 import type { AudienceApi, ChannelsFor } from '../ipc/contract';
-import { invoke, on } from './bridge';
+import { invokeOnly, on } from './bridge';
 
 // The projector window may read state and subscribe to it, never command; main checks this too.
 const AUDIENCE_CHANNELS: readonly string[] = [
@@ -8,16 +8,7 @@ const AUDIENCE_CHANNELS: readonly string[] = [
 ] satisfies readonly ChannelsFor<'audience'>[];
 
 const api = {
-  invoke: (channel: string, args: unknown) =>
-    AUDIENCE_CHANNELS.includes(channel)
-      ? invoke(channel, args)
-      : Promise.resolve({
-          ok: false as const,
-          error: {
-            code: 'forbidden' as const,
-            message: `The audience window may not call ${channel}.`,
-          },
-        }),
+  invoke: invokeOnly(AUDIENCE_CHANNELS, 'audience'),
   on,
 } satisfies AudienceApi;
 contextBridge.exposeInMainWorld('kiosk', api);

@@ -14,3 +14,17 @@ export function on(event: EventName, listener: (payload: never) => void): () => 
   ipcRenderer.on(IPC_EVENT, forward);
   return () => ipcRenderer.off(IPC_EVENT, forward);
 }
+
+/** `invoke` for a narrower window: channels outside `allowed` are refused here (main checks too). */
+export function invokeOnly(allowed: readonly string[], window: string) {
+  return (channel: string, args: unknown) =>
+    allowed.includes(channel)
+      ? invoke(channel, args)
+      : Promise.resolve({
+          ok: false as const,
+          error: {
+            code: 'forbidden' as const,
+            message: `The ${window} window may not call ${channel}.`,
+          },
+        });
+}

@@ -1,21 +1,71 @@
 /**
- * `npm run web -- --port <n> --data <dir> [--host 127.0.0.1] [--passphrase-file <file>]
- * [--recovery-key-file <file>]`: the browser shell's entry point.
+ * `npm run web -- --port <n> --data <dir> [--host 127.0.0.1] [--passphrase-file <file> |
+ * --ask-passphrase] [--recovery-key-file <file>]`: the browser shell's entry point.
  */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ManualClock } from '../core/clock';
-import { createKioskCore } from '../core/kioskCore';
-import { ownerOnlyFileWrapping, passphraseWrapping, type KeyWrapping } from '../db/recordsKey';
+import { ManualClock, systemClock } from '../core/clock';
+import { createKioskCore, DATABASE_FILE_NAME } from '../core/kioskCore';
+import { createUnlockRouter } from '../core/unlockRouter';
+import { passphraseWrapping } from '../db/passphraseWrapping';
+import { ownerOnlyFileWrapping, type KeyWrapping } from '../db/recordsKey';
 import { StartupError } from '../db/startupError';
+import { PassphraseGate, type Unlocked } from '../services/access/passphraseGate';
 import { defaultDataDir } from '../shell/paths';
 import { startWebShell } from './server';
 
 function fail(message: string): never {
   process.stderr.write(`kiosk web: ${message}\n`);
   process.exit(2);
+}
+
+const ASKED_WHY = 'the browser shell was started with --ask-passphrase';
+
+/**
+ * `--ask-passphrase`: before the records open, the shell serves only the passphrase page (the
+ * desktop app's passphrase window) and prints its address; once it unlocks, the show's pages
+ * follow on the same port.
+ */
+async function askOnPage(
+  dataDir: string,
+  rendererDir: string,
+  host: string | undefined,
+  port: number,
+): Promise<Unlocked & { port: number }> {
+  const gate = new PassphraseGate(
+    dataDir,
+    join(dataDir, DATABASE_FILE_NAME),
+    ASKED_WHY,
+    systemClock,
+  );
+  // A damaged key file is a StartupError before anything is served.
+  gate.view();
+  let unlockedWith: (unlocked: Unlocked) => void = () => {};
+  const unlocked = new Promise<Unlocked>((resolvePromise) => (unlockedWith = resolvePromise));
+  const page = await startWebShell({
+    core: {
+      router: createUnlockRouter(
+        gate,
+        (result) => unlockedWith(result),
+        (message) => process.stderr.write(`${message}\n`),
+      ),
+      onEvent: () => () => {},
+      audienceKey: () => {},
+      resolveMedia: () => null,
+    },
+    pages: 'unlock',
+    rendererDir,
+    host,
+    port,
+  });
+  process.stdout.write(`unlock: ${page.unlockUrl}\n`);
+  const result = await unlocked;
+  // Let the page's answer leave before this server closes.
+  await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+  await page.close();
+  return { ...result, port: page.port };
 }
 
 async function main(): Promise<void> {
@@ -27,6 +77,7 @@ async function main(): Promise<void> {
     'slow-jobs'?: string;
     'passphrase-file'?: string;
     'recovery-key-file'?: string;
+    'ask-passphrase'?: boolean;
   };
   try {
     ({ values } = parseArgs({
@@ -38,6 +89,7 @@ async function main(): Promise<void> {
         'slow-jobs': { type: 'string' },
         'passphrase-file': { type: 'string' },
         'recovery-key-file': { type: 'string' },
+        'ask-passphrase': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -75,17 +127,30 @@ async function main(): Promise<void> {
     }
   };
 
+  if (values['ask-passphrase'] && values['passphrase-file'] !== undefined)
+    fail('give either --ask-passphrase or --passphrase-file, not both');
+  const rendererDir = resolve(outDir, 'renderer');
   let core;
+  let listenOn = port;
   try {
-    const passphrase = firstLine('passphrase-file');
-    const keyWrapping: KeyWrapping =
-      passphrase === undefined
-        ? ownerOnlyFileWrapping()
-        : passphraseWrapping(passphrase, 'given to the browser shell with --passphrase-file');
+    let keyWrapping: KeyWrapping;
+    let recoveryKey = firstLine('recovery-key-file');
+    if (values['ask-passphrase']) {
+      const unlocked = await askOnPage(dataDir, rendererDir, values.host, port);
+      keyWrapping = unlocked.keyWrapping;
+      recoveryKey = unlocked.recoveryKey ?? recoveryKey;
+      listenOn = unlocked.port;
+    } else {
+      const passphrase = firstLine('passphrase-file');
+      keyWrapping =
+        passphrase === undefined
+          ? ownerOnlyFileWrapping()
+          : passphraseWrapping(passphrase, 'given to the browser shell with --passphrase-file');
+    }
     core = createKioskCore({
       dataDir,
       keyWrapping,
-      recoveryKey: firstLine('recovery-key-file'),
+      recoveryKey,
       clock: manualClock,
       resourcesDir: resolve(outDir, '..', 'resources'),
       log: (message) => process.stderr.write(`${message}\n`),
@@ -103,9 +168,9 @@ async function main(): Promise<void> {
   try {
     shell = await startWebShell({
       core,
-      rendererDir: resolve(outDir, 'renderer'),
+      rendererDir,
       host: values.host,
-      port,
+      port: listenOn,
       manualClock,
       keysFile: join(dataDir, 'browser-shell-keys.json'),
     });

@@ -10,20 +10,32 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ManualClock } from '../core/clock';
 import type { KioskCore } from '../core/kioskCore';
-import { events, type EventName, type Role } from '../ipc/contract';
+import { events, type EventName, type Role, type ShowRole } from '../ipc/contract';
 import { respondWithFile } from '../services/media/mediaResponse';
 import { contentTypeFor, resolveAssetPath, SECURITY_HEADERS } from '../shell/security';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
 // Large enough for a content pack sent as base64 (packs are capped at 200 MB).
 const MAX_BODY_BYTES = 300 * 1024 * 1024;
-const PAGES: Readonly<Record<string, Role>> = {
+const SHOW_PAGES: Readonly<Record<string, Role>> = {
   '/console.html': 'console',
   '/audience.html': 'audience',
 };
+const UNLOCK_PAGES: Readonly<Record<string, Role>> = { '/unlock.html': 'unlock' };
+
+/** What the shell serves: the kiosk's core, or (before the records open) the passphrase page's. */
+export type WebShellBackend = Pick<
+  KioskCore,
+  'router' | 'onEvent' | 'audienceKey' | 'resolveMedia'
+>;
 
 export interface WebShellOptions {
-  core: KioskCore;
+  core: WebShellBackend;
+  /**
+   * `unlock`: only the passphrase page (`--ask-passphrase`), whose key lasts this run; the show's
+   * pages come with the records, in a second shell on the same port. Default `show`.
+   */
+  pages?: 'show' | 'unlock';
   rendererDir: string;
   host?: string;
   port?: number;
@@ -36,7 +48,7 @@ export interface WebShellOptions {
   keysFile?: string;
 }
 
-type RoleKeys = Record<Role, string>;
+type RoleKeys = Record<ShowRole, string>;
 
 /** Each role's secret: the printed URL carries it in its fragment, which no request ever sends. */
 function roleKeys(file: string | undefined): RoleKeys {
@@ -66,6 +78,8 @@ export interface WebShell {
   readonly port: number;
   readonly consoleUrl: string;
   readonly audienceUrl: string;
+  /** The passphrase page's printed address (pages `unlock` only). */
+  readonly unlockUrl: string;
   close(): Promise<void>;
 }
 
@@ -111,11 +125,14 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const { core, rendererDir } = options;
   // A page proves it was opened from a printed URL with that URL's key, and gets its role's token
   // for this run; a page from an earlier run reloads and proves it again. No GET hands out a token.
-  const keys = roleKeys(options.keysFile);
-  const tokens = new Map<string, Role>([
-    [randomBytes(24).toString('hex'), 'console'],
-    [randomBytes(24).toString('hex'), 'audience'],
-  ]);
+  const unlockOnly = options.pages === 'unlock';
+  const pages = unlockOnly ? UNLOCK_PAGES : SHOW_PAGES;
+  const keys: Partial<Record<Role, string>> = unlockOnly
+    ? { unlock: randomBytes(32).toString('hex') }
+    : roleKeys(options.keysFile);
+  const tokens = new Map<string, Role>(
+    Object.values(pages).map((role) => [randomBytes(24).toString('hex'), role]),
+  );
   const tokenFor = (role: Role) => [...tokens].find(([, r]) => r === role)![0];
   const streams = new Set<{ role: Role; response: ServerResponse }>();
   let port = 0;
@@ -179,8 +196,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     } catch {
       claim = {};
     }
-    const role = claim.role === 'console' || claim.role === 'audience' ? claim.role : null;
-    if (!role || !sameSecret(claim.key, keys[role])) {
+    const role = Object.values(pages).find((known) => known === claim.role) ?? null;
+    if (!role || !sameSecret(claim.key, keys[role] ?? '')) {
       return sendJson(response, 401, {
         error: 'Open this page from the address the kiosk printed when it started.',
       });
@@ -269,7 +286,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         return sendJson(response, known ? 200 : 401, { current: known });
       }
       if (url.pathname === '/') {
-        response.writeHead(302, { Location: '/console.html' });
+        response.writeHead(302, { Location: Object.keys(pages)[0]! });
         return response.end();
       }
       if (url.pathname.startsWith('/media/')) {
@@ -283,7 +300,13 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         media.body.on('error', () => response.destroy());
         return media.body.pipe(response);
       }
-      const role = PAGES[url.pathname];
+      // After `--ask-passphrase`, a passphrase page left open lands on the console, which says
+      // to open the address the shell printed.
+      if (!unlockOnly && url.pathname === '/unlock.html') {
+        response.writeHead(302, { Location: '/console.html' });
+        return response.end();
+      }
+      const role = pages[url.pathname];
       if (role) return servePage(response, url.pathname, role);
       return serveStatic(response, url.pathname);
     })().catch((error: unknown) => {
@@ -303,6 +326,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     port,
     consoleUrl: `${base}/console.html#key=${keys.console}`,
     audienceUrl: `${base}/audience.html#key=${keys.audience}`,
+    unlockUrl: `${base}/unlock.html#key=${keys.unlock}`,
     async close() {
       unsubscribe();
       for (const stream of streams) stream.response.end();

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { Role } from '../../electron/ipc/contract';
-import type { KioskApiFor } from '../../electron/ipc/contract';
+import type { KioskApiFor, ShowRole } from '../../electron/ipc/contract';
 
 /** "Identify screens": each window shows which screen it is for a few seconds. */
-export function IdentifyOverlay({ api, role }: { api: KioskApiFor<Role>; role: Role }) {
+export function IdentifyOverlay({ api, role }: { api: KioskApiFor<ShowRole>; role: ShowRole }) {
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -15,7 +15,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createKioskCore } from '../../electron/core/kioskCore';
-import { formatRecoveryKey } from '../../electron/db/recordsKey';
+import { formatRecoveryKey } from '../../electron/db/recoveryKey';
 import { TEST_KEY } from '../helpers/recordsKey';
 import { GROUP_START, log, makeTempDir, RESOURCES_DIR } from './harness';
 import { median } from './stats';

@@ -27,7 +27,7 @@ const packageOf = (specifier: string) =>
 describe('the built bundles', () => {
   it('each sandboxed preload is one file that requires nothing but electron', () => {
     const preloads = readdirSync(join(OUT, 'preload'));
-    expect(preloads.sort()).toEqual(['audience.cjs', 'console.cjs']);
+    expect(preloads.sort()).toEqual(['audience.cjs', 'console.cjs', 'unlock.cjs']);
     for (const preload of preloads) {
       expect(specifiers(join(OUT, 'preload', preload)), preload).toEqual(['electron']);
     }

@@ -41,17 +41,7 @@ describe('the records key in the desktop app', () => {
     expect(Object.keys(stored).sort()).toEqual(['kind', 'sealed']);
   });
 
-  it('without a keyring (basic_text) asks for a passphrase, saying why, and creates no records', async () => {
-    shell = await loadMain({ storageBackend: 'basic_text' });
-    const state = shell.fake.fakeState();
-    expect(state.exitCode).toBe(1);
-    expect(state.windows).toHaveLength(0);
-    expect(state.errorBoxes[0]!.content).toMatch(/no keyring.*--kiosk-passphrase-file/s);
-    expect(readdirSync(shell.dataDir)).not.toContain('kiosk.sqlite3');
-    expect(readdirSync(shell.dataDir)).not.toContain('records-key.json');
-  });
-
-  it('with a passphrase starts, and a wrong passphrase later is refused plainly, changing no file', async () => {
+  it('with --kiosk-passphrase-file starts, and a wrong passphrase later is refused plainly, changing no file', async () => {
     const right = passphraseFile('correct horse battery staple');
     shell = await loadMain({ storageBackend: 'basic_text' });
     const dataDir = shell.dataDir;

@@ -659,7 +659,11 @@ export const ipcMain = {
       throw new Error(`Attempted to register a second handler for '${channel}'`);
     state.ipcHandlers.set(channel, listener);
   },
-} satisfies Pick<Electron.IpcMain, 'handle'>;
+  // Electron (ipc-main docs): "Removes any handler for channel, if present."
+  removeHandler(channel: string): void {
+    state.ipcHandlers.delete(channel);
+  },
+} satisfies Pick<Electron.IpcMain, 'handle' | 'removeHandler'>;
 
 class FakeScreen extends EventEmitter {
   private check(): void {

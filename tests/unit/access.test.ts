@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/db/database';
 import { RecordsLock, RecordsLockedError } from '../../electron/services/access/recordsLock';
-import { formatRecoveryKey } from '../../electron/db/recordsKey';
+import { formatRecoveryKey } from '../../electron/db/recoveryKey';
 import { makeTempDir } from '../helpers/tempDir';
 import { TEST_KEY } from '../helpers/recordsKey';
 

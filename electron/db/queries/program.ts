@@ -44,11 +44,17 @@ export interface SessionAttendanceRow {
   present: number;
 }
 
-export interface QuizAnswerCountRow {
+export interface QuizItemCountRow {
   session_id: number;
   item_id: string;
+  answered: number;
+  correct: number;
+}
+
+export interface WrongAnswerCountRow {
+  pack_id: string;
+  item_id: string;
   answer: string;
-  correct: 0 | 1;
   n: number;
 }
 
@@ -116,13 +122,25 @@ export function countAttendanceBySession(
     .all(...params(selection));
 }
 
-/** How many chose each answer to each quiz item, per session. */
-export function countQuizAnswers(db: Db, selection: ProgramSelection): QuizAnswerCountRow[] {
+/** How many answered each quiz item in each session, and how many right (migration 009's totals). */
+export function countQuizItems(db: Db, selection: ProgramSelection): QuizItemCountRow[] {
   return db
-    .prepare<SelectionParams, QuizAnswerCountRow>(
-      `SELECT q.session_id, q.item_id, q.answer, q.correct, count(*) AS n FROM quiz_answers q
-       WHERE q.session_id IN (${SELECTED_SESSIONS})
-       GROUP BY q.session_id, q.item_id, q.answer, q.correct`,
+    .prepare<SelectionParams, QuizItemCountRow>(
+      `SELECT t.session_id, t.item_id, t.answered, t.correct FROM quiz_item_totals t
+       WHERE t.session_id IN (${SELECTED_SESSIONS})`,
+    )
+    .all(...params(selection));
+}
+
+/** How often each wrong answer to each quiz item was chosen, per pack, over the selection. */
+export function countWrongAnswers(db: Db, selection: ProgramSelection): WrongAnswerCountRow[] {
+  return db
+    .prepare<SelectionParams, WrongAnswerCountRow>(
+      `WITH selected AS (${SELECTED_SESSIONS})
+       SELECT s.pack_id, t.item_id, t.answer, sum(t.n) AS n
+       FROM selected JOIN sessions s ON s.id = selected.id
+       JOIN quiz_answer_totals t ON t.session_id = selected.id AND t.correct = 0
+       GROUP BY s.pack_id, t.item_id, t.answer`,
     )
     .all(...params(selection));
 }
@@ -131,17 +149,10 @@ export function countQuizAnswers(db: Db, selection: ProgramSelection): QuizAnswe
 export function listFirstSessions(db: Db, selection: ProgramSelection): FirstSessionRow[] {
   return db
     .prepare<SelectionParams, FirstSessionRow>(
-      `WITH selected AS (${SELECTED_SESSIONS}),
-       seen AS (SELECT DISTINCT a.member_id FROM attendance a JOIN selected ON selected.id = a.session_id),
-       firsts AS (
-         SELECT seen.member_id,
-                (SELECT min(f.session_id) FROM attendance f WHERE f.member_id = seen.member_id)
-                  AS first_session_id
-         FROM seen)
-       SELECT firsts.member_id, m.cohort_id, firsts.first_session_id FROM firsts
-       JOIN members m ON m.id = firsts.member_id
-       WHERE firsts.first_session_id IN (SELECT id FROM selected)
-       ORDER BY firsts.first_session_id, firsts.member_id`,
+      `SELECT f.member_id, m.cohort_id, f.session_id AS first_session_id
+       FROM member_first_sessions f JOIN members m ON m.id = f.member_id
+       WHERE f.session_id IN (${SELECTED_SESSIONS})
+       ORDER BY f.session_id, f.member_id`,
     )
     .all(...params(selection));
 }
@@ -187,7 +198,9 @@ export function listGraduations(db: Db, selection: ProgramSelection): Graduation
 export function sessionSpan(db: Db): { first: number | null; last: number | null } {
   return db
     .prepare<[], { first: number | null; last: number | null }>(
-      'SELECT min(started_at_ms) AS first, max(started_at_ms) AS last FROM session_records',
+      // Two subqueries: each is one step along the index, where min and max together scan it.
+      `SELECT (SELECT min(started_at_ms) FROM session_records) AS first,
+              (SELECT max(started_at_ms) FROM session_records) AS last`,
     )
     .get()!;
 }
@@ -214,11 +227,20 @@ export function countDistinctMembers(db: Db, selection: ProgramSelection): numbe
     .get(...params(selection))!.n;
 }
 
-/** Every pack a session ran, with the title it had then. */
+/**
+ * Every pack a session ran, with the title it had then: one step along sessions_by_pack per pack
+ * (a skip scan), as a clinic runs a few packs over many thousands of sessions.
+ */
 export function listRanPacks(db: Db): { id: string; title: string }[] {
   return db
     .prepare<[], { id: string; title: string }>(
-      'SELECT pack_id AS id, max(pack_title) AS title FROM sessions GROUP BY pack_id ORDER BY title',
+      `WITH RECURSIVE packs (id) AS (
+         SELECT min(pack_id) FROM sessions
+         UNION ALL
+         SELECT (SELECT min(pack_id) FROM sessions WHERE pack_id > packs.id) FROM packs
+         WHERE packs.id IS NOT NULL)
+       SELECT id, (SELECT max(pack_title) FROM sessions WHERE pack_id = packs.id) AS title
+       FROM packs WHERE id IS NOT NULL ORDER BY title`,
     )
     .all();
 }

@@ -6,7 +6,7 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
-import { parseRecoveryKey } from '../../db/recordsKey';
+import { parseRecoveryKey } from '../../db/recoveryKey';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import { RejectedRequest } from '../errors';
 

@@ -11,7 +11,8 @@ import {
   attended,
   countAttendanceBySession,
   countDistinctMembers,
-  countQuizAnswers,
+  countQuizItems,
+  countWrongAnswers,
   listFirstSessions,
   listGraduations,
   listItemRecords,
@@ -369,13 +370,15 @@ function packFidelity(
   };
 }
 
-type QuizRows = ReturnType<typeof countQuizAnswers>;
+type QuizRows = ReturnType<typeof countQuizItems>;
+type WrongRows = ReturnType<typeof countWrongAnswers>;
 
 function packQuiz(
   sessions: SelectedSession[],
   periods: Period[],
   manifest: PackManifest | null,
   rows: QuizRows,
+  wrongRows: WrongRows,
 ): PackQuiz | null {
   const ids = new Set(sessions.map((session) => session.id));
   const answers = rows.filter((row) => ids.has(row.session_id));
@@ -414,12 +417,15 @@ function packQuiz(
     );
   }
   const rowsByItem = group(answers, (row) => row.item_id);
+  const wrongByItem = group(
+    wrongRows.filter((row) => row.pack_id === sessions[0]!.packId),
+    (row) => row.item_id,
+  );
   const items = entries.map((entry, index): QuizItemFigures => {
     const total = { answered: 0, correct: 0 };
     const covered = { answered: 0, correct: 0 };
     const notCovered = { answered: 0, correct: 0 };
     const byPeriod = new Map<string, { answered: number; correct: number }>();
-    const wrong = new Map<string, number>();
     const answeredSessions = new Set<number>();
     const coveredSessions = new Set<number>();
     for (const row of rowsByItem.get(entry.itemId) ?? []) {
@@ -430,10 +436,9 @@ function packQuiz(
       answeredSessions.add(row.session_id);
       if (wasCovered) coveredSessions.add(row.session_id);
       for (const counts of [total, inPeriod, wasCovered ? covered : notCovered]) {
-        counts.answered += row.n;
-        if (row.correct) counts.correct += row.n;
+        counts.answered += row.answered;
+        counts.correct += row.correct;
       }
-      if (!row.correct) wrong.set(row.answer, (wrong.get(row.answer) ?? 0) + row.n);
     }
     return {
       itemId: entry.itemId,
@@ -445,8 +450,12 @@ function packQuiz(
         const counts = byPeriod.get(period.key);
         return counts ? [{ periodKey: period.key, ...counts }] : [];
       }),
-      wrong: [...wrong]
-        .map(([key, times]) => ({ key, text: entry.optionText.get(key) ?? '', times }))
+      wrong: (wrongByItem.get(entry.itemId) ?? [])
+        .map((row) => ({
+          key: row.answer,
+          text: entry.optionText.get(row.answer) ?? '',
+          times: row.n,
+        }))
         .sort((a, b) => b.times - a.times || a.key.localeCompare(b.key)),
       coverage: {
         sessions: answeredSessions.size,
@@ -548,7 +557,8 @@ export function programFigures(
   periods.sort((a, b) => a.startMs - b.startMs);
 
   const byPack = group(sessions, (session) => session.packId);
-  const quizRows = countQuizAnswers(db, selection);
+  const quizRows = countQuizItems(db, selection);
+  const wrongRows = countWrongAnswers(db, selection);
   const packs = [...byPack].map(([packId, packSessions]) => ({
     packId,
     sessions: packSessions,
@@ -621,7 +631,7 @@ export function programFigures(
       graduating: [...graduating.values()].reduce((sum, count) => sum + count, 0),
     },
     quiz: packs.flatMap(({ sessions: packSessions, manifest }) => {
-      const quiz = packQuiz(packSessions, periods, manifest, quizRows);
+      const quiz = packQuiz(packSessions, periods, manifest, quizRows, wrongRows);
       return quiz ? [quiz] : [];
     }),
   };

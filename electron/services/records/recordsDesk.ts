@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
-import { formatRecoveryKey } from '../../db/recordsKey';
+import { formatRecoveryKey } from '../../db/recoveryKey';
 import { listCohorts } from '../../db/queries/cohorts';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { RecordsLock } from '../access/recordsLock';

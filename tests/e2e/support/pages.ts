@@ -304,3 +304,42 @@ export class DeckImportPage {
     await this.form.getByRole('button', { name: /^Import \d+ pages?$/ }).click();
   }
 }
+
+/** The passphrase page (the desktop app's passphrase window; the browser shell's `--ask-passphrase`). */
+export class UnlockPage {
+  readonly heading: Locator;
+  readonly refusal: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.refusal = page.getByRole('alert');
+  }
+
+  async open(url: string) {
+    await load(this.page, url);
+    await expect(this.page.locator('form input').first()).toBeVisible();
+  }
+
+  async create(passphrase: string, repeat = passphrase) {
+    await this.page.getByLabel('New passphrase').fill(passphrase);
+    await this.page.getByLabel('The same passphrase again').fill(repeat);
+    await this.page.getByRole('button', { name: /Set the passphrase/ }).click();
+  }
+
+  async enter(passphrase: string) {
+    await this.page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await this.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  }
+
+  async recover(recoveryKey: string, passphrase: string) {
+    await this.page.getByRole('button', { name: /Forgot the passphrase/ }).click();
+    await this.page.getByLabel('Recovery key').fill(recoveryKey);
+    await this.page.getByLabel('New passphrase').fill(passphrase);
+    await this.page.getByLabel('The same passphrase again').fill(passphrase);
+    await this.page.getByRole('button', { name: /Unlock and set/ }).click();
+  }
+
+  async expectUnlocked() {
+    await expect(this.page.getByRole('status')).toHaveText(/records are unlocked/);
+  }
+}

@@ -11,7 +11,11 @@ const WEB_ENTRY = resolve('out/main/web.js');
 export interface RunningShell {
   consoleUrl: string;
   audienceUrl: string;
+  /** The passphrase page's address (shells started with `askPassphrase`). */
+  unlockUrl: string;
   port: number;
+  /** Resolves once the shell has printed the console's and the audience's addresses. */
+  opened: Promise<void>;
   /** Stops the shell the way an operator would (SIGTERM) and waits for it to exit. */
   stop(): Promise<number | null>;
   /** Kills the shell without warning, like a power cut. */
@@ -26,6 +30,8 @@ export interface ShellOptions {
   fakeClock?: number;
   /** Each step of main's worker jobs waits this long (`--slow-jobs`), so a test can cancel one. */
   slowJobsMs?: number;
+  /** `--ask-passphrase`: the shell first serves the passphrase page, then the show's pages. */
+  askPassphrase?: boolean;
 }
 
 /** Starts `node out/main/web.js` on a data folder and waits for its two URL lines. */
@@ -36,6 +42,7 @@ export async function startShell(
   const args = [WEB_ENTRY, '--port', String(options.port ?? 0), '--data', dataDir];
   if (options.fakeClock !== undefined) args.push('--fake-clock', String(options.fakeClock));
   if (options.slowJobsMs !== undefined) args.push('--slow-jobs', String(options.slowJobsMs));
+  if (options.askPassphrase) args.push('--ask-passphrase');
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,25 +50,45 @@ export async function startShell(
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
   const urls: Record<string, string> = {};
-  await new Promise<void>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web shell did not start: ${stderr}`)), 15_000);
-    child.once('exit', (code) => reject(new Error(`web shell exited (${code}): ${stderr}`)));
-    lines.on('line', (line) => {
-      const match = /^(console|audience): (http:\/\/127\.0\.0\.1:\d+\/\S+)$/.exec(line);
-      if (match) urls[match[1]!] = match[2]!;
-      if (urls.console && urls.audience) {
-        clearTimeout(timer);
-        resolvePromise();
-      }
+  const printed = (roles: string[], timeoutMs: number) =>
+    new Promise<void>((resolvePromise, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`web shell did not start: ${stderr}`)),
+        timeoutMs,
+      );
+      child.once('exit', (code) => reject(new Error(`web shell exited (${code}): ${stderr}`)));
+      const check = () => {
+        if (roles.every((role) => urls[role])) {
+          clearTimeout(timer);
+          resolvePromise();
+        }
+      };
+      lines.on('line', (line) => {
+        const match = /^(console|audience|unlock): (http:\/\/127\.0\.0\.1:\d+\/\S+)$/.exec(line);
+        if (match) urls[match[1]!] = match[2]!;
+        check();
+      });
+      check();
     });
-  });
+  const opened = printed(['console', 'audience'], options.askPassphrase ? 120_000 : 15_000);
+  // Awaited by the test when it needs the console; a shell stopped before then is no failure here.
+  opened.catch(() => {});
+  await (options.askPassphrase ? printed(['unlock'], 15_000) : opened);
   const exited = new Promise<number | null>((resolvePromise) =>
     child.once('exit', (code) => resolvePromise(code)),
   );
   return {
-    consoleUrl: urls.console!,
-    audienceUrl: urls.audience!,
-    port: Number(new URL(urls.console!).port),
+    get consoleUrl() {
+      return urls.console!;
+    },
+    get audienceUrl() {
+      return urls.audience!;
+    },
+    get unlockUrl() {
+      return urls.unlock!;
+    },
+    port: Number(new URL(urls.console ?? urls.unlock!).port),
+    opened,
     async stop() {
       child.kill('SIGTERM');
       return exited;

@@ -8,7 +8,7 @@ import {
   formatRecoveryKey,
   parseRecoveryKey,
   RecoveryKeyError,
-} from '../../../electron/db/recordsKey';
+} from '../../../electron/db/recoveryKey';
 import { StartupError } from '../../../electron/db/startupError';
 import { storedKey } from '../../helpers/recordsKey';
 import { makeTempDir } from '../../helpers/tempDir';
