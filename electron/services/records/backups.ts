@@ -88,6 +88,16 @@ export function listBackups(backupDir: string): BackupInfo[] {
     .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1));
 }
 
+export interface BackupOptions {
+  /** How many regular backups are kept. */
+  keep?: number;
+  /**
+   * Writes the records into `target` with `VACUUM INTO`. By default on the service's own
+   * connection; the kiosk passes a worker thread's, since ten years of records take seconds.
+   */
+  vacuumInto?: (target: string) => Promise<void>;
+}
+
 export class BackupService {
   constructor(
     private readonly db: Db,
@@ -95,11 +105,17 @@ export class BackupService {
     private readonly clock: Clock,
     /** The records' key: every backup is encrypted with it, and a restore opens backups with it. */
     private readonly key: RecordsKey,
-    private readonly keep = 10,
+    { keep = 10, vacuumInto }: BackupOptions = {},
   ) {
     if (!Number.isInteger(keep) || keep < 1) throw new Error('Keep at least one backup.');
+    this.keep = keep;
+    this.vacuumInto =
+      vacuumInto ?? (async (target) => void this.db.prepare('VACUUM INTO ?').run(target));
     this.removeLeftovers();
   }
+
+  private readonly keep: number;
+  private readonly vacuumInto: (target: string) => Promise<void>;
 
   async backup(reason: Exclude<BackupInfo['reason'], 'before-restore'>): Promise<BackupInfo> {
     const info = await this.write(reason);
@@ -121,7 +137,7 @@ export class BackupService {
       removeDatabaseFiles(partialPath);
       // One self-contained file in rollback-journal mode, without -wal and -shm companions, safe
       // to copy to a stick; encrypted with the connection's own key.
-      this.db.prepare('VACUUM INTO ?').run(partialPath);
+      await this.vacuumInto(partialPath);
       renameSync(partialPath, finalPath);
     } catch (error) {
       removeDatabaseFiles(partialPath);
