@@ -1,7 +1,8 @@
 /**
  * Copies of the records database in a folder of their own, written by `VACUUM INTO` from a keyed
- * connection (the open one, or a worker's: see BackupOptions), so each copy is encrypted with the records' key (SQLite's online backup cannot copy
- * out of an encrypted database), and restored into the open connection that every service holds.
+ * connection (the open one, or a worker's: see BackupOptions), so each copy is encrypted with the
+ * records' key (SQLite's online backup cannot copy out of an encrypted database), and restored
+ * into the open connection that every service holds.
  */
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
