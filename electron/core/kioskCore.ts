@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Db } from '../db/database';
@@ -8,7 +8,7 @@ import { loadRecordsKey, ownerOnlyFileWrapping, type KeyWrapping } from '../db/r
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
 import { events, SELF_ENTRY_CHANNELS, type EventName, type EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
-import { hashFileOn, JobBoard } from '../jobs/jobRunner';
+import { hashFileOn, JobBoard, startJob, type RunningJob } from '../jobs/jobRunner';
 import { browserDisplays, type DisplayPort } from '../services/displays';
 import { RecordsLock } from '../services/access/recordsLock';
 import { RejectedRequest } from '../services/errors';
@@ -82,6 +82,14 @@ export const DATABASE_FILE_NAME = 'kiosk.sqlite3';
  * folder's lock until close(). When the kiosk cannot start it throws a StartupError, whose message
  * is for the counselor (a shell shows it as it is) and whose `detail` is for the log.
  */
+/** Records at least this large (with their WAL) are backed up on a worker thread. */
+const BACKUP_ON_WORKER_FROM_BYTES = 2 * 1024 * 1024;
+
+function recordsBytes(databaseFile: string): number {
+  const size = (file: string) => (existsSync(file) ? statSync(file).size : 0);
+  return size(databaseFile) + size(`${databaseFile}-wal`);
+}
+
 export function createKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
@@ -181,7 +189,26 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         `“${cohortName}” has records from earlier sessions. Enter the counselor PIN to open its roster.`,
       );
     };
-    const backups = new BackupService(db, join(options.dataDir, 'backups'), clock, key);
+    /**
+     * Backups copy the whole records file: ten years of records take seconds, so on a worker's
+     * own connection (cancelled at close); a small file is copied sooner than a thread starts.
+     */
+    const backupJobs = new Set<RunningJob<'backup'>>();
+    const backups = new BackupService(db, join(options.dataDir, 'backups'), clock, key, {
+      vacuumInto: async (target) => {
+        if (recordsBytes(databaseFile) < BACKUP_ON_WORKER_FROM_BYTES) {
+          db.prepare('VACUUM INTO ?').run(target);
+          return;
+        }
+        const job = startJob('backup', { databaseFile, key, target }, () => undefined);
+        backupJobs.add(job);
+        try {
+          await job.result;
+        } finally {
+          backupJobs.delete(job);
+        }
+      },
+    });
     const selfEntry = new SelfEntry(db, () => sessions.liveContext(), records, lock);
     laptopWithMember = () => selfEntry.isActive();
     const selfEntryChanged = <T>(result: T): T => {
@@ -487,6 +514,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       },
       close() {
         void jobs.cancelAll();
+        for (const job of backupJobs) void job.cancel();
         clearInterval(dailyBackups);
         clearInterval(abandonedUploads);
         sinks.clear();

@@ -58,9 +58,6 @@ function pdfBytes(job: PdfJob): Promise<Uint8Array> {
   }
 }
 
-const base64 = (bytes: Uint8Array) =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-
 /** Records are read through a connection of the worker's own: WAL lets it read beside main's writes. */
 function withRecords<T>(file: string, key: RecordsKey, read: (db: Db) => T): T {
   // Structured clone turns the key's Buffer into a plain Uint8Array.
@@ -122,15 +119,15 @@ type Runners = { [K in JobKind]: (input: JobSpecs[K]['input']) => Promise<JobSpe
 const runners: Runners = {
   pdf: async (job) => {
     await step('Laying out the pages');
-    return base64(await pdfBytes(job));
+    return pdfBytes(job);
   },
   'export-all': async ({ databaseFile, key }) => {
     await step('Reading the records');
-    return base64(withRecords(databaseFile, key, exportAllRecordsZip));
+    return withRecords(databaseFile, key, exportAllRecordsZip);
   },
   'export-redcap': async ({ databaseFile, key, secret, quizzes }) => {
     await step('Reading the records');
-    return base64(withRecords(databaseFile, key, (db) => redcapZip(db, secret, quizzes)));
+    return withRecords(databaseFile, key, (db) => redcapZip(db, secret, quizzes));
   },
   'pack-stage': async ({ zipFile, staging }) => {
     await step('Opening the zip');
@@ -140,12 +137,29 @@ const runners: Runners = {
     await step('Reading the pages');
     return stageDeck(input, fewProgressMessages());
   },
+  backup: async ({ databaseFile, key, target }) => {
+    withRecords(databaseFile, key, (db) => db.prepare('VACUUM INTO ?').run(target));
+    return null;
+  },
   'media-import': ({ source, copyTo }) => hashAndCopy(source, copyTo),
 };
 
 const run = runners[request.kind] as (input: unknown) => Promise<unknown>;
+/**
+ * Bytes that own their whole buffer are transferred (moved, not copied); a view into a shared
+ * buffer (Node's pool) is copied by the structured clone instead.
+ */
+const transferable = (output: unknown): ArrayBuffer[] =>
+  output instanceof Uint8Array &&
+  output.buffer instanceof ArrayBuffer &&
+  output.byteOffset === 0 &&
+  output.byteLength === output.buffer.byteLength
+    ? [output.buffer]
+    : [];
+
 run(request.input).then(
-  (output) => post({ type: 'done', output }),
+  (output) =>
+    port.postMessage({ type: 'done', output } satisfies WorkerMessage, transferable(output)),
   (error: unknown) => {
     if (error instanceof Cancelled)
       return post({ type: 'failed', message: 'cancelled', rejected: false });

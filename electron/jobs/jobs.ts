@@ -26,22 +26,30 @@ export type PdfJob =
   | { document: 'session-report'; input: SessionReportPdfInput };
 
 export interface JobSpecs {
-  /** A PDF laid out with pdf-lib; the output is its bytes in base64, ready for the window. */
-  pdf: { input: PdfJob; output: string };
+  /**
+   * A PDF laid out with pdf-lib. Outputs that are bytes come back transferred, not copied: the
+   * main thread gets the worker's buffer as it is and encodes it for the window outside V8's heap.
+   */
+  pdf: { input: PdfJob; output: Uint8Array };
   /**
    * The zip of every CSV table, read through the worker's own read-only connection to the
    * (SQLCipher) database file, opened with the records key; it never leaves the process.
    */
-  'export-all': { input: { databaseFile: string; key: RecordsKey }; output: string };
+  'export-all': { input: { databaseFile: string; key: RecordsKey }; output: Uint8Array };
   /** The de-identified REDCap zip; the secret is read (or made) on the main thread first. */
   'export-redcap': {
     input: { databaseFile: string; key: RecordsKey; secret: string; quizzes: RedcapQuiz[] };
-    output: string;
+    output: Uint8Array;
   };
   /** Unzip, write, validate and render a pack into `staging` (see stagePack.ts). */
   'pack-stage': { input: { zipFile: string; staging: string }; output: StagedPack };
   /** Write a deck's pages (sent from the console) as a pack into `staging`, then stage it the same way. */
   'deck-stage': { input: DeckStageInput; output: StagedPack };
+  /**
+   * `VACUUM INTO target` through the worker's own read-only connection, keyed like the records,
+   * so the copy is encrypted with the same key and main's loop never waits on it.
+   */
+  backup: { input: { databaseFile: string; key: RecordsKey; target: string }; output: null };
   /** Hash `source` (SHA-256) and, when `copyTo` is given, copy it there in the same pass. */
   'media-import': {
     input: { source: string; copyTo: string | null };

@@ -69,7 +69,7 @@ interface BenchWindow {
  * Estimates a page's clock minus this process's clock, from the round trip with the smallest
  * delay, so times taken in two pages (two renderer processes) can be compared.
  */
-async function clockOffset(page: Page): Promise<{ offset: number; uncertainty: number }> {
+export async function clockOffset(page: Page): Promise<{ offset: number; uncertainty: number }> {
   let best = { offset: 0, uncertainty: Infinity };
   for (let sample = 0; sample < 30; sample += 1) {
     const before = performance.timeOrigin + performance.now();

@@ -124,10 +124,19 @@ export interface Shell {
 }
 
 /** Starts `node out/main/web.js --port 0 --data <dir>` and waits for its two URL lines. */
-export async function startShell(dataDir: string, fakeClock?: number): Promise<Shell> {
+export async function startShell(
+  dataDir: string,
+  fakeClock?: number,
+  /** Pins the shell to these CPUs (`taskset -c`), so a client can be given the others. */
+  cpus?: string,
+): Promise<Shell> {
   const args = [WEB_ENTRY, '--port', '0', '--data', dataDir];
   if (fakeClock !== undefined) args.push('--fake-clock', String(fakeClock));
-  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, commandArgs] =
+    cpus === undefined
+      ? [process.execPath, args]
+      : ['taskset', ['-c', cpus, process.execPath, ...args]];
+  const child = spawn(command, commandArgs, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   if (child.pid !== undefined) tellReaper(`pid ${child.pid}`);
   const forget = () => {
@@ -195,10 +204,11 @@ export async function withShell<T>(
   prefix: string,
   use: (shell: Shell) => Promise<T>,
   fakeClock?: number,
+  cpus?: string,
 ): Promise<T> {
   const data = makeTempDir(prefix);
   try {
-    const shell = await startShell(data.path, fakeClock);
+    const shell = await startShell(data.path, fakeClock, cpus);
     try {
       return await use(shell);
     } finally {

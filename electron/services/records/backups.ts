@@ -1,7 +1,8 @@
 /**
- * Copies of the records database in a folder of their own, written by `VACUUM INTO` from the open
- * connection, so each copy is encrypted with the records' key (SQLite's online backup cannot copy
- * out of an encrypted database), and restored into the open connection that every service holds.
+ * Copies of the records database in a folder of their own, written by `VACUUM INTO` from a keyed
+ * connection (the open one, or a worker's: see BackupOptions), so each copy is encrypted with the
+ * records' key (SQLite's online backup cannot copy out of an encrypted database), and restored
+ * into the open connection that every service holds.
  */
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -88,6 +89,16 @@ export function listBackups(backupDir: string): BackupInfo[] {
     .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1));
 }
 
+export interface BackupOptions {
+  /** How many regular backups are kept. */
+  keep?: number;
+  /**
+   * Writes the records into `target` with `VACUUM INTO`. By default on the service's own
+   * connection; the kiosk passes a worker thread's, since ten years of records take seconds.
+   */
+  vacuumInto?: (target: string) => Promise<void>;
+}
+
 export class BackupService {
   constructor(
     private readonly db: Db,
@@ -95,11 +106,17 @@ export class BackupService {
     private readonly clock: Clock,
     /** The records' key: every backup is encrypted with it, and a restore opens backups with it. */
     private readonly key: RecordsKey,
-    private readonly keep = 10,
+    { keep = 10, vacuumInto }: BackupOptions = {},
   ) {
     if (!Number.isInteger(keep) || keep < 1) throw new Error('Keep at least one backup.');
+    this.keep = keep;
+    this.vacuumInto =
+      vacuumInto ?? (async (target) => void this.db.prepare('VACUUM INTO ?').run(target));
     this.removeLeftovers();
   }
+
+  private readonly keep: number;
+  private readonly vacuumInto: (target: string) => Promise<void>;
 
   async backup(reason: Exclude<BackupInfo['reason'], 'before-restore'>): Promise<BackupInfo> {
     const info = await this.write(reason);
@@ -121,7 +138,7 @@ export class BackupService {
       removeDatabaseFiles(partialPath);
       // One self-contained file in rollback-journal mode, without -wal and -shm companions, safe
       // to copy to a stick; encrypted with the connection's own key.
-      this.db.prepare('VACUUM INTO ?').run(partialPath);
+      await this.vacuumInto(partialPath);
       renameSync(partialPath, finalPath);
     } catch (error) {
       removeDatabaseFiles(partialPath);
