@@ -37,32 +37,45 @@ function parseCsv(text) {
   return rows;
 }
 
+/** The scanner's crash offline is a race with its own timer, so a few runs always get through. */
+const MAX_ATTEMPTS = 4;
+
 const work = mkdtempSync(join(tmpdir(), 'electronegativity-'));
 const csv = join(work, 'findings.csv');
 try {
-  const scan = spawnSync(
-    process.execPath,
-    [
-      join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
-      '-i',
-      join(root, 'electron'),
-      '-x',
-      'AvailableSecurityFixesGlobalCheck',
-      '-o',
-      csv,
-    ],
-    { cwd: root, stdio: ['ignore', 'ignore', 'ignore'], timeout: 300_000 },
-  );
-  // Its exit code is not a verdict (offline it exits 1), but a scan cut short writes a partial file.
-  if (scan.error || scan.signal) {
-    console.error(`electronegativity did not finish (${scan.error?.message ?? scan.signal})`);
-    process.exit(1);
+  // Offline, its update check's retry can crash the scanner (got's "onCancel handler was attached
+  // after the promise settled") before or after it writes the CSV: a file without the header row
+  // is a scan that did not finish, never "no findings", and the scan is run again.
+  let text = '';
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS && !text.startsWith('issue,'); attempt += 1) {
+    rmSync(csv, { force: true });
+    const scan = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
+        '-i',
+        join(root, 'electron'),
+        '-x',
+        'AvailableSecurityFixesGlobalCheck',
+        '-o',
+        csv,
+      ],
+      { cwd: root, stdio: ['ignore', 'ignore', 'ignore'], timeout: 300_000 },
+    );
+    if (scan.error || scan.signal) {
+      console.error(`electronegativity did not finish (${scan.error?.message ?? scan.signal})`);
+      process.exit(1);
+    }
+    try {
+      text = readFileSync(csv, 'utf8');
+    } catch {
+      text = '';
+    }
   }
-  let text;
-  try {
-    text = readFileSync(csv, 'utf8');
-  } catch {
-    console.error('electronegativity wrote no findings file: the scan did not run');
+  if (!text.startsWith('issue,')) {
+    console.error(
+      `electronegativity wrote no findings in ${MAX_ATTEMPTS} runs: the scan did not run`,
+    );
     process.exit(1);
   }
   const accepted = JSON.parse(
