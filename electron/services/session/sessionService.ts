@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock';
+import { FALLBACK_LANGUAGE } from '../../i18n';
 import type { LoadedPack } from '../../content/pack/registry';
 import type { Db } from '../../db/database';
 import { findCohortByName, getCohort, insertCohort, listCohorts } from '../../db/queries/cohorts';
@@ -159,6 +160,8 @@ export class SessionService {
   private volumes: Volumes;
   /** The pack chosen on the start form, for the projector's "starting soon" screen. */
   private upcoming: { title: string; program: string } | null = null;
+  /** The language of the pack last chosen or run: the projector's words between sessions. */
+  private roomLanguage: string = FALLBACK_LANGUAGE;
   private endedThisRun = false;
   private builtConsoleView: Omit<ConsoleView, 'serverNow'> | null = null;
   private revision: number;
@@ -244,8 +247,10 @@ export class SessionService {
   prepare(packId: string): null {
     const pack = this.packs.find(packId);
     const upcoming = pack ? { title: pack.manifest.title, program: pack.manifest.program } : null;
-    if (upcoming?.title !== this.upcoming?.title) {
+    const language = pack?.manifest.language ?? this.roomLanguage;
+    if (upcoming?.title !== this.upcoming?.title || language !== this.roomLanguage) {
       this.upcoming = upcoming;
+      this.roomLanguage = language;
       this.refresh();
     }
     return null;
@@ -423,6 +428,7 @@ export class SessionService {
     return {
       revision: this.revision,
       serverNow: now,
+      language: this.live?.pack.manifest.language ?? this.roomLanguage,
       screen: this.audienceScreen(),
       cardPage: this.live?.state.cardPage ?? 0,
       volume: this.volumes,
@@ -521,6 +527,7 @@ export class SessionService {
     this.revision = revision;
     live.state = state;
     if (state.endedAt !== null) {
+      this.roomLanguage = live.pack.manifest.language;
       this.live = null;
       this.endedThisRun = true;
     }
