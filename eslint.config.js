@@ -13,6 +13,8 @@ const translatedViews = [
   'renderer/shared/projector/**/*.tsx',
   'renderer/audience/**/*.tsx',
   'renderer/console/group/SelfEntry.tsx',
+  'renderer/console/ConsoleApp.tsx',
+  'renderer/console/LanguagePicker.tsx',
 ];
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util'];

@@ -51,11 +51,12 @@ export function createI18n(language: Language = FALLBACK_LANGUAGE) {
   return instance;
 }
 
-const shared = createI18n();
+/** The instance behind `roomT`, for react-i18next's `Trans` where a translation holds markup. */
+export const roomI18n = createI18n();
 
 /** The words of the room (projector, paper, self-entry) in a pack's language. */
 export function roomT(packLanguage: string | null | undefined): TFunction<'room'> {
-  return shared.getFixedT(kioskLanguage(packLanguage), 'room');
+  return roomI18n.getFixedT(kioskLanguage(packLanguage), 'room');
 }
 
 /** The `Intl` locale of each language: the kiosk is written for clinics in the United States. */

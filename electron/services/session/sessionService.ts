@@ -160,8 +160,9 @@ export class SessionService {
   private volumes: Volumes;
   /** The pack chosen on the start form, for the projector's "starting soon" screen. */
   private upcoming: { title: string; program: string } | null = null;
-  /** The language of the pack last chosen or run: the projector's words between sessions. */
-  private roomLanguage: string = FALLBACK_LANGUAGE;
+  /** The languages of the pack chosen on the start form and of the session that just ended. */
+  private upcomingLanguage: string = FALLBACK_LANGUAGE;
+  private endedLanguage: string = FALLBACK_LANGUAGE;
   private endedThisRun = false;
   private builtConsoleView: Omit<ConsoleView, 'serverNow'> | null = null;
   private revision: number;
@@ -247,10 +248,10 @@ export class SessionService {
   prepare(packId: string): null {
     const pack = this.packs.find(packId);
     const upcoming = pack ? { title: pack.manifest.title, program: pack.manifest.program } : null;
-    const language = pack?.manifest.language ?? this.roomLanguage;
-    if (upcoming?.title !== this.upcoming?.title || language !== this.roomLanguage) {
+    const language = pack?.manifest.language ?? this.upcomingLanguage;
+    if (upcoming?.title !== this.upcoming?.title || language !== this.upcomingLanguage) {
       this.upcoming = upcoming;
-      this.roomLanguage = language;
+      this.upcomingLanguage = language;
       this.refresh();
     }
     return null;
@@ -428,7 +429,7 @@ export class SessionService {
     return {
       revision: this.revision,
       serverNow: now,
-      language: this.live?.pack.manifest.language ?? this.roomLanguage,
+      language: this.audienceLanguage(),
       screen: this.audienceScreen(),
       cardPage: this.live?.state.cardPage ?? 0,
       volume: this.volumes,
@@ -527,7 +528,7 @@ export class SessionService {
     this.revision = revision;
     live.state = state;
     if (state.endedAt !== null) {
-      this.roomLanguage = live.pack.manifest.language;
+      this.endedLanguage = live.pack.manifest.language;
       this.live = null;
       this.endedThisRun = true;
     }
@@ -811,6 +812,12 @@ export class SessionService {
             }
           : null,
     };
+  }
+
+  /** The projector speaks the running pack's language, then the ended one's, else the chosen one's. */
+  private audienceLanguage(): string {
+    if (this.live) return this.live.pack.manifest.language;
+    return this.endedThisRun ? this.endedLanguage : this.upcomingLanguage;
   }
 
   private audienceScreen(): AudienceScreenView {

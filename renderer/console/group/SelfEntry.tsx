@@ -36,10 +36,10 @@ export function SelfEntry({
     );
     const utterance = new SpeechSynthesisUtterance(`${item.prompt} ${options.join(' ')}`);
     utterance.voice = voice;
-    utterance.lang = voice.lang;
+    utterance.lang = view.language;
     utterance.rate = 0.9;
     speechSynthesis.speak(utterance);
-  }, [item, voice, t]);
+  }, [item, voice, t, view.language]);
 
   useEffect(() => {
     first.current?.focus();

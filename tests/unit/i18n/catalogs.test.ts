@@ -111,12 +111,15 @@ describe('room words', () => {
   });
 
   it('use each language’s plural rules', () => {
-    expect(roomT('en')('projector.answeredCount', { count: 1 })).toBe('1 person answered');
-    expect(roomT('en')('projector.answeredCount', { count: 4 })).toBe('4 people answered');
-    expect(roomT('es')('projector.answeredCount', { count: 1 })).toBe('Respondió 1 persona');
-    expect(roomT('es')('projector.answeredCount', { count: 4 })).toBe('Respondieron 4 personas');
-    expect(roomT('es')('projector.answeredCount', { count: 1_000_000 })).toBe(
-      'Respondieron 1000000 personas',
+    const unprintable = (language: string, count: number) =>
+      roomT(language)('print.unprintable', { count, characters: '' }).split(' ').slice(0, 2);
+    expect(unprintable('en', 1)).toEqual(['1', 'character']);
+    expect(unprintable('en', 3)).toEqual(['3', 'characters']);
+    expect(unprintable('es', 1)).toEqual(['1', 'carácter']);
+    expect(unprintable('es', 3)).toEqual(['3', 'caracteres']);
+    expect(unprintable('es', 1_000_000)).toEqual(['1000000', 'caracteres']);
+    expect(roomT('es')('print.facilitator', { count: 2, names: 'Ana y Ben' })).toBe(
+      'Facilitadores: Ana y Ben',
     );
   });
 
