@@ -15,6 +15,13 @@ const translatedViews = [
   'renderer/console/group/SelfEntry.tsx',
   'renderer/console/ConsoleApp.tsx',
   'renderer/console/LanguagePicker.tsx',
+  'renderer/console/NoticeBanner.tsx',
+  'renderer/console/jobs/**/*.tsx',
+  'renderer/console/displays/**/*.tsx',
+  'renderer/console/help/**/*.tsx',
+  'renderer/console/session/SessionTab.tsx',
+  'renderer/console/session/ResumePrompt.tsx',
+  'renderer/console/session/SummaryView.tsx',
 ];
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util'];
