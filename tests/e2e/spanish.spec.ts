@@ -59,6 +59,17 @@ async function projectorWords(audience: AudiencePage): Promise<string> {
   );
 }
 
+/** No serious or critical WCAG 2.1 A/AA violation, as in a11y.spec.ts. */
+async function expectAccessible(page: Page, view: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const blocking = results.violations
+    .filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))
+    .map((violation) => violation.id);
+  expect.soft(blocking, `${view}: serious or critical axe violations`).toEqual([]);
+}
+
 async function expectSpanishProjector(audience: AudiencePage, screen: string) {
   await expect(audience.page.locator('html')).toHaveAttribute('lang', 'es-US');
   expectNoEnglish(await projectorWords(audience), `the projector (${screen})`);
@@ -204,6 +215,7 @@ fakeClockTest(
         voice: 'Local español',
       });
     await expect(entry.getByRole('button', { name: 'Leer la pregunta otra vez' })).toBeVisible();
+    await expectAccessible(console.page, 'Spanish self-entry');
     await console.page.screenshot({ path: testInfo.outputPath('self-entry-es.png') });
     await answerAndHandBack(console, 'Begoña', ['B', 'B']);
 
@@ -224,6 +236,7 @@ fakeClockTest(
     await expect(result).toContainText('Respuesta correcta');
     await expect(result.locator('[data-option="b"]')).toHaveText('1');
     await expectSpanishProjector(audience, 'quiz reveal');
+    await expectAccessible(audience.page, 'the Spanish quiz reveal');
     await audience.page.screenshot({ path: testInfo.outputPath('projector-quiz-es.png') });
 
     await console.endSession();
@@ -273,12 +286,7 @@ test('the console switches to Spanish and back without a restart, remembers it, 
   await expect(
     console.page.getByRole('tablist', { name: 'Secciones de la consola' }),
   ).toBeVisible();
-  const axe = await new AxeBuilder({ page: console.page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? '')),
-  ).toEqual([]);
+  await expectAccessible(console.page, 'the console in Spanish');
 
   // Remembered on this machine: a reload (or the next start) comes back in Spanish.
   await console.page.reload();
