@@ -86,6 +86,11 @@ export function SelfEntry({
               count: view.items.length,
             })}
           </p>
+          {voice === null && (
+            <p className="self-entry__no-voice" role="status" data-testid="self-entry-no-voice">
+              {t('selfEntry.noVoice', { language: t('selfEntry.languageName') })}
+            </p>
+          )}
           <h2 className="self-entry__prompt">{item.prompt}</h2>
           <div className="self-entry__options">
             {item.options.map((option, optionIndex) => (
@@ -101,32 +106,29 @@ export function SelfEntry({
               </button>
             ))}
           </div>
-          {voice && (
-            <button type="button" className="self-entry__read" onClick={readAloud}>
-              {t('selfEntry.readAgain')}
-            </button>
-          )}
         </>
       ) : (
         <h2 className="self-entry__prompt">{t('selfEntry.thanks')}</h2>
       )}
-      {voice === null && (
-        <p className="self-entry__no-voice" role="status" data-testid="self-entry-no-voice">
-          {t('selfEntry.noVoice', { language: t('selfEntry.languageName') })}
-        </p>
-      )}
-      <button
-        type="button"
-        className="self-entry__back"
-        disabled={view.position === 0 || pending}
-        onClick={() =>
-          call(api, 'selfEntry:back', {}).then(onView, (failure: Error) =>
-            setError(failure.message),
-          )
-        }
-      >
-        {t('selfEntry.back')}
-      </button>
+      <div className="self-entry__actions">
+        <button
+          type="button"
+          className="self-entry__back"
+          disabled={view.position === 0 || pending}
+          onClick={() =>
+            call(api, 'selfEntry:back', {}).then(onView, (failure: Error) =>
+              setError(failure.message),
+            )
+          }
+        >
+          {t('selfEntry.back')}
+        </button>
+        {item && voice && (
+          <button type="button" className="self-entry__read" onClick={readAloud}>
+            {t('selfEntry.readAgain')}
+          </button>
+        )}
+      </div>
       <form className="self-entry__unlock" onSubmit={unlock} aria-label={t('selfEntry.unlockForm')}>
         <PinInput label={t('selfEntry.pin')} value={pin} onChange={setPin} />
         <button type="submit">{t('selfEntry.unlock')}</button>
