@@ -18,6 +18,7 @@ import { ProgramDesk } from '../services/program/programDesk';
 import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
 import { SelfEntry } from '../services/group/selfEntry';
 import { MediaLibrary } from '../services/media/mediaLibrary';
+import { PackEditor, type SaveResult } from '../services/packs/packEditor';
 import { PackLibrary } from '../services/packs/packLibrary';
 import { packAssetUrl } from '../services/packs/stagePack';
 import { ChunkedUploads } from '../services/uploads/chunkedUploads';
@@ -220,6 +221,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         await rm(staging, { recursive: true, force: true });
       }
     };
+    const editor = new PackEditor(packs);
+    /** A saved pack is in the catalog at once: the lists in every view refresh. */
+    const packsSaved = async (saving: Promise<SaveResult>) => {
+      const result = await saving;
+      if (result.status === 'saved') emit('packs:changed', packs.listView());
+      return result;
+    };
     const program = new ProgramDesk(db, clock, packs, lock);
     const backUp = (reason: 'session-end' | 'daily') =>
       (reason === 'daily' ? backups.backupIfDue() : backups.backup(reason)).catch(
@@ -289,6 +297,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'records:lockStatus': () => lock.status(),
       'records:setPin': ({ pin, currentPin }) => lock.setPin(pin, currentPin),
       'records:unlock': ({ pin }) => lock.unlock(pin),
+      'records:resetPin': ({ recoveryKey, pin }) => lock.resetPin(recoveryKey, pin, key),
       'records:lock': () => lock.lock(),
       'records:overview': () => desk.overview(),
       'records:setCertificateRule': (rule) => desk.setCertificateRule(rule),
@@ -363,6 +372,18 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         media
           .importFromPath(requireChosen(path), { durationMs, bind })
           .then((result) => mediaChanged(result)),
+      'packs:editorOpen': ({ id }) => editor.open(id),
+      'packs:editorCheck': ({ baseId, draftId, draft }) => editor.check(baseId, draftId, draft),
+      'packs:editorPreview': ({ baseId, draftId, slide }) =>
+        editor.previewSlide(baseId, draftId, slide),
+      'packs:editorSave': ({ baseId, draftId, draft }) =>
+        packsSaved(editor.save(baseId, draftId, draft, sessions.liveContext()?.pack.id ?? null)),
+      'packs:editorAddImage': ({ draftId, name, data }) =>
+        editor.addImage(draftId, name, Buffer.from(data, 'base64')),
+      'packs:history': ({ id }) => editor.history(id),
+      'packs:restore': ({ id, version }) =>
+        packsSaved(editor.restore(id, version, sessions.liveContext()?.pack.id ?? null)),
+      'packs:export': ({ id }) => editor.export(id),
       'app:capabilities': () => ({ choosesFiles: options.chooseFile !== undefined }),
       'files:choose': async ({ purpose }) => {
         if (!options.chooseFile) throw new RejectedRequest('Choose the file in the page.');
@@ -415,6 +436,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       resolveMedia(urlPath) {
         const libraryFile = media.filePath(urlPath);
         if (libraryFile) return libraryFile;
+        const draft = /^\/media\/drafts\/([0-9a-f]{24})\/(.+)$/.exec(urlPath);
+        if (draft) {
+          try {
+            return editor.draftAssetPath(draft[1]!, decodeURIComponent(draft[2]!));
+          } catch {
+            return null;
+          }
+        }
         const match = /^\/media\/packs\/([^/]+)\/(.+)$/.exec(urlPath);
         if (!match) return null;
         try {

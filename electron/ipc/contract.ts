@@ -15,6 +15,9 @@ import type { SelfEntryView } from '../services/group/selfEntry';
 import type { ProgramView } from '../services/program/programView';
 import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
 import type { MediaLibraryView } from '../services/media/mediaViews';
+import type { PackProblem } from '../content/pack/problems';
+import type { RenderedSlide } from '../content/pack/renderPack';
+import type { EditablePack, HistoryEntry, SaveResult } from '../services/packs/packEditor';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
 import type { SessionCommand } from '../services/session/sessionMachine';
 import type { JobProgress } from '../jobs/jobRunner';
@@ -55,6 +58,20 @@ const uploadChunk = z
 /** A path the desktop app's own file dialog returned; the browser shell has none. */
 const chosenPath = z.string().min(1).max(4096);
 
+const packRef = z.string().min(1).max(100);
+/** The images a draft added (`packs:editorAddImage`), or null before it added any. */
+const draftId = z
+  .string()
+  .regex(/^[0-9a-f]{24}$/)
+  .nullable();
+/** A pack being edited: a manifest-shaped object (main checks it with the pack schema itself). */
+const draft = z
+  .record(z.string(), z.unknown())
+  .refine(
+    (value) => JSON.stringify(value).length <= 512 * 1024,
+    'a pack manifest is at most 512 KB',
+  );
+
 const itemIndex = z.number().int().min(0).max(999);
 const reason = z.string().trim().max(500);
 /** Names reach the screens, printouts and exports: bidirectional and zero-width characters go. */
@@ -80,6 +97,7 @@ export const sessionCommand = z.discriminatedUnion('type', [
       type: z.literal('showQuestion'),
       id: z.string().min(1).max(100),
       answersShown: z.boolean(),
+      withResponses: z.boolean().optional(),
     })
     .strict(),
   z.object({ type: z.literal('hideQuestion') }).strict(),
@@ -253,6 +271,10 @@ export const channels = {
     z.object({ pin: z.string().max(8) }).strict(),
     CONSOLE_ONLY,
   ),
+  'records:resetPin': channel<LockStatus>()(
+    z.object({ recoveryKey: z.string().max(200), pin: z.string().max(8) }).strict(),
+    CONSOLE_ONLY,
+  ),
   'records:lock': channel<LockStatus>()(noArguments, CONSOLE_ONLY),
   'records:overview': channel<RecordsOverview>()(noArguments, CONSOLE_ONLY),
   'records:setCertificateRule': channel<RecordsOverview>()(certificateRuleSchema, CONSOLE_ONLY),
@@ -411,6 +433,41 @@ export const channels = {
     z.object({ path: chosenPath, replace: z.boolean().default(false) }).strict(),
     CONSOLE_ONLY,
   ),
+  /** The pack editor: a pack's manifest as written, its images and its saved versions. */
+  'packs:editorOpen': channel<EditablePack>()(z.object({ id: packRef }).strict(), CONSOLE_ONLY),
+  /** Every problem `pack:check` finds in a draft, checked against the files of the pack it came from. */
+  'packs:editorCheck': channel<PackProblem[]>()(
+    z.object({ baseId: packRef.nullable(), draftId, draft }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'packs:editorPreview': channel<RenderedSlide | { problem: string }>()(
+    z
+      .object({ baseId: packRef.nullable(), draftId, slide: z.record(z.string(), z.unknown()) })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  /** Checked again here, written as a new version; a built-in pack is saved as a copy. */
+  'packs:editorSave': channel<SaveResult>()(
+    z.object({ baseId: packRef.nullable(), draftId, draft }).strict(),
+    CONSOLE_ONLY,
+  ),
+  /** An image for the draft's slides (at most 20 MB), kept apart until the pack is saved. */
+  'packs:editorAddImage': channel<{ draftId: string; path: string }>()(
+    z
+      .object({
+        draftId,
+        name: z.string().min(1).max(200),
+        data: base64.max(Math.ceil((20 * 1024 ** 2) / 3) * 4, 'an image may be at most 20 MB'),
+      })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  'packs:history': channel<HistoryEntry[]>()(z.object({ id: packRef }).strict(), CONSOLE_ONLY),
+  'packs:restore': channel<SaveResult>()(
+    z.object({ id: packRef, version: z.string().regex(/^\d+\.\d+\.\d+$/) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'packs:export': channel<Download>()(z.object({ id: packRef }).strict(), CONSOLE_ONLY),
   /** What this shell can do: the desktop app chooses files with its own dialog. */
   'app:capabilities': channel<{ choosesFiles: boolean }>()(noArguments, CONSOLE_ONLY),
   /** The desktop app's open-file dialog; null when the counselor closed it without choosing. */
@@ -433,6 +490,8 @@ export const SELF_ENTRY_CHANNELS: readonly ChannelName[] = [
   'selfEntry:answer',
   'selfEntry:back',
   'selfEntry:finish',
+  // A counselor who forgot the PIN mid self-entry sets a new one with the recovery key, then ends it.
+  'records:resetPin',
   // A reload while the member holds the laptop still draws the console in the counselor's language.
   'settings:consoleLanguage',
 ];

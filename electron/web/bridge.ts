@@ -5,6 +5,7 @@
  * gets this run's token for it; any other page of the origin, a pack's file included, gets none.
  */
 import type { EventName, KioskApi, Result, Role } from '../ipc/contract';
+import { CONNECTION_EVENT, LOST_CONTACT } from './connection';
 
 type Listener = (payload: unknown) => void;
 
@@ -12,6 +13,15 @@ const role = (document.querySelector<HTMLMetaElement>('meta[name="kiosk-role"]')
   'console') as Role;
 const key = new URLSearchParams(location.hash.slice(1)).get('key') ?? '';
 const listeners = new Map<string, Set<Listener>>();
+let connected = true;
+
+/** Tells the page at once when contact with the shell is lost or back (CONNECTION_EVENT). */
+function setConnected(now: boolean): void {
+  if (now === connected) return;
+  connected = now;
+  window.dispatchEvent(new CustomEvent(CONNECTION_EVENT, { detail: now }));
+}
+
 const NOT_FROM_PRINTED_ADDRESS =
   'This page was not opened from the address the kiosk printed when it started; open that address (it ends with #key=…).';
 
@@ -24,10 +34,12 @@ async function openSession(): Promise<string | null> {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ role, key }),
       });
+      setConnected(true);
       if (answer.status === 401) return null;
       if (answer.ok) return ((await answer.json()) as { token: string }).token;
     } catch {
       // The shell is not reachable yet; keep trying.
+      setConnected(false);
     }
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 1000));
   }
@@ -51,11 +63,13 @@ async function reloadIfStale(token: string): Promise<boolean> {
 
 function connect(token: string): void {
   const source = new EventSource(`/__kiosk/events?token=${encodeURIComponent(token)}`);
+  source.onopen = () => setConnected(true);
   source.onmessage = (message: MessageEvent<string>) => {
     const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
     for (const listener of listeners.get(event) ?? []) listener(payload);
   };
   source.onerror = () => {
+    setConnected(false);
     if (source.readyState !== EventSource.CLOSED) return;
     void reloadIfStale(token).then((reloading) => {
       if (!reloading) setTimeout(() => connect(token), 1000);
@@ -76,11 +90,9 @@ const api = {
       });
       if (response.status === 401) void reloadIfStale(token);
       return (await response.json()) as Result<never>;
-    } catch (error) {
-      return {
-        ok: false,
-        error: { code: 'internal', message: `The kiosk is not reachable: ${String(error)}` },
-      };
+    } catch {
+      setConnected(false);
+      return { ok: false, error: { code: 'internal', message: LOST_CONTACT } };
     }
   },
   on(event: EventName, listener: Listener) {

@@ -8,6 +8,7 @@ import { LanguagePicker } from './LanguagePicker';
 import { JobProgress } from './jobs/JobProgress';
 import { MediaView } from './media/MediaView';
 import { SelfEntry } from './group/SelfEntry';
+import { ConnectionBanner } from './ConnectionBanner';
 import { NoticeBanner } from './NoticeBanner';
 import { PacksView } from './packs/PacksView';
 import { RecordsView } from './records/RecordsView';
@@ -42,6 +43,7 @@ export function ConsoleApp() {
   if (selfEntry === undefined) {
     return (
       <main className="console">
+        <ConnectionBanner />
         <p className="session-tab__loading">{t('app.loading')}</p>
       </main>
     );
@@ -50,6 +52,7 @@ export function ConsoleApp() {
     return (
       <main className="console">
         <h1 className="visually-hidden">{t('app.selfEntryHeading')}</h1>
+        <ConnectionBanner />
         <SelfEntry view={selfEntry} onView={setSelfEntry} />
       </main>
     );
@@ -57,6 +60,7 @@ export function ConsoleApp() {
   return (
     <main className="console">
       <h1 className="visually-hidden">{t('app.heading')}</h1>
+      <ConnectionBanner />
       <NoticeBanner />
       <JobProgress />
       <header className="console__bar">

@@ -6,6 +6,7 @@ import type {
   ResponseOf,
   Role,
 } from '../../electron/ipc/contract';
+import { CONNECTION_EVENT } from '../../electron/web/connection';
 
 declare global {
   interface Window {
@@ -39,4 +40,14 @@ export async function call<R extends Role, C extends ChannelsFor<R>>(
   const result = await (api as KioskApi).invoke(channel as ChannelsFor<'console'>, args as never);
   if (!result.ok) throw new KioskCallError(result.error.code, result.error.message);
   return result.value as ResponseOf<C>;
+}
+
+/**
+ * Follows the contact with main: the browser shell's bridge announces a lost or restored contact
+ * (Electron's IPC never loses it, so there it stays true).
+ */
+export function onConnectionChange(listener: (connected: boolean) => void): () => void {
+  const handle = (event: Event) => listener((event as CustomEvent<boolean>).detail);
+  window.addEventListener(CONNECTION_EVENT, handle);
+  return () => window.removeEventListener(CONNECTION_EVENT, handle);
 }

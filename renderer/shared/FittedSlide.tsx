@@ -9,7 +9,16 @@ const ZOOM_STEP = 0.04;
  * than fits shrinks as a whole, headings and images with the text, down to the readable floor,
  * measured before the first paint. The projector, the preview and the thumbnails all use it.
  */
-export function FittedSlide({ html, className = '' }: { html: string; className?: string }) {
+export function FittedSlide({
+  html,
+  className = '',
+  onFit,
+}: {
+  html: string;
+  className?: string;
+  /** Told the zoom the slide needed and whether it fits at all (the pack editor warns). */
+  onFit?: (zoom: number, fits: boolean) => void;
+}) {
   const canvas = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -26,7 +35,8 @@ export function FittedSlide({ html, className = '' }: { html: string; className?
       inner.style.zoom = String(zoom);
     }
     box.dataset.zoom = zoom.toFixed(2);
-  }, [html]);
+    onFit?.(zoom, !overflows());
+  }, [html, onFit]);
   return (
     <div ref={canvas} className={`slide-canvas ${className}`}>
       <div

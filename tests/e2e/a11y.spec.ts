@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { MINIMAL_PACK } from '../helpers/packs';
 import { expect, test } from './support/fixtures';
-import { AudiencePage, ConsolePage } from './support/pages';
+import { AudiencePage, ConsolePage, PackEditorPage, PacksPage } from './support/pages';
 import { startShell } from './support/webShell';
 
 /**
@@ -22,6 +22,16 @@ const MIN_BODY_CONTRAST = 4.5;
 const MEMBERS = ['Alex', 'Bea', 'Cruz'];
 
 const GROUP_FIVE = 'Negotiating Harm Reduction';
+const EDITOR_SECTIONS = [
+  'Session',
+  'Agenda',
+  'Slides',
+  'Quiz',
+  'Team game',
+  'Media',
+  'Relaxation',
+  'History',
+];
 /** Agenda indexes in the Group Five pack. */
 const ITEM = {
   opening: 0,
@@ -610,4 +620,91 @@ test('issue 13’s new views: starting soon, rehearsal, a poll, a long card, the
     .getByRole('combobox')
     .selectOption('grant');
   await expectAccessible(console.page, 'console: member standing form');
+});
+
+test('issue 13 item 17’s views: answers beside the flipchart, the PIN card, forgotten PIN, self-entry, lost contact', async ({
+  shell,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const audience = await openProjector(await context.newPage(), shell.audienceUrl);
+  const console = new ConsolePage(await context.newPage());
+  await console.open(shell.consoleUrl);
+  await console.page.evaluate(() =>
+    window.kiosk.invoke('records:setPin', { pin: '2468', currentPin: null }),
+  );
+  await console.start({ pack: GROUP_FIVE, group: 'Thursday group', facilitators: ['Riley'] });
+  await checkInMembers(console);
+  await console.jumpTo(ITEM.discussion);
+  const flipchart = console.page.getByTestId('flipchart-what-is-negotiation');
+  await flipchart.getByLabel("Group's response").fill('Give and take');
+  await console.page.keyboard.press('Enter');
+  await console.page.getByRole('button', { name: 'Reveal beside the flipchart' }).click();
+  await expect(audience.page.getByTestId('audience-answers-beside')).toBeVisible();
+  await expectAccessible(audience.page, 'audience: answers beside the flipchart', {
+    showsText: true,
+  });
+  await expectAccessible(console.page, 'console: answers beside the flipchart');
+
+  await console.jumpTo(ITEM.quiz);
+  await console.page.getByLabel('Hand the laptop to').selectOption({ label: 'Bea' });
+  await console.page.getByRole('button', { name: 'Start self-entry…' }).click();
+  await console.page
+    .getByRole('alertdialog', { name: 'Hand the laptop to Bea?' })
+    .getByRole('button', { name: 'Start self-entry', exact: true })
+    .click();
+  const entry = console.page.getByRole('dialog', { name: 'Answer the quiz' });
+  await entry.getByRole('button', { name: 'Forgot the PIN?' }).click();
+  await entry.getByLabel('Counselor PIN', { exact: true }).fill('0000');
+  await entry.getByRole('button', { name: 'Unlock' }).click();
+  await expect(entry.getByRole('alert')).toBeVisible();
+  await expectAccessible(console.page, 'console: self-entry, wrong PIN, forgotten PIN open');
+  await entry.getByLabel('Counselor PIN', { exact: true }).fill('2468');
+  await entry.getByRole('button', { name: 'Unlock' }).click();
+  await expect(entry).toBeHidden();
+
+  await console.page.getByRole('tab', { name: 'Records' }).click();
+  await console.page.getByRole('button', { name: 'Lock records' }).click();
+  const locked = console.page.getByRole('form', { name: 'Records are locked' });
+  await locked.getByLabel('Counselor PIN', { exact: true }).fill('0000');
+  await locked.getByRole('button', { name: 'Unlock' }).click();
+  await console.page.getByRole('button', { name: 'Forgot the PIN?' }).click();
+  const recovery = console.page.getByRole('form', { name: 'Use the recovery key' });
+  await recovery.getByLabel('Recovery key').fill('ABCDE-12345');
+  await recovery.getByLabel('New PIN (4 to 8 digits)').fill('1357');
+  await recovery.getByLabel('The same new PIN again').fill('1357');
+  await recovery.getByRole('button', { name: 'Set the new PIN' }).click();
+  await expect(recovery.getByRole('alert')).toContainText('not a recovery key');
+  await expectAccessible(console.page, 'console: Records locked, wrong PIN, forgotten PIN open');
+  await expectKeyboardReachable(console.page, 'console: Records locked, forgotten PIN open');
+
+  await shell.stop();
+  await expect(console.page.getByTestId('connection-lost')).toBeVisible();
+  await expectAccessible(console.page, 'console: lost contact with main');
+});
+
+test('the pack editor: every section of a built-in pack and of a new one, and a refused save', async ({
+  shell,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'hhrp-group-5');
+  for (const section of EDITOR_SECTIONS) {
+    await editor.section(section);
+    await expectAccessible(page, `pack editor, Group Five: ${section}`, { showsText: true });
+  }
+  await editor.close();
+  await editor.openNew(packs);
+  for (const section of EDITOR_SECTIONS) {
+    await editor.section(section);
+    await expectAccessible(page, `pack editor, new pack: ${section}`);
+  }
+  await editor.section('Session');
+  await editor.field('Planned minutes', editor.entry('Session')).fill('');
+  await editor.save();
+  await expect(editor.alert).toContainText('Not saved');
+  await expectAccessible(page, 'pack editor: a refused save', { showsText: true });
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../electron/core/clock';
 import { openDatabase, type Db } from '../../electron/db/database';
 import { RecordsLock, RecordsLockedError } from '../../electron/services/access/recordsLock';
+import { formatRecoveryKey } from '../../electron/db/recordsKey';
 import { makeTempDir } from '../helpers/tempDir';
 import { TEST_KEY } from '../helpers/recordsKey';
 
@@ -29,6 +30,31 @@ describe('RecordsLock', () => {
     expect(() => lock.setPin('12', null)).toThrow(/4 to 8 digits/);
     expect(lock.setPin('2468', null)).toMatchObject({ pinSet: true, unlocked: true });
     expect(() => lock.require()).not.toThrow();
+  });
+
+  it('a forgotten PIN is replaced only with the records recovery key, which also ends a pause', () => {
+    lock.setPin('2468', null);
+    lock.lock();
+    for (let guess = 0; guess < 5; guess += 1) expect(() => lock.unlock('0000')).toThrow();
+    expect(() => lock.unlock('2468')).toThrow(/Too many wrong PINs/);
+    const otherKey = Buffer.alloc(32, 7);
+    expect(() => lock.resetPin(formatRecoveryKey(otherKey), '1357', TEST_KEY)).toThrow(
+      /not the one for these records.*PIN is unchanged/,
+    );
+    expect(() => lock.resetPin('ABCDE-12345', '1357', TEST_KEY)).toThrow(
+      /not a recovery key.*PIN is unchanged/,
+    );
+    expect(() => lock.resetPin(formatRecoveryKey(TEST_KEY), '13', TEST_KEY)).toThrow(/4 to 8/);
+    expect(lock.status().unlocked).toBe(false);
+
+    expect(lock.resetPin(formatRecoveryKey(TEST_KEY), '1357', TEST_KEY)).toMatchObject({
+      unlocked: true,
+    });
+    lock.lock();
+    expect(() => lock.unlock('2468')).toThrow(/not right/);
+    expect(lock.unlock('1357').unlocked).toBe(true);
+    // IT may type the key in hex, as the sheet also prints it.
+    expect(lock.resetPin(TEST_KEY.toString('hex'), '9753', TEST_KEY).unlocked).toBe(true);
   });
 
   it('locks after inactivity; each records call keeps it open', () => {

@@ -1,8 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { imagePath } from './crossCheck';
+import { imagePath, type PackFiles } from './crossCheck';
 import { folderFiles } from './loadPack';
-import type { PackManifest } from './schema';
+import type { PackManifest, SlideManifest } from './schema';
 
 export interface RenderedSlide {
   id: string;
@@ -128,30 +128,48 @@ export function renderSlides(
 ): RenderedSlide[] {
   const files = folderFiles(folder);
   const markdown = createMarkdown(manifest.id, assetUrl);
-  return manifest.slides.map((slide) => {
-    if (slide.file !== undefined && IMAGE_FILE.test(slide.file)) {
-      const title = slide.title ?? slide.id;
-      const html = `<img class="slide-image" src="${escapeHtml(assetUrl(manifest.id, slide.file))}" alt="${escapeHtml(title)}">`;
-      // An image has no bullets to build; a reveal image shows its title until revealed.
-      const hidden = `<h1>${escapeHtml(title)}</h1>`;
-      return {
-        id: slide.id,
-        title,
-        html,
-        notes: slide.notes,
-        steps: slide.reveal ? [hidden, html] : [html],
-        reveal: slide.reveal,
-      };
-    }
-    const source = slide.file !== undefined ? files.read(slide.file) : slide.markdown!;
-    const steps = renderSteps(markdown, source, slide);
+  return manifest.slides.map((slide) => renderOne(slide, manifest.id, files, markdown, assetUrl));
+}
+
+/** One slide as the projector shows it (the pack editor's live preview). */
+export function renderSlide(
+  files: PackFiles,
+  packId: string,
+  slide: SlideManifest,
+  assetUrl: PackAssetUrl,
+): RenderedSlide {
+  return renderOne(slide, packId, files, createMarkdown(packId, assetUrl), assetUrl);
+}
+
+function renderOne(
+  slide: SlideManifest,
+  packId: string,
+  files: PackFiles,
+  markdown: MarkdownIt,
+  assetUrl: PackAssetUrl,
+): RenderedSlide {
+  if (slide.file !== undefined && IMAGE_FILE.test(slide.file)) {
+    const title = slide.title ?? slide.id;
+    const html = `<img class="slide-image" src="${escapeHtml(assetUrl(packId, slide.file))}" alt="${escapeHtml(title)}">`;
+    // An image has no bullets to build; a reveal image shows its title until revealed.
+    const hidden = `<h1>${escapeHtml(title)}</h1>`;
     return {
       id: slide.id,
-      title: slide.title ?? firstHeading(source) ?? slide.id,
-      html: steps.at(-1)!,
+      title,
+      html,
       notes: slide.notes,
-      steps,
+      steps: slide.reveal ? [hidden, html] : [html],
       reveal: slide.reveal,
     };
-  });
+  }
+  const source = slide.file !== undefined ? files.read(slide.file) : slide.markdown!;
+  const steps = renderSteps(markdown, source, slide);
+  return {
+    id: slide.id,
+    title: slide.title ?? firstHeading(source) ?? slide.id,
+    html: steps.at(-1)!,
+    notes: slide.notes,
+    steps,
+    reveal: slide.reveal,
+  };
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stripInvisibleControls } from '../../core/plainText';
+import { ITEM_KINDS, MODES } from './vocabulary';
 
 export const PACK_FORMAT = 1;
 export const MANIFEST_FILE = 'pack.yaml';
@@ -37,22 +38,7 @@ const relativeFile = z
     'must be a path inside the pack folder',
   );
 
-export const MODES = ['verbal', 'visual', 'experiential'] as const;
-export const ITEM_KINDS = [
-  'opening',
-  'didactic',
-  'discussion',
-  'demonstration',
-  'video',
-  'break',
-  'review',
-  'game',
-  'quiz',
-  'relaxation',
-  'activity',
-  'poll',
-  'closing',
-] as const;
+export { ITEM_KINDS, MODES };
 
 const question = z
   .object({
@@ -173,6 +159,9 @@ const slide = z
   .refine((value) => (value.markdown === undefined) !== (value.file === undefined), {
     message: 'give either markdown or file, not both',
   });
+
+/** One slide on its own (the editor's live preview). */
+export const slideSchema = slide;
 
 const cue = z
   .object({

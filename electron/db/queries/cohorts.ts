@@ -10,6 +10,20 @@ export function listCohorts(db: Db): CohortRow[] {
   return db.prepare<[], CohortRow>('SELECT * FROM cohorts ORDER BY name').all();
 }
 
+/** Each group with the pack of its latest session (null before its first). */
+export function listCohortsWithLastPack(
+  db: Db,
+): { id: number; name: string; last_pack_id: string | null }[] {
+  return db
+    .prepare<[], { id: number; name: string; last_pack_id: string | null }>(
+      `SELECT c.id, c.name,
+         (SELECT s.pack_id FROM sessions s WHERE s.cohort_id = c.id
+           ORDER BY s.created_at_ms DESC, s.id DESC LIMIT 1) AS last_pack_id
+       FROM cohorts c ORDER BY c.name`,
+    )
+    .all();
+}
+
 export function findCohortByName(db: Db, name: string): CohortRow | undefined {
   return db.prepare<[string], CohortRow>('SELECT * FROM cohorts WHERE name = ?').get(name);
 }

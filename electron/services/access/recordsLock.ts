@@ -4,7 +4,9 @@
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../core/clock';
+import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
+import { parseRecoveryKey } from '../../db/recordsKey';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import { RejectedRequest } from '../errors';
 
@@ -41,6 +43,21 @@ export class RecordsLockedError extends RejectedRequest {
   override readonly code = 'locked';
 }
 
+const HEX_KEY = /^[0-9a-f]{64}$/i;
+
+/** The recovery sheet's key as a person types it: the groups of five, or the 64 hex digits. */
+function readRecoveryKey(text: string): RecordsKey {
+  const compact = text.replace(/[\s-]/g, '');
+  if (HEX_KEY.test(compact)) return Buffer.from(compact, 'hex');
+  try {
+    return parseRecoveryKey(text);
+  } catch (error) {
+    throw new RejectedRequest(
+      (error as Error).message.replace('Nothing was changed.', 'The PIN is unchanged.'),
+    );
+  }
+}
+
 function hashPin(pin: string, salt: string): Buffer {
   return scryptSync(pin, Buffer.from(salt, 'hex'), 32);
 }
@@ -66,12 +83,33 @@ export class RecordsLock {
   setPin(pin: string, currentPin: string | null): LockStatus {
     if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The PIN must be 4 to 8 digits.');
     if (this.stored()) this.check(currentPin ?? '', 'The current PIN is not right.');
+    this.store(pin);
+    return this.status();
+  }
+
+  /** Keeps a new PIN (salted scrypt) and unlocks for the idle period. */
+  private store(pin: string): void {
     const salt = randomBytes(16).toString('hex');
     writeSetting(this.db, PIN_SETTING, {
       salt,
       hash: hashPin(pin, salt).toString('hex'),
     } satisfies StoredPin);
     this.unlockedUntil = this.clock.now() + this.idleMs;
+  }
+
+  /**
+   * A forgotten PIN: whoever has the records' recovery key (the printed sheet, or the key in hex
+   * that clinic IT can read from the sheet) sets a new one. That key opens the records file itself,
+   * so it proves no less than the PIN; nothing else can replace a PIN. Clears the wrong-PIN pauses.
+   */
+  resetPin(recoveryKey: string, pin: string, recordsKey: RecordsKey): LockStatus {
+    if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The new PIN must be 4 to 8 digits.');
+    if (!recordsKey.equals(readRecoveryKey(recoveryKey)))
+      throw new RejectedRequest(
+        'That recovery key is not the one for these records (it is a valid key, from another laptop or another data folder). The PIN is unchanged.',
+      );
+    writeSetting(this.db, PIN_GUARD_SETTING, FRESH_GUARD);
+    this.store(pin);
     return this.status();
   }
 

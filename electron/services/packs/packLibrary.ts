@@ -10,6 +10,7 @@ import {
 } from '../../content/pack/registry';
 import type { PackAssetUrl } from '../../content/pack/renderPack';
 import { resolveAssetPath } from '../../shell/security';
+import { deckSlideCount } from '../session/sessionMachine';
 import type { ImportResult, PackListView, PackSummary } from './packViews';
 import {
   invalidImport,
@@ -33,7 +34,7 @@ function summarize(pack: LoadedPack, catalog: PackCatalog): PackSummary {
     language: manifest.language,
     minutes: manifest.minutes,
     itemCount: manifest.agenda.length,
-    slideCount: manifest.slides.length,
+    slideCount: deckSlideCount(manifest.agenda.map((item) => ({ slideCount: item.slides.length }))),
     origin: pack.origin,
     replacesBuiltIn: catalog.shadowed.some((shadowed) => shadowed.manifest.id === manifest.id),
     warnings: pack.warnings.map(formatProblem),
@@ -65,6 +66,25 @@ export class PackLibrary {
         else renameSync(path, target);
       }
     }
+  }
+
+  /** Where saved and imported packs live: `<data folder>/curricula`. */
+  get importedRoot(): string {
+    return this.roots.imported;
+  }
+
+  /** Every id in use, built in or imported (loaded or shadowed). */
+  ids(): Set<string> {
+    return new Set(
+      [...this.catalog.packs, ...this.catalog.shadowed].map((pack) => pack.manifest.id),
+    );
+  }
+
+  /** The id belongs to a pack that ships with the kiosk (even if an imported one replaces it). */
+  isBuiltInId(id: string): boolean {
+    return [...this.catalog.packs, ...this.catalog.shadowed].some(
+      (pack) => pack.origin === 'built-in' && pack.manifest.id === id,
+    );
   }
 
   find(id: string): LoadedPack | undefined {

@@ -111,6 +111,14 @@ export async function stageFiles(
     written += file.data.byteLength;
     progress('Writing files', written, total);
   }
+  return judgeStaged(staging, progress);
+}
+
+/** Validates a staged folder and renders every slide: what every pack passes before it is swapped in. */
+export async function judgeStaged(
+  staging: string,
+  progress: StageProgress = () => {},
+): Promise<StagedPack> {
   progress('Checking the pack', 0, 1);
   const check = await checkPackAsync(staging);
   if (!check.manifest) {

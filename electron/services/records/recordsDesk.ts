@@ -89,6 +89,7 @@ function recoverySheetMarkdown(recovery: RecoveryKeyInfo, printedAt: number): st
     '## When you need it',
     '- The laptop died or was replaced: install Facilitator Kiosk on the new one, copy the old backups into its data folder’s backups folder before its first start, and start it once with this key (README, “Moving to a new laptop”). Then restore the newest backup from Records.',
     '- The kiosk says the key on this computer is missing or damaged.',
+    '- The counselor PIN is forgotten: “Forgot the PIN?” under the PIN field sets a new one with this key (or the hex key below).',
     '## Where this laptop keeps the key',
     `The key is kept ${recovery.where}.`,
     '## For IT',

@@ -34,7 +34,7 @@ export type SessionCommand =
   | { type: 'adapt'; index: number; reason: string | null }
   | { type: 'toggleScreen'; screen: Exclude<AudienceScreen, 'content'> }
   | { type: 'leaveMode' }
-  | { type: 'showQuestion'; id: string; answersShown: boolean }
+  | { type: 'showQuestion'; id: string; answersShown: boolean; withResponses?: boolean }
   | { type: 'hideQuestion' }
   | { type: 'end' }
   | { type: 'videoPlay' }
@@ -108,6 +108,14 @@ export interface DeckPosition {
   slide: number;
   /** 1-based number among the real slides, or null for an item with no slides (a title card). */
   slideNumber: number | null;
+}
+
+/**
+ * How many slides the deck has as it runs: a slide two items show counts twice, a build counts
+ * once. The one count the console header, the sorter and the Content packs tab all show.
+ */
+export function deckSlideCount(agenda: readonly Pick<AgendaShape, 'slideCount'>[]): number {
+  return agenda.reduce((count, item) => count + item.slideCount, 0);
 }
 
 /** Every place Next can stop, in agenda order: each slide, or one title card for an item without slides. */
@@ -314,7 +322,15 @@ export function decide(
       if (!item?.questionIds.includes(command.id)) {
         throw new SessionRuleError('That question belongs to another agenda item.');
       }
-      return [{ type: 'question-shown', id: command.id, answersShown: command.answersShown }];
+      return [
+        {
+          type: 'question-shown',
+          id: command.id,
+          answersShown: command.answersShown,
+          // Only revealed answers can sit beside the responses; older events simply lack the flag.
+          ...(command.withResponses && command.answersShown ? { withResponses: true } : {}),
+        },
+      ];
     }
     case 'hideQuestion':
       return state.question ? [{ type: 'question-hidden' }] : [];

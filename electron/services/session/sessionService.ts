@@ -2,7 +2,12 @@ import type { Clock } from '../../core/clock';
 import { FALLBACK_LANGUAGE } from '../../i18n';
 import type { LoadedPack } from '../../content/pack/registry';
 import type { Db } from '../../db/database';
-import { findCohortByName, getCohort, insertCohort, listCohorts } from '../../db/queries/cohorts';
+import {
+  findCohortByName,
+  getCohort,
+  insertCohort,
+  listCohortsWithLastPack,
+} from '../../db/queries/cohorts';
 import { insertSessionEvent, listSessionEvents } from '../../db/queries/sessionEvents';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import {
@@ -20,6 +25,7 @@ import {
   cueQuestionId,
   decide,
   deckPositions,
+  deckSlideCount,
   nextStop,
   phaseOf,
   SessionRuleError,
@@ -128,6 +134,11 @@ function showableQuestions(
   ];
 }
 
+/** Where a live session's (or a rehearsal's) group records are read. */
+function recordsContext(live: LiveSession): LiveContext {
+  return { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: live.pack.manifest };
+}
+
 function agendaShape(pack: LoadedPack): AgendaShape[] {
   return pack.manifest.agenda.map((item, index) => ({
     id: item.id,
@@ -205,9 +216,7 @@ export class SessionService {
   /** The running session, for the group records; null when none runs or in a rehearsal. */
   liveContext(): LiveContext | null {
     const live = this.live;
-    return live && !live.rehearsal
-      ? { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: live.pack.manifest }
-      : null;
+    return live && !live.rehearsal ? recordsContext(live) : null;
   }
 
   /** Tells the windows about a change that was not a session event (answers, flipchart, scores). */
@@ -322,7 +331,11 @@ export class SessionService {
         itemCount: pack.itemCount,
         audience: pack.audience,
       })),
-      cohorts: listCohorts(this.db).map((cohort) => ({ id: cohort.id, name: cohort.name })),
+      cohorts: listCohortsWithLastPack(this.db).map((cohort) => ({
+        id: cohort.id,
+        name: cohort.name,
+        lastPackId: cohort.last_pack_id,
+      })),
     };
   }
 
@@ -632,7 +645,7 @@ export class SessionService {
           );
     const nextItem =
       nextItemIndex === null || nextItemIndex < 0 ? null : manifest.agenda[nextItemIndex]!;
-    const slideCount = live.positions.filter((p) => p.slideNumber !== null).length;
+    const slideCount = deckSlideCount(live.agenda);
     const current = position ? this.slideAt(live, position) : null;
     return {
       id: live.row.id,
@@ -709,11 +722,7 @@ export class SessionService {
       projector: this.audienceView(),
       question: state.question,
       board: state.board,
-      group: this.records.view({
-        sessionId: live.row.id,
-        cohortId: live.row.cohort_id,
-        pack: manifest,
-      }),
+      group: this.records.view(recordsContext(live)),
       quiz: manifest.quiz ? { items: quizItemsOf(manifest) } : null,
       game: manifest.game
         ? {
@@ -835,12 +844,16 @@ export class SessionService {
       const question = showableQuestions(live.pack.manifest, state.current!).find(
         (q) => q.id === state.question!.id,
       );
-      if (question)
+      if (question) {
         return {
           kind: 'question',
           prompt: question.prompt,
           answers: state.question.answersShown ? question.answers : null,
+          ...(state.question.withResponses
+            ? { responses: this.records.flipchartEntries(recordsContext(live), question.id) }
+            : {}),
         };
+      }
     }
     const index = state.current!;
     if (live.agenda[index]!.kind === 'break') {
@@ -884,7 +897,7 @@ export class SessionService {
     board: NonNullable<SessionState['board']>,
   ): AudienceScreenView | null {
     const { manifest } = live.pack;
-    const context = { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: manifest };
+    const context = recordsContext(live);
     switch (board.kind) {
       case 'flipchart': {
         const question = manifest.agenda

@@ -19,6 +19,8 @@ export interface ItemRecord {
 export interface ShownQuestion {
   id: string;
   answersShown: boolean;
+  /** The revealed answers sit beside the group's flipchart responses instead of replacing them. */
+  withResponses: boolean;
 }
 
 /** A cued video: where it is, and (while playing) since when and up to which cue it plays. */
@@ -84,7 +86,7 @@ export type SessionEvent =
   | { type: 'unskipped'; index: number }
   | { type: 'adapted'; index: number; reason: string | null }
   | { type: 'screen-set'; screen: AudienceScreen }
-  | { type: 'question-shown'; id: string; answersShown: boolean }
+  | { type: 'question-shown'; id: string; answersShown: boolean; withResponses?: boolean }
   | { type: 'question-hidden' }
   | { type: 'ended'; at: number }
   /** The counselor resumed the session after the kiosk was restarted; changes nothing but the record. */
@@ -215,7 +217,11 @@ export function applySessionEvent(state: SessionState, event: SessionEvent): Ses
     case 'question-shown':
       return {
         ...state,
-        question: { id: event.id, answersShown: event.answersShown },
+        question: {
+          id: event.id,
+          answersShown: event.answersShown,
+          withResponses: event.withResponses ?? false,
+        },
         board: null,
         ...FIRST_CARD,
       };

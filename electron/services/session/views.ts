@@ -198,7 +198,13 @@ export type AudienceScreenView =
       video: VideoState;
       lengthMs: number;
     }
-  | { kind: 'question'; prompt: string; answers: string[] | null }
+  | {
+      kind: 'question';
+      prompt: string;
+      answers: string[] | null;
+      /** The group's flipchart responses, kept beside the revealed answers when asked. */
+      responses?: string[];
+    }
   | { kind: 'break'; backAt: number; paused: boolean }
   | { kind: 'flipchart'; prompt: string; entries: string[] }
   | {
@@ -251,5 +257,6 @@ export interface SetupOptions {
     itemCount: number;
     audience: string;
   }[];
-  cohorts: { id: number; name: string }[];
+  /** `lastPackId`: the pack of the group's latest session, preselected when the group is chosen. */
+  cohorts: { id: number; name: string; lastPackId: string | null }[];
 }

@@ -233,6 +233,7 @@ export function FlipchartInput({
               type="button"
               className="link"
               aria-label={`Remove ${entry.text}`}
+              title={`Remove ${entry.text}`}
               onClick={() => write('group:removeFlipchart', { entryId: entry.id })}
             >
               ✕

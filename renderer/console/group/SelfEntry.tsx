@@ -4,6 +4,7 @@ import { call, consoleApi } from '../../platform/kiosk';
 import { useRoomT } from '../../shared/i18n/i18n';
 import { PinInput } from '../../shared/PinInput';
 import { useOfflineVoice } from './offlineVoice';
+import { ForgotPin } from '../records/ForgotPin';
 
 const api = consoleApi();
 
@@ -129,11 +130,35 @@ export function SelfEntry({
           </button>
         )}
       </div>
-      <form className="self-entry__unlock" onSubmit={unlock} aria-label={t('selfEntry.unlockForm')}>
-        <PinInput label={t('selfEntry.pin')} value={pin} onChange={setPin} />
-        <button type="submit">{t('selfEntry.unlock')}</button>
-        {error && <span role="alert">{error}</span>}
-      </form>
+      <div className="self-entry__counselor">
+        <form
+          className="self-entry__unlock"
+          onSubmit={unlock}
+          aria-label={t('selfEntry.unlockForm')}
+        >
+          <PinInput
+            label={t('selfEntry.pin')}
+            value={pin}
+            onChange={setPin}
+            hint={t('selfEntry.pinHint')}
+            error={error ? 'self-entry-error' : undefined}
+          />
+          <button type="submit">{t('selfEntry.unlock')}</button>
+        </form>
+        {error && (
+          <p className="pin-card__error" role="alert" id="self-entry-error">
+            {error}
+          </p>
+        )}
+        <ForgotPin
+          onReset={(_status, newPin) =>
+            call(api, 'selfEntry:finish', { pin: newPin }).then(
+              () => onView(null),
+              (failure: Error) => setError(failure.message),
+            )
+          }
+        />
+      </div>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { KEY_BINDINGS, KEY_LABELS } from '../../../electron/shell/keyBindings';
+import { KEY_BINDINGS, keyLabel } from '../../../electron/shell/keyBindings';
 import { useConsoleT } from '../../shared/i18n/i18n';
 
-/** Named as on the keycap, in every language (like the other keys in KEY_LABELS). */
+/** The key's KeyboardEvent name; keyLabel spells it as on the keycap. */
 const ENTER_KEY = 'Enter';
 
 /** The `?` overlay: every key, from the same table the key handling uses. */
@@ -20,7 +20,7 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
               <tr key={binding.action}>
                 <th scope="row">
                   {binding.keys.map((key) => (
-                    <kbd key={key}>{KEY_LABELS[key] ?? key.toUpperCase()}</kbd>
+                    <kbd key={key}>{keyLabel(key)}</kbd>
                   ))}
                 </th>
                 <td>{t(`keys.actions.${binding.action}`)}</td>
@@ -28,7 +28,7 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
             ))}
             <tr>
               <th scope="row">
-                <kbd>7</kbd> <kbd>{ENTER_KEY}</kbd>
+                <kbd>7</kbd> <kbd>{keyLabel(ENTER_KEY)}</kbd>
               </th>
               <td>{t('keys.jumpToSlide')}</td>
             </tr>

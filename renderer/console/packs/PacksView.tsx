@@ -1,12 +1,14 @@
 import { zipSync } from 'fflate';
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type ChangeEvent } from 'react';
 import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
 import { call, consoleApi } from '../../platform/kiosk';
+import type { EditorRequest } from '../editor/PackEditor';
 import { relativePathOf, uploadInParts } from './readFiles';
 import './packs.css';
 
 const api = consoleApi();
+const PackEditor = lazy(() => import('../editor/PackEditor'));
 /** How to import the pack again with `replace` once the counselor confirms. */
 type ImportRequest = { uploadId: string } | { path: string };
 
@@ -54,6 +56,7 @@ export function PacksView() {
   const [list, setList] = useState<PackListView | null>(null);
   const [importState, setImportState] = useState<ImportState>({ step: 'idle' });
   const [choosesFiles, setChoosesFiles] = useState(false);
+  const [editing, setEditing] = useState<EditorRequest | null>(null);
 
   useEffect(() => {
     const unsubscribe = api.on('packs:changed', setList);
@@ -128,11 +131,29 @@ export function PacksView() {
     }
   }
 
+  if (editing) {
+    return (
+      <div className="packs">
+        <Suspense fallback={<p role="status">Opening the pack editor…</p>}>
+          <PackEditor
+            key={JSON.stringify(editing)}
+            request={editing}
+            takenIds={list?.packs.map((pack) => pack.id) ?? []}
+            onClose={() => setEditing(null)}
+          />
+        </Suspense>
+      </div>
+    );
+  }
+
   return (
     <div className="packs">
       <header className="packs__header">
         <h2>Content packs</h2>
         <div className="packs__import">
+          <button type="button" onClick={() => setEditing({ mode: 'new' })}>
+            New pack
+          </button>
           {choosesFiles ? (
             <button type="button" onClick={onChooseZip}>
               Import .zip…
@@ -173,6 +194,22 @@ export function PacksView() {
           <ul className="packs__list" aria-label="Loaded packs">
             {list.packs.map((pack) => (
               <li key={pack.id} className="pack-card" data-pack-id={pack.id}>
+                <p className="pack-card__actions">
+                  <button
+                    type="button"
+                    aria-label={`Edit ${pack.title}`}
+                    onClick={() => setEditing({ mode: 'edit', id: pack.id })}
+                  >
+                    Edit
+                  </button>{' '}
+                  <button
+                    type="button"
+                    aria-label={`Duplicate ${pack.title}`}
+                    onClick={() => setEditing({ mode: 'duplicate', id: pack.id })}
+                  >
+                    Duplicate
+                  </button>
+                </p>
                 <h3>{pack.title}</h3>
                 <p className="pack-card__meta">
                   {pack.program}

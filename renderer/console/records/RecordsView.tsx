@@ -5,6 +5,7 @@ import { call, consoleApi } from '../../platform/kiosk';
 import { PinInput } from '../../shared/PinInput';
 import { formatClock } from '../../shared/time';
 import { defaultAgendaStart } from './agendaStart';
+import { ForgotPin } from './ForgotPin';
 import { saveDownload } from './download';
 import { MemberStandingList } from './MemberStandingList';
 import { PaperSelect, type PageSize } from './PaperSelect';
@@ -100,7 +101,7 @@ function PinGate({ lock, onChange }: { lock: LockStatus; onChange: (status: Lock
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!lock.pinSet && pin !== again) {
-      setError('The two PINs differ.');
+      setError('The two PINs differ. Type the same PIN in both fields.');
       return;
     }
     const request = lock.pinSet
@@ -111,26 +112,38 @@ function PinGate({ lock, onChange }: { lock: LockStatus; onChange: (status: Lock
     setAgain('');
   };
   return (
-    <form className="records records__gate" onSubmit={submit} aria-labelledby="pin-title">
-      <h2 id="pin-title">
-        {lock.pinSet ? 'Records are locked' : 'Set a counselor PIN for the records'}
-      </h2>
-      <p>
-        Records hold members' names and answers. They lock after {lock.idleMinutes} minutes without
-        use.
-      </p>
-      <PinInput
-        label={lock.pinSet ? 'Counselor PIN' : 'New PIN (4 to 8 digits)'}
-        value={pin}
-        onChange={setPin}
-        autoFocus
-      />
-      {!lock.pinSet && <PinInput label="The same PIN again" value={again} onChange={setAgain} />}
-      {error && <p role="alert">{error}</p>}
-      <button type="submit" className="primary">
-        {lock.pinSet ? 'Unlock' : 'Set PIN'}
-      </button>
-    </form>
+    <div className="pin-page">
+      <section className="pin-card">
+        <form onSubmit={submit} aria-labelledby="pin-title">
+          <h2 id="pin-title">
+            {lock.pinSet ? 'Records are locked' : 'Set a counselor PIN for the records'}
+          </h2>
+          <p>
+            Records hold members&apos; names and answers. They lock after {lock.idleMinutes} minutes
+            without use.
+          </p>
+          <PinInput
+            label={lock.pinSet ? 'Counselor PIN' : 'New PIN (4 to 8 digits)'}
+            value={pin}
+            onChange={setPin}
+            autoFocus
+            error={error ? 'pin-error' : undefined}
+          />
+          {!lock.pinSet && (
+            <PinInput label="The same PIN again" value={again} onChange={setAgain} />
+          )}
+          {error && (
+            <p className="pin-card__error" role="alert" id="pin-error">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary">
+            {lock.pinSet ? 'Unlock' : 'Set PIN'}
+          </button>
+        </form>
+        {lock.pinSet && <ForgotPin onReset={(status) => onChange(status)} />}
+      </section>
+    </div>
   );
 }
 

@@ -76,6 +76,7 @@ export function AgendaList({
                 type="button"
                 className="agenda__edit"
                 aria-label={`Skip or adapt: ${item.title}`}
+                title={`Skip or adapt: ${item.title}`}
                 onClick={() => setEditing(editing === item.index ? null : item.index)}
               >
                 ⋯

@@ -152,20 +152,31 @@ export function ItemDetails({
                 {isShown && !shown.answersShown ? 'Hide question' : 'Show question'}
               </button>
               {question.answers.length > 0 && (
-                <button
-                  type="button"
-                  aria-pressed={isShown && shown.answersShown}
-                  onClick={() =>
-                    command(
-                      isShown && shown.answersShown
-                        ? { type: 'hideQuestion' }
-                        : { type: 'showQuestion', id: question.id, answersShown: true },
-                    )
+                <RevealButton
+                  shown={isShown && shown.answersShown && !shown.withResponses}
+                  label="Reveal answers"
+                  onShow={() =>
+                    command({ type: 'showQuestion', id: question.id, answersShown: true })
                   }
-                >
-                  {isShown && shown.answersShown ? 'Hide answers' : 'Reveal answers'}
-                </button>
+                  onHide={() => command({ type: 'hideQuestion' })}
+                />
               )}
+              {question.answers.length > 0 &&
+                (session.group.flipchart[question.id] ?? []).length > 0 && (
+                  <RevealButton
+                    shown={isShown && shown.answersShown && shown.withResponses}
+                    label="Reveal beside the flipchart"
+                    onShow={() =>
+                      command({
+                        type: 'showQuestion',
+                        id: question.id,
+                        answersShown: true,
+                        withResponses: true,
+                      })
+                    }
+                    onHide={() => command({ type: 'hideQuestion' })}
+                  />
+                )}
             </div>
           </div>
         );
@@ -273,5 +284,24 @@ export function ItemDetails({
         </div>
       )}
     </section>
+  );
+}
+
+/** Reveals a question's answers (alone, or beside the flipchart), and hides them again. */
+function RevealButton({
+  shown,
+  label,
+  onShow,
+  onHide,
+}: {
+  shown: boolean;
+  label: string;
+  onShow: () => void;
+  onHide: () => void;
+}) {
+  return (
+    <button type="button" aria-pressed={shown} onClick={shown ? onHide : onShow}>
+      {shown ? 'Hide answers' : label}
+    </button>
   );
 }

@@ -6,6 +6,7 @@ import {
   relaxationPhase,
 } from '../../../electron/services/session/relaxationEnvelope';
 import type { RelaxationState } from '../../../electron/services/session/sessionState';
+import { keyLabel } from '../../../electron/shell/keyBindings';
 import { formatDuration } from '../../shared/time';
 
 /**
@@ -105,7 +106,7 @@ export function RelaxationMode({
         Volume {Math.round(volume * 100)}%
       </p>
       <button type="button" ref={stop} className="relaxation-mode__stop" onClick={onStop}>
-        Stop relaxation (Esc)
+        Stop relaxation ({keyLabel('Escape')})
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import { withKey } from '../../../electron/shell/keyBindings';
 import { computeSchedule } from '../../../electron/services/session/schedule';
 import { relaxationActive } from '../../../electron/services/session/sessionState';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
@@ -76,9 +77,11 @@ export function RunnerView({
         ? 'the breakout timer'
         : BOARD_LABEL[session.board.kind]
       : session.question
-        ? session.question.answersShown
-          ? 'the question and its answers'
-          : 'the question'
+        ? session.question.withResponses
+          ? "the answers beside the group's flipchart"
+          : session.question.answersShown
+            ? 'the question and its answers'
+            : 'the question'
         : session.phase === 'break' && session.screen === 'content'
           ? 'the break screen'
           : session.state.video &&
@@ -145,15 +148,25 @@ export function RunnerView({
           )}
         </p>
         <nav className="runner__controls" aria-label="Slide controls">
-          <button type="button" onClick={() => command({ type: 'previous' })}>
+          <button
+            type="button"
+            title={withKey('previous')}
+            onClick={() => command({ type: 'previous' })}
+          >
             ← Previous
           </button>
-          <button type="button" className="primary" onClick={() => command({ type: 'next' })}>
+          <button
+            type="button"
+            className="primary"
+            title={withKey('next')}
+            onClick={() => command({ type: 'next' })}
+          >
             Next →
           </button>
           <button
             type="button"
             aria-pressed={session.screen === 'black'}
+            title={withKey('black')}
             onClick={() => command({ type: 'toggleScreen', screen: 'black' })}
           >
             Black
@@ -161,6 +174,7 @@ export function RunnerView({
           <button
             type="button"
             aria-pressed={session.screen === 'white'}
+            title={withKey('white')}
             onClick={() => command({ type: 'toggleScreen', screen: 'white' })}
           >
             White

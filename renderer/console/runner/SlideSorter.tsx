@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { keyLabel } from '../../../electron/shell/keyBindings';
 import { SlideFrame } from '../../shared/SlideFrame';
 
 /**
@@ -59,7 +60,7 @@ export function SlideSorter({
             </button>
           </div>
           <button type="button" onClick={onClose}>
-            Close (Esc)
+            Close ({keyLabel('Escape')})
           </button>
         </header>
         {items.length === 0 && <p>This item has no slides of its own.</p>}

@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { Schedule } from '../../../electron/services/session/schedule';
+import { withKey } from '../../../electron/shell/keyBindings';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { formatClock, formatDuration } from '../../shared/time';
 
@@ -107,7 +108,7 @@ export function TimeBar({
         <button type="button" onClick={onPause}>
           {session.phase === 'paused' ? 'Resume timer' : 'Pause timer'}
         </button>
-        <button type="button" onClick={onHelp} aria-label="Show keys">
+        <button type="button" onClick={onHelp} aria-label="Show keys" title={withKey('help')}>
           ?
         </button>
         <button type="button" className="danger" onClick={onEnd} ref={endButtonRef}>

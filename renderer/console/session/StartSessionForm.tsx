@@ -49,6 +49,12 @@ export function StartSessionForm({
   }, [packId, onError]);
 
   const pack = options?.packs.find((entry) => entry.id === packId);
+  /** A group run before brings back the pack it ran last, when that pack is still installed. */
+  const chooseGroup = (name: string) => {
+    setCohortName(name);
+    const last = options?.cohorts.find((cohort) => cohort.name === name.trim())?.lastPackId;
+    if (last && options?.packs.some((entry) => entry.id === last)) setPackId(last);
+  };
   const now = useTick();
 
   function submit(event: FormEvent) {
@@ -82,7 +88,7 @@ export function StartSessionForm({
         Group
         <input
           value={cohortName}
-          onChange={(event) => setCohortName(event.target.value)}
+          onChange={(event) => chooseGroup(event.target.value)}
           list="cohort-names"
           placeholder="e.g. Tuesday evening group"
           required
@@ -122,7 +128,14 @@ export function StartSessionForm({
       {pinPrompt && (
         <div className="start-form__pin" role="group" aria-labelledby="start-pin-why">
           <p id="start-pin-why">{pinPrompt}</p>
-          <PinInput label="Counselor PIN" value={pin} onChange={setPin} required autoFocus />
+          <PinInput
+            label="Counselor PIN"
+            value={pin}
+            onChange={setPin}
+            required
+            autoFocus
+            hint="Forgot it? The Records tab's “Forgot the PIN?” sets a new one with the recovery key."
+          />
         </div>
       )}
       {pack && (

@@ -48,8 +48,11 @@ export function FitCard({
   children,
   contentKey,
   testId,
+  className,
 }: {
   children: ReactNode;
+  /** A layout of the card's own (answers beside responses), added to `projector__card`. */
+  className?: string;
   /** Changes whenever the text does. */
   contentKey: string;
   testId?: string;
@@ -90,7 +93,11 @@ export function FitCard({
   }, [contentKey, page, onPages]);
 
   return (
-    <section ref={card} className="projector__card" data-testid={testId}>
+    <section
+      ref={card}
+      className={className ? `projector__card ${className}` : 'projector__card'}
+      data-testid={testId}
+    >
       {children}
     </section>
   );

@@ -103,7 +103,11 @@ function Screen({
         <FittedSlide html={screen.slide.html} className={screen.dim ? 'projector__dim' : ''} />
       );
     case 'question':
-      return <PromptCard screen={screen} prompt={screen.prompt} lines={screen.answers ?? []} />;
+      return screen.responses ? (
+        <BesideCard screen={screen} responses={screen.responses} answers={screen.answers ?? []} />
+      ) : (
+        <PromptCard screen={screen} prompt={screen.prompt} lines={screen.answers ?? []} />
+      );
     case 'flipchart':
       return (
         <PromptCard
@@ -262,6 +266,40 @@ function PromptCard({
           ))}
         </ul>
       )}
+    </FitCard>
+  );
+}
+
+/** The revealed answers beside what the group said, so the flipchart is not wiped off the wall. */
+function BesideCard({
+  screen,
+  responses,
+  answers,
+}: {
+  screen: AudienceScreenView & { kind: 'question' };
+  responses: string[];
+  answers: string[];
+}) {
+  const t = useRoomWords();
+  return (
+    <FitCard
+      contentKey={JSON.stringify(screen)}
+      testId="audience-answers-beside"
+      className="projector__card--beside"
+    >
+      <h1>{screen.prompt}</h1>
+      <h2 className="projector__said-title">{t('projector.groupSaid')}</h2>
+      <ul className="projector__answers projector__said" data-testid="beside-responses">
+        {responses.map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+      </ul>
+      <h2 className="projector__expected-title">{t('projector.answers')}</h2>
+      <ul className="projector__answers projector__expected" data-testid="beside-answers">
+        {answers.map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+      </ul>
     </FitCard>
   );
 }

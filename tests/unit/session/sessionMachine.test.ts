@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decide,
   deckPositions,
+  deckSlideCount,
   phaseOf,
   SessionRuleError,
   startEvents,
@@ -152,19 +153,44 @@ describe('session state machine', () => {
       [{ type: 'goToItem', index: 1 }, T0],
       [{ type: 'showQuestion', id: 'why', answersShown: false }, T0],
     ]);
-    expect(state.question).toEqual({ id: 'why', answersShown: false });
+    expect(state.question).toEqual({ id: 'why', answersShown: false, withResponses: false });
     state = decide(
       state,
       agenda,
       { type: 'showQuestion', id: 'why', answersShown: true },
       T0,
     ).reduce(applySessionEvent, state);
-    expect(state.question).toEqual({ id: 'why', answersShown: true });
+    expect(state.question).toEqual({ id: 'why', answersShown: true, withResponses: false });
     state = decide(state, agenda, { type: 'leaveMode' }, T0).reduce(applySessionEvent, state);
     expect(state.question).toBeNull();
     expect(() =>
       decide(run([]), agenda, { type: 'showQuestion', id: 'why', answersShown: false }, T0),
     ).toThrow(/another agenda item/);
+  });
+
+  it('counts the deck as it runs: the same number as its positions with a slide', () => {
+    const reused = [...agenda, { ...agenda[1]!, id: 'again' }];
+    expect(deckSlideCount(reused)).toBe(
+      deckPositions(reused).filter((position) => position.slideNumber !== null).length,
+    );
+  });
+
+  it('keeps the flipchart beside revealed answers only when asked, and only with the answers', () => {
+    const shown = (command: SessionCommand) =>
+      decide(run([[{ type: 'goToItem', index: 1 }, T0]]), agenda, command, T0);
+    expect(
+      shown({ type: 'showQuestion', id: 'why', answersShown: true, withResponses: true }),
+    ).toEqual([{ type: 'question-shown', id: 'why', answersShown: true, withResponses: true }]);
+    expect(
+      shown({ type: 'showQuestion', id: 'why', answersShown: false, withResponses: true }),
+    ).toEqual([{ type: 'question-shown', id: 'why', answersShown: false }]);
+    // An event written before the flag existed replays as answers alone.
+    const replayed = applySessionEvent(run([[{ type: 'goToItem', index: 1 }, T0]]), {
+      type: 'question-shown',
+      id: 'why',
+      answersShown: true,
+    });
+    expect(replayed.question).toEqual({ id: 'why', answersShown: true, withResponses: false });
   });
 
   it('closes the running item when the session ends', () => {

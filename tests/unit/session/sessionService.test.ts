@@ -65,7 +65,9 @@ describe('SessionService', () => {
       phase: 'running',
     });
     expect(view.slide?.number).toBe(1);
-    expect(service.setupOptions().cohorts).toEqual([{ id: 1, name: 'Tuesday group' }]);
+    expect(service.setupOptions().cohorts).toEqual([
+      { id: 1, name: 'Tuesday group', lastPackId: 'hhrp-group-5' },
+    ]);
     expect(() => start(service)).toThrow(/still running/);
   });
 

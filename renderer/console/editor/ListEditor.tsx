@@ -1,0 +1,77 @@
+import type { ReactNode } from 'react';
+import { getAt, moveEntry, removeEntry, type Path } from './draftEdits';
+import { FieldProblems, useEditor } from './fields';
+
+/**
+ * A list of entries in the draft (questions, quiz items, options, scenarios…): each with Move up,
+ * Move down and Remove, and Add at the end. An emptied optional list leaves the manifest.
+ */
+export function ListEditor<T>({
+  path,
+  legend,
+  entryLabel,
+  addLabel,
+  newEntry,
+  compact = false,
+  children,
+}: {
+  path: Path;
+  legend: string;
+  entryLabel: (entry: T, index: number) => string;
+  addLabel: string;
+  newEntry: (list: readonly T[]) => T;
+  /** One line per entry (options, short entries): the buttons beside the fields. */
+  compact?: boolean;
+  children: (entryPath: Path, index: number) => ReactNode;
+}) {
+  const { draft, change } = useEditor();
+  const value = getAt(draft, path);
+  const list = (Array.isArray(value) ? value : []) as T[];
+  const set = (next: T[]) => change(path, next.length === 0 ? undefined : next);
+  return (
+    <fieldset
+      className={`list-editor${compact ? ' list-editor--compact' : ''}`}
+      data-list={path.join('.')}
+    >
+      <legend>{legend}</legend>
+      <FieldProblems id={`${path.join('-')}-problems`} path={path} />
+      {list.map((entry, index) => {
+        const label = entryLabel(entry, index);
+        return (
+          <section key={index} className="list-editor__entry" aria-label={label}>
+            <div className="list-editor__bar">
+              <h4>{label}</h4>
+              <button
+                type="button"
+                disabled={index === 0}
+                onClick={() => set(moveEntry(list, index, index - 1))}
+                aria-label={`Move ${label} up`}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                disabled={index === list.length - 1}
+                onClick={() => set(moveEntry(list, index, index + 1))}
+                aria-label={`Move ${label} down`}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                onClick={() => set(removeEntry(list, index))}
+                aria-label={`Remove ${label}`}
+              >
+                Remove
+              </button>
+            </div>
+            {children([...path, index], index)}
+          </section>
+        );
+      })}
+      <button type="button" onClick={() => set([...list, newEntry(list)])}>
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}

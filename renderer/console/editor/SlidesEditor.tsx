@@ -1,0 +1,266 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { RenderedSlide } from '../../../electron/content/pack/renderPack';
+import { call, consoleApi } from '../../platform/kiosk';
+import { SlideFrame } from '../../shared/SlideFrame';
+import { problemsUnder, uniqueId } from './draftEdits';
+import { CheckField, SelectField, TextField, useEditor } from './fields';
+
+const api = consoleApi();
+
+/**
+ * The system's file chooser for one image. The input exists only while it is open, so the page has
+ * no invisible control for a screen reader or a contrast check to trip on.
+ */
+function pickImage(onPicked: (file: File) => void) {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = 'image/png,image/jpeg,image/webp,image/gif,image/svg+xml';
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) onPicked(file);
+  });
+  input.click();
+}
+
+/** Slides: Markdown or an image of the pack, notes, builds, and the projector's own rendering beside. */
+export interface SlideFiles {
+  baseId: string | null;
+  draftId: string | null;
+  images: readonly string[];
+  /** Sends an image to main for this draft; resolves to its path in the pack. */
+  onAddImage: (file: File) => Promise<string>;
+}
+
+export function SlidesEditor({
+  selectedId,
+  onSelect,
+  ...files
+}: SlideFiles & {
+  selectedId: string | null;
+  onSelect: (slideId: string) => void;
+}) {
+  const { draft, change, problems } = useEditor();
+  const slides = draft.slides ?? [];
+  const index = Math.max(
+    0,
+    slides.findIndex((slide) => slide.id === selectedId),
+  );
+  const slide = slides[index];
+  const shownBy = (slideId: string) =>
+    draft.agenda
+      .map((item, position) => ((item.slides ?? []).includes(slideId) ? `${position + 1}` : null))
+      .filter((entry) => entry !== null);
+  return (
+    <div className="slides-editor">
+      <div className="slides-editor__list">
+        <ol className="slide-rows" aria-label="Slides">
+          {slides.map((entry, position) => {
+            const errors = problemsUnder(problems, ['slides', position]).filter(
+              (problem) => problem.severity === 'error',
+            );
+            const items = shownBy(entry.id);
+            return (
+              <li key={`${entry.id}-${position}`}>
+                <button
+                  type="button"
+                  aria-current={position === index ? 'true' : undefined}
+                  onClick={() => onSelect(entry.id)}
+                >
+                  <code>{entry.id}</code>
+                  <span className="slide-rows__where">
+                    {items.length > 0 ? `item ${items.join(', ')}` : 'not shown'}
+                    {errors.length > 0 && ` · ${errors.length} error(s)`}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <button
+          type="button"
+          onClick={() => {
+            const id = uniqueId(
+              'slide',
+              slides.map((entry) => entry.id),
+            );
+            change(['slides'], [...slides, { id, markdown: '# New slide' }]);
+            onSelect(id);
+          }}
+        >
+          New slide
+        </button>
+      </div>
+      {slide ? (
+        <SlideForm key={`${index}-${slide.id}`} index={index} files={files} />
+      ) : (
+        <p>This pack has no slides yet. Add one here or from an agenda item.</p>
+      )}
+    </div>
+  );
+}
+
+function SlideForm({ index, files }: { index: number; files: SlideFiles }) {
+  const { draft, change } = useEditor();
+  const { images } = files;
+  const [imageProblem, setImageProblem] = useState<string | null>(null);
+  async function chooseImage(file: File, apply: (path: string) => void) {
+    setImageProblem(null);
+    try {
+      apply(await files.onAddImage(file));
+    } catch (error) {
+      setImageProblem((error as Error).message);
+    }
+  }
+  const slide = draft.slides![index]!;
+  const at = ['slides', index] as const;
+  const isImage = slide.file !== undefined && slide.markdown === undefined;
+  const usedBy = draft.agenda.filter((item) => (item.slides ?? []).includes(slide.id));
+  return (
+    <section className="slide-form" aria-label={`Slide ${slide.id}`}>
+      <div className="form-grid">
+        <TextField label="Slide id" path={[...at, 'id']} keepEmpty />
+        <TextField label="Title (for the sorter; else its first heading)" path={[...at, 'title']} />
+      </div>
+      <fieldset className="field field--choices">
+        <legend>The slide is</legend>
+        <label className="field__choice">
+          <input
+            type="radio"
+            name={`slide-kind-${index}`}
+            checked={!isImage}
+            onChange={() =>
+              change(at, { ...slide, file: undefined, markdown: `# ${slide.title ?? slide.id}` })
+            }
+          />
+          Text (Markdown)
+        </label>
+        <label className="field__choice">
+          <input
+            type="radio"
+            name={`slide-kind-${index}`}
+            checked={isImage}
+            onChange={() => change(at, { ...slide, markdown: undefined, file: images[0] ?? '' })}
+          />
+          An image (a page of the clinic's own deck, a picture)
+        </label>
+      </fieldset>
+      <div className="slide-form__body">
+        <div className="slide-form__fields">
+          {isImage ? (
+            <SelectField
+              label="Image"
+              path={[...at, 'file']}
+              options={images.map((image) => [image, image] as const)}
+            />
+          ) : (
+            <TextField
+              label="Markdown"
+              path={[...at, 'markdown']}
+              multiline
+              keepEmpty
+              className="field--markdown"
+              hint="# heading, - bullet, **bold**, ![description](images/file.png)"
+            />
+          )}
+          <button
+            type="button"
+            className="slide-form__image"
+            onClick={() =>
+              pickImage((file) =>
+                chooseImage(file, (path) =>
+                  isImage
+                    ? change([...at, 'file'], path)
+                    : change(
+                        [...at, 'markdown'],
+                        `${slide.markdown ?? ''}\n\n![${file.name.replace(/\.[^.]+$/, '')}](${path})`,
+                      ),
+                ),
+              )
+            }
+          >
+            {isImage ? 'Add an image…' : 'Insert an image…'}
+          </button>
+          {imageProblem && (
+            <p className="field__problem field__problem--error" role="alert">
+              {imageProblem}
+            </p>
+          )}
+          <TextField label="Notes (console only)" path={[...at, 'notes']} multiline />
+          <CheckField label="Build: bullets one at a time" path={[...at, 'build']} />
+          <CheckField label="Reveal: only the heading until Next" path={[...at, 'reveal']} />
+          {usedBy.length === 0 && (
+            <p className="field__hint">No agenda item shows this slide yet.</p>
+          )}
+        </div>
+        <SlidePreview baseId={files.baseId} draftId={files.draftId} slide={slide} />
+      </div>
+    </section>
+  );
+}
+
+/** The slide as main renders it for the projector, on the 1920×1080 stage, step by step. */
+function SlidePreview({
+  baseId,
+  draftId,
+  slide,
+}: {
+  baseId: string | null;
+  draftId: string | null;
+  slide: object;
+}) {
+  const [rendered, setRendered] = useState<RenderedSlide | { problem: string } | null>(null);
+  const [step, setStep] = useState<number | null>(null);
+  const [fit, setFit] = useState<{ zoom: number; fits: boolean }>({ zoom: 1, fits: true });
+  const source = JSON.stringify(slide);
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      call(api, 'packs:editorPreview', {
+        baseId,
+        draftId,
+        slide: JSON.parse(source) as Record<string, unknown>,
+      }).then(
+        (result) => current && setRendered(result),
+        (error: Error) => current && setRendered({ problem: error.message }),
+      );
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [baseId, draftId, source]);
+  const onFit = useCallback((zoom: number, fits: boolean) => setFit({ zoom, fits }), []);
+  if (rendered === null) return <p className="slide-preview">Rendering…</p>;
+  if ('problem' in rendered)
+    return <p className="slide-preview field__problem--error">Preview: {rendered.problem}</p>;
+  const last = rendered.steps.length - 1;
+  const shown = Math.min(step ?? last, last);
+  return (
+    <figure className="slide-preview">
+      <figcaption>
+        {rendered.steps.length > 1 && (
+          <span className="slide-preview__steps">
+            <button type="button" disabled={shown === 0} onClick={() => setStep(shown - 1)}>
+              ← Step
+            </button>{' '}
+            Step {shown + 1} of {rendered.steps.length}{' '}
+            <button type="button" disabled={shown === last} onClick={() => setStep(shown + 1)}>
+              Step →
+            </button>
+          </span>
+        )}
+        {!fit.fits ? (
+          <span className="slide-preview__warning" role="alert">
+            Too much for one slide: even at the smallest size the back row can read, it does not
+            fit. Split it in two.
+          </span>
+        ) : fit.zoom < 0.995 ? (
+          <span className="slide-preview__note" data-testid="fit-note">
+            Shrunk to {Math.round(fit.zoom * 100)} % to fit.
+          </span>
+        ) : null}
+      </figcaption>
+      <SlideFrame html={rendered.steps[shown]!} label="Preview at projector size" onFit={onFit} />
+    </figure>
+  );
+}

@@ -1,0 +1,314 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { expect, test } from './support/fixtures';
+import { AudiencePage, ConsolePage, PackEditorPage, PacksPage } from './support/pages';
+import { makeDataDir, startShell } from './support/webShell';
+
+/** A coordinator's pack editor: build, check, save, keep versions, and run what they built. */
+
+const BUILT_IN_GROUP_FIVE = resolve('resources/curricula/hhrp-group-5/pack.yaml');
+/** A 1×1 PNG: a page of a clinic's own deck, exported as an image. */
+const PAGE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('a coordinator builds a three-item pack with a quiz from scratch and runs it on both screens', async ({
+  shell,
+  dataDir,
+  page,
+  context,
+}) => {
+  // Building a pack by hand, then running it, is the longest thing a coordinator does here.
+  test.setTimeout(90_000);
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openNew(packs);
+
+  const session = editor.entry('Session');
+  await editor.field('Title', session).fill('Safer use basics');
+  await editor.field('Program', session).fill('Clinic groups');
+  await editor.field('Pack id', session).fill('safer-use-basics');
+  await editor.field('Planned minutes', session).fill('30');
+  await expect(editor.agendaTotal).toHaveText('Agenda 5 of 30 min · 25 min still to plan');
+
+  await editor.section('Agenda');
+  await page.getByRole('button', { name: 'Add agenda item' }).click();
+  const talk = editor.entry('Agenda item 2');
+  await editor.field('Title', talk).fill('Talking it through');
+  await editor.field('Id', talk).fill('talk');
+  await editor.field('Kind', talk).selectOption('discussion');
+  await editor.field('Minutes', talk).fill('15');
+  await talk.getByRole('button', { name: 'New slide' }).click();
+  await talk.getByRole('button', { name: 'Add question' }).click();
+  const question = talk.getByRole('region', { name: /^Question 1/ });
+  await editor.field('Question', question).fill('What helps you stay safe?');
+  await editor
+    .field('Answers (revealed on the projector)', question)
+    .fill('Planning ahead\nCarrying supplies');
+  await editor.field("Write the group's responses on the flipchart", question).check();
+
+  await page.getByRole('button', { name: 'Add agenda item' }).click();
+  const quizItem = editor.entry('Agenda item 3');
+  await editor.field('Title', quizItem).fill('Quiz');
+  await editor.field('Id', quizItem).fill('quiz');
+  await editor.field('Kind', quizItem).selectOption('quiz');
+  // A quiz item without a quiz: said beside the field, as pack:check says it.
+  await expect(editor.problemsOf('Kind', quizItem)).toHaveText(
+    'a quiz item needs the pack to have a quiz section',
+  );
+  await expect(editor.agendaTotal).toHaveText('Agenda 30 of 30 min · adds up');
+
+  await editor.section('Quiz');
+  await page.getByRole('button', { name: 'Add a quiz' }).click();
+  const q1 = editor.entry(/^Quiz question 1/);
+  await editor.field('Question', q1).fill('Carrying supplies helps you stay safe.');
+  await editor.field('Kind', q1).selectOption('true-false');
+  await editor.field('Text', q1.getByRole('region', { name: 'Option a' })).fill('True');
+  await editor.field('Text', q1.getByRole('region', { name: 'Option b' })).fill('False');
+  await editor.field('Feedback (read after the answer)', q1).fill('True: supplies at hand.');
+
+  await editor.section('Agenda');
+  await editor.selectItem(1);
+  await page.getByRole('checkbox', { name: /^q1:/ }).check();
+  await editor.expectValid();
+
+  // Reorder with the buttons, by dragging, and by keyboard on the drag handle.
+  await page.getByRole('button', { name: 'Move 3. Quiz up' }).click();
+  await expect(editor.agendaRows.nth(1)).toContainText('2. Quiz');
+  await editor.dragRow(1, 2);
+  await expect(editor.agendaRows.nth(2)).toContainText('3. Quiz');
+  // And by keyboard with the handle: Space picks the item up, an arrow moves it, Space drops it.
+  await editor.agendaRows.nth(2).getByRole('button', { name: /^Drag/ }).focus();
+  const announced = (text: string) =>
+    expect(page.getByRole('status').filter({ hasText: text })).toHaveCount(1);
+  await page.keyboard.press('Space');
+  await announced('3. Quiz is over position 3.');
+  await page.keyboard.press('ArrowUp');
+  await announced('3. Quiz is over position 2.');
+  await page.keyboard.press('Space');
+  await expect(editor.agendaRows.nth(1)).toContainText('2. Quiz');
+  await page.getByRole('button', { name: 'Move 2. Quiz down' }).click();
+  await expect(editor.agendaRows.nth(2)).toContainText('3. Quiz');
+
+  await editor.save();
+  await expect(editor.status).toHaveText('Saved “Safer use basics” version 1.0.0.');
+  const saved = parse(
+    readFileSync(join(dataDir, 'curricula', 'safer-use-basics', 'pack.yaml'), 'utf8'),
+  ) as { agenda: { id: string }[]; quiz: { items: { answer: string }[] } };
+  expect(saved.agenda.map((item) => item.id)).toEqual(['welcome', 'talk', 'quiz']);
+  expect(saved.quiz.items[0]!.answer).toBe('a');
+  await editor.close();
+  await expect(packs.card('safer-use-basics')).toContainText('3 agenda items · 2 slides');
+
+  const audience = new AudiencePage(await context.newPage());
+  await audience.open(shell.audienceUrl);
+  const console = new ConsolePage(page);
+  await console.focus();
+  await page.getByRole('tab', { name: 'Run session' }).click();
+  await console.start({
+    pack: 'Safer use basics',
+    group: 'Tuesday group',
+    facilitators: ['Riley'],
+  });
+  await console.expectItem(1, 'Welcome');
+  await audience.expectSlide(1, 'Welcome');
+  const attendance = page.getByTestId('attendance');
+  await attendance.getByLabel('First name or nickname').fill('Alex');
+  await attendance.getByRole('button', { name: 'Add and check in' }).click();
+  await console.nextButton.click();
+  await console.expectItem(2, 'Talking it through');
+  await audience.expectSlide(2, 'Talking it through');
+  await console.question('talk-question').getByRole('button', { name: 'Show question' }).click();
+  await expect(audience.root).toContainText('What helps you stay safe?');
+
+  await console.jumpTo(2);
+  const grid = page.getByTestId('quiz-grid');
+  await grid.locator('[data-cell="Alex-q1"]').focus();
+  await page.keyboard.press('t');
+  await expect(grid.locator('[data-cell="Alex-q1"]')).toHaveText('T');
+  await page.getByRole('button', { name: /^Reveal Q1/ }).click();
+  await expect(audience.root).toContainText('Carrying supplies helps you stay safe.');
+  await expect(audience.root).toContainText('True: supplies at hand.');
+  await console.endSession();
+});
+
+test('editing a built-in pack saves a copy under a new id and leaves the built-in untouched', async ({
+  shell,
+  dataDir,
+  page,
+}) => {
+  const before = readFileSync(BUILT_IN_GROUP_FIVE, 'utf8');
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'hhrp-group-5');
+  await expect(editor.root.getByRole('note')).toContainText('This pack is built in');
+  // Group Five's two printed-time warnings are pack:check's.
+  await expect(editor.checkSummary).toHaveText('Valid, 2 warning(s)');
+
+  await editor.section('Agenda');
+  await editor.selectItem(1);
+  const item = editor.entry('Agenda item 2');
+  await editor.field('Minutes', item).fill('12');
+  await expect(editor.agendaTotal).toContainText('min over');
+  await editor.save();
+  await expect(editor.status).toContainText(
+    'was saved as a new pack, hhrp-group-5-local version 1.1.1: the built-in pack hhrp-group-5 is unchanged.',
+  );
+  expect(readFileSync(BUILT_IN_GROUP_FIVE, 'utf8')).toBe(before);
+  expect(existsSync(join(dataDir, 'curricula', 'hhrp-group-5'))).toBe(false);
+  const copy = parse(
+    readFileSync(join(dataDir, 'curricula', 'hhrp-group-5-local', 'pack.yaml'), 'utf8'),
+  ) as { agenda: { minutes: number }[]; version: string };
+  expect(copy.agenda[1]!.minutes).toBe(12);
+  await editor.close();
+  await expect(packs.card('hhrp-group-5')).toContainText('built-in');
+  await expect(packs.card('hhrp-group-5-local')).toContainText('version 1.1.1');
+});
+
+test('an invalid edit cannot be saved and says where', async ({ shell, dataDir, page }) => {
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'projector-check', 'Duplicate');
+  await editor.save();
+  await expect(editor.status).toContainText('version 1.0.0');
+
+  await editor.section('Agenda');
+  const item = editor.entry('Agenda item 1');
+  await editor.field('Minutes', item).fill('-3');
+  await editor.field('Printed clock time', item).fill('half past');
+  await expect(editor.problemsOf('Minutes', item)).toHaveText(/Too small/);
+  await expect(editor.problemsOf('Printed clock time', item)).toHaveText(
+    'write a clock time as h:mm, e.g. "1:05"',
+  );
+  await expect(editor.checkSummary).toHaveText('2 error(s) to fix before saving');
+  await editor.save();
+  await expect(editor.alert).toContainText('Not saved');
+  await expect(editor.alert).toContainText(/Agenda item 1 “.+” › Minutes: Too small/);
+  await expect(editor.alert).toContainText(
+    /Agenda item 1 “.+” › Printed clock time: write a clock/,
+  );
+  const onDisk = readFileSync(
+    join(dataDir, 'curricula', 'projector-check-copy', 'pack.yaml'),
+    'utf8',
+  );
+  expect(onDisk).not.toContain('half past');
+
+  // Closing with changes not saved asks first.
+  await editor.root.getByRole('button', { name: 'Close', exact: true }).click();
+  const closing = page.getByRole('alertdialog', { name: 'Close without saving?' });
+  await closing.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(closing).toHaveCount(0);
+
+  // "Show" takes the coordinator to the field.
+  await editor.section('Session');
+  await editor.alert.getByRole('button', { name: 'Show' }).first().click();
+  await expect(editor.field('Minutes', item)).toBeVisible();
+});
+
+test('history keeps the previous version and restores it', async ({ shell, dataDir, page }) => {
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'projector-check', 'Duplicate');
+  const session = editor.entry('Session');
+  await editor.field('Title', session).fill('Room check');
+  await editor.save();
+  await expect(editor.status).toHaveText('Saved “Room check” version 1.0.0.');
+  await editor.field('Title', session).fill('Room check, second take');
+  await editor.save();
+  await expect(editor.status).toHaveText('Saved “Room check, second take” version 1.0.1.');
+
+  await editor.section('History');
+  const history = editor.entry('History');
+  await expect(history).toContainText('Version 1.0.0 · “Room check”');
+  await history.getByRole('button', { name: 'Restore version 1.0.0' }).click();
+  await expect(editor.status).toHaveText('Version 1.0.0 restored as version 1.0.2.');
+  const current = readFileSync(
+    join(dataDir, 'curricula', 'projector-check-copy', 'pack.yaml'),
+    'utf8',
+  );
+  expect(current).toContain('title: Room check\n');
+  expect(current).toContain('version: 1.0.2');
+  await expect(history).toContainText('Version 1.0.1 · “Room check, second take”');
+  await editor.section('Session');
+  await expect(editor.field('Title', session)).toHaveValue('Room check');
+});
+
+test('slides: a live preview at projector size that warns when the text does not fit, an image slide, and a .zip another kiosk imports', async ({
+  shell,
+  dataDir,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'projector-check', 'Duplicate');
+  await editor.section('Slides');
+  const markdown = editor.field('Markdown');
+  const preview = editor.root.getByRole('img', { name: 'Preview at projector size' });
+  await markdown.fill('# Short and clear\n\n- One point');
+  await expect(preview.locator('h1')).toHaveText('Short and clear');
+  await expect(editor.root.getByTestId('fit-note')).toHaveCount(0);
+  await markdown.fill(
+    `# Far too much\n\n${Array.from({ length: 30 }, (_, index) => `- Point number ${index + 1}`).join('\n')}`,
+  );
+  await expect(editor.alert).toContainText('Too much for one slide');
+  await markdown.fill('# Short again');
+  await expect(editor.alert).toHaveCount(0);
+
+  await editor.root.getByRole('button', { name: 'New slide' }).click();
+  await editor.field('Slide id').fill('deck-page-1');
+  await editor.root.getByRole('radio', { name: /An image/ }).check();
+  const chooser = page.waitForEvent('filechooser');
+  await editor.root.getByRole('button', { name: 'Add an image…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'Deck page 1.png', mimeType: 'image/png', buffer: PAGE_PNG });
+  await expect(editor.field('Image')).toHaveValue('images/deck-page-1.png');
+  const image = preview.locator('img.slide-image');
+  await expect(image).toHaveAttribute(
+    'src',
+    /^\/media\/drafts\/[0-9a-f]{24}\/images\/deck-page-1\.png$/,
+  );
+  await expect
+    .poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth))
+    .toBe(1);
+
+  await editor.section('Agenda');
+  await page.getByLabel('Show another slide of the pack:').selectOption('deck-page-1');
+  await editor.expectValid();
+  await editor.save();
+  await expect(editor.status).toContainText('version 1.0.0');
+  expect(
+    readFileSync(join(dataDir, 'curricula', 'projector-check-copy', 'images', 'deck-page-1.png')),
+  ).toEqual(PAGE_PNG);
+
+  const download = page.waitForEvent('download');
+  await editor.root.getByRole('button', { name: 'Export .zip' }).click();
+  const zipPath = join(dataDir, 'exported.zip');
+  await (await download).saveAs(zipPath);
+  expect((await download).suggestedFilename()).toBe('projector-check-copy-1.0.0.zip');
+
+  const otherClinic = makeDataDir();
+  const other = await startShell(otherClinic.path);
+  try {
+    const otherPacks = new PacksPage(page);
+    await otherPacks.open(other.consoleUrl);
+    await otherPacks.importZip('projector-check-copy-1.0.0.zip', readFileSync(zipPath));
+    await expect(page.getByRole('status')).toContainText(
+      'Imported “Projector check (copy)” 1.0.0.',
+    );
+    await expect(otherPacks.card('projector-check-copy')).toContainText(
+      '1 agenda items · 4 slides',
+    );
+  } finally {
+    await other.stop();
+    otherClinic.remove();
+  }
+});
