@@ -25,6 +25,7 @@ import type { ImportResult } from '../services/packs/packViews';
 import { packAssetUrl, type StagedPack } from '../services/packs/stagePack';
 import { ChunkedUploads } from '../services/uploads/chunkedUploads';
 import { SessionService } from '../services/session/sessionService';
+import { readConsoleLanguage, writeConsoleLanguage } from '../services/settings/consoleLanguage';
 import { KeyInterpreter } from '../shell/keyBindings';
 import { systemClock, type Clock } from './clock';
 
@@ -313,6 +314,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'session:rehearse': ({ packId }) => sessions.rehearse(packId),
       'session:prepare': ({ packId }) => sessions.prepare(packId),
       'settings:setVolume': ({ kind, level }) => sessions.setVolume(kind, level),
+      'settings:consoleLanguage': () => readConsoleLanguage(db),
+      'settings:setConsoleLanguage': ({ language }) => writeConsoleLanguage(db, language),
       'session:summary': ({ sessionId }) => sessions.summaryOf(sessionId),
       'displays:status': () => displays.status(),
       'displays:identify': () => {

@@ -24,6 +24,7 @@ import type { ImportResult, PackListView } from '../services/packs/packViews';
 import type { SessionCommand } from '../services/session/sessionMachine';
 import type { JobProgress } from '../jobs/jobRunner';
 import { UPLOAD_CHUNK_BYTES } from './wire';
+import { LANGUAGES, type Language } from '../i18n';
 import type { SessionSummary } from '../services/session/summary';
 import type { AudienceView, ConsoleView, SetupOptions } from '../services/session/views';
 
@@ -228,6 +229,11 @@ export const channels = {
   ),
   'settings:setVolume': channel<ConsoleView>()(
     z.object({ kind: z.enum(['video', 'relaxation']), level: z.number().min(0).max(1) }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'settings:consoleLanguage': channel<Language | null>()(noArguments, CONSOLE_ONLY),
+  'settings:setConsoleLanguage': channel<Language | null>()(
+    z.object({ language: z.enum(LANGUAGES as [Language, ...Language[]]).nullable() }).strict(),
     CONSOLE_ONLY,
   ),
   'session:rehearse': channel<ConsoleView>()(
@@ -583,6 +589,8 @@ export const SELF_ENTRY_CHANNELS: readonly ChannelName[] = [
   'selfEntry:finish',
   // A counselor who forgot the PIN mid self-entry sets a new one with the recovery key, then ends it.
   'records:resetPin',
+  // A reload while the member holds the laptop still draws the console in the counselor's language.
+  'settings:consoleLanguage',
 ];
 /** What a window sends (defaults may be left out). */
 export type RequestOf<C extends ChannelName> = z.input<(typeof channels)[C]['request']>;

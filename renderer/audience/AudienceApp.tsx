@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import type { AudienceView } from '../../electron/services/session/views';
 import { audienceApi, call } from '../platform/kiosk';
+import { FALLBACK_LANGUAGE } from '../../electron/i18n';
+import { useDocumentLanguage } from '../shared/i18n/i18n';
 import { IdentifyOverlay } from '../shared/IdentifyOverlay';
 import { ProjectorStage } from '../shared/projector/ProjectorScreen';
 import { useServerNow } from '../shared/time';
@@ -44,6 +46,7 @@ export function AudienceApp() {
   const now = useServerNow(view?.serverNow ?? 0, receivedAt);
   const relaxing = view !== null && view.relaxationEndsAt !== null && now < view.relaxationEndsAt;
   useWakeLock(screen.kind !== 'idle' && screen.kind !== 'ended');
+  useDocumentLanguage(view?.language);
   return (
     <main
       className={`audience audience--${screen.kind}`}
@@ -54,6 +57,7 @@ export function AudienceApp() {
       <IdentifyOverlay api={api} role="audience" />
       <ProjectorStage
         screen={screen}
+        language={view?.language ?? FALLBACK_LANGUAGE}
         relaxing={relaxing}
         serverNow={view?.serverNow ?? 0}
         receivedAt={receivedAt}

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { Language } from '../../electron/i18n';
 import type { SelfEntryView } from '../../electron/services/group/selfEntry';
 import { call, consoleApi } from '../platform/kiosk';
+import { applyConsoleLanguage, useConsoleT } from '../shared/i18n/i18n';
 import { IdentifyOverlay } from '../shared/IdentifyOverlay';
+import { LanguagePicker } from './LanguagePicker';
 import { JobProgress } from './jobs/JobProgress';
 import { MediaView } from './media/MediaView';
 import { SelfEntry } from './group/SelfEntry';
@@ -12,18 +15,24 @@ import { RecordsView } from './records/RecordsView';
 import { SessionTab } from './session/SessionTab';
 import './session/session.css';
 
-const TABS = [
-  { id: 'session', label: 'Run session' },
-  { id: 'media', label: 'Media' },
-  { id: 'packs', label: 'Content packs' },
-  { id: 'records', label: 'Records' },
-] as const;
-type TabId = (typeof TABS)[number]['id'];
+const TABS = ['session', 'media', 'packs', 'records'] as const;
+type TabId = (typeof TABS)[number];
 
 const api = consoleApi();
 
 export function ConsoleApp() {
+  const t = useConsoleT();
   const [tab, setTab] = useState<TabId>('session');
+  const [language, setLanguage] = useState<Language | null>(null);
+  useEffect(() => {
+    call(api, 'settings:consoleLanguage', {}).then(
+      (choice) => {
+        applyConsoleLanguage(choice);
+        setLanguage(choice);
+      },
+      () => applyConsoleLanguage(null),
+    );
+  }, []);
   // Undefined until main has said whether a member holds the laptop: nothing else shows before.
   const [selfEntry, setSelfEntry] = useState<SelfEntryView | null | undefined>(undefined);
   useEffect(() => {
@@ -35,14 +44,14 @@ export function ConsoleApp() {
     return (
       <main className="console">
         <ConnectionBanner />
-        <p className="session-tab__loading">Opening the kiosk…</p>
+        <p className="session-tab__loading">{t('app.loading')}</p>
       </main>
     );
   }
   if (selfEntry) {
     return (
       <main className="console">
-        <h1 className="visually-hidden">Facilitator Kiosk: quiz self-entry</h1>
+        <h1 className="visually-hidden">{t('app.selfEntryHeading')}</h1>
         <ConnectionBanner />
         <SelfEntry view={selfEntry} onView={setSelfEntry} />
       </main>
@@ -50,25 +59,28 @@ export function ConsoleApp() {
   }
   return (
     <main className="console">
-      <h1 className="visually-hidden">Facilitator Kiosk console</h1>
+      <h1 className="visually-hidden">{t('app.heading')}</h1>
       <ConnectionBanner />
       <NoticeBanner />
       <JobProgress />
-      <nav className="console__tabs" role="tablist" aria-label="Console views">
-        {TABS.map(({ id, label }) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`panel-${id}`}
-            onClick={() => setTab(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </nav>
+      <header className="console__bar">
+        <nav className="console__tabs" role="tablist" aria-label={t('app.tabsLabel')}>
+          {TABS.map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-selected={tab === id}
+              aria-controls={`panel-${id}`}
+              onClick={() => setTab(id)}
+            >
+              {t(`app.tabs.${id}`)}
+            </button>
+          ))}
+        </nav>
+        <LanguagePicker choice={language} onChoice={setLanguage} />
+      </header>
       <section
         className="console__body"
         role="tabpanel"

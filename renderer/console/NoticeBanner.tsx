@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StartupNotice } from '../../electron/db/recovery';
 import { call, consoleApi } from '../platform/kiosk';
+import { useConsoleT } from '../shared/i18n/i18n';
 
 const api = consoleApi();
 
@@ -9,6 +10,7 @@ const api = consoleApi();
  * every start until someone acknowledges it, so a restart does not hide it.
  */
 export function NoticeBanner() {
+  const t = useConsoleT();
   const [notices, setNotices] = useState<StartupNotice[]>([]);
   useEffect(() => {
     call(api, 'app:notices', {}).then(setNotices, () => setNotices([]));
@@ -24,7 +26,7 @@ export function NoticeBanner() {
         <p key={notice.id}>
           {notice.message}{' '}
           <button type="button" onClick={() => void acknowledge(notice.id)}>
-            Understood
+            {t('notices.understood')}
           </button>
         </p>
       ))}

@@ -1,10 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nProvider } from '../shared/i18n/i18n';
 import { ConsoleApp } from './ConsoleApp';
 import './console.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConsoleApp />
+    <I18nProvider>
+      <ConsoleApp />
+    </I18nProvider>
   </StrictMode>,
 );

@@ -11,9 +11,12 @@ export const STAGE_HEIGHT = 1080;
 export function Stage({
   children,
   label,
+  lang,
   className = '',
 }: {
   children: ReactNode;
+  /** The language of what the stage shows, when it differs from the page's (the console's preview). */
+  lang?: string;
   /** Given for a preview: the stage is then one image to assistive technology. */
   label?: string;
   className?: string;
@@ -35,6 +38,7 @@ export function Stage({
   return (
     <div className="slide-frame" ref={outer} role={label ? 'img' : undefined} aria-label={label}>
       <div
+        lang={lang}
         className={`stage-canvas ${className}`}
         style={{ transform: `translate(-50%, -50%) scale(${scale})` }}
       >

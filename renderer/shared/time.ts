@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
+import { formatClockTime } from '../../electron/i18n';
 
-/** `14:05`, in the laptop's local time. */
-export function formatClock(epochMs: number): string {
-  const date = new Date(epochMs);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
-}
+/** `14:05`, in the laptop's local time (Intl, the same in every language the kiosk speaks). */
+export const formatClock = (epochMs: number): string => formatClockTime(epochMs);
 
 /** `12:04` for minutes and seconds, `1:02:03` past an hour; a leading minus when negative. */
 export function formatDuration(ms: number): string {

@@ -278,6 +278,9 @@ test('console start form, Media, Content packs with a broken pack, and Records l
   page,
   dataDir,
 }) => {
+  // Axe and a Tab through every control of six views, like the other tests here, need more than
+  // the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const broken = join(dataDir, 'curricula', 'broken');
   mkdirSync(broken, { recursive: true });
   writeFileSync(

@@ -18,6 +18,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'session:audienceView': () => ({
       revision: 1,
       serverNow: 0,
+      language: 'en',
       screen: { kind: 'idle', upcoming: null },
       cardPage: 0,
       volume: { video: 1, relaxation: 1 },
@@ -30,6 +31,8 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'session:rehearse': () => view,
     'session:prepare': () => null,
     'settings:setVolume': () => view,
+    'settings:consoleLanguage': () => null,
+    'settings:setConsoleLanguage': ({ language }) => language,
     'session:summary': () => null,
     'displays:status': () => browserDisplays.status(),
     'displays:identify': () => null,

@@ -14,6 +14,8 @@ const SELF_ENTRY_SETTING = 'self-entry';
 
 export interface SelfEntryView {
   memberName: string;
+  /** The pack's language: the member's screen and its spoken prompts use it, not the console's. */
+  language: string;
   /** The questions as the member sees them: no answer key, no feedback, no one else's answers. */
   items: { id: string; number: number; prompt: string; options: { key: string; text: string }[] }[];
   /** The question being answered; equal to the number of items once all are answered. */
@@ -47,6 +49,7 @@ export class SelfEntry {
     const { state, context } = current;
     return {
       memberName: getMember(this.db, state.memberId)?.name ?? '',
+      language: context.pack.language,
       items: (context.pack.quiz?.items ?? []).map((item, index) => ({
         id: item.id,
         number: index + 1,

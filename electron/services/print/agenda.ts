@@ -1,4 +1,5 @@
 import type { PageSize } from './layout';
+import { roomT } from '../../i18n';
 import { createDocument, FlowWriter, MUTED } from './layout';
 
 export interface AgendaPdfInput {
@@ -20,12 +21,13 @@ export interface AgendaPdfInput {
   /** The printed end of the group, e.g. "2:00 End". */
   end: { clock: string; today: string | null };
   pageSize: PageSize;
+  /** The pack's language: the agenda's own headings and words are printed in it (English when not given). */
+  language?: string;
 }
 
 /** "(5 mins)", as the manual prints durations. */
-function durationLabel(minutes: number): string {
-  const rounded = Math.round(minutes * 10) / 10;
-  return `(${rounded} ${rounded === 1 ? 'min' : 'mins'})`;
+function durationLabel(minutes: number, t: ReturnType<typeof roomT>): string {
+  return t('print.duration', { count: Math.round(minutes * 10) / 10 });
 }
 
 /**
@@ -33,6 +35,7 @@ function durationLabel(minutes: number): string {
  * beside it when a start time is chosen. It carries no names, so it is safe to leave on a table.
  */
 export async function agendaPdf(input: AgendaPdfInput): Promise<Uint8Array> {
+  const t = roomT(input.language);
   const { doc, fonts } = await createDocument(input.title);
   const writer = new FlowWriter(doc, fonts, input.pageSize);
   writer.heading(input.title, 1);
@@ -44,23 +47,23 @@ export async function agendaPdf(input: AgendaPdfInput): Promise<Uint8Array> {
     ...input.items.map((item) => ({
       clock: item.clock,
       today: item.today,
-      text: `${item.title} ${durationLabel(item.minutes)}${item.detail ? `\n${item.detail}` : ''}`,
+      text: `${item.title} ${durationLabel(item.minutes, t)}${item.detail ? `\n${item.detail}` : ''}`,
     })),
-    { clock: input.end.clock, today: input.end.today, text: 'End' },
+    { clock: input.end.clock, today: input.end.today, text: t('print.agendaEnd') },
   ];
   writer.table(
     withToday
       ? [
-          { header: 'Time', weight: 1 },
-          { header: 'Today', weight: 1.1 },
-          { header: 'Agenda', weight: 7 },
+          { header: t('print.agendaTime'), weight: 1 },
+          { header: t('print.agendaToday'), weight: 1.1 },
+          { header: t('print.agendaHeading'), weight: 7 },
         ]
       : [
-          { header: 'Time', weight: 1 },
-          { header: 'Agenda', weight: 8.1 },
+          { header: t('print.agendaTime'), weight: 1 },
+          { header: t('print.agendaHeading'), weight: 8.1 },
         ],
     rows.map((row) => (withToday ? [row.clock, row.today ?? '', row.text] : [row.clock, row.text])),
     { size: 12, showHeader: withToday, padding: 6 },
   );
-  return writer.finish({ pageNumbers: true });
+  return writer.finish({ pageNumbers: true, language: input.language });
 }

@@ -3,6 +3,7 @@ import type { Color, PDFPage } from 'pdf-lib';
 import type { Fonts, FontWeight, PageSize } from './layout';
 import {
   createDocument,
+  drawUnprintableNote,
   drawLine,
   fitSize,
   INK,
@@ -12,6 +13,8 @@ import {
   pageDimensions,
   wrapText,
 } from './layout';
+import { encodeWinAnsi } from './winAnsi';
+import { roomT } from '../../i18n';
 
 export interface CertificatesInput {
   programTitle: string;
@@ -20,6 +23,8 @@ export interface CertificatesInput {
   dateLabel: string;
   facilitators: string[];
   pageSize: PageSize;
+  /** The pack's language: the certificate's own words are printed in it (English when not given). */
+  language?: string;
 }
 
 const ACCENT = rgb(0.12, 0.29, 0.45);
@@ -46,18 +51,19 @@ interface LaidOutBlock extends Block {
 }
 
 function certificateBlocks(input: CertificatesInput, member: string): Block[] {
-  const facilitators = joinNames(input.facilitators);
-  const facilitatorLabel = input.facilitators.filter((name) => name.trim()).length > 1;
+  const t = roomT(input.language);
+  const named = input.facilitators.filter((name) => name.trim()).length;
+  const facilitators = joinNames(input.facilitators, input.language);
   const blocks: Block[] = [
     {
-      text: 'Certificate of Achievement',
+      text: t('print.certificateTitle'),
       weight: 'bold',
       size: 34,
       color: ACCENT,
       spaceBefore: 0,
       minSize: 20,
     },
-    { text: 'presented to', weight: 'regular', size: 16, color: MUTED, spaceBefore: 26 },
+    { text: t('print.presentedTo'), weight: 'regular', size: 16, color: MUTED, spaceBefore: 26 },
     {
       text: member.trim(),
       weight: 'bold',
@@ -68,7 +74,7 @@ function certificateBlocks(input: CertificatesInput, member: string): Block[] {
       underline: true,
     },
     {
-      text: `for completing ${input.packTitle.trim()} in good standing`,
+      text: t('print.forCompleting', { pack: input.packTitle.trim() }),
       weight: 'regular',
       size: 16,
       color: INK,
@@ -77,7 +83,10 @@ function certificateBlocks(input: CertificatesInput, member: string): Block[] {
     { text: input.programTitle.trim(), weight: 'regular', size: 14, color: MUTED, spaceBefore: 6 },
     { text: input.dateLabel.trim(), weight: 'regular', size: 13, color: INK, spaceBefore: 30 },
     {
-      text: `${facilitatorLabel ? 'Facilitators' : 'Facilitator'}: ${facilitators || BLANK_LINE}`,
+      text: t('print.facilitator', {
+        count: Math.max(1, named),
+        names: facilitators || BLANK_LINE,
+      }),
       weight: 'regular',
       size: 13,
       color: INK,
@@ -172,11 +181,21 @@ function drawCertificate(page: PDFPage, fonts: Fonts, blocks: Block[]): void {
  * certificate with a blank name line, to be filled in by hand.
  */
 export async function certificatesPdf(input: CertificatesInput): Promise<Uint8Array> {
-  const { doc, fonts } = await createDocument(`Certificates - ${input.packTitle}`);
+  const title = roomT(input.language)('print.certificatesDocument', { pack: input.packTitle });
+  const { doc, fonts } = await createDocument(title);
   const [width, height] = pageDimensions(input.pageSize, 'landscape');
   const members = input.members.length > 0 ? input.members : [''];
   for (const member of members) {
-    drawCertificate(doc.addPage([width, height]), fonts, certificateBlocks(input, member));
+    const page = doc.addPage([width, height]);
+    const blocks = certificateBlocks(input, member);
+    drawCertificate(page, fonts, blocks);
+    const unprintable = encodeWinAnsi(blocks.map((block) => block.text).join('\n')).unprintable;
+    drawUnprintableNote(page, fonts.regular, [...new Set(unprintable)], {
+      language: input.language,
+      x: SIDE_PADDING,
+      width: width - 2 * SIDE_PADDING,
+      bottom: BORDER_INSET + 16,
+    });
   }
   return doc.save();
 }

@@ -5,7 +5,8 @@
  */
 import { PageSizes, PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Color, PDFFont, PDFPage } from 'pdf-lib';
-import { toWinAnsi } from './winAnsi';
+import { FALLBACK_LANGUAGE, joinList, kioskLanguage, roomT } from '../../i18n';
+import { codePointsOf, encodeWinAnsi, toWinAnsi } from './winAnsi';
 
 export type PageSize = 'A4' | 'Letter';
 export type Orientation = 'portrait' | 'landscape';
@@ -57,6 +58,63 @@ export async function createDocument(title: string): Promise<{ doc: PDFDocument;
   return { doc, fonts: { regular, bold } };
 }
 
+/** Per document, the characters its font could not draw: the document lists them, never hides them. */
+const leftOut = new WeakMap<PDFDocument, Set<string>>();
+
+/** `text` as the standard fonts can draw it, noting on the document what they could not. */
+function printable(text: string, doc: PDFDocument): string {
+  const encoded = encodeWinAnsi(text);
+  if (encoded.unprintable.length > 0) {
+    const found = leftOut.get(doc) ?? new Set<string>();
+    for (const grapheme of encoded.unprintable) found.add(grapheme);
+    leftOut.set(doc, found);
+  }
+  return encoded.text;
+}
+
+/** The characters printed as "?" in a document so far, in the order first met. */
+export function unprintableIn(doc: PDFDocument): string[] {
+  return [...(leftOut.get(doc) ?? [])];
+}
+
+/**
+ * The sentence a document prints when some characters came out as "?", naming them by code point
+ * (the only form sure to print), in the document's language.
+ */
+export function unprintableNote(characters: readonly string[], language?: string): string {
+  return roomT(language)('print.unprintable', {
+    count: characters.length,
+    characters: characters.map(codePointsOf).join(', '),
+  });
+}
+
+/**
+ * Prints `unprintableNote` small at the foot of a page laid out by hand (certificates, cards),
+ * its last line's baseline at `bottom`.
+ */
+export function drawUnprintableNote(
+  page: PDFPage,
+  font: PDFFont,
+  characters: readonly string[],
+  options: { language?: string; x: number; width: number; bottom: number },
+): void {
+  if (characters.length === 0) return;
+  const size = 8;
+  const lines = wrapText(unprintableNote(characters, options.language), font, size, options.width);
+  lines.forEach((line, index) => {
+    const fromBottom = lines.length - 1 - index;
+    drawLine(page, line, {
+      x: options.x,
+      top: options.bottom + size * ASCENT + fromBottom * lineHeight(size),
+      width: options.width,
+      font,
+      size,
+      align: 'center',
+      color: MUTED,
+    });
+  });
+}
+
 /** Splits a word wider than the line into pieces that fit, so nothing runs off the page. */
 function breakLongWord(word: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const pieces: string[] = [];
@@ -78,7 +136,7 @@ function breakLongWord(word: string, font: PDFFont, size: number, maxWidth: numb
  */
 export function wrapText(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
-  for (const paragraph of toWinAnsi(text).split('\n')) {
+  for (const paragraph of printable(text, font.doc).split('\n')) {
     const words = paragraph.split(' ').filter((word) => word !== '');
     let line = '';
     for (const word of words) {
@@ -128,7 +186,7 @@ export function drawLine(
 ): number {
   const { x, top, width, font, size, align = 'left', color = INK } = options;
   const baseline = top - size * ASCENT;
-  const safe = toWinAnsi(line).replace(/\n/g, ' ');
+  const safe = printable(line, page.doc).replace(/\n/g, ' ');
   if (safe !== '') {
     const textWidth = font.widthOfTextAtSize(safe, size);
     const offset =
@@ -172,6 +230,8 @@ export interface TableOptions {
 export interface FinishOptions {
   footer?: string;
   pageNumbers?: boolean;
+  /** The language of the kiosk's own words (page numbers, notes); English when not given. */
+  language?: string;
 }
 
 /**
@@ -463,6 +523,15 @@ export class FlowWriter {
   /** Adds the footer and page numbers, and serializes the document. */
   async finish(options: FinishOptions = {}): Promise<Uint8Array> {
     if (this.current === null) this.newPage();
+    const t = roomT(options.language);
+    const unprintable = unprintableIn(this.doc);
+    if (unprintable.length > 0) {
+      this.text(unprintableNote(unprintable, options.language), {
+        size: 9,
+        color: MUTED,
+        spaceBefore: 18,
+      });
+    }
     const pages = this.doc.getPages();
     const size = 8;
     const top = this.margin / 2 + size;
@@ -480,7 +549,7 @@ export class FlowWriter {
         });
       }
       if (options.pageNumbers && pages.length > 1) {
-        drawLine(page, `Page ${index + 1} of ${pages.length}`, {
+        drawLine(page, t('print.page', { page: index + 1, count: pages.length }), {
           x: this.margin,
           top,
           width,
@@ -495,11 +564,9 @@ export class FlowWriter {
   }
 }
 
-/** "Ana", "Ana and Ben", "Ana, Ben and Cy". */
-export function joinNames(names: readonly string[]): string {
-  const cleaned = names.map((name) => name.trim()).filter((name) => name !== '');
-  if (cleaned.length <= 1) return cleaned.join('');
-  return `${cleaned.slice(0, -1).join(', ')} and ${cleaned.at(-1)}`;
+/** "Ana", "Ana and Ben", "Ana, Ben, and Cy" in English; "Ana, Ben y Cy" in Spanish. */
+export function joinNames(names: readonly string[], language: string = FALLBACK_LANGUAGE): string {
+  return joinList(names, kioskLanguage(language));
 }
 
 /** "5 min", "1.5 min": planned and measured durations may be fractional. */

@@ -5,6 +5,8 @@ export interface MarkdownHandoutPdfInput {
   title: string;
   markdown: string;
   pageSize: PageSize;
+  /** The language of the kiosk's own words on it (page numbers); the pack's for a pack's handout. */
+  language?: string;
 }
 
 export type MarkdownBlock =
@@ -201,5 +203,5 @@ export async function markdownHandoutPdf(input: MarkdownHandoutPdfInput): Promis
     }
     previousKind = block.kind;
   }
-  return writer.finish({ footer: input.title, pageNumbers: true });
+  return writer.finish({ footer: input.title, pageNumbers: true, language: input.language });
 }

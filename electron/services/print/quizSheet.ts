@@ -1,4 +1,5 @@
 import type { PageSize, TextStyle } from './layout';
+import { roomT } from '../../i18n';
 import { createDocument, FlowWriter, INK, MUTED } from './layout';
 
 export interface QuizSheetPdfInput {
@@ -6,6 +7,8 @@ export interface QuizSheetPdfInput {
   packTitle: string;
   items: { number: number; prompt: string; options: { key: string; text: string }[] }[];
   pageSize: PageSize;
+  /** The pack's language, for the sheet's own words (English when not given). */
+  language?: string;
 }
 
 const NUMBER_WIDTH = 24;
@@ -17,13 +20,19 @@ const QUESTION_GAP = 14;
 
 /** The paper quiz members fill in. It shows the questions and options only, never the answers. */
 export async function quizSheetPdf(input: QuizSheetPdfInput): Promise<Uint8Array> {
+  const t = roomT(input.language);
   const { doc, fonts } = await createDocument(input.title);
   const writer = new FlowWriter(doc, fonts, input.pageSize);
   writer.heading(input.title, 1);
   if (input.packTitle.trim()) writer.text(input.packTitle, { size: 12, color: MUTED });
   writer.gap(18);
-  writer.text(`Name: ${'_'.repeat(34)}     Date: ${'_'.repeat(18)}`, { size: 12 });
-  writer.text('Mark one answer for each question.', {
+  writer.text(
+    `${t('print.quizName')} ${'_'.repeat(34)}     ${t('print.quizDate')} ${'_'.repeat(18)}`,
+    {
+      size: 12,
+    },
+  );
+  writer.text(t('print.quizInstructions'), {
     size: 10.5,
     color: MUTED,
     spaceBefore: 10,
@@ -66,5 +75,5 @@ export async function quizSheetPdf(input: QuizSheetPdfInput): Promise<Uint8Array
       });
     }
   }
-  return writer.finish({ footer: input.title, pageNumbers: true });
+  return writer.finish({ footer: input.title, pageNumbers: true, language: input.language });
 }

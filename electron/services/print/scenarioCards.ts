@@ -1,13 +1,16 @@
+import { roomT } from '../../i18n';
 import type { Color, PDFPage } from 'pdf-lib';
 import type { Fonts, FontWeight, PageSize } from './layout';
 import {
   createDocument,
+  drawUnprintableNote,
   drawLine,
   INK,
   lineHeight,
   pageDimensions,
   RULE,
   wrapText,
+  unprintableIn,
 } from './layout';
 
 export interface ScenarioCardsPdfInput {
@@ -18,6 +21,8 @@ export interface ScenarioCardsPdfInput {
   /** `situation` may have paragraphs (blank lines); the two roles print as one paragraph. */
   scenarios: { title: string; situation: string; roles: [string, string] }[];
   pageSize: PageSize;
+  /** The pack's language, for the cards' own words (English when not given). */
+  language?: string;
 }
 
 type Scenario = ScenarioCardsPdfInput['scenarios'][number];
@@ -52,6 +57,7 @@ function paragraphsOf(text: string): string[] {
 
 /** A card as the client workbook prints it: title, situation, then the role-play instructions. */
 function cardLines(
+  rolePlayHeading: string,
   rolesIntro: string | null,
   scenario: Scenario,
   fonts: Fonts,
@@ -70,7 +76,7 @@ function cardLines(
   paragraphsOf(scenario.situation).forEach((text, index) =>
     paragraph(text, { ...regular, spaceBefore: (index === 0 ? 10 : 7) * scale }),
   );
-  paragraph('Role-play instructions:', { ...regular, weight: 'bold', spaceBefore: 14 * scale });
+  paragraph(rolePlayHeading, { ...regular, weight: 'bold', spaceBefore: 14 * scale });
   if (rolesIntro?.trim()) paragraph(rolesIntro.trim(), { ...regular, spaceBefore: 5 * scale });
   paragraph(scenario.roles.map((role) => role.trim()).join(' '), {
     ...regular,
@@ -137,6 +143,7 @@ function drawCard(
  */
 export async function scenarioCardsPdf(input: ScenarioCardsPdfInput): Promise<Uint8Array> {
   const { doc, fonts } = await createDocument(input.title);
+  const rolePlay = roomT(input.language)('print.rolePlay');
   const [pageWidth, pageHeight] = pageDimensions(input.pageSize);
   const cardWidth = pageWidth - 2 * PAGE_MARGIN;
   const textWidth = cardWidth - 2 * CARD_PADDING;
@@ -170,15 +177,21 @@ export async function scenarioCardsPdf(input: ScenarioCardsPdfInput): Promise<Ui
 
   for (const scenario of input.scenarios) {
     const fitting = SCALES.map((scale) =>
-      cardLines(input.rolesIntro, scenario, fonts, textWidth, scale),
+      cardLines(rolePlay, input.rolesIntro, scenario, fonts, textWidth, scale),
     ).find((lines) => heightOf(lines) <= halfInnerHeight);
     if (fitting !== undefined) {
       drawCard(fitting, fonts, halfSlot(), fullSlot, cardWidth);
     } else {
-      const lines = cardLines(input.rolesIntro, scenario, fonts, textWidth, 1);
+      const lines = cardLines(rolePlay, input.rolesIntro, scenario, fonts, textWidth, 1);
       drawCard(lines, fonts, fullSlot(), fullSlot, cardWidth);
     }
   }
   if (doc.getPageCount() === 0) doc.addPage([pageWidth, pageHeight]);
+  drawUnprintableNote(doc.getPage(doc.getPageCount() - 1), fonts.regular, unprintableIn(doc), {
+    language: input.language,
+    x: PAGE_MARGIN,
+    width: cardWidth,
+    bottom: PAGE_MARGIN / 2,
+  });
   return doc.save();
 }

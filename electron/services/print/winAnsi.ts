@@ -152,8 +152,29 @@ function replaceGrapheme(grapheme: string): string {
  * anything else (emoji, CJK, most maths) becomes "?". Applying it twice changes nothing.
  */
 export function toWinAnsi(text: string): string {
+  return encodeWinAnsi(text).text;
+}
+
+/**
+ * `toWinAnsi`, and the characters it could only print as "?", so that a document can say what it
+ * left out rather than drop it silently.
+ */
+export function encodeWinAnsi(text: string): { text: string; unprintable: string[] } {
   const normalized = text.normalize('NFC').replace(/\r\n?/g, '\n');
   let result = '';
-  for (const { segment } of graphemes.segment(normalized)) result += replaceGrapheme(segment);
-  return result;
+  const unprintable: string[] = [];
+  for (const { segment } of graphemes.segment(normalized)) {
+    const printed = replaceGrapheme(segment);
+    if (printed.includes('?') && !segment.includes('?')) unprintable.push(segment);
+    result += printed;
+  }
+  return { text: result, unprintable };
+}
+
+/** "U+1F600": how a character the font cannot draw is named on paper. */
+export function codePointsOf(grapheme: string): string {
+  return Array.from(
+    grapheme,
+    (char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  ).join(' ');
 }

@@ -2,6 +2,7 @@
  * Everything behind the counselor PIN: past sessions and their reports, printing, exports and
  * backups. Each method asks the lock first; documents come back as bytes for the window to save.
  */
+import { FALLBACK_LANGUAGE, formatLongDate, kioskLanguage, roomT } from '../../i18n';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
@@ -114,13 +115,8 @@ function minutesOfDay(epochMs: number): number {
   return date.getHours() * 60 + date.getMinutes();
 }
 
-function dateLabel(epochMs: number): string {
-  return new Date(epochMs).toLocaleDateString('en-US', {
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  });
+function dateLabel(epochMs: number, language: string = FALLBACK_LANGUAGE): string {
+  return formatLongDate(epochMs, kioskLanguage(language));
 }
 
 const fileDate = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);
@@ -279,8 +275,12 @@ export class RecordsDesk {
     const pack = this.packs.find(request.packId);
     if (!pack) throw new RejectedRequest(`There is no content pack “${request.packId}”.`);
     const { manifest } = pack;
+    const { language } = manifest;
+    const t = roomT(language);
     const now = this.clock.now();
-    const programTitle = `${manifest.program}${manifest.session ? `, session ${manifest.session}` : ''}`;
+    const programTitle = manifest.session
+      ? t('print.programSession', { program: manifest.program, session: manifest.session })
+      : manifest.program;
     switch (request.document) {
       case 'agenda': {
         const liveStart = this.liveStart(manifest.id);
@@ -296,10 +296,14 @@ export class RecordsDesk {
             title: manifest.title,
             programTitle,
             dateLabel: start
-              ? `${dateLabel(start.day)}, starting at ${timeOfDayLabel(start.minutesOfDay)}`
+              ? t('print.startsAt', {
+                  date: dateLabel(start.day, language),
+                  time: timeOfDayLabel(start.minutesOfDay),
+                })
               : '',
             ...programAgenda(manifest.agenda, start?.minutesOfDay ?? null),
             pageSize: request.pageSize,
+            language,
           },
         });
       }
@@ -317,6 +321,7 @@ export class RecordsDesk {
             packTitle: manifest.title,
             items,
             pageSize: request.pageSize,
+            language,
           },
         });
       }
@@ -329,6 +334,7 @@ export class RecordsDesk {
             rolesIntro: manifest.game.rolesIntro ?? null,
             scenarios: manifest.game.scenarios,
             pageSize: request.pageSize,
+            language,
           },
         });
       }
@@ -340,7 +346,7 @@ export class RecordsDesk {
         const markdown = file ? readFileSync(file, 'utf8') : '';
         return this.pdf(`${manifest.id}-${handout.id}.pdf`, {
           document: 'handout',
-          input: { title: handout.title, markdown, pageSize: request.pageSize },
+          input: { title: handout.title, markdown, pageSize: request.pageSize, language },
         });
       }
       case 'certificates': {
@@ -366,9 +372,10 @@ export class RecordsDesk {
             programTitle: manifest.program,
             packTitle: manifest.title,
             members: eligible.map((member) => member.name),
-            dateLabel: dateLabel(now),
+            dateLabel: dateLabel(now, language),
             facilitators: facilitators ? (JSON.parse(facilitators.facilitators) as string[]) : [],
             pageSize: request.pageSize,
+            language,
           },
         });
       }

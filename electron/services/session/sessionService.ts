@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock';
+import { FALLBACK_LANGUAGE } from '../../i18n';
 import type { LoadedPack } from '../../content/pack/registry';
 import type { Db } from '../../db/database';
 import {
@@ -170,6 +171,9 @@ export class SessionService {
   private volumes: Volumes;
   /** The pack chosen on the start form, for the projector's "starting soon" screen. */
   private upcoming: { title: string; program: string } | null = null;
+  /** The languages of the pack chosen on the start form and of the session that just ended. */
+  private upcomingLanguage: string = FALLBACK_LANGUAGE;
+  private endedLanguage: string = FALLBACK_LANGUAGE;
   private endedThisRun = false;
   private builtConsoleView: Omit<ConsoleView, 'serverNow'> | null = null;
   private revision: number;
@@ -253,8 +257,10 @@ export class SessionService {
   prepare(packId: string): null {
     const pack = this.packs.find(packId);
     const upcoming = pack ? { title: pack.manifest.title, program: pack.manifest.program } : null;
-    if (upcoming?.title !== this.upcoming?.title) {
+    const language = pack?.manifest.language ?? this.upcomingLanguage;
+    if (upcoming?.title !== this.upcoming?.title || language !== this.upcomingLanguage) {
       this.upcoming = upcoming;
+      this.upcomingLanguage = language;
       this.refresh();
     }
     return null;
@@ -436,6 +442,7 @@ export class SessionService {
     return {
       revision: this.revision,
       serverNow: now,
+      language: this.audienceLanguage(),
       screen: this.audienceScreen(),
       cardPage: this.live?.state.cardPage ?? 0,
       volume: this.volumes,
@@ -534,6 +541,7 @@ export class SessionService {
     this.revision = revision;
     live.state = state;
     if (state.endedAt !== null) {
+      this.endedLanguage = live.pack.manifest.language;
       this.live = null;
       this.endedThisRun = true;
     }
@@ -813,6 +821,12 @@ export class SessionService {
             }
           : null,
     };
+  }
+
+  /** The projector speaks the running pack's language, then the ended one's, else the chosen one's. */
+  private audienceLanguage(): string {
+    if (this.live) return this.live.pack.manifest.language;
+    return this.endedThisRun ? this.endedLanguage : this.upcomingLanguage;
   }
 
   private audienceScreen(): AudienceScreenView {

@@ -236,6 +236,8 @@ export type AudienceScreenView =
 export interface AudienceView {
   revision: number;
   serverNow: number;
+  /** The running (or last chosen) pack's language: the kiosk's own words on the projector use it. */
+  language: string;
   screen: AudienceScreenView;
   /** Which screen of a card too long for one the room sees (0 is the first). */
   cardPage: number;

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { DisplayStatusView } from '../../../electron/services/displays';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleT } from '../../shared/i18n/i18n';
 
 const api = consoleApi();
 
 /** Where the audience is, what to do when the projector comes and goes, and "identify screens". */
 export function DisplayBar({ onError }: { onError: (message: string) => void }) {
+  const t = useConsoleT();
   const [status, setStatus] = useState<DisplayStatusView | null>(null);
   useEffect(() => {
     const unsubscribe = api.on('displays:changed', setStatus);
@@ -15,7 +17,7 @@ export function DisplayBar({ onError }: { onError: (message: string) => void }) 
   if (!status) return null;
 
   const label = (id: number | null) =>
-    status.displays.find((display) => display.id === id)?.label ?? 'the display';
+    status.displays.find((display) => display.id === id)?.label ?? t('displays.theDisplay');
   const act = (request: Promise<unknown>) =>
     request.then(
       () => undefined,
@@ -30,13 +32,13 @@ export function DisplayBar({ onError }: { onError: (message: string) => void }) 
       {status.note && <p className="display-bar__note">{status.note}</p>}
       {status.mode === 'hidden' && status.lostDisplayId !== null && (
         <p className="display-bar__alert" role="alert">
-          The projector was disconnected. The audience window is hidden; the session goes on.
+          {t('displays.disconnected')}
         </p>
       )}
       {status.mode === 'hidden' && status.lostDisplayId === null && (
         <>
           <p className="display-bar__alert" role="alert">
-            The audience window was closed; the room sees nothing. The session goes on.
+            {t('displays.closed')}
           </p>
           {status.offerDisplayId === null && (
             <button
@@ -44,41 +46,37 @@ export function DisplayBar({ onError }: { onError: (message: string) => void }) 
               className="primary"
               onClick={() => act(call(api, 'displays:audienceAsWindow', {}).then(setStatus))}
             >
-              Show the audience window again
+              {t('displays.showAgain')}
             </button>
           )}
         </>
       )}
       {status.offerDisplayId !== null && (
         <button type="button" className="primary" onClick={() => moveTo(status.offerDisplayId!)}>
-          Put the audience full screen on {label(status.offerDisplayId)}
+          {t('displays.putFullScreen', { display: label(status.offerDisplayId) })}
         </button>
       )}
       {status.mode === 'window' && status.offerDisplayId === null && consoleDisplay && (
         <>
-          <span>
-            {status.note
-              ? 'The audience is a window: drag it to the projector, then'
-              : 'One display: the audience is a window you can move.'}
-          </span>
+          <span>{status.note ? t('displays.dragThen') : t('displays.oneDisplay')}</span>
           <button type="button" onClick={() => moveTo(consoleDisplay.id)}>
-            Make it full screen
+            {t('displays.makeFullScreen')}
           </button>
         </>
       )}
       {status.mode === 'fullscreen' && (
         <>
-          <span>Audience full screen on {label(status.displayId)}.</span>
+          <span>{t('displays.fullScreenOn', { display: label(status.displayId) })}</span>
           <button
             type="button"
             onClick={() => act(call(api, 'displays:audienceAsWindow', {}).then(setStatus))}
           >
-            Show as a window
+            {t('displays.showAsWindow')}
           </button>
         </>
       )}
       <button type="button" onClick={() => act(call(api, 'displays:identify', {}))}>
-        Identify screens
+        {t('displays.identify')}
       </button>
     </div>
   );

@@ -1,24 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SelfEntryView } from '../../../electron/services/group/selfEntry';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useRoomT } from '../../shared/i18n/i18n';
 import { PinInput } from '../../shared/PinInput';
+import { useOfflineVoice } from './offlineVoice';
 import { ForgotPin } from '../records/ForgotPin';
 
 const api = consoleApi();
 
-/** An offline voice, if the system has one: the kiosk never uses a voice that needs the network. */
-function offlineVoice(): SpeechSynthesisVoice | null {
-  if (!('speechSynthesis' in window)) return null;
-  return (
-    speechSynthesis
-      .getVoices()
-      .find((voice) => voice.localService && voice.lang.startsWith('en')) ?? null
-  );
-}
-
 /**
  * The laptop handed to one member: big buttons, one question at a time, read aloud when an offline
- * voice exists. Main holds the state and refuses the console anything else until the counselor's
+ * voice exists. Everything here is in the pack's language, whatever the console speaks. Main holds the state and refuses the console anything else until the counselor's
  * PIN; this screen is all the console shows meanwhile, and a reload comes back to it.
  */
 export function SelfEntry({
@@ -34,19 +26,26 @@ export function SelfEntry({
   const [pending, setPending] = useState(false);
   const first = useRef<HTMLButtonElement>(null);
   const item = view.items[view.position];
+  const t = useRoomT(view.language);
+  const voice = useOfflineVoice(view.language);
+
+  const readAloud = useCallback(() => {
+    if (!item || !voice) return;
+    speechSynthesis.cancel();
+    const options = item.options.map((option) =>
+      t('selfEntry.optionSpoken', { key: option.key, text: option.text }),
+    );
+    const utterance = new SpeechSynthesisUtterance(`${item.prompt} ${options.join(' ')}`);
+    utterance.voice = voice;
+    utterance.lang = view.language;
+    utterance.rate = 0.9;
+    speechSynthesis.speak(utterance);
+  }, [item, voice, t, view.language]);
 
   useEffect(() => {
     first.current?.focus();
-    const voice = offlineVoice();
-    if (!item || !voice) return;
-    speechSynthesis.cancel();
-    const utterance = new SpeechSynthesisUtterance(
-      `${item.prompt} ${item.options.map((option) => `${option.key}: ${option.text}.`).join(' ')}`,
-    );
-    utterance.voice = voice;
-    utterance.rate = 0.9;
-    speechSynthesis.speak(utterance);
   }, [item]);
+  useEffect(readAloud, [readAloud]);
   useEffect(
     () => () => {
       if ('speechSynthesis' in window) speechSynthesis.cancel();
@@ -72,12 +71,27 @@ export function SelfEntry({
   };
 
   return (
-    <div className="self-entry" role="dialog" aria-modal="true" aria-label="Answer the quiz">
+    <div
+      className="self-entry"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('selfEntry.dialog')}
+      lang={view.language}
+    >
       {item ? (
         <>
           <p className="self-entry__progress">
-            {view.memberName}: question {view.position + 1} of {view.items.length}
+            {t('selfEntry.progress', {
+              name: view.memberName,
+              number: view.position + 1,
+              count: view.items.length,
+            })}
           </p>
+          {voice === null && (
+            <p className="self-entry__no-voice" role="status" data-testid="self-entry-no-voice">
+              {t('selfEntry.noVoice', { language: t('selfEntry.languageName') })}
+            </p>
+          )}
           <h2 className="self-entry__prompt">{item.prompt}</h2>
           <div className="self-entry__options">
             {item.options.map((option, optionIndex) => (
@@ -95,32 +109,41 @@ export function SelfEntry({
           </div>
         </>
       ) : (
-        <h2 className="self-entry__prompt">
-          Thank you! Please hand the laptop back to the counselor.
-        </h2>
+        <h2 className="self-entry__prompt">{t('selfEntry.thanks')}</h2>
       )}
-      <button
-        type="button"
-        className="self-entry__back"
-        disabled={view.position === 0 || pending}
-        onClick={() =>
-          call(api, 'selfEntry:back', {}).then(onView, (failure: Error) =>
-            setError(failure.message),
-          )
-        }
-      >
-        ← Back to the previous question
-      </button>
+      <div className="self-entry__actions">
+        <button
+          type="button"
+          className="self-entry__back"
+          disabled={view.position === 0 || pending}
+          onClick={() =>
+            call(api, 'selfEntry:back', {}).then(onView, (failure: Error) =>
+              setError(failure.message),
+            )
+          }
+        >
+          {t('selfEntry.back')}
+        </button>
+        {item && voice && (
+          <button type="button" className="self-entry__read" onClick={readAloud}>
+            {t('selfEntry.readAgain')}
+          </button>
+        )}
+      </div>
       <div className="self-entry__counselor">
-        <form className="self-entry__unlock" onSubmit={unlock} aria-label="Counselor unlock">
+        <form
+          className="self-entry__unlock"
+          onSubmit={unlock}
+          aria-label={t('selfEntry.unlockForm')}
+        >
           <PinInput
-            label="Counselor PIN"
+            label={t('selfEntry.pin')}
             value={pin}
             onChange={setPin}
-            hint="For the counselor: ends self-entry."
+            hint={t('selfEntry.pinHint')}
             error={error ? 'self-entry-error' : undefined}
           />
-          <button type="submit">Unlock</button>
+          <button type="submit">{t('selfEntry.unlock')}</button>
         </form>
         {error && (
           <p className="pin-card__error" role="alert" id="self-entry-error">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JobProgress as Progress } from '../../../electron/jobs/jobRunner';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import './jobs.css';
 
 const api = consoleApi();
@@ -15,6 +16,7 @@ const percent = (progress: Progress) =>
  * far it is, and a Cancel that stops it (main removes whatever it had written).
  */
 export function JobProgress() {
+  const t = useConsoleT();
   const [jobs, setJobs] = useState<ReadonlyMap<string, Progress>>(new Map());
   useEffect(
     () =>
@@ -30,18 +32,19 @@ export function JobProgress() {
   );
   if (jobs.size === 0) return null;
   return (
-    <ul className="jobs" aria-label="Work in progress">
+    <ul className="jobs" aria-label={t('jobs.list')}>
       {[...jobs.values()].map((job) => {
         const done = percent(job);
         return (
           <li key={job.jobId} className="jobs__job" data-testid="job-progress">
             <span className="jobs__label">
-              {job.label}: {job.phase}
-              {done !== null && ` (${done} %)`}
+              {done === null
+                ? t('jobs.step', { label: job.label, phase: job.phase })
+                : t('jobs.stepDone', { label: job.label, phase: job.phase, percent: done / 100 })}
             </span>
             <progress
               className="jobs__bar"
-              aria-label={`${job.label}: ${job.phase}`}
+              aria-label={t('jobs.step', { label: job.label, phase: job.phase })}
               max={100}
               {...(done === null ? {} : { value: done })}
             />
@@ -49,7 +52,7 @@ export function JobProgress() {
               type="button"
               onClick={() => void call(api, 'jobs:cancel', { jobId: job.jobId }).catch(() => false)}
             >
-              Cancel
+              {t('jobs.cancel')}
             </button>
           </li>
         );

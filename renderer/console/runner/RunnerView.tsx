@@ -125,6 +125,7 @@ export function RunnerView({
           <ProjectorStage
             label="What the projector shows"
             screen={session.projector.screen}
+            language={session.projector.language}
             relaxing={
               session.projector.relaxationEndsAt !== null &&
               now < session.projector.relaxationEndsAt

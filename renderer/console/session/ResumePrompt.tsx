@@ -1,4 +1,6 @@
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { Trans } from 'react-i18next';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { formatClock } from '../../shared/time';
 
 /** After a crash or power cut: carry on where the session stopped, or end it. */
@@ -13,6 +15,7 @@ export function ResumePrompt({
   onResume: () => void;
   onEnd: () => void;
 }) {
+  const t = useConsoleT();
   const item = session.state.current === null ? null : session.agenda[session.state.current]!;
   return (
     <div className="dialog-page">
@@ -22,20 +25,27 @@ export function ResumePrompt({
         aria-labelledby="resume-title"
         aria-describedby="resume-text"
       >
-        <h2 id="resume-title">Resume the session?</h2>
+        <h2 id="resume-title">{t('resume.title')}</h2>
         <p id="resume-text">
-          The kiosk closed while “{session.packTitle}” with {session.cohortName} was running
-          (started at {formatClock(session.state.startedAt ?? serverNow)}). It will carry on at{' '}
-          <strong>{item?.title}</strong>
-          {session.slide?.number ? `, slide ${session.slide.number}` : ''}. The projector stays dark
-          until you choose.
+          <Trans
+            t={t}
+            i18nKey={session.slide?.number ? 'resume.textWithSlide' : 'resume.text'}
+            values={{
+              pack: session.packTitle,
+              group: session.cohortName,
+              time: formatClock(session.state.startedAt ?? serverNow),
+              item: item?.title ?? '',
+              slide: session.slide?.number ?? 0,
+            }}
+            components={{ item: <strong /> }}
+          />
         </p>
         <div className="dialog__buttons">
           <button type="button" className="primary" onClick={onResume} autoFocus>
-            Resume session
+            {t('resume.resume')}
           </button>
           <button type="button" onClick={onEnd}>
-            End it now
+            {t('resume.end')}
           </button>
         </div>
       </section>

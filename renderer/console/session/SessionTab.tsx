@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleView } from '../../../electron/services/session/views';
 import { call, consoleApi, type KioskCallError } from '../../platform/kiosk';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { useView } from '../../shared/useView';
 import { usePresenterKeys } from '../actions';
 import { DisplayBar } from '../displays/DisplayBar';
@@ -16,6 +17,7 @@ import { SummaryView } from './SummaryView';
 const api = consoleApi();
 
 export function SessionTab() {
+  const t = useConsoleT();
   const {
     view,
     receivedAt,
@@ -61,7 +63,7 @@ export function SessionTab() {
           {error ?? loadError}
         </p>
       )}
-      {mode.mode === 'loading' && <p className="session-tab__loading">Opening the kiosk…</p>}
+      {mode.mode === 'loading' && <p className="session-tab__loading">{t('app.loading')}</p>}
       {mode.mode === 'setup' && (
         <div className="setup">
           <StartSessionForm

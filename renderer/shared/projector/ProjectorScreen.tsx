@@ -1,5 +1,8 @@
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
+import { Trans } from 'react-i18next';
 import type { AudienceScreenView } from '../../../electron/services/session/views';
+import { useRoomT } from '../i18n/i18n';
+import { joinList, kioskLanguage, roomI18n } from '../../../electron/i18n';
 import { FittedSlide } from '../FittedSlide';
 import { Stage } from '../Stage';
 import { formatClock, formatDuration, useServerNow } from '../time';
@@ -9,6 +12,8 @@ import './projector.css';
 
 export interface ProjectorProps {
   screen: AudienceScreenView;
+  /** The pack's language: every word the kiosk itself puts on the projector is in it. */
+  language: string;
   /** The room is dimmed to near black for relaxation. */
   relaxing: boolean;
   serverNow: number;
@@ -19,6 +24,14 @@ export interface ProjectorProps {
   onCardPages?: (pages: number) => void;
   /** The room's video volume, 0 to 1 (the preview plays muted). */
   videoVolume?: number;
+}
+
+type RoomT = ReturnType<typeof useRoomT>;
+const RoomWords = createContext<RoomT | null>(null);
+
+/** The room's words in the pack's language, for the screens below. */
+function useRoomWords(): RoomT {
+  return useContext(RoomWords)!;
 }
 
 /**
@@ -32,13 +45,16 @@ export function ProjectorStage({
   onCardPages,
   ...props
 }: ProjectorProps & { label?: string; muted: boolean }) {
-  const { screen, relaxing } = props;
+  const { screen, relaxing, language } = props;
+  const t = useRoomT(language);
   const paging = useMemo(() => ({ page: cardPage, onPages: onCardPages }), [cardPage, onCardPages]);
   return (
-    <Stage label={label} className={`projector projector--${screen.kind}`}>
-      <CardPaging.Provider value={paging}>
-        <Screen {...props} muted={muted} />
-      </CardPaging.Provider>
+    <Stage label={label} lang={language} className={`projector projector--${screen.kind}`}>
+      <RoomWords.Provider value={t}>
+        <CardPaging.Provider value={paging}>
+          <Screen {...props} muted={muted} />
+        </CardPaging.Provider>
+      </RoomWords.Provider>
       <div
         className={`projector__relaxation ${relaxing ? 'projector__relaxation--on' : ''}`}
         data-testid="relaxation-dim"
@@ -50,18 +66,20 @@ export function ProjectorStage({
 
 function Screen({
   screen,
+  language,
   serverNow,
   receivedAt,
   muted,
   videoVolume = 1,
 }: Omit<ProjectorProps, 'cardPage' | 'onCardPages'> & { muted: boolean }) {
+  const t = useRoomWords();
   switch (screen.kind) {
     case 'idle':
       return screen.upcoming ? (
         <section className="projector__card projector__card--center projector__soon">
           <p className="projector__soon-program">{screen.upcoming.program}</p>
           <h1>{screen.upcoming.title}</h1>
-          <p>Starting soon. Welcome!</p>
+          <p>{t('projector.startingSoon')}</p>
         </section>
       ) : null;
     case 'black':
@@ -113,7 +131,7 @@ function Screen({
               >
                 <span>
                   {option.key}. {option.text}
-                  {option.key === screen.correctKey && ' ✓'}
+                  {option.key === screen.correctKey && <CorrectMark />}
                 </span>
                 <span className="projector__count" data-option={option.key}>
                   {option.count}
@@ -133,11 +151,11 @@ function Screen({
               <li key={option.key} className={option.answer ? 'projector__correct' : undefined}>
                 <span>
                   {option.key}. {option.text}
-                  {option.answer && ' ✓'}
+                  {option.answer && <CorrectMark />}
                 </span>
                 {screen.revealed && (
                   <span className="projector__count" data-option={option.key}>
-                    {option.count ?? '–'}
+                    {option.count ?? <span aria-label={t('projector.noCount')}>–</span>}
                   </span>
                 )}
               </li>
@@ -148,7 +166,7 @@ function Screen({
     case 'game-results':
       return (
         <FitCard contentKey={JSON.stringify(screen)} testId="audience-game">
-          <h1>Team game results</h1>
+          <h1>{t('projector.gameResults')}</h1>
           <ul className="projector__options">
             {screen.teams.map((team) => (
               <li
@@ -156,10 +174,18 @@ function Screen({
                 className={screen.winners.includes(team.number) ? 'projector__correct' : undefined}
               >
                 <span>
-                  Team {team.number}
-                  {team.scenarioTitle && ` (${team.scenarioTitle})`}
+                  {team.scenarioTitle
+                    ? t('projector.teamWithScenario', {
+                        number: team.number,
+                        scenario: team.scenarioTitle,
+                      })
+                    : t('projector.team', { number: team.number })}
                 </span>
-                <span className="projector__count" data-team={team.number}>
+                <span
+                  className="projector__count"
+                  data-team={team.number}
+                  aria-label={t('projector.points', { total: team.total, max: screen.maxPoints })}
+                >
                   {team.total} / {screen.maxPoints}
                 </span>
               </li>
@@ -168,8 +194,10 @@ function Screen({
           {screen.winners.length > 0 && (
             <p className="projector__feedback" data-testid="game-winner">
               {screen.winners.length === 1
-                ? `Team ${screen.winners[0]} wins!`
-                : `A tie: teams ${screen.winners.join(' and ')}!`}
+                ? t('projector.winner', { number: screen.winners[0] })
+                : t('projector.tie', {
+                    teams: joinList(screen.winners.map(String), kioskLanguage(language)),
+                  })}
             </p>
           )}
         </FitCard>
@@ -195,10 +223,25 @@ function Screen({
     case 'ended':
       return (
         <section className="projector__card projector__card--center">
-          <h1>Thank you for coming</h1>
+          <h1>{t('projector.thanks')}</h1>
         </section>
       );
   }
+}
+
+/** A mark, not a word: it reads the same in every language. */
+const CORRECT_MARK = '✓';
+
+/** The tick beside the right answer, read out as "Correct answer" in the room's language. */
+function CorrectMark() {
+  const t = useRoomWords();
+  return (
+    <>
+      {' '}
+      <span aria-hidden="true">{CORRECT_MARK}</span>
+      <span className="visually-hidden">{t('projector.correctAnswer')}</span>
+    </>
+  );
 }
 
 /** A prompt and the lines under it: a question's revealed answers, or the group's flipchart. */
@@ -237,6 +280,7 @@ function BesideCard({
   responses: string[];
   answers: string[];
 }) {
+  const t = useRoomWords();
   return (
     <FitCard
       contentKey={JSON.stringify(screen)}
@@ -244,13 +288,13 @@ function BesideCard({
       className="projector__card--beside"
     >
       <h1>{screen.prompt}</h1>
-      <h2 className="projector__said-title">The group said</h2>
+      <h2 className="projector__said-title">{t('projector.groupSaid')}</h2>
       <ul className="projector__answers projector__said" data-testid="beside-responses">
         {responses.map((line, index) => (
           <li key={index}>{line}</li>
         ))}
       </ul>
-      <h2 className="projector__expected-title">Answers</h2>
+      <h2 className="projector__expected-title">{t('projector.answers')}</h2>
       <ul className="projector__answers projector__expected" data-testid="beside-answers">
         {answers.map((line, index) => (
           <li key={index}>{line}</li>
@@ -294,11 +338,18 @@ function BreakScreen({
   receivedAt: number;
 }) {
   const now = useServerNow(serverNow, receivedAt);
+  const t = useRoomWords();
   return (
     <section className="projector__card projector__card--center">
-      <h1>Break</h1>
+      <h1>{t('projector.breakTitle')}</h1>
       <p className="projector__break-time">
-        Back at <strong data-testid="back-at">{formatClock(backAt)}</strong>
+        <Trans
+          i18n={roomI18n}
+          t={t}
+          i18nKey="projector.backAt"
+          values={{ time: formatClock(backAt) }}
+          components={{ time: <strong data-testid="back-at" /> }}
+        />
       </p>
       {!paused && (
         <p className="projector__countdown" role="timer" data-testid="break-countdown">
