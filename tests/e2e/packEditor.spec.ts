@@ -312,3 +312,48 @@ test('slides: a live preview at projector size that warns when the text does not
     otherClinic.remove();
   }
 });
+
+test('an unsaved draft survives a tab switch, and reloading with it asks first', async ({
+  shell,
+  page,
+}) => {
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'projector-check', 'Duplicate');
+  const session = editor.entry('Session');
+  await editor.field('Title', session).fill('Room check, not saved');
+  await editor.section('Agenda');
+
+  for (const tab of ['Records', 'Media', 'Run session']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(editor.root).toBeHidden();
+  }
+  await page.getByRole('tab', { name: 'Content packs' }).click();
+  await expect(editor.root).toBeVisible();
+  await expect(editor.entry('Agenda item 1')).toBeVisible();
+  await editor.section('Session');
+  await expect(editor.field('Title', session)).toHaveValue('Room check, not saved');
+  await expect(editor.root).toContainText('not saved yet');
+
+  // Reloading asks; staying keeps the draft.
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.evaluate(() => window.location.reload());
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  await expect(editor.field('Title', session)).toHaveValue('Room check, not saved');
+
+  // Once saved, nothing is left to lose: the page reloads without asking.
+  await editor.save();
+  await expect(editor.status).toContainText('Saved “Room check, not saved”');
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Run session' })).toBeVisible();
+  expect(asked).toEqual(['beforeunload']);
+});
