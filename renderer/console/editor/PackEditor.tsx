@@ -191,8 +191,9 @@ export default function PackEditor({
 
   async function save() {
     if (!draft) return;
-    // Main checks again before writing; what it already knows to be wrong is not sent.
-    if (errors.length > 0) {
+    // Main checks again before writing; what it already knows to be wrong is not sent. While the
+    // last keystroke is still being checked, the problems shown may be stale: main decides.
+    if (!checking && errors.length > 0) {
       setStatus({ kind: 'refused', problems: errors });
       return;
     }
