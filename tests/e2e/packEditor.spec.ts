@@ -357,3 +357,128 @@ test('an unsaved draft survives a tab switch, and reloading with it asks first',
   await expect(page.getByRole('tab', { name: 'Run session' })).toBeVisible();
   expect(asked).toEqual(['beforeunload']);
 });
+
+test('polls, teaches, guidance notes and breakouts have forms, checked with pack:check rules', async ({
+  shell,
+  dataDir,
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'harm-reduction-101', 'Duplicate');
+  await editor.section('Agenda');
+
+  // The poll of a poll item.
+  await editor.selectItem(14);
+  const poll = editor.root.getByRole('group', { name: 'Poll', exact: true });
+  await expect(editor.field('Poll question', poll)).toHaveValue(
+    'Which of these can increase risk for harm?',
+  );
+  await expect(editor.field('Members may choose several options', poll)).toBeChecked();
+  await editor.field('Poll question', poll).fill(' ');
+  await expect(editor.problemsOf('Poll question', poll)).toHaveText('must not be empty');
+  await editor.field('Poll question', poll).fill('Which of these raise the risk of harm?');
+  await poll.getByRole('button', { name: 'Add poll option' }).click();
+  const added = poll.getByRole('region').last();
+  await editor.field('Key', added).fill('AB');
+  await expect(editor.problemsOf('Key', added)).toHaveText('a single letter');
+  await editor.field('Key', added).fill('z');
+  await editor.field('Text', added).fill('None of these');
+  await poll.getByRole('checkbox', { name: 'z: None of these' }).check();
+  // Removing the poll from a poll item is what pack:check refuses.
+  await poll.getByRole('button', { name: 'Remove the poll' }).click();
+  await expect(poll).toContainText('a poll item needs a poll section');
+  await expect(editor.checkSummary).toHaveText('1 error(s) to fix before saving');
+  await poll.getByRole('button', { name: 'Add the poll' }).click();
+  await editor.field('Poll question', poll).fill('Which of these raise the risk of harm?');
+  for (const [key, text] of [
+    ['a', 'Unstable housing'],
+    ['b', 'No or low income'],
+  ]) {
+    const option = poll.getByRole('region', { name: `Poll option ${key}` });
+    await editor.field('Text', option).fill(text!);
+  }
+  await poll.getByRole('checkbox', { name: 'b: No or low income' }).check();
+
+  // A breakout of an activity.
+  await editor.selectItem(9);
+  const breakout = editor.root.getByRole('group', { name: 'Breakout', exact: true });
+  await expect(editor.field('Breakout minutes', breakout)).toHaveValue('6');
+  await editor.field('Breakout minutes', breakout).fill('0');
+  await expect(editor.problemsOf('Breakout minutes', breakout)).toHaveText(/Too small/);
+  await editor.field('Breakout minutes', breakout).fill('8');
+
+  // A guidance note: its source must be a web address.
+  await editor.root.getByRole('button', { name: 'Add a guidance note' }).click();
+  const note = editor.entry('Guidance note 1');
+  await editor.field('Note', note).fill('Check the local syringe service hours.');
+  await editor.field('Source title', note).fill('Clinic handbook');
+  await expect(editor.problemsOf('Source web address', note)).toHaveText(
+    'a web address starting with https:// (shown as text, never opened)',
+  );
+  await editor.field('Source web address', note).fill('https://example.org/handbook');
+  await expect(editor.checkSummary).toHaveText(/^Valid/);
+  await editor.save();
+  await expect(editor.status).toContainText('version 1.0.0');
+
+  const saved = parse(
+    readFileSync(join(dataDir, 'curricula', 'harm-reduction-101-copy', 'pack.yaml'), 'utf8'),
+  ) as { agenda: Record<string, unknown>[] };
+  expect(saved.agenda[14]!.poll).toEqual({
+    prompt: 'Which of these raise the risk of harm?',
+    options: [
+      { key: 'a', text: 'Unstable housing' },
+      { key: 'b', text: 'No or low income' },
+    ],
+    answer: ['b'],
+  });
+  expect(saved.agenda[9]!.breakout).toMatchObject({ minutes: 8 });
+  expect(saved.agenda[9]!.guidance).toEqual([
+    {
+      note: 'Check the local syringe service hours.',
+      source: { title: 'Clinic handbook', url: 'https://example.org/handbook' },
+    },
+  ]);
+});
+
+test('teaches: the quiz option an item teaches and the quote, checked against its material', async ({
+  shell,
+  dataDir,
+  page,
+}) => {
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'hhrp-group-5', 'Duplicate');
+  await editor.section('Agenda');
+  await editor.selectItem(5);
+  const teaching = editor.entry(/^Teaching 1/);
+  await expect(editor.field('Quiz option', teaching)).toHaveValue('q3.d');
+  await editor.field("Quote from this item's material", teaching).fill('words nobody said');
+  await expect(editor.problemsOf("Quote from this item's material", teaching)).toHaveText(
+    /^Warning: "words nobody said" is not in this item's slides/,
+  );
+  await editor
+    .field("Quote from this item's material", teaching)
+    .fill('know how to eroticize latex');
+  await expect(editor.problemsOf("Quote from this item's material", teaching)).toHaveCount(0);
+  await editor.root.getByRole('button', { name: 'Add a quiz option it teaches' }).click();
+  const second = editor.entry(/^Teaching 2/);
+  await editor.field('Quiz option', second).selectOption('q3.a');
+  await editor.field("Quote from this item's material", second).fill('');
+  await expect(editor.problemsOf("Quote from this item's material", second)).toHaveText(
+    'must not be empty',
+  );
+  await editor.field("Quote from this item's material", second).fill('eroticize latex');
+  await editor.save();
+  await expect(editor.status).toContainText('version 1.0.0');
+  const saved = parse(
+    readFileSync(join(dataDir, 'curricula', 'hhrp-group-5-copy', 'pack.yaml'), 'utf8'),
+  ) as { agenda: Record<string, unknown>[] };
+  expect(saved.agenda[5]!.teaches).toEqual([
+    { option: 'q3.d', quote: 'know how to eroticize latex' },
+    { option: 'q3.a', quote: 'eroticize latex' },
+  ]);
+});

@@ -37,6 +37,7 @@ import {
   TextField,
   useEditor,
 } from './fields';
+import { BreakoutEditor, GuidanceEditor, PollEditor, TeachesEditor } from './ItemPartsEditors';
 import { ListEditor } from './ListEditor';
 
 const KIND_OPTIONS = ITEM_KINDS.map((kind) => [kind, kind] as const);
@@ -248,8 +249,6 @@ export function AgendaEditor({
   );
 }
 
-const KEPT_AS_WRITTEN = ['teaches', 'guidance', 'breakout', 'demonstration', 'poll'] as const;
-
 function AgendaItemForm({
   index,
   start,
@@ -268,7 +267,6 @@ function AgendaItemForm({
   const videos = (draft.media ?? []).filter((media) => media.kind === 'video');
   const itemSlides = item.slides ?? [];
   const otherSlides = (draft.slides ?? []).filter((slide) => !itemSlides.includes(slide.id));
-  const kept = KEPT_AS_WRITTEN.filter((key) => item[key] !== undefined);
   return (
     <section className="item-form" aria-label={`Agenda item ${index + 1}`}>
       <h3>
@@ -424,9 +422,13 @@ function AgendaItemForm({
           )}
         </fieldset>
       )}
-      {kept.length > 0 && (
+      <PollEditor index={index} />
+      <TeachesEditor index={index} />
+      <GuidanceEditor index={index} />
+      <BreakoutEditor index={index} />
+      {item.demonstration !== undefined && (
         <p className="field__hint">
-          This item also has {kept.join(', ')}: kept exactly as written in the pack file.
+          This item also has a role-play script: kept exactly as written in the pack file.
         </p>
       )}
     </section>
