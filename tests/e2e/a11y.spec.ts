@@ -742,6 +742,9 @@ test('the pack editor: every section of a built-in pack and of a new one, and a 
   await expectAccessible(page, 'pack editor: teaches (with a warning) and guidance notes', {
     showsText: true,
   });
+  await editor.selectItem(4);
+  await expect(editor.root.getByRole('group', { name: 'Role-play script' })).toBeVisible();
+  await expectAccessible(page, 'pack editor: a role-play script', { showsText: true });
   await editor.close();
   await page.getByRole('button', { name: 'Close without saving' }).click();
   await editor.openEdit(packs, 'harm-reduction-101');

@@ -482,3 +482,46 @@ test('teaches: the quiz option an item teaches and the quote, checked against it
     { option: 'q3.a', quote: 'eroticize latex' },
   ]);
 });
+
+test('a role-play script: speakers, parts and their lines, checked with pack:check rules', async ({
+  shell,
+  dataDir,
+  page,
+}) => {
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'hhrp-group-5', 'Duplicate');
+  await editor.section('Agenda');
+  await editor.selectItem(4);
+  const script = editor.root.getByRole('group', { name: 'Role-play script', exact: true });
+  const part = script.getByRole('region', { name: /^Role-play part 1(:|$)/ });
+  await expect(editor.field('Speaker', part.getByRole('region', { name: 'Line 1' }))).toHaveValue(
+    '1',
+  );
+  await expect(editor.field('Speaker 1', script)).toHaveValue('Counselor #1');
+  await editor.field('Speaker 2', script).fill('Partner');
+  await part.getByRole('button', { name: 'Add a line' }).click();
+  const lines = part.getByRole('region', { name: /^Line \d+$/ });
+  const added = lines.last();
+  await expect(editor.problemsOf('Line', added)).toHaveText('must not be empty');
+  await editor.field('Speaker', added).selectOption({ label: '2: Partner' });
+  await editor.field('Line', added).fill('Then let us try it that way.');
+  await editor.field('Part title', part).fill(' ');
+  await expect(editor.problemsOf('Part title', part)).toHaveText('must not be empty');
+  await editor.field('Part title', part).fill("Respect for partner's concerns");
+  await expect(editor.checkSummary).toHaveText(/^Valid/);
+  await editor.save();
+  await expect(editor.status).toContainText('version 1.0.0');
+  const saved = parse(
+    readFileSync(join(dataDir, 'curricula', 'hhrp-group-5-copy', 'pack.yaml'), 'utf8'),
+  ) as {
+    agenda: { demonstration?: { speakers: string[]; elements: { lines: unknown[] }[] } }[];
+  };
+  const demonstration = saved.agenda[4]!.demonstration!;
+  expect(demonstration.speakers).toEqual(['Counselor #1', 'Partner']);
+  expect(demonstration.elements[0]!.lines.at(-1)).toEqual({
+    speaker: 2,
+    text: 'Then let us try it that way.',
+  });
+});

@@ -37,7 +37,13 @@ import {
   TextField,
   useEditor,
 } from './fields';
-import { BreakoutEditor, GuidanceEditor, PollEditor, TeachesEditor } from './ItemPartsEditors';
+import {
+  BreakoutEditor,
+  DemonstrationEditor,
+  GuidanceEditor,
+  PollEditor,
+  TeachesEditor,
+} from './ItemPartsEditors';
 import { ListEditor } from './ListEditor';
 
 const KIND_OPTIONS = ITEM_KINDS.map((kind) => [kind, kind] as const);
@@ -426,11 +432,7 @@ function AgendaItemForm({
       <TeachesEditor index={index} />
       <GuidanceEditor index={index} />
       <BreakoutEditor index={index} />
-      {item.demonstration !== undefined && (
-        <p className="field__hint">
-          This item also has a role-play script: kept exactly as written in the pack file.
-        </p>
-      )}
+      <DemonstrationEditor index={index} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AgendaItemDraft, PackDraft } from '../../../electron/content/pack/draft';
-import type { Path } from './draftEdits';
+import { uniqueId, type Path } from './draftEdits';
 import {
   CheckField,
   ChoiceSetField,
@@ -15,6 +15,11 @@ import { ListEditor } from './ListEditor';
 type Poll = NonNullable<AgendaItemDraft['poll']>;
 type Teaching = NonNullable<AgendaItemDraft['teaches']>[number];
 type GuidanceNote = NonNullable<AgendaItemDraft['guidance']>[number];
+type Demonstration = NonNullable<AgendaItemDraft['demonstration']>;
+type RolePlayElement = Demonstration['elements'][number];
+type RolePlayLine = RolePlayElement['lines'][number];
+
+const DEFAULT_SPEAKERS: [string, string] = ['Counselor #1', 'Counselor #2'];
 
 /** An optional part of an agenda item: its fields, or a button that adds it. */
 function ItemPart({
@@ -220,6 +225,91 @@ export function BreakoutEditor({ index }: { index: number }) {
         <NumberField label="Breakout minutes" path={[...at, 'minutes']} />
       </div>
       <TextField label="Report back" path={[...at, 'reportBack']} multiline />
+    </ItemPart>
+  );
+}
+
+/** A demonstration item's role-play: the two speakers, and each element with its lines. */
+export function DemonstrationEditor({ index }: { index: number }) {
+  const { draft, change } = useEditor();
+  const item = draft.agenda[index]!;
+  if (item.kind !== 'demonstration' && item.demonstration === undefined) return null;
+  const at = ['agenda', index, 'demonstration'] as const;
+  const demonstration = item.demonstration;
+  const speakers = demonstration?.speakers ?? DEFAULT_SPEAKERS;
+  const speakerOptions = [
+    ['1', `1: ${speakers[0]}`],
+    ['2', `2: ${speakers[1]}`],
+  ] as const;
+  const newElement = (elements: readonly RolePlayElement[]): RolePlayElement => ({
+    id: uniqueId(
+      `${item.id}-part`,
+      elements.map((element) => element.id),
+    ),
+    title: '',
+    lines: [{ speaker: 1, text: '' }],
+  });
+  return (
+    <ItemPart
+      legend="Role-play script"
+      present={demonstration !== undefined}
+      addLabel="Add the role-play script"
+      onAdd={() => change(at, { elements: [newElement([])] })}
+      onRemove={() => change(at, undefined)}
+      path={at}
+    >
+      {demonstration?.speakers === undefined ? (
+        <p className="field__hint">
+          Played by {DEFAULT_SPEAKERS[0]} and {DEFAULT_SPEAKERS[1]}.{' '}
+          <button type="button" onClick={() => change([...at, 'speakers'], [...DEFAULT_SPEAKERS])}>
+            Name the speakers
+          </button>
+        </p>
+      ) : (
+        <div className="form-grid">
+          <TextField label="Speaker 1" path={[...at, 'speakers', 0]} keepEmpty />
+          <TextField label="Speaker 2" path={[...at, 'speakers', 1]} keepEmpty />
+        </div>
+      )}
+      <ListEditor<RolePlayElement>
+        path={[...at, 'elements']}
+        legend="Parts of the role-play"
+        entryLabel={(element, position) =>
+          `Role-play part ${position + 1}${element.title ? `: ${element.title}` : ''}`
+        }
+        addLabel="Add a part"
+        newEntry={newElement}
+      >
+        {(path) => (
+          <>
+            <div className="form-grid">
+              <TextField label="Part title" path={[...path, 'title']} keepEmpty />
+              <TextField label="Id" path={[...path, 'id']} keepEmpty />
+            </div>
+            <TextField label="Instruction (console)" path={[...path, 'instruction']} multiline />
+            <ListEditor<RolePlayLine>
+              path={[...path, 'lines']}
+              legend="Lines"
+              entryLabel={(_, line) => `Line ${line + 1}`}
+              compact
+              addLabel="Add a line"
+              newEntry={(lines) => ({ speaker: lines.at(-1)?.speaker === 1 ? 2 : 1, text: '' })}
+            >
+              {(linePath) => (
+                <div className="form-grid form-grid--line">
+                  <SelectField
+                    label="Speaker"
+                    path={[...linePath, 'speaker']}
+                    options={speakerOptions}
+                    numeric
+                  />
+                  <TextField label="Line" path={[...linePath, 'text']} keepEmpty multiline />
+                </div>
+              )}
+            </ListEditor>
+          </>
+        )}
+      </ListEditor>
     </ItemPart>
   );
 }
