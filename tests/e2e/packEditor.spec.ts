@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { AudiencePage, ConsolePage, PackEditorPage, PacksPage } from './support/pages';
 import { makeDataDir, startShell } from './support/webShell';
@@ -358,20 +359,33 @@ test('an unsaved draft survives a tab switch, and reloading with it asks first',
   expect(asked).toEqual(['beforeunload']);
 });
 
+/** A copy of a built-in pack open in the editor on one of its agenda items. */
+async function editCopyAt(page: Page, consoleUrl: string, packId: string, item: number) {
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(consoleUrl);
+  await editor.openEdit(packs, packId, 'Duplicate');
+  await editor.section('Agenda');
+  await editor.selectItem(item);
+  return editor;
+}
+
+/** The agenda of a pack as the editor saved it to the data folder. */
+function savedAgenda(dataDir: string, packId: string): Record<string, unknown>[] {
+  const manifest = parse(readFileSync(join(dataDir, 'curricula', packId, 'pack.yaml'), 'utf8')) as {
+    agenda: Record<string, unknown>[];
+  };
+  return manifest.agenda;
+}
+
 test('polls, teaches, guidance notes and breakouts have forms, checked with pack:check rules', async ({
   shell,
   dataDir,
   page,
 }) => {
   test.setTimeout(60_000);
-  const packs = new PacksPage(page);
-  const editor = new PackEditorPage(page);
-  await packs.open(shell.consoleUrl);
-  await editor.openEdit(packs, 'harm-reduction-101', 'Duplicate');
-  await editor.section('Agenda');
-
   // The poll of a poll item.
-  await editor.selectItem(14);
+  const editor = await editCopyAt(page, shell.consoleUrl, 'harm-reduction-101', 14);
   const poll = editor.root.getByRole('group', { name: 'Poll', exact: true });
   await expect(editor.field('Poll question', poll)).toHaveValue(
     'Which of these can increase risk for harm?',
@@ -423,10 +437,8 @@ test('polls, teaches, guidance notes and breakouts have forms, checked with pack
   await editor.save();
   await expect(editor.status).toContainText('version 1.0.0');
 
-  const saved = parse(
-    readFileSync(join(dataDir, 'curricula', 'harm-reduction-101-copy', 'pack.yaml'), 'utf8'),
-  ) as { agenda: Record<string, unknown>[] };
-  expect(saved.agenda[14]!.poll).toEqual({
+  const saved = savedAgenda(dataDir, 'harm-reduction-101-copy');
+  expect(saved[14]!.poll).toEqual({
     prompt: 'Which of these raise the risk of harm?',
     options: [
       { key: 'a', text: 'Unstable housing' },
@@ -434,8 +446,8 @@ test('polls, teaches, guidance notes and breakouts have forms, checked with pack
     ],
     answer: ['b'],
   });
-  expect(saved.agenda[9]!.breakout).toMatchObject({ minutes: 8 });
-  expect(saved.agenda[9]!.guidance).toEqual([
+  expect(saved[9]!.breakout).toMatchObject({ minutes: 8 });
+  expect(saved[9]!.guidance).toEqual([
     {
       note: 'Check the local syringe service hours.',
       source: { title: 'Clinic handbook', url: 'https://example.org/handbook' },
@@ -448,12 +460,7 @@ test('teaches: the quiz option an item teaches and the quote, checked against it
   dataDir,
   page,
 }) => {
-  const packs = new PacksPage(page);
-  const editor = new PackEditorPage(page);
-  await packs.open(shell.consoleUrl);
-  await editor.openEdit(packs, 'hhrp-group-5', 'Duplicate');
-  await editor.section('Agenda');
-  await editor.selectItem(5);
+  const editor = await editCopyAt(page, shell.consoleUrl, 'hhrp-group-5', 5);
   const teaching = editor.entry(/^Teaching 1/);
   await expect(editor.field('Quiz option', teaching)).toHaveValue('q3.d');
   await editor.field("Quote from this item's material", teaching).fill('words nobody said');
@@ -474,10 +481,7 @@ test('teaches: the quiz option an item teaches and the quote, checked against it
   await editor.field("Quote from this item's material", second).fill('eroticize latex');
   await editor.save();
   await expect(editor.status).toContainText('version 1.0.0');
-  const saved = parse(
-    readFileSync(join(dataDir, 'curricula', 'hhrp-group-5-copy', 'pack.yaml'), 'utf8'),
-  ) as { agenda: Record<string, unknown>[] };
-  expect(saved.agenda[5]!.teaches).toEqual([
+  expect(savedAgenda(dataDir, 'hhrp-group-5-copy')[5]!.teaches).toEqual([
     { option: 'q3.d', quote: 'know how to eroticize latex' },
     { option: 'q3.a', quote: 'eroticize latex' },
   ]);
@@ -488,12 +492,7 @@ test('a role-play script: speakers, parts and their lines, checked with pack:che
   dataDir,
   page,
 }) => {
-  const packs = new PacksPage(page);
-  const editor = new PackEditorPage(page);
-  await packs.open(shell.consoleUrl);
-  await editor.openEdit(packs, 'hhrp-group-5', 'Duplicate');
-  await editor.section('Agenda');
-  await editor.selectItem(4);
+  const editor = await editCopyAt(page, shell.consoleUrl, 'hhrp-group-5', 4);
   const script = editor.root.getByRole('group', { name: 'Role-play script', exact: true });
   const part = script.getByRole('region', { name: /^Role-play part 1(:|$)/ });
   await expect(editor.field('Speaker', part.getByRole('region', { name: 'Line 1' }))).toHaveValue(
@@ -513,12 +512,10 @@ test('a role-play script: speakers, parts and their lines, checked with pack:che
   await expect(editor.checkSummary).toHaveText(/^Valid/);
   await editor.save();
   await expect(editor.status).toContainText('version 1.0.0');
-  const saved = parse(
-    readFileSync(join(dataDir, 'curricula', 'hhrp-group-5-copy', 'pack.yaml'), 'utf8'),
-  ) as {
-    agenda: { demonstration?: { speakers: string[]; elements: { lines: unknown[] }[] } }[];
+  const demonstration = savedAgenda(dataDir, 'hhrp-group-5-copy')[4]!.demonstration as {
+    speakers: string[];
+    elements: { lines: unknown[] }[];
   };
-  const demonstration = saved.agenda[4]!.demonstration!;
   expect(demonstration.speakers).toEqual(['Counselor #1', 'Partner']);
   expect(demonstration.elements[0]!.lines.at(-1)).toEqual({
     speaker: 2,

@@ -10,7 +10,7 @@ import {
   TextField,
   useEditor,
 } from './fields';
-import { ListEditor } from './ListEditor';
+import { LetteredOptionsEditor, ListEditor } from './ListEditor';
 
 type Poll = NonNullable<AgendaItemDraft['poll']>;
 type Teaching = NonNullable<AgendaItemDraft['teaches']>[number];
@@ -86,24 +86,12 @@ export function PollEditor({ index }: { index: number }) {
       path={at}
     >
       <TextField label="Poll question" path={[...at, 'prompt']} keepEmpty />
-      <ListEditor<Poll['options'][number]>
+      <LetteredOptionsEditor
         path={[...at, 'options']}
         legend="Poll options"
-        entryLabel={(option) => `Poll option ${option.key}`}
-        compact
+        entryPrefix="Poll option"
         addLabel="Add poll option"
-        newEntry={(options) => ({
-          key: String.fromCharCode(97 + Math.min(25, options.length)),
-          text: '',
-        })}
-      >
-        {(optionPath) => (
-          <div className="form-grid form-grid--key">
-            <TextField label="Key" path={[...optionPath, 'key']} keepEmpty />
-            <TextField label="Text" path={[...optionPath, 'text']} keepEmpty />
-          </div>
-        )}
-      </ListEditor>
+      />
       <CheckField label="Members may choose several options" path={[...at, 'multiple']} />
       <ChoiceSetField
         legend="Answers revealed afterwards (none: an opinion poll)"
