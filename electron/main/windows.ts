@@ -4,7 +4,7 @@
  * window is destroyed). Closing the console quits; closing the audience only hides it.
  */
 import { join } from 'node:path';
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, dialog, screen } from 'electron';
 import type { KioskCore } from '../core/kioskCore';
 import type { Role } from '../ipc/contract';
 import { secureWebPreferences } from '../shell/windowPolicy';
@@ -78,11 +78,29 @@ export class KioskWindows {
         this.options.sessionEnding();
       });
     }
+    // The pack editor refuses the unload while its draft is not saved; Electron shows no dialog of
+    // its own, so main asks (and a shutdown that must go on does not wait for an answer).
+    consoleWindow.webContents.on('will-prevent-unload', (event) => {
+      if (this.options.quitting.now || this.askLeaveUnsaved(consoleWindow)) event.preventDefault();
+    });
     consoleWindow.on('closed', () => this.options.quit());
     this.showWhenReady(consoleWindow, () => consoleWindow.show());
     this.showWhenReady(audience, () => {
       if (displays.status().mode !== 'hidden') audience.showInactive();
     });
+  }
+
+  /** True when the coordinator chooses to leave the pack editor's unsaved changes behind. */
+  private askLeaveUnsaved(window: BrowserWindow): boolean {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Leave without saving', 'Stay and save'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'The pack editor has changes that are not saved yet.',
+      detail: 'Leaving now loses them. Stay to save the pack first.',
+    });
+    return choice === 0;
   }
 
   private create(role: Role, bounds: AudiencePlacement['bounds'], fullscreen: boolean) {

@@ -11,6 +11,7 @@ import { SelfEntry } from './group/SelfEntry';
 import { ConnectionBanner } from './ConnectionBanner';
 import { NoticeBanner } from './NoticeBanner';
 import { PacksView } from './packs/PacksView';
+import type { EditorRequest } from './editor/PackEditor';
 import { RecordsView } from './records/RecordsView';
 import { SessionTab } from './session/SessionTab';
 import './session/session.css';
@@ -33,6 +34,9 @@ export function ConsoleApp() {
       () => applyConsoleLanguage(null),
     );
   }, []);
+  // Held here, not in the packs view: an open editor stays mounted (hidden) while the coordinator
+  // looks at another tab, so its unsaved draft is there when they come back.
+  const [editing, setEditing] = useState<EditorRequest | null>(null);
   // Undefined until main has said whether a member holds the laptop: nothing else shows before.
   const [selfEntry, setSelfEntry] = useState<SelfEntryView | null | undefined>(undefined);
   useEffect(() => {
@@ -81,17 +85,29 @@ export function ConsoleApp() {
         </nav>
         <LanguagePicker choice={language} onChoice={setLanguage} />
       </header>
-      <section
-        className="console__body"
-        role="tabpanel"
-        id={`panel-${tab}`}
-        aria-labelledby={`tab-${tab}`}
-      >
-        {tab === 'session' && <SessionTab />}
-        {tab === 'media' && <MediaView />}
-        {tab === 'packs' && <PacksView />}
-        {tab === 'records' && <RecordsView />}
-      </section>
+      {tab !== 'packs' && (
+        <section
+          className="console__body"
+          role="tabpanel"
+          id={`panel-${tab}`}
+          aria-labelledby={`tab-${tab}`}
+        >
+          {tab === 'session' && <SessionTab />}
+          {tab === 'media' && <MediaView />}
+          {tab === 'records' && <RecordsView />}
+        </section>
+      )}
+      {(tab === 'packs' || editing) && (
+        <section
+          className="console__body"
+          role="tabpanel"
+          id="panel-packs"
+          aria-labelledby="tab-packs"
+          hidden={tab !== 'packs'}
+        >
+          <PacksView editing={editing} onEditing={setEditing} />
+        </section>
+      )}
       <IdentifyOverlay api={consoleApi()} role="console" />
     </main>
   );

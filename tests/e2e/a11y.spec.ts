@@ -737,7 +737,30 @@ test('the pack editor: every section of a built-in pack and of a new one, and a 
     await editor.section(section);
     await expectAccessible(page, `pack editor, Group Five: ${section}`, { showsText: true });
   }
+  await editor.section('Agenda');
+  await editor.selectItem(5);
+  const teaching = editor.entry(/^Teaching 1/);
+  await editor.field("Quote from this item's material", teaching).fill('words nobody said');
+  await expect(editor.problemsOf("Quote from this item's material", teaching)).toHaveCount(1);
+  await expectAccessible(page, 'pack editor: teaches (with a warning) and guidance notes', {
+    showsText: true,
+  });
+  await editor.selectItem(4);
+  await expect(editor.root.getByRole('group', { name: 'Role-play script' })).toBeVisible();
+  await expectAccessible(page, 'pack editor: a role-play script', { showsText: true });
   await editor.close();
+  await page.getByRole('button', { name: 'Close without saving' }).click();
+  await editor.openEdit(packs, 'harm-reduction-101');
+  await editor.section('Agenda');
+  await editor.selectItem(14);
+  const poll = editor.root.getByRole('group', { name: 'Poll', exact: true });
+  await editor.field('Poll question', poll).fill(' ');
+  await expect(editor.problemsOf('Poll question', poll)).toHaveCount(1);
+  await expectAccessible(page, 'pack editor: a poll (with an error)', { showsText: true });
+  await editor.selectItem(9);
+  await expectAccessible(page, 'pack editor: a breakout', { showsText: true });
+  await editor.close();
+  await page.getByRole('button', { name: 'Close without saving' }).click();
   await editor.openNew(packs);
   for (const section of EDITOR_SECTIONS) {
     await editor.section(section);

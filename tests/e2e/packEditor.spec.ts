@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { AudiencePage, ConsolePage, PackEditorPage, PacksPage } from './support/pages';
 import { makeDataDir, startShell } from './support/webShell';
@@ -311,4 +312,213 @@ test('slides: a live preview at projector size that warns when the text does not
     await other.stop();
     otherClinic.remove();
   }
+});
+
+test('an unsaved draft survives a tab switch, and reloading with it asks first', async ({
+  shell,
+  page,
+}) => {
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'projector-check', 'Duplicate');
+  const session = editor.entry('Session');
+  await editor.field('Title', session).fill('Room check, not saved');
+  await editor.section('Agenda');
+
+  for (const tab of ['Records', 'Media', 'Run session']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(editor.root).toBeHidden();
+  }
+  await page.getByRole('tab', { name: 'Content packs' }).click();
+  await expect(editor.root).toBeVisible();
+  await expect(editor.entry('Agenda item 1')).toBeVisible();
+  await editor.section('Session');
+  await expect(editor.field('Title', session)).toHaveValue('Room check, not saved');
+  await expect(editor.root).toContainText('not saved yet');
+
+  // Reloading asks; staying keeps the draft.
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.evaluate(() => window.location.reload());
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  await expect(editor.field('Title', session)).toHaveValue('Room check, not saved');
+
+  // Once saved, nothing is left to lose: the page reloads without asking.
+  await editor.save();
+  await expect(editor.status).toContainText('Saved “Room check, not saved”');
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Run session' })).toBeVisible();
+  expect(asked).toEqual(['beforeunload']);
+});
+
+/** A copy of a built-in pack open in the editor on one of its agenda items. */
+async function editCopyAt(page: Page, consoleUrl: string, packId: string, item: number) {
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(consoleUrl);
+  await editor.openEdit(packs, packId, 'Duplicate');
+  await editor.section('Agenda');
+  await editor.selectItem(item);
+  return editor;
+}
+
+/** The agenda of a pack as the editor saved it to the data folder. */
+function savedAgenda(dataDir: string, packId: string): Record<string, unknown>[] {
+  const manifest = parse(readFileSync(join(dataDir, 'curricula', packId, 'pack.yaml'), 'utf8')) as {
+    agenda: Record<string, unknown>[];
+  };
+  return manifest.agenda;
+}
+
+test('polls, teaches, guidance notes and breakouts have forms, checked with pack:check rules', async ({
+  shell,
+  dataDir,
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // The poll of a poll item.
+  const editor = await editCopyAt(page, shell.consoleUrl, 'harm-reduction-101', 14);
+  const poll = editor.root.getByRole('group', { name: 'Poll', exact: true });
+  await expect(editor.field('Poll question', poll)).toHaveValue(
+    'Which of these can increase risk for harm?',
+  );
+  await expect(editor.field('Members may choose several options', poll)).toBeChecked();
+  await editor.field('Poll question', poll).fill(' ');
+  await expect(editor.problemsOf('Poll question', poll)).toHaveText('must not be empty');
+  await editor.field('Poll question', poll).fill('Which of these raise the risk of harm?');
+  await poll.getByRole('button', { name: 'Add poll option' }).click();
+  const added = poll.getByRole('region').last();
+  await editor.field('Key', added).fill('AB');
+  await expect(editor.problemsOf('Key', added)).toHaveText('a single letter');
+  await editor.field('Key', added).fill('z');
+  await editor.field('Text', added).fill('None of these');
+  await poll.getByRole('checkbox', { name: 'z: None of these' }).check();
+  // Removing the poll from a poll item is what pack:check refuses.
+  await poll.getByRole('button', { name: 'Remove the poll' }).click();
+  await expect(poll).toContainText('a poll item needs a poll section');
+  await expect(editor.checkSummary).toHaveText('1 error(s) to fix before saving');
+  await poll.getByRole('button', { name: 'Add the poll' }).click();
+  await editor.field('Poll question', poll).fill('Which of these raise the risk of harm?');
+  for (const [key, text] of [
+    ['a', 'Unstable housing'],
+    ['b', 'No or low income'],
+  ]) {
+    const option = poll.getByRole('region', { name: `Poll option ${key}` });
+    await editor.field('Text', option).fill(text!);
+  }
+  await poll.getByRole('checkbox', { name: 'b: No or low income' }).check();
+
+  // A breakout of an activity.
+  await editor.selectItem(9);
+  const breakout = editor.root.getByRole('group', { name: 'Breakout', exact: true });
+  await expect(editor.field('Breakout minutes', breakout)).toHaveValue('6');
+  await editor.field('Breakout minutes', breakout).fill('0');
+  await expect(editor.problemsOf('Breakout minutes', breakout)).toHaveText(/Too small/);
+  await editor.field('Breakout minutes', breakout).fill('8');
+
+  // A guidance note: its source must be a web address.
+  await editor.root.getByRole('button', { name: 'Add a guidance note' }).click();
+  const note = editor.entry('Guidance note 1');
+  await editor.field('Note', note).fill('Check the local syringe service hours.');
+  await editor.field('Source title', note).fill('Clinic handbook');
+  await expect(editor.problemsOf('Source web address', note)).toHaveText(
+    'a web address starting with https:// (shown as text, never opened)',
+  );
+  await editor.field('Source web address', note).fill('https://example.org/handbook');
+  await expect(editor.checkSummary).toHaveText(/^Valid/);
+  await editor.save();
+  await expect(editor.status).toContainText('version 1.0.0');
+
+  const saved = savedAgenda(dataDir, 'harm-reduction-101-copy');
+  expect(saved[14]!.poll).toEqual({
+    prompt: 'Which of these raise the risk of harm?',
+    options: [
+      { key: 'a', text: 'Unstable housing' },
+      { key: 'b', text: 'No or low income' },
+    ],
+    answer: ['b'],
+  });
+  expect(saved[9]!.breakout).toMatchObject({ minutes: 8 });
+  expect(saved[9]!.guidance).toEqual([
+    {
+      note: 'Check the local syringe service hours.',
+      source: { title: 'Clinic handbook', url: 'https://example.org/handbook' },
+    },
+  ]);
+});
+
+test('teaches: the quiz option an item teaches and the quote, checked against its material', async ({
+  shell,
+  dataDir,
+  page,
+}) => {
+  const editor = await editCopyAt(page, shell.consoleUrl, 'hhrp-group-5', 5);
+  const teaching = editor.entry(/^Teaching 1/);
+  await expect(editor.field('Quiz option', teaching)).toHaveValue('q3.d');
+  await editor.field("Quote from this item's material", teaching).fill('words nobody said');
+  await expect(editor.problemsOf("Quote from this item's material", teaching)).toHaveText(
+    /^Warning: "words nobody said" is not in this item's slides/,
+  );
+  await editor
+    .field("Quote from this item's material", teaching)
+    .fill('know how to eroticize latex');
+  await expect(editor.problemsOf("Quote from this item's material", teaching)).toHaveCount(0);
+  await editor.root.getByRole('button', { name: 'Add a quiz option it teaches' }).click();
+  const second = editor.entry(/^Teaching 2/);
+  await editor.field('Quiz option', second).selectOption('q3.a');
+  await editor.field("Quote from this item's material", second).fill('');
+  await expect(editor.problemsOf("Quote from this item's material", second)).toHaveText(
+    'must not be empty',
+  );
+  await editor.field("Quote from this item's material", second).fill('eroticize latex');
+  await editor.save();
+  await expect(editor.status).toContainText('version 1.0.0');
+  expect(savedAgenda(dataDir, 'hhrp-group-5-copy')[5]!.teaches).toEqual([
+    { option: 'q3.d', quote: 'know how to eroticize latex' },
+    { option: 'q3.a', quote: 'eroticize latex' },
+  ]);
+});
+
+test('a role-play script: speakers, parts and their lines, checked with pack:check rules', async ({
+  shell,
+  dataDir,
+  page,
+}) => {
+  const editor = await editCopyAt(page, shell.consoleUrl, 'hhrp-group-5', 4);
+  const script = editor.root.getByRole('group', { name: 'Role-play script', exact: true });
+  const part = script.getByRole('region', { name: /^Role-play part 1(:|$)/ });
+  await expect(editor.field('Speaker', part.getByRole('region', { name: 'Line 1' }))).toHaveValue(
+    '1',
+  );
+  await expect(editor.field('Speaker 1', script)).toHaveValue('Counselor #1');
+  await editor.field('Speaker 2', script).fill('Partner');
+  await part.getByRole('button', { name: 'Add a line' }).click();
+  const lines = part.getByRole('region', { name: /^Line \d+$/ });
+  const added = lines.last();
+  await expect(editor.problemsOf('Line', added)).toHaveText('must not be empty');
+  await editor.field('Speaker', added).selectOption({ label: '2: Partner' });
+  await editor.field('Line', added).fill('Then let us try it that way.');
+  await editor.field('Part title', part).fill(' ');
+  await expect(editor.problemsOf('Part title', part)).toHaveText('must not be empty');
+  await editor.field('Part title', part).fill("Respect for partner's concerns");
+  await expect(editor.checkSummary).toHaveText(/^Valid/);
+  await editor.save();
+  await expect(editor.status).toContainText('version 1.0.0');
+  const demonstration = savedAgenda(dataDir, 'hhrp-group-5-copy')[4]!.demonstration as {
+    speakers: string[];
+    elements: { lines: unknown[] }[];
+  };
+  expect(demonstration.speakers).toEqual(['Counselor #1', 'Partner']);
+  expect(demonstration.elements[0]!.lines.at(-1)).toEqual({
+    speaker: 2,
+    text: 'Then let us try it that way.',
+  });
 });

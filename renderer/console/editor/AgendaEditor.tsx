@@ -37,6 +37,13 @@ import {
   TextField,
   useEditor,
 } from './fields';
+import {
+  BreakoutEditor,
+  DemonstrationEditor,
+  GuidanceEditor,
+  PollEditor,
+  TeachesEditor,
+} from './ItemPartsEditors';
 import { ListEditor } from './ListEditor';
 
 const KIND_OPTIONS = ITEM_KINDS.map((kind) => [kind, kind] as const);
@@ -248,8 +255,6 @@ export function AgendaEditor({
   );
 }
 
-const KEPT_AS_WRITTEN = ['teaches', 'guidance', 'breakout', 'demonstration', 'poll'] as const;
-
 function AgendaItemForm({
   index,
   start,
@@ -268,7 +273,6 @@ function AgendaItemForm({
   const videos = (draft.media ?? []).filter((media) => media.kind === 'video');
   const itemSlides = item.slides ?? [];
   const otherSlides = (draft.slides ?? []).filter((slide) => !itemSlides.includes(slide.id));
-  const kept = KEPT_AS_WRITTEN.filter((key) => item[key] !== undefined);
   return (
     <section className="item-form" aria-label={`Agenda item ${index + 1}`}>
       <h3>
@@ -424,11 +428,11 @@ function AgendaItemForm({
           )}
         </fieldset>
       )}
-      {kept.length > 0 && (
-        <p className="field__hint">
-          This item also has {kept.join(', ')}: kept exactly as written in the pack file.
-        </p>
-      )}
+      <PollEditor index={index} />
+      <TeachesEditor index={index} />
+      <GuidanceEditor index={index} />
+      <BreakoutEditor index={index} />
+      <DemonstrationEditor index={index} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { getAt, moveEntry, removeEntry, type Path } from './draftEdits';
-import { FieldProblems, useEditor } from './fields';
+import { FieldProblems, TextField, useEditor } from './fields';
 
 /**
  * A list of entries in the draft (questions, quiz items, options, scenarios…): each with Move up,
@@ -73,5 +73,40 @@ export function ListEditor<T>({
         {addLabel}
       </button>
     </fieldset>
+  );
+}
+
+/** Lettered options (a quiz question's, a poll's): a key and a text each, the next letter added. */
+export function LetteredOptionsEditor({
+  path,
+  legend,
+  entryPrefix,
+  addLabel,
+}: {
+  path: Path;
+  legend: string;
+  /** `Option` → entries named "Option a", "Option b"… */
+  entryPrefix: string;
+  addLabel: string;
+}) {
+  return (
+    <ListEditor<{ key: string; text: string }>
+      path={path}
+      legend={legend}
+      entryLabel={(option) => `${entryPrefix} ${option.key}`}
+      compact
+      addLabel={addLabel}
+      newEntry={(options) => ({
+        key: String.fromCharCode(97 + Math.min(25, options.length)),
+        text: '',
+      })}
+    >
+      {(optionPath) => (
+        <div className="form-grid form-grid--key">
+          <TextField label="Key" path={[...optionPath, 'key']} keepEmpty />
+          <TextField label="Text" path={[...optionPath, 'text']} keepEmpty />
+        </div>
+      )}
+    </ListEditor>
   );
 }

@@ -120,6 +120,15 @@ export default function PackEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Reloading or closing the window with unsaved changes asks first (the browser's own prompt;
+  // the desktop app's main process shows its dialog).
+  useEffect(() => {
+    if (!dirty) return;
+    const refuseUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', refuseUnload);
+    return () => window.removeEventListener('beforeunload', refuseUnload);
+  }, [dirty]);
+
   // Validation as they type: the very rules of pack:check, run by main on the draft.
   const baseId = opened?.baseId ?? null;
   useEffect(() => {
@@ -182,8 +191,9 @@ export default function PackEditor({
 
   async function save() {
     if (!draft) return;
-    // Main checks again before writing; what it already knows to be wrong is not sent.
-    if (errors.length > 0) {
+    // Main checks again before writing; what it already knows to be wrong is not sent. While the
+    // last keystroke is still being checked, the problems shown may be stale: main decides.
+    if (!checking && errors.length > 0) {
       setStatus({ kind: 'refused', problems: errors });
       return;
     }

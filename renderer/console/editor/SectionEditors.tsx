@@ -2,9 +2,8 @@ import type { ReactNode } from 'react';
 import type { PackDraft, QuizItemDraft } from '../../../electron/content/pack/draft';
 import { uniqueId } from './draftEdits';
 import { LinesField, NumberField, SelectField, TextField, useEditor } from './fields';
-import { ListEditor } from './ListEditor';
+import { LetteredOptionsEditor, ListEditor } from './ListEditor';
 
-type Option = QuizItemDraft['options'][number];
 type Game = NonNullable<PackDraft['game']>;
 type Media = NonNullable<PackDraft['media']>[number];
 
@@ -107,24 +106,12 @@ export function QuizEditor() {
                   />
                   <SelectField label="Right answer" path={[...path, 'answer']} options={keys} />
                 </div>
-                <ListEditor<Option>
+                <LetteredOptionsEditor
                   path={[...path, 'options']}
                   legend="Options"
-                  entryLabel={(option) => `Option ${option.key}`}
-                  compact
+                  entryPrefix="Option"
                   addLabel="Add option"
-                  newEntry={(options) => ({
-                    key: String.fromCharCode(97 + Math.min(25, options.length)),
-                    text: '',
-                  })}
-                >
-                  {(optionPath) => (
-                    <div className="form-grid form-grid--key">
-                      <TextField label="Key" path={[...optionPath, 'key']} keepEmpty />
-                      <TextField label="Text" path={[...optionPath, 'text']} keepEmpty />
-                    </div>
-                  )}
-                </ListEditor>
+                />
                 <TextField
                   label="Feedback (read after the answer)"
                   path={[...path, 'feedback']}

@@ -185,6 +185,16 @@ const FIELD_NAMES: Record<string, string> = {
   slides: 'Slides',
   instructions: 'Instructions',
   cues: 'Script cues',
+  teaches: 'Teaches',
+  option: 'Quiz option',
+  quote: 'Quote',
+  guidance: 'Guidance notes',
+  note: 'Note',
+  url: 'Source web address',
+  breakout: 'Breakout',
+  reportBack: 'Report back',
+  poll: 'Poll',
+  discussion: 'Discussion',
 };
 
 /** Where a problem is, as the editor names it: `Agenda item 2 “Quiz” › Minutes`. */

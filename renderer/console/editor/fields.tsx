@@ -224,6 +224,7 @@ export function SelectField({
   options,
   optional = false,
   fallback,
+  numeric = false,
 }: {
   label: string;
   path: Path;
@@ -231,9 +232,12 @@ export function SelectField({
   optional?: boolean;
   /** The schema's default, shown when the manifest leaves the field out. */
   fallback?: string;
+  /** The manifest holds the chosen value as a number (a role-play line's speaker). */
+  numeric?: boolean;
 }) {
   const { draft, change } = useEditor();
-  const value = getAt(draft, path) ?? fallback;
+  const stored = getAt(draft, path) ?? fallback;
+  const value = typeof stored === 'number' ? String(stored) : stored;
   return (
     <Field label={label} path={path}>
       {({ id, described, invalid }) => (
@@ -242,9 +246,10 @@ export function SelectField({
           value={typeof value === 'string' ? value : ''}
           aria-describedby={described}
           aria-invalid={invalid}
-          onChange={(event) =>
-            change(path, event.target.value === '' ? undefined : event.target.value)
-          }
+          onChange={(event) => {
+            const chosen = event.target.value;
+            change(path, chosen === '' ? undefined : numeric ? Number(chosen) : chosen);
+          }}
         >
           {(optional || typeof value !== 'string') && <option value="">(none)</option>}
           {options.map(([option, text]) => (

@@ -53,11 +53,17 @@ const AUDIENCE_LABEL = {
 } as const;
 
 /** The packs the kiosk has loaded, the ones it could not load and why, and importing new ones. */
-export function PacksView() {
+export function PacksView({
+  editing,
+  onEditing: setEditing,
+}: {
+  /** The editor open, if any: the console holds it so it outlives a tab switch. */
+  editing: EditorRequest | null;
+  onEditing: (request: EditorRequest | null) => void;
+}) {
   const [list, setList] = useState<PackListView | null>(null);
   const [importState, setImportState] = useState<ImportState>({ step: 'idle' });
   const [choosesFiles, setChoosesFiles] = useState(false);
-  const [editing, setEditing] = useState<EditorRequest | null>(null);
   const [deckFile, setDeckFile] = useState<File | null>(null);
 
   useEffect(() => {
