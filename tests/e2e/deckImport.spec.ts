@@ -48,8 +48,13 @@ test('a deck saved as PDF is imported as a pack: its pages show on the projector
   await expect
     .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBe(1920);
-  await expect(console.page.getByTestId('slide-notes')).toHaveText(
+  const notes = console.page.getByTestId('slide-notes');
+  await expect(notes).toHaveText(
     'Welcome to the group Phones on silent What is said here stays here',
+  );
+  // The page's lines stay lines in the console, as the counselor's cues.
+  expect(await notes.evaluate((element: HTMLElement) => element.innerText)).toBe(
+    'Welcome to the group\nPhones on silent\nWhat is said here stays here',
   );
   await console.nextButton.click();
   await expect(image).toHaveAttribute('alt', 'Signs of an overdose');

@@ -42,7 +42,9 @@ export function ItemDetails({
       {session.slide?.notes && (
         <div className="details__block">
           <h3>Slide notes</h3>
-          <p data-testid="slide-notes">{session.slide.notes}</p>
+          <p className="details__notes" data-testid="slide-notes">
+            {session.slide.notes}
+          </p>
         </div>
       )}
       {details.instructions.length > 0 && (
