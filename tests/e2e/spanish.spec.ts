@@ -226,9 +226,12 @@ fakeClockTest(
     await answerAndHandBack(console, 'Begoña', ['B', 'B']);
 
     // On a computer with no Spanish voice, the member's screen says so plainly.
-    await selfEntry(console, 'Íñigo');
+    const secondEntry = await selfEntry(console, 'Íñigo');
     await console.page.evaluate(() => sessionStorage.setItem('voices', 'en'));
     await console.page.reload();
+    // The voice list settles on a timer the page starts once self-entry is on screen again: the
+    // fake clock moves only after that, or the timer would start after the move and never fire.
+    await expect(secondEntry).toContainText('Íñigo: pregunta 1 de 2');
     await advance(context, shell, 2_000);
     await expect(console.page.getByTestId('self-entry-no-voice')).toHaveText(
       'Esta computadora no tiene una voz sin conexión en español, así que las preguntas no se leen en voz alta.',
