@@ -1,25 +1,64 @@
 /**
  * The kiosk's own words, in every language it ships, for main and for the windows alike.
  *
- * Two namespaces: `room` is what the room sees and takes home (the projector, printouts,
- * self-entry) and always follows the running pack's `language`; `console` is the counselor's
- * screen and follows the counselor's choice. Catalogs live in resources/locales/<language>/.
+ * `room` is what the room sees and takes home (the projector, printouts, self-entry) and always
+ * follows the running pack's `language`; every other namespace is the counselor's and follows the
+ * counselor's choice. Catalogs live in resources/locales/<language>/.
  */
 import i18next, { type TFunction } from 'i18next';
 import consoleEn from '../../resources/locales/en/console.json';
+import groupEn from '../../resources/locales/en/group.json';
+import mainEn from '../../resources/locales/en/main.json';
+import mediaEn from '../../resources/locales/en/media.json';
+import packsEn from '../../resources/locales/en/packs.json';
+import recordsEn from '../../resources/locales/en/records.json';
 import roomEn from '../../resources/locales/en/room.json';
+import runnerEn from '../../resources/locales/en/runner.json';
 import consoleEs from '../../resources/locales/es/console.json';
+import groupEs from '../../resources/locales/es/group.json';
+import mainEs from '../../resources/locales/es/main.json';
+import mediaEs from '../../resources/locales/es/media.json';
+import packsEs from '../../resources/locales/es/packs.json';
+import recordsEs from '../../resources/locales/es/records.json';
 import roomEs from '../../resources/locales/es/room.json';
+import runnerEs from '../../resources/locales/es/runner.json';
 
+/**
+ * Namespaces by feature, so each view's words sit together: `console` (the console's frame),
+ * `runner` (starting and running a session), `group` (attendance, quiz, game, flipchart panels),
+ * `media`, `packs` (Content packs, the editor, deck import), `records` (Records, Program), and
+ * `main` (what main itself says to the counselor: errors, job labels, staff reports).
+ */
 export const catalogs = {
-  en: { room: roomEn, console: consoleEn },
-  es: { room: roomEs, console: consoleEs },
+  en: {
+    room: roomEn,
+    console: consoleEn,
+    runner: runnerEn,
+    group: groupEn,
+    media: mediaEn,
+    packs: packsEn,
+    records: recordsEn,
+    main: mainEn,
+  },
+  es: {
+    room: roomEs,
+    console: consoleEs,
+    runner: runnerEs,
+    group: groupEs,
+    media: mediaEs,
+    packs: packsEs,
+    records: recordsEs,
+    main: mainEs,
+  },
 } as const;
 
 export type Language = keyof typeof catalogs;
 export type Namespace = keyof (typeof catalogs)['en'];
 export const LANGUAGES = Object.keys(catalogs) as Language[];
 export const FALLBACK_LANGUAGE: Language = 'en';
+export const NAMESPACES = Object.keys(catalogs.en) as Namespace[];
+/** The namespaces of the counselor's own screens, which follow the console's language. */
+export type ConsoleNamespace = Exclude<Namespace, 'room'>;
 
 /** Each language named in itself, for the console's language menu. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
@@ -41,7 +80,7 @@ export function createI18n(language: Language = FALLBACK_LANGUAGE) {
     lng: language,
     fallbackLng: false,
     supportedLngs: LANGUAGES,
-    ns: ['room', 'console'],
+    ns: NAMESPACES,
     defaultNS: 'console',
     initAsync: false,
     returnNull: false,

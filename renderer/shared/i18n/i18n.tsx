@@ -6,7 +6,13 @@
  */
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { createI18n, kioskLanguage, roomT, type Language } from '../../../electron/i18n';
+import {
+  createI18n,
+  kioskLanguage,
+  roomT,
+  type ConsoleNamespace,
+  type Language,
+} from '../../../electron/i18n';
 
 export const i18n = createI18n(systemLanguage());
 
@@ -20,9 +26,9 @@ export function useRoomT(packLanguage: string | null | undefined) {
   return useMemo(() => roomT(packLanguage), [packLanguage]);
 }
 
-/** The console's words, in the counselor's language; re-renders when it changes. */
-export function useConsoleT() {
-  return useTranslation('console').t;
+/** The console's words (one feature's namespace), in the counselor's language; re-renders when it changes. */
+export function useConsoleT<N extends ConsoleNamespace = 'console'>(namespace?: N) {
+  return useTranslation(namespace ?? 'console').t;
 }
 
 /** Switches the console's words at once, without a restart; the document's `lang` follows. */
