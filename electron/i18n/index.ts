@@ -7,6 +7,7 @@
  */
 import i18next, { type TFunction } from 'i18next';
 import consoleEn from '../../resources/locales/en/console.json';
+import editorEn from '../../resources/locales/en/editor.json';
 import groupEn from '../../resources/locales/en/group.json';
 import mainEn from '../../resources/locales/en/main.json';
 import mediaEn from '../../resources/locales/en/media.json';
@@ -14,7 +15,9 @@ import packsEn from '../../resources/locales/en/packs.json';
 import recordsEn from '../../resources/locales/en/records.json';
 import roomEn from '../../resources/locales/en/room.json';
 import runnerEn from '../../resources/locales/en/runner.json';
+import unlockEn from '../../resources/locales/en/unlock.json';
 import consoleEs from '../../resources/locales/es/console.json';
+import editorEs from '../../resources/locales/es/editor.json';
 import groupEs from '../../resources/locales/es/group.json';
 import mainEs from '../../resources/locales/es/main.json';
 import mediaEs from '../../resources/locales/es/media.json';
@@ -22,12 +25,14 @@ import packsEs from '../../resources/locales/es/packs.json';
 import recordsEs from '../../resources/locales/es/records.json';
 import roomEs from '../../resources/locales/es/room.json';
 import runnerEs from '../../resources/locales/es/runner.json';
+import unlockEs from '../../resources/locales/es/unlock.json';
 
 /**
  * Namespaces by feature, so each view's words sit together: `console` (the console's frame),
  * `runner` (starting and running a session), `group` (attendance, quiz, game, flipchart panels),
- * `media`, `packs` (Content packs, the editor, deck import), `records` (Records, Program), and
- * `main` (what main itself says to the counselor: errors, job labels, staff reports).
+ * `media`, `packs` (Content packs, deck import), `editor` (the pack editor), `records` (Records,
+ * Program), `main` (what main itself says to the counselor: errors, job labels, staff reports) and
+ * `unlock` (the passphrase window).
  */
 export const catalogs = {
   en: {
@@ -37,8 +42,10 @@ export const catalogs = {
     group: groupEn,
     media: mediaEn,
     packs: packsEn,
+    editor: editorEn,
     records: recordsEn,
     main: mainEn,
+    unlock: unlockEn,
   },
   es: {
     room: roomEs,
@@ -47,8 +54,10 @@ export const catalogs = {
     group: groupEs,
     media: mediaEs,
     packs: packsEs,
+    editor: editorEs,
     records: recordsEs,
     main: mainEs,
+    unlock: unlockEs,
   },
 } as const;
 
