@@ -354,6 +354,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'records:resetPin': ({ recoveryKey, pin }) => lock.resetPin(recoveryKey, pin, key),
       'records:lock': () => lock.lock(),
       'records:overview': () => desk.overview(),
+      'records:sessions': ({ beforeId }) => desk.sessionsBefore(beforeId),
       'records:setCertificateRule': (rule) => desk.setCertificateRule(rule),
       'records:setMemberStanding': (change) => desk.setMemberStanding(change),
       'records:sessionReport': ({ sessionId, format, pageSize }) =>

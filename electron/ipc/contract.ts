@@ -327,6 +327,10 @@ export const channels = {
   ),
   'records:lock': channel<LockStatus>()(noArguments, CONSOLE_ONLY),
   'records:overview': channel<RecordsOverview>()(noArguments, CONSOLE_ONLY),
+  'records:sessions': channel<RecordsOverview['sessions']>()(
+    z.object({ beforeId: z.number().int().positive() }).strict(),
+    CONSOLE_ONLY,
+  ),
   'records:setCertificateRule': channel<RecordsOverview>()(certificateRuleSchema, CONSOLE_ONLY),
   'records:setMemberStanding': channel<RecordsOverview>()(memberStandingSchema, CONSOLE_ONLY),
   'records:sessionReport': channel<Download>()(

@@ -53,6 +53,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'records:resetPin': () => locked,
     'records:lock': () => locked,
     'records:overview': notUsed,
+    'records:sessions': notUsed,
     'records:setCertificateRule': notUsed,
     'records:setMemberStanding': notUsed,
     'records:sessionReport': notUsed,

@@ -10,6 +10,11 @@ import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
 import { formatRecoveryKey } from '../../db/recoveryKey';
 import { listCohorts } from '../../db/queries/cohorts';
+import {
+  countEndedSessions,
+  listEndedSessions,
+  type EndedSessionRow,
+} from '../../db/queries/sessions';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { RecordsLock } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
@@ -24,7 +29,6 @@ import {
   type MemberStandingChange,
 } from '../group/certificates';
 import type { PackLibrary } from '../packs/packLibrary';
-import type { SessionSummary } from '../session/summary';
 import type { PdfJob } from '../../jobs/jobs';
 import type { JobBoard } from '../../jobs/jobRunner';
 import type { PageSize } from '../print';
@@ -38,16 +42,17 @@ export interface Download {
   base64: string;
 }
 
+/**
+ * How many ended sessions the overview lists; earlier ones come a page at a time
+ * (`records:sessions`), so opening Records costs the same after ten years as on the first day.
+ */
+export const SESSIONS_PAGE = 50;
+
 export interface RecordsOverview {
-  sessions: {
-    id: number;
-    packTitle: string;
-    cohortName: string;
-    startedAt: number;
-    endedAt: number;
-    plannedMinutes: number;
-    actualMinutes: number;
-  }[];
+  /** The newest `SESSIONS_PAGE` ended sessions, newest first. */
+  sessions: EndedSessionRow[];
+  /** How many sessions have ended in all. */
+  sessionCount: number;
   cohorts: { id: number; name: string; members: MemberStanding[] }[];
   certificateRule: CertificateRule;
   backups: BackupInfo[];
@@ -144,25 +149,9 @@ export class RecordsDesk {
   overview(): RecordsOverview {
     this.lock.require();
     const rule = readCertificateRule(this.db);
-    const rows = this.db
-      .prepare<[], { id: number; pack_title: string; cohort: string; summary: string }>(
-        `SELECT s.id, s.pack_title, c.name AS cohort, s.summary FROM sessions s JOIN cohorts c ON c.id = s.cohort_id
-         WHERE s.status = 'ended' AND s.summary IS NOT NULL ORDER BY s.id DESC`,
-      )
-      .all();
     return {
-      sessions: rows.map((row) => {
-        const summary = JSON.parse(row.summary) as SessionSummary;
-        return {
-          id: row.id,
-          packTitle: row.pack_title,
-          cohortName: row.cohort,
-          startedAt: summary.startedAt,
-          endedAt: summary.endedAt,
-          plannedMinutes: summary.plannedMinutes,
-          actualMinutes: summary.actualMinutes,
-        };
-      }),
+      sessions: listEndedSessions(this.db, { beforeId: null, limit: SESSIONS_PAGE }),
+      sessionCount: countEndedSessions(this.db),
       cohorts: listCohorts(this.db).map((cohort) => ({
         id: cohort.id,
         name: cohort.name,
@@ -184,6 +173,12 @@ export class RecordsDesk {
         };
       }),
     };
+  }
+
+  /** The ended sessions before `beforeId`, newest first, a page at a time. */
+  sessionsBefore(beforeId: number): EndedSessionRow[] {
+    this.lock.require();
+    return listEndedSessions(this.db, { beforeId, limit: SESSIONS_PAGE });
   }
 
   setCertificateRule(rule: CertificateRule): RecordsOverview {
