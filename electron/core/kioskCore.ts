@@ -355,6 +355,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'records:lock': () => lock.lock(),
       'records:overview': () => desk.overview(),
       'records:sessions': ({ beforeId }) => desk.sessionsBefore(beforeId),
+      'records:standings': ({ cohortId }) => desk.standings(cohortId),
       'records:setCertificateRule': (rule) => desk.setCertificateRule(rule),
       'records:setMemberStanding': (change) => desk.setMemberStanding(change),
       'records:sessionReport': ({ sessionId, format, pageSize }) =>

@@ -54,6 +54,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'records:lock': () => locked,
     'records:overview': notUsed,
     'records:sessions': notUsed,
+    'records:standings': notUsed,
     'records:setCertificateRule': notUsed,
     'records:setMemberStanding': notUsed,
     'records:sessionReport': notUsed,

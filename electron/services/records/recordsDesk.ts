@@ -15,6 +15,7 @@ import {
   listEndedSessions,
   type EndedSessionRow,
 } from '../../db/queries/sessions';
+import { getMember } from '../../db/queries/group';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { RecordsLock } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
@@ -53,7 +54,8 @@ export interface RecordsOverview {
   sessions: EndedSessionRow[];
   /** How many sessions have ended in all. */
   sessionCount: number;
-  cohorts: { id: number; name: string; members: MemberStanding[] }[];
+  /** The groups; their members' standings come one group at a time (`records:standings`). */
+  cohorts: { id: number; name: string }[];
   certificateRule: CertificateRule;
   backups: BackupInfo[];
   /** When the recovery key sheet was last printed, or null: Records asks for it until then. */
@@ -152,11 +154,7 @@ export class RecordsDesk {
     return {
       sessions: listEndedSessions(this.db, { beforeId: null, limit: SESSIONS_PAGE }),
       sessionCount: countEndedSessions(this.db),
-      cohorts: listCohorts(this.db).map((cohort) => ({
-        id: cohort.id,
-        name: cohort.name,
-        members: memberStandings(this.db, cohort.id, rule),
-      })),
+      cohorts: listCohorts(this.db).map(({ id, name }) => ({ id, name })),
       certificateRule: rule,
       backups: this.backups.list(),
       recoverySheetPrintedAt: readSetting<number>(this.db, RECOVERY_SHEET_SETTING) ?? null,
@@ -187,10 +185,20 @@ export class RecordsDesk {
     return this.overview();
   }
 
-  setMemberStanding(change: MemberStandingChange): RecordsOverview {
+  /**
+   * One group's members with their standing under the certificate rule: read for the group the
+   * coordinator picked, since every group's at once is thousands of counts after a few years.
+   */
+  standings(cohortId: number): MemberStanding[] {
+    this.lock.require();
+    return memberStandings(this.db, cohortId, readCertificateRule(this.db));
+  }
+
+  /** Changes a member's standing; answers with their group's standings. */
+  setMemberStanding(change: MemberStandingChange): MemberStanding[] {
     this.lock.require();
     changeMemberStanding(this.db, change);
-    return this.overview();
+    return this.standings(getMember(this.db, change.memberId)!.cohort_id);
   }
 
   async sessionReport(

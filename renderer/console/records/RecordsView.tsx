@@ -4,10 +4,10 @@ import type { Download, RecordsOverview } from '../../../electron/services/recor
 import { call, consoleApi } from '../../platform/kiosk';
 import { PinInput } from '../../shared/PinInput';
 import { defaultAgendaStart } from './agendaStart';
+import { CohortStandings } from './CohortStandings';
 import { ForgotPin } from './ForgotPin';
 import { saveDownload } from './download';
 import { SessionList } from './SessionList';
-import { MemberStandingList } from './MemberStandingList';
 import { PaperSelect, type PageSize } from './PaperSelect';
 import './records.css';
 
@@ -349,10 +349,7 @@ function RecordsContent({
                 </button>
               )}
             </div>
-            <MemberStandingList
-              members={cohort.members}
-              onSave={(change) => call(api, 'records:setMemberStanding', change).then(setOverview)}
-            />
+            <CohortStandings cohortId={cohort.id} rule={overview.certificateRule} onError={fail} />
           </>
         )}
       </section>
