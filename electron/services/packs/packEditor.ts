@@ -34,7 +34,7 @@ import { renderSlide, type PackAssetUrl, type RenderedSlide } from '../../conten
 import { resolveAssetPath } from '../../shell/security';
 import { MANIFEST_FILE, slideSchema } from '../../content/pack/schema';
 import { RejectedRequest } from '../errors';
-import type { Download } from '../records/recordsDesk';
+import type { Download, DownloadShelf } from '../downloads/downloadShelf';
 import type { PackLibrary } from './packLibrary';
 import { judgeStaged, packAssetUrl } from './stagePack';
 
@@ -138,7 +138,10 @@ const invalid = (message: string, path = ''): SaveResult => ({
 });
 
 export class PackEditor {
-  constructor(private readonly packs: PackLibrary) {
+  constructor(
+    private readonly packs: PackLibrary,
+    private readonly downloads: DownloadShelf,
+  ) {
     rmSync(join(packs.importedRoot, DRAFTS_FOLDER), { recursive: true, force: true });
   }
 
@@ -379,10 +382,6 @@ export class PackEditor {
       entries[`${id}/${file}`] = [data, { level: /\.(md|ya?ml|txt|vtt|svg)$/i.test(file) ? 6 : 0 }];
     }
     const zip = zipSync(entries);
-    return {
-      fileName: `${id}-${pack.manifest.version}.zip`,
-      mime: 'application/zip',
-      base64: Buffer.from(zip).toString('base64'),
-    };
+    return this.downloads.offer(`${id}-${pack.manifest.version}.zip`, 'application/zip', zip);
   }
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
+import type { Download, DownloadShelf } from '../downloads/downloadShelf';
 import { formatRecoveryKey } from '../../db/recoveryKey';
 import { listCohorts } from '../../db/queries/cohorts';
 import {
@@ -37,11 +38,9 @@ import type { BackupInfo, BackupService } from './backups';
 import { parseTimeOfDay, programAgenda, timeOfDayLabel } from './programAgenda';
 import { buildSessionReport, sessionReportCsv } from './sessionReport';
 
-export interface Download {
-  fileName: string;
-  mime: string;
-  base64: string;
-}
+export type { Download } from '../downloads/downloadShelf';
+
+export const RECOVERY_SHEET_SETTING = 'recovery-sheet-printed-at';
 
 /**
  * How many ended sessions the overview lists; earlier ones come a page at a time
@@ -77,15 +76,6 @@ export type PrintRequest =
   | { document: 'certificates'; packId: string; cohortId: number; pageSize: PageSize };
 
 const REDCAP_SECRET = 'redcap-secret';
-
-/**
- * A worker's bytes as the window's base64, without copying them first. Node makes a string over
- * about 1 MB an external one (its characters outside V8's heap), so a large export adds no work
- * for the garbage collector; encoding is SIMD, a few milliseconds for tens of MB.
- */
-const base64Of = (bytes: Uint8Array) =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-export const RECOVERY_SHEET_SETTING = 'recovery-sheet-printed-at';
 
 /** The records key as the recovery sheet shows it, and where this laptop keeps it. */
 export interface RecoveryKeyInfo {
@@ -141,11 +131,12 @@ export class RecordsDesk {
     /** Documents and exports are made on worker threads, with progress and Cancel. */
     private readonly jobs: JobBoard,
     private readonly databaseFile: string,
+    private readonly downloads: DownloadShelf,
   ) {}
 
   private async pdf(fileName: string, job: PdfJob): Promise<Download> {
     const bytes = await this.jobs.run('pdf', `Printing ${fileName}`, job);
-    return { fileName, mime: 'application/pdf', base64: base64Of(bytes) };
+    return this.downloads.offer(fileName, 'application/pdf', bytes);
   }
 
   overview(): RecordsOverview {
@@ -217,11 +208,7 @@ export class RecordsDesk {
     );
     const name = `session-${sessionId}-${fileDate(report.session.startedAt)}-report`;
     if (format === 'csv') {
-      return {
-        fileName: `${name}.csv`,
-        mime: 'text/csv',
-        base64: Buffer.from(sessionReportCsv(report)).toString('base64'),
-      };
+      return this.downloads.offer(`${name}.csv`, 'text/csv', sessionReportCsv(report));
     }
     const maxPoints = report.game?.maxPoints ?? 0;
     return this.pdf(`${name}.pdf`, {
@@ -408,7 +395,7 @@ export class RecordsDesk {
       databaseFile: this.databaseFile,
       key: this.recovery.key,
     });
-    return { fileName, mime: 'application/zip', base64: base64Of(bytes) };
+    return this.downloads.offer(fileName, 'application/zip', bytes);
   }
 
   /** De-identified for pooling: pseudonyms come from a secret kept on this laptop, so they stay stable. */
@@ -430,7 +417,7 @@ export class RecordsDesk {
       secret,
       quizzes,
     });
-    return { fileName, mime: 'application/zip', base64: base64Of(bytes) };
+    return this.downloads.offer(fileName, 'application/zip', bytes);
   }
 
   async backupNow(): Promise<BackupInfo> {
