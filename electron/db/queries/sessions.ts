@@ -99,11 +99,11 @@ export function listEndedSessions(
     .all(page.beforeId ?? Number.MAX_SAFE_INTEGER, page.limit);
 }
 
+/**
+ * A session has a fidelity row once it ended (`endSession` writes its status and summary together,
+ * and the summary's trigger the row), so they are counted on that small table's key: joining each
+ * session's own row, summary and all, cost 350 ms over ten years of encrypted pages.
+ */
 export function countEndedSessions(db: Db): number {
-  return db
-    .prepare<[], { n: number }>(
-      `SELECT count(*) AS n FROM session_records r JOIN sessions s ON s.id = r.session_id
-        WHERE s.status = 'ended'`,
-    )
-    .get()!.n;
+  return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM session_records').get()!.n;
 }
