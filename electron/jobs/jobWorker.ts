@@ -14,6 +14,7 @@ import {
   agendaPdf,
   certificatesPdf,
   markdownHandoutPdf,
+  programReportPdf,
   quizSheetPdf,
   scenarioCardsPdf,
   sessionReportPdf,
@@ -55,6 +56,8 @@ function pdfBytes(job: PdfJob): Promise<Uint8Array> {
       return certificatesPdf(job.input);
     case 'session-report':
       return sessionReportPdf(job.input);
+    case 'program-report':
+      return programReportPdf(job.input);
   }
 }
 

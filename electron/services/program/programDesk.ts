@@ -9,7 +9,8 @@ import { listProgramCohorts, listRanPacks, sessionSpan } from '../../db/queries/
 import type { RecordsLock } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
 import type { PackLibrary } from '../packs/packLibrary';
-import { programReportPdf, type PageSize } from '../print';
+import type { JobBoard } from '../../jobs/jobRunner';
+import type { PageSize } from '../print';
 import { toCsv, UTF8_BOM, type CsvRow } from '../records/csv';
 import type { Download, DownloadShelf } from '../downloads/downloadShelf';
 import { dayOf, dayStart, programFigures, type ProgramFilter } from './programFigures';
@@ -40,6 +41,8 @@ export class ProgramDesk {
     private readonly packs: PackLibrary,
     private readonly lock: RecordsLock,
     private readonly downloads: DownloadShelf,
+    /** The report's pages are laid out on a worker thread, like every PDF. */
+    private readonly jobs: JobBoard,
   ) {}
 
   view(request: ProgramRequest): ProgramView {
@@ -50,13 +53,17 @@ export class ProgramDesk {
   async report(request: ProgramRequest, pageSize: PageSize): Promise<Download> {
     this.lock.require();
     const view = this.build(request);
-    const bytes = await programReportPdf({
-      view,
-      packTitles: view.counts.packs.map((pack) => pack.title),
-      cohortName: this.cohortName(view),
-      pageSize,
+    const fileName = `${this.fileStem(view)}.pdf`;
+    const bytes = await this.jobs.run('pdf', `Printing ${fileName}`, {
+      document: 'program-report',
+      input: {
+        view,
+        packTitles: view.counts.packs.map((pack) => pack.title),
+        cohortName: this.cohortName(view),
+        pageSize,
+      },
     });
-    return this.downloads.offer(`${this.fileStem(view)}.pdf`, 'application/pdf', bytes);
+    return this.downloads.offer(fileName, 'application/pdf', bytes);
   }
 
   /** One chart's figures as a CSV file, or every chart's in a zip when `chartId` is null. */
