@@ -277,7 +277,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         await decks.cancel(deckId);
       }
     };
-    const editor = new PackEditor(packs, downloads);
+    const editor = new PackEditor(packs, downloads, jobs);
     /** A saved pack is in the catalog at once: the lists in every view refresh. */
     const packsSaved = async (saving: Promise<SaveResult>) => {
       const result = await saving;

@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openKeyed, type RecordsKey } from '../db/cipher';
 import type { Db } from '../db/database';
 import { stageDeck } from '../services/packs/deckImport';
+import { zipPackFolder } from '../services/packs/packZip';
 import { stageZip, type StageProgress } from '../services/packs/stagePack';
 import {
   agendaPdf,
@@ -145,6 +146,10 @@ const runners: Runners = {
     return null;
   },
   'media-import': ({ source, copyTo }) => hashAndCopy(source, copyTo),
+  'pack-export': async ({ folder, id }) => {
+    await step('Packing the files');
+    return zipPackFolder(folder, id);
+  },
 };
 
 const run = runners[request.kind] as (input: unknown) => Promise<unknown>;

@@ -52,6 +52,8 @@ export interface JobSpecs {
    * so the copy is encrypted with the same key and main's loop never waits on it.
    */
   backup: { input: { databaseFile: string; key: RecordsKey; target: string }; output: null };
+  /** A pack folder as the `.zip` another kiosk imports (packZip.ts). */
+  'pack-export': { input: { folder: string; id: string }; output: Uint8Array };
   /** Hash `source` (SHA-256) and, when `copyTo` is given, copy it there in the same pass. */
   'media-import': {
     input: { source: string; copyTo: string | null };

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkDraft, type PackDraft } from '../../../electron/content/pack/draft';
 import { checkPack, folderFiles } from '../../../electron/content/pack/loadPack';
 import { DownloadShelf } from '../../../electron/services/downloads/downloadShelf';
+import { JobBoard } from '../../../electron/jobs/jobRunner';
 import { PackEditor } from '../../../electron/services/packs/packEditor';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { MINIMAL_PACK, writePack } from '../../helpers/packs';
@@ -26,7 +27,7 @@ beforeEach(() => {
   writePack(join(builtIn, 'mini'), { 'pack.yaml': MINIMAL_PACK });
   packs = new PackLibrary({ builtIn, imported }, assetUrl);
   downloads = new DownloadShelf({ now: () => Date.now() });
-  editor = new PackEditor(packs, downloads);
+  editor = new PackEditor(packs, downloads, new JobBoard(() => {}));
 });
 afterEach(() => dir.remove());
 
@@ -142,7 +143,7 @@ describe('the pack editor in main', () => {
       { ...draftOf('mini-pack'), id: 'ours', title: 'Ours' },
       null,
     );
-    const download = editor.export('ours');
+    const download = await editor.export('ours');
     expect(download).toMatchObject({ fileName: 'ours-1.0.0.zip', mime: 'application/zip' });
     const other = makeTempDir();
     try {
