@@ -14,6 +14,7 @@ import { RecordsLock } from '../services/access/recordsLock';
 import { RejectedRequest } from '../services/errors';
 import { BackupService } from '../services/records/backups';
 import { RecordsDesk } from '../services/records/recordsDesk';
+import { DownloadShelf, type ShelvedFile } from '../services/downloads/downloadShelf';
 import { ProgramDesk } from '../services/program/programDesk';
 import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
 import { SelfEntry } from '../services/group/selfEntry';
@@ -73,6 +74,8 @@ export interface KioskCore {
   audienceKey(key: string, repeat?: boolean): void;
   /** Maps a `/media/…` URL path to the file it serves, or null when nothing may be served there. */
   resolveMedia(urlPath: string): string | null;
+  /** Hands over, once, the file a handler answered with a `/downloads/…` URL; null otherwise. */
+  takeDownload(urlPath: string): ShelvedFile | null;
   close(): void;
 }
 
@@ -217,6 +220,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       sessions.refresh();
       return result;
     };
+    const downloads = new DownloadShelf(clock);
     const desk = new RecordsDesk(
       db,
       clock,
@@ -227,6 +231,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       { key, where: keyWrapping.where },
       jobs,
       databaseFile,
+      downloads,
     );
     /** Paths the desktop app's own dialog returned: the only paths main reads for a window. */
     const chosenPaths = new Set<string>();
@@ -272,14 +277,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         await decks.cancel(deckId);
       }
     };
-    const editor = new PackEditor(packs);
+    const editor = new PackEditor(packs, downloads, jobs);
     /** A saved pack is in the catalog at once: the lists in every view refresh. */
     const packsSaved = async (saving: Promise<SaveResult>) => {
       const result = await saving;
       if (result.status === 'saved') emit('packs:changed', packs.listView());
       return result;
     };
-    const program = new ProgramDesk(db, clock, packs, lock);
+    const program = new ProgramDesk(db, clock, packs, lock, downloads, jobs);
     const backUp = (reason: 'session-end' | 'daily') =>
       (reason === 'daily' ? backups.backupIfDue() : backups.backup(reason)).catch(
         (error: unknown) => options.log?.(`backup (${reason}) failed: ${(error as Error).message}`),
@@ -354,6 +359,8 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'records:resetPin': ({ recoveryKey, pin }) => lock.resetPin(recoveryKey, pin, key),
       'records:lock': () => lock.lock(),
       'records:overview': () => desk.overview(),
+      'records:sessions': ({ beforeId }) => desk.sessionsBefore(beforeId),
+      'records:standings': ({ cohortId }) => desk.standings(cohortId),
       'records:setCertificateRule': (rule) => desk.setCertificateRule(rule),
       'records:setMemberStanding': (change) => desk.setMemberStanding(change),
       'records:sessionReport': ({ sessionId, format, pageSize }) =>
@@ -496,6 +503,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
           options.log?.(`audience key ${key}: ${(error as Error).message}`);
         }
       },
+      takeDownload: (urlPath) => downloads.take(urlPath),
       resolveMedia(urlPath) {
         const libraryFile = media.filePath(urlPath);
         if (libraryFile) return libraryFile;

@@ -8,7 +8,11 @@ import { stripInvisibleControls } from '../core/plainText';
 import type { StartupNotice } from '../db/recovery';
 import type { LockStatus } from '../services/access/recordsLock';
 import type { DisplayStatusView } from '../services/displays';
-import { certificateRuleSchema, memberStandingSchema } from '../services/group/certificates';
+import {
+  certificateRuleSchema,
+  memberStandingSchema,
+  type MemberStanding,
+} from '../services/group/certificates';
 import type { BackupInfo } from '../services/records/backups';
 import type { Download, RecordsOverview } from '../services/records/recordsDesk';
 import type { SelfEntryView } from '../services/group/selfEntry';
@@ -327,8 +331,16 @@ export const channels = {
   ),
   'records:lock': channel<LockStatus>()(noArguments, CONSOLE_ONLY),
   'records:overview': channel<RecordsOverview>()(noArguments, CONSOLE_ONLY),
+  'records:sessions': channel<RecordsOverview['sessions']>()(
+    z.object({ beforeId: z.number().int().positive() }).strict(),
+    CONSOLE_ONLY,
+  ),
   'records:setCertificateRule': channel<RecordsOverview>()(certificateRuleSchema, CONSOLE_ONLY),
-  'records:setMemberStanding': channel<RecordsOverview>()(memberStandingSchema, CONSOLE_ONLY),
+  'records:standings': channel<MemberStanding[]>()(
+    z.object({ cohortId: z.number().int().positive() }).strict(),
+    CONSOLE_ONLY,
+  ),
+  'records:setMemberStanding': channel<MemberStanding[]>()(memberStandingSchema, CONSOLE_ONLY),
   'records:sessionReport': channel<Download>()(
     z
       .object({

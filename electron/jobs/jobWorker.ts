@@ -4,16 +4,21 @@
  * files; CPU-bound work (pdf-lib) is stopped by terminating the thread.
  */
 import { createHash } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { setPriority } from 'node:os';
+import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openKeyed, type RecordsKey } from '../db/cipher';
 import type { Db } from '../db/database';
 import { stageDeck } from '../services/packs/deckImport';
+import { zipPackFolder } from '../services/packs/packZip';
 import { stageZip, type StageProgress } from '../services/packs/stagePack';
 import {
   agendaPdf,
   certificatesPdf,
   markdownHandoutPdf,
+  programReportPdf,
   quizSheetPdf,
   scenarioCardsPdf,
   sessionReportPdf,
@@ -24,6 +29,23 @@ import type { JobKind, JobRequest, JobSpecs, PdfJob, WorkerMessage } from './job
 
 const port = parentPort!;
 const request = workerData as JobRequest;
+
+/**
+ * On a two-core laptop a job's thread competes with main's for a core, and main serves the
+ * projector: this thread yields to it. Linux schedules threads apart and `setpriority` takes a
+ * thread's id (the kernel's task id, read from /proc/thread-self); elsewhere a priority is the
+ * whole process's, main's included, so it is left alone there.
+ */
+function yieldToMainThread(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    setPriority(Number(basename(readlinkSync('/proc/thread-self'))), JOB_NICENESS);
+  } catch {
+    // Without /proc (a sandbox), the job runs at main's priority, as it did before.
+  }
+}
+const JOB_NICENESS = 10;
+yieldToMainThread();
 let cancelled = false;
 port.on('message', (message: unknown) => {
   if (message === 'cancel') cancelled = true;
@@ -55,6 +77,8 @@ function pdfBytes(job: PdfJob): Promise<Uint8Array> {
       return certificatesPdf(job.input);
     case 'session-report':
       return sessionReportPdf(job.input);
+    case 'program-report':
+      return programReportPdf(job.input);
   }
 }
 
@@ -142,6 +166,10 @@ const runners: Runners = {
     return null;
   },
   'media-import': ({ source, copyTo }) => hashAndCopy(source, copyTo),
+  'pack-export': async ({ folder, id }) => {
+    await step('Packing the files');
+    return zipPackFolder(folder, id);
+  },
 };
 
 const run = runners[request.kind] as (input: unknown) => Promise<unknown>;

@@ -8,6 +8,7 @@ import type {
   AgendaPdfInput,
   CertificatesInput,
   MarkdownHandoutPdfInput,
+  ProgramReportPdfInput,
   QuizSheetPdfInput,
   ScenarioCardsPdfInput,
   SessionReportPdfInput,
@@ -23,12 +24,13 @@ export type PdfJob =
   | { document: 'scenarios'; input: ScenarioCardsPdfInput }
   | { document: 'handout'; input: MarkdownHandoutPdfInput }
   | { document: 'certificates'; input: CertificatesInput }
-  | { document: 'session-report'; input: SessionReportPdfInput };
+  | { document: 'session-report'; input: SessionReportPdfInput }
+  | { document: 'program-report'; input: ProgramReportPdfInput };
 
 export interface JobSpecs {
   /**
    * A PDF laid out with pdf-lib. Outputs that are bytes come back transferred, not copied: the
-   * main thread gets the worker's buffer as it is and encodes it for the window outside V8's heap.
+   * main thread gets the worker's buffer as it is and shelves it for the window's download.
    */
   pdf: { input: PdfJob; output: Uint8Array };
   /**
@@ -50,6 +52,8 @@ export interface JobSpecs {
    * so the copy is encrypted with the same key and main's loop never waits on it.
    */
   backup: { input: { databaseFile: string; key: RecordsKey; target: string }; output: null };
+  /** A pack folder as the `.zip` another kiosk imports (packZip.ts). */
+  'pack-export': { input: { folder: string; id: string }; output: Uint8Array };
   /** Hash `source` (SHA-256) and, when `copyTo` is given, copy it there in the same pass. */
   'media-import': {
     input: { source: string; copyTo: string | null };

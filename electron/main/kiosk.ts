@@ -142,6 +142,7 @@ function prepareShell(): Shell {
     serveAppRequest(request, {
       rendererDir,
       resolveMedia: (path) => shell.core?.resolveMedia(path) ?? null,
+      takeDownload: (path) => shell.core?.takeDownload(path) ?? null,
       devOrigin: shell.dev,
     }),
   );

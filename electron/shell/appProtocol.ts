@@ -5,6 +5,11 @@
  * Electron versions, and no second scheme, whose caption tracks would need CORS.
  */
 import { Readable } from 'node:stream';
+import {
+  DownloadShelf,
+  downloadHeaders,
+  type ShelvedFile,
+} from '../services/downloads/downloadShelf';
 import { respondWithBuildFile, respondWithFile } from '../services/media/mediaResponse';
 import { APP_HOST, devContentSecurityPolicy, resolveAssetPath, SECURITY_HEADERS } from './security';
 
@@ -13,6 +18,8 @@ export interface AppProtocolRoots {
   rendererDir: string;
   /** Maps a `/media/…` path to the file it serves, or null (KioskCore.resolveMedia). */
   resolveMedia: (urlPath: string) => string | null;
+  /** Hands over a `/downloads/…` file once, or null (KioskCore.takeDownload). */
+  takeDownload: (urlPath: string) => ShelvedFile | null;
   /**
    * `npm run dev`: the pages come from electron-vite's loopback dev server (live reload) while media
    * stays on app://kiosk, so the page's origin and its media's are still one.
@@ -27,6 +34,10 @@ async function fromDevServer(url: URL, devOrigin: string): Promise<Response> {
   headers.set('Content-Type', upstream.headers.get('content-type') ?? 'application/octet-stream');
   return new Response(upstream.body, { status: upstream.status, headers });
 }
+
+/** The shelved bytes as a response body, without copying them. */
+const bodyOf = (file: ShelvedFile) =>
+  new Uint8Array(file.body.buffer as ArrayBuffer, file.body.byteOffset, file.body.byteLength);
 
 function plain(status: number, text: string): Response {
   return new Response(text, {
@@ -44,6 +55,14 @@ export async function serveAppRequest(
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return plain(404, 'Not found');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Not allowed');
+    if (DownloadShelf.isDownloadPath(url.pathname)) {
+      const file = request.method === 'GET' ? roots.takeDownload(url.pathname) : null;
+      if (!file) return plain(404, 'Not found');
+      return new Response(bodyOf(file), {
+        status: 200,
+        headers: { ...SECURITY_HEADERS, ...downloadHeaders(file) },
+      });
+    }
     if (roots.devOrigin && !url.pathname.startsWith('/media/')) {
       return await fromDevServer(url, roots.devOrigin);
     }

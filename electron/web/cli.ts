@@ -54,6 +54,7 @@ async function askOnPage(
       onEvent: () => () => {},
       audienceKey: () => {},
       resolveMedia: () => null,
+      takeDownload: () => null,
     },
     pages: 'unlock',
     rendererDir,

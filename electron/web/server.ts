@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { ManualClock } from '../core/clock';
 import type { KioskCore } from '../core/kioskCore';
 import { events, type EventName, type Role, type ShowRole } from '../ipc/contract';
+import { DownloadShelf, downloadHeaders } from '../services/downloads/downloadShelf';
 import { respondWithFile } from '../services/media/mediaResponse';
 import { contentTypeFor, resolveAssetPath, SECURITY_HEADERS } from '../shell/security';
 
@@ -26,7 +27,7 @@ const UNLOCK_PAGES: Readonly<Record<string, Role>> = { '/unlock.html': 'unlock' 
 /** What the shell serves: the kiosk's core, or (before the records open) the passphrase page's. */
 export type WebShellBackend = Pick<
   KioskCore,
-  'router' | 'onEvent' | 'audienceKey' | 'resolveMedia'
+  'router' | 'onEvent' | 'audienceKey' | 'resolveMedia' | 'takeDownload'
 >;
 
 export interface WebShellOptions {
@@ -288,6 +289,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       if (url.pathname === '/') {
         response.writeHead(302, { Location: Object.keys(pages)[0]! });
         return response.end();
+      }
+      if (DownloadShelf.isDownloadPath(url.pathname)) {
+        const file = request.method === 'GET' ? core.takeDownload(url.pathname) : null;
+        if (!file) return sendJson(response, 404, { error: 'not found' });
+        response.writeHead(200, { ...SECURITY_HEADERS, ...downloadHeaders(file) });
+        return response.end(file.body);
       }
       if (url.pathname.startsWith('/media/')) {
         const media = await respondWithFile(

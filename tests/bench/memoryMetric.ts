@@ -11,7 +11,8 @@ import { deckPositions } from '../../electron/services/session/sessionMachine';
 import type { ConsoleView } from '../../electron/services/session/views';
 import { newContext, openAudience, openConsole } from './browserMetrics';
 import { GROUP_START, log, withShell, type Shell } from './harness';
-import { agendaShape, loadGroupFive } from './packs';
+import { agendaShape } from '../../electron/services/session/sessionService';
+import { loadGroupFive } from './packs';
 import { tokenFor } from '../e2e/support/webShell';
 
 const MINUTE = 60_000;
@@ -70,6 +71,8 @@ async function heapAfterGc(page: Page): Promise<number> {
   }
 }
 
+const PIN = '2468';
+
 /** Runs one Group Five session; returns the console's heap after GC at the end of each item. */
 async function runGroupFive(
   context: BrowserContext,
@@ -78,8 +81,10 @@ async function runGroupFive(
   call: Call,
   first: boolean,
 ): Promise<number[]> {
-  const { manifest } = loadGroupFive();
-  const positions = deckPositions(agendaShape(manifest));
+  const pack = loadGroupFive();
+  const { manifest } = pack;
+  const agenda = agendaShape(pack);
+  const positions = deckPositions(agenda);
   const slideCount = positions.filter((position) => position.slideNumber !== null).length;
   let here = 0;
 
@@ -103,12 +108,25 @@ async function runGroupFive(
   };
   const command = (request: RequestOf<'session:command'>): Promise<ConsoleView> =>
     call('session:command', request);
+  /** Next until the console is on the following slide: through the slide's builds first. */
   const pressNext = async () => {
+    const position = positions[here]!;
+    const steps = agenda[position.item]!.slideSteps?.[position.slide] ?? 1;
+    for (let step = 1; step < steps; step += 1) {
+      await console.keyboard.press('ArrowRight');
+      await console
+        .getByTestId('build')
+        .filter({ hasText: step === steps - 1 ? 'all shown' : `${step} of ${steps - 1}` })
+        .waitFor({ timeout: 30_000 });
+    }
     await console.keyboard.press('ArrowRight');
     here += 1;
     await consoleShowsHere();
   };
 
+  // A returning group's roster is behind the counselor PIN, and a week locks the records again.
+  if (first) await call('records:setPin', { pin: PIN, currentPin: null });
+  else await call('records:unlock', { pin: PIN });
   const started = await call('session:start', {
     packId: manifest.id,
     cohortName: 'Memory group',

@@ -1,7 +1,5 @@
 /** The built-in Group Five pack, loaded the way the app loads it (validated, slides rendered). */
 import { loadPackFolder, type LoadedPack } from '../../electron/content/pack/registry';
-import type { PackManifest } from '../../electron/content/pack/schema';
-import type { AgendaShape } from '../../electron/services/session/sessionMachine';
 import { GROUP_FIVE_DIR } from './harness';
 
 let groupFive: LoadedPack | null = null;
@@ -16,15 +14,4 @@ export function loadGroupFive(): LoadedPack {
   }
   groupFive = pack;
   return pack;
-}
-
-/** The agenda as the session service shapes it for the state machine. */
-export function agendaShape(manifest: PackManifest): AgendaShape[] {
-  return manifest.agenda.map((item) => ({
-    id: item.id,
-    kind: item.kind,
-    minutes: item.minutes,
-    slideCount: item.slides.length,
-    questionIds: item.questions.map((question) => question.id),
-  }));
 }

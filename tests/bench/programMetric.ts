@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { openDatabase } from '../../electron/db/database';
 import { RecordsLock } from '../../electron/services/access/recordsLock';
 import { PackLibrary } from '../../electron/services/packs/packLibrary';
+import { JobBoard } from '../../electron/jobs/jobRunner';
+import { DownloadShelf } from '../../electron/services/downloads/downloadShelf';
 import { ProgramDesk } from '../../electron/services/program/programDesk';
 import { TEST_KEY } from '../helpers/recordsKey';
 import { GROUP_START, log, makeTempDir, RESOURCES_DIR } from './harness';
@@ -24,7 +26,8 @@ export async function programViewTiming(program: SyntheticProgram, runs = 7): Pr
     );
     const lock = new RecordsLock(db, clock);
     await lock.setPin('2468', null);
-    const desk = new ProgramDesk(db, clock, packs, lock);
+    const shelf = new DownloadShelf(clock);
+    const desk = new ProgramDesk(db, clock, packs, lock, shelf, new JobBoard(() => {}));
     const defaultView = { packId: null, cohortId: null, from: null, to: null };
     const samples: number[] = [];
     for (let run = 0; run < runs; run += 1) {

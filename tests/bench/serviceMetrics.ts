@@ -22,7 +22,8 @@ import {
   type SessionState,
 } from '../../electron/services/session/sessionState';
 import { GROUP_START, log, makeTempDir, RENDERER_DIR, RESOURCES_DIR } from './harness';
-import { agendaShape, loadGroupFive } from './packs';
+import { agendaShape } from '../../electron/services/session/sessionService';
+import { loadGroupFive } from './packs';
 import { median, percentile, sleep, timeSync } from './stats';
 import { TEST_KEY } from '../helpers/recordsKey';
 
@@ -112,7 +113,7 @@ export function quizAnswerRecordP95(
  * every simulated second the timetable must equal what the timestamps say, to the millisecond.
  */
 export function timerDrift2h(): number {
-  const agenda = agendaShape(loadGroupFive().manifest);
+  const agenda = agendaShape(loadGroupFive());
   // An odd start (not on a second) catches any rounding to whole seconds.
   const start = GROUP_START + 137;
   const fold = (state: SessionState, events: SessionEvent[]) =>

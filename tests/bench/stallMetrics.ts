@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { crc32, deflateSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { createKioskCore } from '../../electron/core/kioskCore';
@@ -106,6 +106,11 @@ interface JobTrace {
   commands: number[];
   /** Garbage collections on main (PerformanceObserver 'gc'), their durations in ms. */
   gcs: number[];
+  /**
+   * How long main's thread ran (`performance.eventLoopUtilization`'s active time) over the whole
+   * job, feed included: a stall far longer than this was the thread waiting for a core, not work.
+   */
+  busyMs: number;
 }
 
 const describe = (name: string, stall: number, trace: JobTrace, allocatedMb: number) => {
@@ -116,7 +121,7 @@ const describe = (name: string, stall: number, trace: JobTrace, allocatedMb: num
     `${p(trace.latencies, 50).toFixed(1)} p95 ${p(trace.latencies, 95).toFixed(1)} max ` +
     `${max(trace.latencies).toFixed(1)} ms; session:command p50 ${p(trace.commands, 50).toFixed(1)} ` +
     `max ${max(trace.commands).toFixed(1)} ms; gc ${trace.gcs.length}× max ${max(trace.gcs).toFixed(1)} ` +
-    `ms; main heap grew by ${allocatedMb.toFixed(1)} MB`
+    `ms; main busy ${trace.busyMs.toFixed(0)} ms in all; main heap grew by ${allocatedMb.toFixed(1)} MB`
   );
 };
 
@@ -142,7 +147,7 @@ export async function mainLoopStalls(): Promise<StallResults> {
     return path;
   };
   const histogram = monitorEventLoopDelay({ resolution: 1 });
-  const trace: JobTrace = { latencies: [], commands: [], gcs: [] };
+  const trace: JobTrace = { latencies: [], commands: [], gcs: [], busyMs: 0 };
   const gcObserver = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) trace.gcs.push(entry.duration);
   });
@@ -212,8 +217,10 @@ export async function mainLoopStalls(): Promise<StallResults> {
       const heapBefore = process.memoryUsage().heapUsed;
       // The records lock themselves after a while; the counselor unlocks them before printing.
       await call('records:unlock', { pin: '2468' });
+      const utilizationBefore = performance.eventLoopUtilization();
       await job();
       stalls[name] = histogram.max / 1e6;
+      trace.busyMs = performance.eventLoopUtilization(utilizationBefore).active;
       latencies.push(...trace.latencies);
       const grown = (process.memoryUsage().heapUsed - heapBefore) / MB;
       log(describe(name, stalls[name], trace, grown));

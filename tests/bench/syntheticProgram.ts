@@ -24,7 +24,9 @@ import {
 } from '../../electron/services/session/sessionState';
 import { summarizeSession, type SessionSummary } from '../../electron/services/session/summary';
 import { GROUP_START, log, makeTempDir } from './harness';
-import { agendaShape, loadGroupFive } from './packs';
+import type { LoadedPack } from '../../electron/content/pack/registry';
+import { agendaShape } from '../../electron/services/session/sessionService';
+import { loadGroupFive } from './packs';
 import { median, timeSync } from './stats';
 import { TEST_KEY } from '../helpers/recordsKey';
 
@@ -57,8 +59,8 @@ const DAY = 24 * 60 * MINUTE;
 const NAMES = ['Alex', 'Sam', 'Jo', 'Riley', 'Dee', 'Chris', 'Pat', 'Lee', 'Mo', 'Kim', 'Ty'];
 
 /** One realistic fidelity record: every item run in order for its planned minutes, one adapted. */
-function templateSummary(manifest: PackManifest): SessionSummary {
-  const agenda = agendaShape(manifest);
+function templateSummary(pack: LoadedPack): SessionSummary {
+  const agenda = agendaShape(pack);
   const fold = (state: SessionState, events: SessionEvent[]) =>
     events.reduce(applySessionEvent, state);
   let now = 0;
@@ -70,7 +72,7 @@ function templateSummary(manifest: PackManifest): SessionSummary {
   state = fold(state, [{ type: 'adapted', index: 7, reason: 'Fewer responses; group was quiet' }]);
   now += agenda.at(-1)!.minutes * MINUTE;
   state = fold(state, decide(state, agenda, { type: 'end' }, now));
-  return summarizeSession(manifest.agenda, state);
+  return summarizeSession(pack.manifest.agenda, state);
 }
 
 function insertProgram(db: Db, manifest: PackManifest, shape: ProgramShape): number {
@@ -78,7 +80,7 @@ function insertProgram(db: Db, manifest: PackManifest, shape: ProgramShape): num
   const game = manifest.game;
   if (quiz.length === 0 || !game) throw new Error('Group Five lost its quiz or game');
   const criteria = [...game.criteria.map((criterion) => criterion.id), 'bonus'];
-  const template = templateSummary(manifest);
+  const template = templateSummary(loadGroupFive());
   const durationMs = template.endedAt - template.startedAt;
   const start = GROUP_START - 10 * 365 * DAY;
 

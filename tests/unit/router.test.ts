@@ -53,6 +53,8 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'records:resetPin': () => locked,
     'records:lock': () => locked,
     'records:overview': notUsed,
+    'records:sessions': notUsed,
+    'records:standings': notUsed,
     'records:setCertificateRule': notUsed,
     'records:setMemberStanding': notUsed,
     'records:sessionReport': notUsed,

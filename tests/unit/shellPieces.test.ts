@@ -1,3 +1,4 @@
+import { DownloadShelf } from '../../electron/services/downloads/downloadShelf';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,10 +35,12 @@ describe('the main-process log', () => {
 });
 
 describe('the app: protocol handler', () => {
+  const shelf = new DownloadShelf({ now: () => 0 });
   const roots = () => ({
     rendererDir: join(dir.path, 'renderer'),
     resolveMedia: (path: string) =>
       path === '/media/builtin/a.ogg' ? join(dir.path, 'a.ogg') : null,
+    takeDownload: (path: string) => shelf.take(path),
   });
   beforeEach(() => {
     mkdirSync(join(dir.path, 'renderer', 'assets'), { recursive: true });
@@ -60,6 +63,24 @@ describe('the app: protocol handler', () => {
     );
     expect(response.status).toBe(206);
     expect((await response.arrayBuffer()).byteLength).toBe(10);
+  });
+
+  it('hands a document main made to the console once, as an attachment under its name', async () => {
+    const download = shelf.offer('séance report.csv', 'text/csv', 'a,b\n1,2\n');
+    expect(download).toMatchObject({ fileName: 'séance report.csv', bytes: 8 });
+    expect(download.url).toMatch(/^\/downloads\/[0-9a-f]{32}$/);
+    const url = `app://kiosk${download.url}`;
+    const response = await serveAppRequest(new Request(url), roots());
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv');
+    expect(response.headers.get('content-disposition')).toBe(
+      "attachment; filename*=UTF-8''s%C3%A9ance%20report.csv",
+    );
+    expect(await response.text()).toBe('a,b\n1,2\n');
+    expect((await serveAppRequest(new Request(url), roots())).status).toBe(404);
+    expect((await serveAppRequest(new Request('app://kiosk/downloads/0'), roots())).status).toBe(
+      404,
+    );
   });
 
   it('answers 404 for a missing file, another host or a way out, never a rejection', async () => {

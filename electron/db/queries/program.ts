@@ -72,12 +72,13 @@ export interface GraduationRow {
 
 type SelectionParams = [number, number, string | null, string | null, number | null, number | null];
 
-// session_records holds exactly the sessions that ended with a fidelity record.
+// session_records holds exactly the sessions that ended with a fidelity record, with their group
+// and pack (migration 10), so a selection never reads the sessions' own rows, summaries and all.
 const SELECTED_SESSIONS = `
-  SELECT r.session_id AS id FROM session_records r JOIN sessions s ON s.id = r.session_id
+  SELECT r.session_id AS id FROM session_records r
   WHERE r.started_at_ms >= ? AND r.started_at_ms < ?
-    AND (? IS NULL OR s.pack_id = ?)
-    AND (? IS NULL OR s.cohort_id = ?)`;
+    AND (? IS NULL OR r.pack_id = ?)
+    AND (? IS NULL OR r.cohort_id = ?)`;
 
 function params(selection: ProgramSelection): SelectionParams {
   return [
@@ -93,10 +94,10 @@ function params(selection: ProgramSelection): SelectionParams {
 export function listProgramSessions(db: Db, selection: ProgramSelection): ProgramSessionRow[] {
   return db
     .prepare<SelectionParams, ProgramSessionRow>(
-      `SELECT s.id, s.cohort_id, s.pack_id, s.pack_title, r.started_at_ms, r.ended_at_ms,
-              r.planned_minutes, r.actual_minutes
-       FROM sessions s JOIN session_records r ON r.session_id = s.id
-       WHERE s.id IN (${SELECTED_SESSIONS}) ORDER BY s.id`,
+      `SELECT r.session_id AS id, r.cohort_id, r.pack_id, r.pack_title, r.started_at_ms,
+              r.ended_at_ms, r.planned_minutes, r.actual_minutes
+       FROM session_records r
+       WHERE r.session_id IN (${SELECTED_SESSIONS}) ORDER BY r.session_id`,
     )
     .all(...params(selection));
 }
@@ -137,10 +138,10 @@ export function countWrongAnswers(db: Db, selection: ProgramSelection): WrongAns
   return db
     .prepare<SelectionParams, WrongAnswerCountRow>(
       `WITH selected AS (${SELECTED_SESSIONS})
-       SELECT s.pack_id, t.item_id, t.answer, sum(t.n) AS n
-       FROM selected JOIN sessions s ON s.id = selected.id
+       SELECT r.pack_id, t.item_id, t.answer, sum(t.n) AS n
+       FROM selected JOIN session_records r ON r.session_id = selected.id
        JOIN quiz_answer_totals t ON t.session_id = selected.id AND t.correct = 0
-       GROUP BY s.pack_id, t.item_id, t.answer`,
+       GROUP BY r.pack_id, t.item_id, t.answer`,
     )
     .all(...params(selection));
 }
@@ -166,8 +167,8 @@ export function nextSessionsOfGroup(
 ): number[] {
   return db
     .prepare<[number, number, number], { id: number }>(
-      `SELECT s.id FROM sessions s JOIN session_records r ON r.session_id = s.id
-       WHERE s.cohort_id = ? AND s.id > ? ORDER BY s.id LIMIT ?`,
+      `SELECT session_id AS id FROM session_records
+       WHERE cohort_id = ? AND session_id > ? ORDER BY session_id LIMIT ?`,
     )
     .all(cohortId, afterSessionId, count)
     .map((row) => row.id);
@@ -210,8 +211,7 @@ export function listProgramCohorts(db: Db): { id: number; name: string }[] {
   return db
     .prepare<[], { id: number; name: string }>(
       `SELECT c.id, c.name FROM cohorts c
-       WHERE EXISTS (SELECT 1 FROM sessions s JOIN session_records r ON r.session_id = s.id
-                     WHERE s.cohort_id = c.id)
+       WHERE EXISTS (SELECT 1 FROM session_records r WHERE r.cohort_id = c.id)
        ORDER BY c.name`,
     )
     .all();

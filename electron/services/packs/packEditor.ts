@@ -4,7 +4,6 @@
  * `curricula/` (keeping the previous version in `curricula/.history/<id>/<version>/`), restores an
  * earlier version and exports a pack as a `.zip` another clinic can import.
  */
-import { zipSync, type Zippable } from 'fflate';
 import { randomBytes } from 'node:crypto';
 import {
   cpSync,
@@ -16,7 +15,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { PackFiles } from '../../content/pack/crossCheck';
 import {
@@ -34,8 +33,10 @@ import { renderSlide, type PackAssetUrl, type RenderedSlide } from '../../conten
 import { resolveAssetPath } from '../../shell/security';
 import { MANIFEST_FILE, slideSchema } from '../../content/pack/schema';
 import { RejectedRequest } from '../errors';
-import type { Download } from '../records/recordsDesk';
+import type { Download, DownloadShelf } from '../downloads/downloadShelf';
+import type { JobBoard } from '../../jobs/jobRunner';
 import type { PackLibrary } from './packLibrary';
+import { filesUnder } from './packZip';
 import { judgeStaged, packAssetUrl } from './stagePack';
 
 /** Older versions beyond this many are removed when a pack is saved again. */
@@ -119,13 +120,6 @@ const NO_FILES: PackFiles = {
   },
 };
 
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
-
 function readDraft(folder: string): PackDraft {
   const parsed = parseManifestSync(readFileSync(join(folder, MANIFEST_FILE), 'utf8'));
   if (!parsed.ok) throw new RejectedRequest(parsed.problems[0]?.message ?? 'unreadable pack');
@@ -138,7 +132,12 @@ const invalid = (message: string, path = ''): SaveResult => ({
 });
 
 export class PackEditor {
-  constructor(private readonly packs: PackLibrary) {
+  constructor(
+    private readonly packs: PackLibrary,
+    private readonly downloads: DownloadShelf,
+    /** Exports are zipped on a worker thread. */
+    private readonly jobs: JobBoard,
+  ) {
     rmSync(join(packs.importedRoot, DRAFTS_FOLDER), { recursive: true, force: true });
   }
 
@@ -369,20 +368,14 @@ export class PackEditor {
   }
 
   /** The pack folder as a `.zip` (one top folder named after the id), as Import .zip… reads it. */
-  export(id: string): Download {
+  async export(id: string): Promise<Download> {
     const pack = this.packs.find(id);
     if (!pack) throw new RejectedRequest(`There is no pack “${id}”.`);
-    const entries: Zippable = {};
-    // Videos, audio and images are compressed already: stored as they are.
-    for (const file of filesUnder(pack.folder)) {
-      const data = new Uint8Array(readFileSync(join(pack.folder, file)));
-      entries[`${id}/${file}`] = [data, { level: /\.(md|ya?ml|txt|vtt|svg)$/i.test(file) ? 6 : 0 }];
-    }
-    const zip = zipSync(entries);
-    return {
-      fileName: `${id}-${pack.manifest.version}.zip`,
-      mime: 'application/zip',
-      base64: Buffer.from(zip).toString('base64'),
-    };
+    const fileName = `${id}-${pack.manifest.version}.zip`;
+    const zip = await this.jobs.run('pack-export', `Exporting ${fileName}`, {
+      folder: pack.folder,
+      id,
+    });
+    return this.downloads.offer(fileName, 'application/zip', zip);
   }
 }

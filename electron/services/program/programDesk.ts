@@ -9,9 +9,10 @@ import { listProgramCohorts, listRanPacks, sessionSpan } from '../../db/queries/
 import type { RecordsLock } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
 import type { PackLibrary } from '../packs/packLibrary';
-import { programReportPdf, type PageSize } from '../print';
+import type { JobBoard } from '../../jobs/jobRunner';
+import type { PageSize } from '../print';
 import { toCsv, UTF8_BOM, type CsvRow } from '../records/csv';
-import type { Download } from '../records/recordsDesk';
+import type { Download, DownloadShelf } from '../downloads/downloadShelf';
 import { dayOf, dayStart, programFigures, type ProgramFilter } from './programFigures';
 import { buildProgramView, type ChartBlock, type ProgramView } from './programView';
 
@@ -39,6 +40,9 @@ export class ProgramDesk {
     private readonly clock: Clock,
     private readonly packs: PackLibrary,
     private readonly lock: RecordsLock,
+    private readonly downloads: DownloadShelf,
+    /** The report's pages are laid out on a worker thread, like every PDF. */
+    private readonly jobs: JobBoard,
   ) {}
 
   view(request: ProgramRequest): ProgramView {
@@ -49,17 +53,17 @@ export class ProgramDesk {
   async report(request: ProgramRequest, pageSize: PageSize): Promise<Download> {
     this.lock.require();
     const view = this.build(request);
-    const bytes = await programReportPdf({
-      view,
-      packTitles: view.counts.packs.map((pack) => pack.title),
-      cohortName: this.cohortName(view),
-      pageSize,
+    const fileName = `${this.fileStem(view)}.pdf`;
+    const bytes = await this.jobs.run('pdf', `Printing ${fileName}`, {
+      document: 'program-report',
+      input: {
+        view,
+        packTitles: view.counts.packs.map((pack) => pack.title),
+        cohortName: this.cohortName(view),
+        pageSize,
+      },
     });
-    return {
-      fileName: `${this.fileStem(view)}.pdf`,
-      mime: 'application/pdf',
-      base64: Buffer.from(bytes).toString('base64'),
-    };
+    return this.downloads.offer(fileName, 'application/pdf', bytes);
   }
 
   /** One chart's figures as a CSV file, or every chart's in a zip when `chartId` is null. */
@@ -70,21 +74,17 @@ export class ProgramDesk {
     if (chartId !== null) {
       const block = blocks.find((entry) => entry.id === chartId);
       if (!block) throw new RejectedRequest('That chart is not in the view for this selection.');
-      return {
-        fileName: `${this.fileStem(view)}-${block.id}.csv`,
-        mime: 'text/csv',
-        base64: Buffer.from(chartCsv(block)).toString('base64'),
-      };
+      return this.downloads.offer(
+        `${this.fileStem(view)}-${block.id}.csv`,
+        'text/csv',
+        chartCsv(block),
+      );
     }
     if (blocks.length === 0) throw new RejectedRequest('No session ended in this range.');
     const zip = zipSync(
       Object.fromEntries(blocks.map((block) => [`${block.id}.csv`, strToU8(chartCsv(block))])),
     );
-    return {
-      fileName: `${this.fileStem(view)}-figures.zip`,
-      mime: 'application/zip',
-      base64: Buffer.from(zip).toString('base64'),
-    };
+    return this.downloads.offer(`${this.fileStem(view)}-figures.zip`, 'application/zip', zip);
   }
 
   private build(request: ProgramRequest): ProgramView {

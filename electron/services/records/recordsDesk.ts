@@ -8,8 +8,15 @@ import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
+import type { Download, DownloadShelf } from '../downloads/downloadShelf';
 import { formatRecoveryKey } from '../../db/recoveryKey';
 import { listCohorts } from '../../db/queries/cohorts';
+import {
+  countEndedSessions,
+  listEndedSessions,
+  type EndedSessionRow,
+} from '../../db/queries/sessions';
+import { getMember } from '../../db/queries/group';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { RecordsLock } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
@@ -24,7 +31,6 @@ import {
   type MemberStandingChange,
 } from '../group/certificates';
 import type { PackLibrary } from '../packs/packLibrary';
-import type { SessionSummary } from '../session/summary';
 import type { PdfJob } from '../../jobs/jobs';
 import type { JobBoard } from '../../jobs/jobRunner';
 import type { PageSize } from '../print';
@@ -32,23 +38,23 @@ import type { BackupInfo, BackupService } from './backups';
 import { parseTimeOfDay, programAgenda, timeOfDayLabel } from './programAgenda';
 import { buildSessionReport, sessionReportCsv } from './sessionReport';
 
-export interface Download {
-  fileName: string;
-  mime: string;
-  base64: string;
-}
+export type { Download } from '../downloads/downloadShelf';
+
+export const RECOVERY_SHEET_SETTING = 'recovery-sheet-printed-at';
+
+/**
+ * How many ended sessions the overview lists; earlier ones come a page at a time
+ * (`records:sessions`), so opening Records costs the same after ten years as on the first day.
+ */
+export const SESSIONS_PAGE = 50;
 
 export interface RecordsOverview {
-  sessions: {
-    id: number;
-    packTitle: string;
-    cohortName: string;
-    startedAt: number;
-    endedAt: number;
-    plannedMinutes: number;
-    actualMinutes: number;
-  }[];
-  cohorts: { id: number; name: string; members: MemberStanding[] }[];
+  /** The newest `SESSIONS_PAGE` ended sessions, newest first. */
+  sessions: EndedSessionRow[];
+  /** How many sessions have ended in all. */
+  sessionCount: number;
+  /** The groups; their members' standings come one group at a time (`records:standings`). */
+  cohorts: { id: number; name: string }[];
   certificateRule: CertificateRule;
   backups: BackupInfo[];
   /** When the recovery key sheet was last printed, or null: Records asks for it until then. */
@@ -70,15 +76,6 @@ export type PrintRequest =
   | { document: 'certificates'; packId: string; cohortId: number; pageSize: PageSize };
 
 const REDCAP_SECRET = 'redcap-secret';
-
-/**
- * A worker's bytes as the window's base64, without copying them first. Node makes a string over
- * about 1 MB an external one (its characters outside V8's heap), so a large export adds no work
- * for the garbage collector; encoding is SIMD, a few milliseconds for tens of MB.
- */
-const base64Of = (bytes: Uint8Array) =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-export const RECOVERY_SHEET_SETTING = 'recovery-sheet-printed-at';
 
 /** The records key as the recovery sheet shows it, and where this laptop keeps it. */
 export interface RecoveryKeyInfo {
@@ -134,40 +131,21 @@ export class RecordsDesk {
     /** Documents and exports are made on worker threads, with progress and Cancel. */
     private readonly jobs: JobBoard,
     private readonly databaseFile: string,
+    private readonly downloads: DownloadShelf,
   ) {}
 
   private async pdf(fileName: string, job: PdfJob): Promise<Download> {
     const bytes = await this.jobs.run('pdf', `Printing ${fileName}`, job);
-    return { fileName, mime: 'application/pdf', base64: base64Of(bytes) };
+    return this.downloads.offer(fileName, 'application/pdf', bytes);
   }
 
   overview(): RecordsOverview {
     this.lock.require();
     const rule = readCertificateRule(this.db);
-    const rows = this.db
-      .prepare<[], { id: number; pack_title: string; cohort: string; summary: string }>(
-        `SELECT s.id, s.pack_title, c.name AS cohort, s.summary FROM sessions s JOIN cohorts c ON c.id = s.cohort_id
-         WHERE s.status = 'ended' AND s.summary IS NOT NULL ORDER BY s.id DESC`,
-      )
-      .all();
     return {
-      sessions: rows.map((row) => {
-        const summary = JSON.parse(row.summary) as SessionSummary;
-        return {
-          id: row.id,
-          packTitle: row.pack_title,
-          cohortName: row.cohort,
-          startedAt: summary.startedAt,
-          endedAt: summary.endedAt,
-          plannedMinutes: summary.plannedMinutes,
-          actualMinutes: summary.actualMinutes,
-        };
-      }),
-      cohorts: listCohorts(this.db).map((cohort) => ({
-        id: cohort.id,
-        name: cohort.name,
-        members: memberStandings(this.db, cohort.id, rule),
-      })),
+      sessions: listEndedSessions(this.db, { beforeId: null, limit: SESSIONS_PAGE }),
+      sessionCount: countEndedSessions(this.db),
+      cohorts: listCohorts(this.db).map(({ id, name }) => ({ id, name })),
       certificateRule: rule,
       backups: this.backups.list(),
       recoverySheetPrintedAt: readSetting<number>(this.db, RECOVERY_SHEET_SETTING) ?? null,
@@ -186,16 +164,32 @@ export class RecordsDesk {
     };
   }
 
+  /** The ended sessions before `beforeId`, newest first, a page at a time. */
+  sessionsBefore(beforeId: number): EndedSessionRow[] {
+    this.lock.require();
+    return listEndedSessions(this.db, { beforeId, limit: SESSIONS_PAGE });
+  }
+
   setCertificateRule(rule: CertificateRule): RecordsOverview {
     this.lock.require();
     writeCertificateRule(this.db, rule);
     return this.overview();
   }
 
-  setMemberStanding(change: MemberStandingChange): RecordsOverview {
+  /**
+   * One group's members with their standing under the certificate rule: read for the group the
+   * coordinator picked, since every group's at once is thousands of counts after a few years.
+   */
+  standings(cohortId: number): MemberStanding[] {
+    this.lock.require();
+    return memberStandings(this.db, cohortId, readCertificateRule(this.db));
+  }
+
+  /** Changes a member's standing; answers with their group's standings. */
+  setMemberStanding(change: MemberStandingChange): MemberStanding[] {
     this.lock.require();
     changeMemberStanding(this.db, change);
-    return this.overview();
+    return this.standings(getMember(this.db, change.memberId)!.cohort_id);
   }
 
   async sessionReport(
@@ -214,11 +208,7 @@ export class RecordsDesk {
     );
     const name = `session-${sessionId}-${fileDate(report.session.startedAt)}-report`;
     if (format === 'csv') {
-      return {
-        fileName: `${name}.csv`,
-        mime: 'text/csv',
-        base64: Buffer.from(sessionReportCsv(report)).toString('base64'),
-      };
+      return this.downloads.offer(`${name}.csv`, 'text/csv', sessionReportCsv(report));
     }
     const maxPoints = report.game?.maxPoints ?? 0;
     return this.pdf(`${name}.pdf`, {
@@ -405,7 +395,7 @@ export class RecordsDesk {
       databaseFile: this.databaseFile,
       key: this.recovery.key,
     });
-    return { fileName, mime: 'application/zip', base64: base64Of(bytes) };
+    return this.downloads.offer(fileName, 'application/zip', bytes);
   }
 
   /** De-identified for pooling: pseudonyms come from a secret kept on this laptop, so they stay stable. */
@@ -427,7 +417,7 @@ export class RecordsDesk {
       secret,
       quizzes,
     });
-    return { fileName, mime: 'application/zip', base64: base64Of(bytes) };
+    return this.downloads.offer(fileName, 'application/zip', bytes);
   }
 
   async backupNow(): Promise<BackupInfo> {

@@ -139,7 +139,8 @@ function recordsContext(live: LiveSession): LiveContext {
   return { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: live.pack.manifest };
 }
 
-function agendaShape(pack: LoadedPack): AgendaShape[] {
+/** The agenda as the state machine sees it: ids, kinds, minutes, slides and their build steps. */
+export function agendaShape(pack: LoadedPack): AgendaShape[] {
   return pack.manifest.agenda.map((item, index) => ({
     id: item.id,
     kind: item.kind,

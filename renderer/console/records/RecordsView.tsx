@@ -3,11 +3,11 @@ import type { LockStatus } from '../../../electron/services/access/recordsLock';
 import type { Download, RecordsOverview } from '../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../platform/kiosk';
 import { PinInput } from '../../shared/PinInput';
-import { formatClock } from '../../shared/time';
 import { defaultAgendaStart } from './agendaStart';
+import { CohortStandings } from './CohortStandings';
 import { ForgotPin } from './ForgotPin';
 import { saveDownload } from './download';
-import { MemberStandingList } from './MemberStandingList';
+import { SessionList } from './SessionList';
 import { PaperSelect, type PageSize } from './PaperSelect';
 import './records.css';
 
@@ -194,66 +194,13 @@ function RecordsContent({
     <>
       <section aria-labelledby="sessions-title">
         <h3 id="sessions-title">Sessions</h3>
-        {overview.sessions.length === 0 ? (
-          <p className="runner__muted">No session has ended yet.</p>
-        ) : (
-          <table className="summary__table">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Group</th>
-                <th scope="col">Pack</th>
-                <th scope="col">Minutes</th>
-                <th scope="col">Report</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.sessions.map((session) => (
-                <tr key={session.id} data-session-id={session.id}>
-                  <td>
-                    {new Date(session.startedAt).toLocaleDateString()}{' '}
-                    {formatClock(session.startedAt)}
-                  </td>
-                  <td>{session.cohortName}</td>
-                  <td>{session.packTitle}</td>
-                  <td>
-                    {session.actualMinutes} of {session.plannedMinutes}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      onClick={() =>
-                        fetchFile(() =>
-                          call(api, 'records:sessionReport', {
-                            sessionId: session.id,
-                            format: 'pdf',
-                            pageSize,
-                          }),
-                        )
-                      }
-                    >
-                      PDF
-                    </button>{' '}
-                    <button
-                      type="button"
-                      onClick={() =>
-                        fetchFile(() =>
-                          call(api, 'records:sessionReport', {
-                            sessionId: session.id,
-                            format: 'csv',
-                            pageSize,
-                          }),
-                        )
-                      }
-                    >
-                      CSV
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <SessionList
+          newest={overview.sessions}
+          total={overview.sessionCount}
+          pageSize={pageSize}
+          onFile={fetchFile}
+          onError={fail}
+        />
       </section>
 
       <section aria-labelledby="print-title">
@@ -402,10 +349,7 @@ function RecordsContent({
                 </button>
               )}
             </div>
-            <MemberStandingList
-              members={cohort.members}
-              onSave={(change) => call(api, 'records:setMemberStanding', change).then(setOverview)}
-            />
+            <CohortStandings cohortId={cohort.id} rule={overview.certificateRule} onError={fail} />
           </>
         )}
       </section>

@@ -4,6 +4,8 @@ import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkDraft, type PackDraft } from '../../../electron/content/pack/draft';
 import { checkPack, folderFiles } from '../../../electron/content/pack/loadPack';
+import { DownloadShelf } from '../../../electron/services/downloads/downloadShelf';
+import { JobBoard } from '../../../electron/jobs/jobRunner';
 import { PackEditor } from '../../../electron/services/packs/packEditor';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { MINIMAL_PACK, writePack } from '../../helpers/packs';
@@ -14,6 +16,7 @@ let builtIn: string;
 let imported: string;
 let packs: PackLibrary;
 let editor: PackEditor;
+let downloads: DownloadShelf;
 const assetUrl = (id: string, path: string) => `/media/packs/${id}/${path}`;
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
@@ -23,7 +26,8 @@ beforeEach(() => {
   imported = join(dir.path, 'data', 'curricula');
   writePack(join(builtIn, 'mini'), { 'pack.yaml': MINIMAL_PACK });
   packs = new PackLibrary({ builtIn, imported }, assetUrl);
-  editor = new PackEditor(packs);
+  downloads = new DownloadShelf({ now: () => Date.now() });
+  editor = new PackEditor(packs, downloads, new JobBoard(() => {}));
 });
 afterEach(() => dir.remove());
 
@@ -139,7 +143,7 @@ describe('the pack editor in main', () => {
       { ...draftOf('mini-pack'), id: 'ours', title: 'Ours' },
       null,
     );
-    const download = editor.export('ours');
+    const download = await editor.export('ours');
     expect(download).toMatchObject({ fileName: 'ours-1.0.0.zip', mime: 'application/zip' });
     const other = makeTempDir();
     try {
@@ -147,7 +151,7 @@ describe('the pack editor in main', () => {
         { builtIn: join(other.path, 'none'), imported: join(other.path, 'curricula') },
         assetUrl,
       );
-      const result = await clinic.importZip(Buffer.from(download.base64, 'base64'), false);
+      const result = await clinic.importZip(downloads.take(download.url)!.body, false);
       expect(result).toMatchObject({ status: 'imported', pack: { id: 'ours', title: 'Ours' } });
     } finally {
       other.remove();

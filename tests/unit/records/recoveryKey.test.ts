@@ -1,3 +1,4 @@
+import type { Download } from '../../../electron/services/downloads/downloadShelf';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -45,12 +46,11 @@ async function oldLaptop(): Promise<{ dataDir: string; recoveryKey: string; shee
   });
   await value(core, 'group:addMember', { name: 'Ximena Quartz', checkIn: true });
   await value(core, 'session:command', { type: 'end' });
-  const download = await value<{ base64: string }>(core, 'records:recoverySheet', {
-    pageSize: 'Letter',
-  });
+  const download = await value<Download>(core, 'records:recoverySheet', { pageSize: 'Letter' });
+  const file = core.takeDownload(download.url)!;
   core.close();
   const pdf = join(dataDir, '..', `${dataDir.split('/').pop()}-sheet.pdf`);
-  writeFileSync(pdf, Buffer.from(download.base64, 'base64'));
+  writeFileSync(pdf, file.body);
   const sheet = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   return { dataDir, recoveryKey: formatRecoveryKey(storedKey(dataDir)), sheet };
 }

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type {
+  CertificateRule,
+  MemberStanding,
+} from '../../../electron/services/group/certificates';
+import { call, consoleApi } from '../../platform/kiosk';
+import { MemberStandingList } from './MemberStandingList';
+
+const api = consoleApi();
+
+/**
+ * The picked group's members and their certificates, read from main for that group alone; read
+ * again when the certificate rule changes, since the rule decides who stands where.
+ */
+export function CohortStandings({
+  cohortId,
+  rule,
+  onError,
+}: {
+  cohortId: number;
+  rule: CertificateRule;
+  onError: (error: Error) => void;
+}) {
+  const [loaded, setLoaded] = useState<{ cohortId: number; members: MemberStanding[] } | null>(
+    null,
+  );
+  useEffect(() => {
+    let current = true;
+    call(api, 'records:standings', { cohortId }).then((members) => {
+      if (current) setLoaded({ cohortId, members });
+    }, onError);
+    return () => {
+      current = false;
+    };
+  }, [cohortId, rule, onError]);
+
+  if (loaded?.cohortId !== cohortId) return <p className="runner__muted">Loading members…</p>;
+  return (
+    <MemberStandingList
+      members={loaded.members}
+      onSave={(change) =>
+        call(api, 'records:setMemberStanding', change).then((members) =>
+          setLoaded({ cohortId, members }),
+        )
+      }
+    />
+  );
+}
