@@ -6,14 +6,22 @@
  *
  * Tab is left to the page (no indentWithTab), so the keyboard can leave the editor as it leaves a
  * textarea; the console's own keys ignore typing in it (actions.ts: contenteditable is typing).
+ *
+ * The editor lives in a shadow root: CodeMirror styles itself with style rules it makes at run
+ * time, which the console's Content-Security-Policy (`style-src 'self'`, no inline styles) refuses
+ * in a <style> element but allows as a constructed style sheet, the form style-mod uses in a
+ * shadow root. ARIA references do not cross into it, so the field's problems are repeated inside,
+ * hidden, for the editing area's description.
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { HighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { Compartment, EditorState } from '@codemirror/state';
-import { EditorView, keymap, placeholder } from '@codemirror/view';
+import { EditorView, keymap } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
+
+const DESCRIPTION_ID = 'markdown-problems';
 
 /** Colours on the console's dark field background, each at least 4.5:1 against it. */
 const slideMarkdownStyle = HighlightStyle.define([
@@ -43,7 +51,6 @@ const theme = EditorView.theme(
     '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
       backgroundColor: '#37474f',
     },
-    '.cm-placeholder': { color: '#b0bec5' },
   },
   { dark: true },
 );
@@ -51,27 +58,20 @@ const theme = EditorView.theme(
 export interface MarkdownEditorProps {
   value: string;
   onChange: (value: string) => void;
-  /** The editing area's id, for its field's label and problems. */
+  /** The host's id: its field's label focuses it (the shadow root delegates focus). */
   id: string;
   /** The accessible name of the editing area (CodeMirror's contenteditable has no <label>). */
   label: string;
-  describedBy?: string;
-  invalid?: boolean;
-  placeholderText?: string;
+  /** The field's problems, read as the editing area's description; empty when none. */
+  description: string;
+  invalid: boolean;
 }
 
-function contentAttributes({
-  id,
-  label,
-  describedBy,
-  invalid = false,
-}: Pick<MarkdownEditorProps, 'id' | 'label' | 'describedBy' | 'invalid'>) {
+function contentAttributes(label: string, description: string, invalid: boolean) {
   return EditorView.contentAttributes.of({
-    id,
     'aria-label': label,
-    'aria-multiline': 'true',
     'aria-invalid': String(invalid),
-    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    ...(description ? { 'aria-describedby': DESCRIPTION_ID } : {}),
   });
 }
 
@@ -80,12 +80,12 @@ export default function MarkdownEditor({
   onChange,
   id,
   label,
-  describedBy,
+  description,
   invalid,
-  placeholderText,
 }: MarkdownEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  const describer = useRef<HTMLDivElement | null>(null);
   const attributes = useRef(new Compartment());
   const latestOnChange = useRef(onChange);
   useEffect(() => {
@@ -95,8 +95,17 @@ export default function MarkdownEditor({
   // The view is made once; value, label and state changes reach it below, not by a new view
   // (which would lose the cursor and the undo history at each keystroke).
   useEffect(() => {
+    const element = host.current!;
+    const shadow =
+      element.shadowRoot ?? element.attachShadow({ mode: 'open', delegatesFocus: true });
+    const hidden = document.createElement('div');
+    hidden.id = DESCRIPTION_ID;
+    hidden.hidden = true;
+    shadow.append(hidden);
+    describer.current = hidden;
     const editor = new EditorView({
-      parent: host.current!,
+      root: shadow,
+      parent: shadow,
       state: EditorState.create({
         doc: value,
         extensions: [
@@ -106,8 +115,7 @@ export default function MarkdownEditor({
           syntaxHighlighting(slideMarkdownStyle),
           EditorView.lineWrapping,
           theme,
-          attributes.current.of(contentAttributes({ id, label, describedBy, invalid })),
-          placeholderText ? placeholder(placeholderText) : [],
+          attributes.current.of(contentAttributes(label, description, invalid)),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latestOnChange.current(update.state.doc.toString());
           }),
@@ -117,6 +125,7 @@ export default function MarkdownEditor({
     view.current = editor;
     return () => {
       editor.destroy();
+      hidden.remove();
       view.current = null;
     };
     // Made once per mount; see above.
@@ -132,12 +141,11 @@ export default function MarkdownEditor({
   }, [value]);
 
   useEffect(() => {
+    if (describer.current) describer.current.textContent = description;
     view.current?.dispatch({
-      effects: attributes.current.reconfigure(
-        contentAttributes({ id, label, describedBy, invalid }),
-      ),
+      effects: attributes.current.reconfigure(contentAttributes(label, description, invalid)),
     });
-  }, [id, label, describedBy, invalid]);
+  }, [label, description, invalid]);
 
-  return <div className="markdown-editor" ref={host} />;
+  return <div className="markdown-editor" id={id} ref={host} />;
 }

@@ -4,7 +4,7 @@ import type { RenderedSlide } from '../../../electron/content/pack/renderPack';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { SlideFrame } from '../../shared/SlideFrame';
-import { getAt, problemsUnder, uniqueId, type Path } from './draftEdits';
+import { getAt, problemsAt, problemsUnder, uniqueId, type Path } from './draftEdits';
 import { CheckField, Field, SelectField, TextField, useEditor } from './fields';
 
 const api = consoleApi();
@@ -14,11 +14,14 @@ const MarkdownEditor = lazy(() => import('./MarkdownEditor'));
 /** A slide's Markdown in the code editor; every keystroke is a change of the draft. */
 function MarkdownField({ label, path, hint }: { label: string; path: Path; hint: string }) {
   const t = useConsoleT('editor');
-  const { draft, change } = useEditor();
+  const { draft, change, problems } = useEditor();
   const value = getAt(draft, path);
+  const description = problemsAt(problems, path)
+    .map((problem) => problem.message)
+    .join(' ');
   return (
     <Field label={label} path={path} hint={hint} className="field--markdown" editable>
-      {({ id, described, invalid }) => (
+      {({ id, invalid }) => (
         <Suspense
           fallback={<p className="markdown-editor__loading">{t('slides.loadingEditor')}</p>}
         >
@@ -27,7 +30,7 @@ function MarkdownField({ label, path, hint }: { label: string; path: Path; hint:
             label={label}
             value={typeof value === 'string' ? value : ''}
             onChange={(next) => change(path, next)}
-            describedBy={described}
+            description={description}
             invalid={invalid}
           />
         </Suspense>
