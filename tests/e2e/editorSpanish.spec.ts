@@ -1,30 +1,13 @@
-import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { blockingViolations } from './support/axe';
+import { englishLeftovers } from './support/catalogWords';
 import { expect, test } from './support/fixtures';
 import { PacksPage } from './support/pages';
 
 /** Issue 18: the pack editor in the counselor's Spanish (the pack being edited is Spanish too). */
 
-const catalog = (language: string): unknown =>
-  JSON.parse(readFileSync(`resources/locales/${language}/editor.json`, 'utf8'));
-
-function leaves(tree: unknown): string[] {
-  return Object.values(tree as Record<string, unknown>).flatMap((value) =>
-    typeof value === 'string' ? [value] : leaves(value),
-  );
-}
-
-/** Every piece of the editor's English catalog that its Spanish one does not share, as whole words. */
-const ENGLISH = (() => {
-  const spanish = leaves(catalog('es')).join('\n');
-  const fragments = leaves(catalog('en'))
-    .flatMap((text) => text.split(/\{\{[^}]+\}\}|[.:;,!?()“”←→·"]/))
-    .map((fragment) => fragment.trim())
-    .filter((fragment) => fragment.length >= 4 && !spanish.includes(fragment));
-  const escaped = fragments.map((fragment) => fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`\\b(${escaped.join('|')})\\b`);
-})();
+/** Every piece of the editor's English catalog that its Spanish one does not share. */
+const ENGLISH = englishLeftovers('editor', 4);
 
 /**
  * What the editor says in its own words: text, hidden labels and accessible names. Left out: the
@@ -54,13 +37,9 @@ async function expectSpanish(root: Locator, where: string) {
 }
 
 async function expectAccessible(page: Page, view: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const blocking = results.violations
-    .filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))
-    .map((violation) => violation.id);
-  expect.soft(blocking, `${view}: serious or critical axe violations`).toEqual([]);
+  expect
+    .soft(await blockingViolations(page), `${view}: serious or critical axe violations`)
+    .toEqual([]);
 }
 
 test('the pack editor in Spanish: every section, the Markdown editor and its preview, and a kept draft offered back', async ({
