@@ -142,6 +142,8 @@ describe('leaving the pack editor with changes not saved', () => {
     expect(console.contents.unload()).toBe(false);
     expect(console.contents.unload()).toBe(true);
     expect(state.messageBoxes).toHaveLength(2);
+    // Reloaded: the new page has nothing to lose, and the clean-up quits without asking.
+    console.contents.refusesUnload = false;
   });
 
   it('the system shutting down does not wait for an answer', async () => {
