@@ -98,6 +98,8 @@ export default function PackEditor({
     | { kind: 'failed'; message: string }
   >({ kind: 'idle' });
   const [dirty, setDirty] = useState(false);
+  /** Changed by hand (a duplicate is unsaved from the start, but has nothing to keep yet). */
+  const [edited, setEdited] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
   /** Images added while editing, kept by main apart from any pack until the save. */
   const [draftImages, setDraftImages] = useState<{ draftId: string | null; paths: string[] }>({
@@ -115,7 +117,7 @@ export default function PackEditor({
     baseId: savedId ?? (request.mode === 'new' ? null : request.id),
     draftId,
     draft,
-    dirty,
+    dirty: edited,
   });
 
   useEffect(() => {
@@ -131,6 +133,7 @@ export default function PackEditor({
     setDraft(found.draft as unknown as PackDraft);
     setDraftImages({ draftId: found.draftId, paths: found.images });
     setDirty(true);
+    setEdited(true);
     setOffer(null);
   }
 
@@ -191,6 +194,7 @@ export default function PackEditor({
   const change = useCallback((path: Path, value: unknown) => {
     setDraft((previous) => (previous ? setAt(previous, path, value) : previous));
     setDirty(true);
+    setEdited(true);
     setStatus((previous) => (previous.kind === 'saved' ? { kind: 'idle' } : previous));
   }, []);
   const state: EditorState | null = useMemo(
@@ -211,6 +215,7 @@ export default function PackEditor({
 
   function applySaved(result: Extract<SaveResult, { status: 'saved' }>, message: string) {
     void forget(draftKey);
+    setEdited(false);
     setSavedId(result.id);
     setDraft((previous) =>
       previous ? { ...previous, id: result.id, version: result.version } : previous,
@@ -342,7 +347,7 @@ export default function PackEditor({
             <p className="pack-editor__meta">
               <code>{draft.id}</code> {t('header.version', { version: draft.version })}
               {dirty && ` · ${t('header.notSaved')}`}
-              {dirty && <KeptNote kept={kept} />}
+              {edited && <KeptNote kept={kept} />}
             </p>
           </div>
           <p className="pack-editor__check" data-testid="check-summary" aria-live="polite">
