@@ -16,12 +16,14 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdownKeymap, markdownLanguage } from '@codemirror/lang-markdown';
 import { HighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
-import { Compartment, EditorState } from '@codemirror/state';
+import { Annotation, Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
 
 const DESCRIPTION_ID = 'markdown-problems';
+/** Marks a change that came from the draft (an inserted image, a resumed draft): not echoed back. */
+const fromDraft = Annotation.define<boolean>();
 
 /** Colours on the console's dark field background, each at least 4.5:1 against it. */
 const slideMarkdownStyle = HighlightStyle.define([
@@ -117,7 +119,8 @@ export default function MarkdownEditor({
           theme,
           attributes.current.of(contentAttributes(label, description, invalid)),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) latestOnChange.current(update.state.doc.toString());
+            const typed = !update.transactions.some((change) => change.annotation(fromDraft));
+            if (update.docChanged && typed) latestOnChange.current(update.state.doc.toString());
           }),
         ],
       }),
@@ -137,7 +140,11 @@ export default function MarkdownEditor({
     const editor = view.current;
     if (!editor) return;
     const shown = editor.state.doc.toString();
-    if (shown !== value) editor.dispatch({ changes: { from: 0, to: shown.length, insert: value } });
+    if (shown !== value)
+      editor.dispatch({
+        changes: { from: 0, to: shown.length, insert: value },
+        annotations: fromDraft.of(true),
+      });
   }, [value]);
 
   useEffect(() => {
