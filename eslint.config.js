@@ -22,6 +22,7 @@ const translatedViews = [
   'renderer/console/session/SessionTab.tsx',
   'renderer/console/session/ResumePrompt.tsx',
   'renderer/console/session/SummaryView.tsx',
+  'renderer/console/editor/**/*.tsx',
 ];
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util'];

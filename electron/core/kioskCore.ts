@@ -20,6 +20,7 @@ import { GroupRecords, type LiveContext } from '../services/group/groupRecords';
 import { SelfEntry } from '../services/group/selfEntry';
 import { MediaLibrary } from '../services/media/mediaLibrary';
 import { DeckUploads } from '../services/packs/deckImport';
+import { EditorDrafts } from '../services/packs/editorDrafts';
 import { PackEditor, type SaveResult } from '../services/packs/packEditor';
 import { adoptStaged, PackLibrary } from '../services/packs/packLibrary';
 import type { ImportResult } from '../services/packs/packViews';
@@ -277,7 +278,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         await decks.cancel(deckId);
       }
     };
-    const editor = new PackEditor(packs, downloads, jobs);
+    const editorDrafts = new EditorDrafts(db, clock);
+    // A draft kept for after a crash keeps the images it added.
+    const editor = new PackEditor(packs, downloads, jobs, editorDrafts.imageFolders());
     /** A saved pack is in the catalog at once: the lists in every view refresh. */
     const packsSaved = async (saving: Promise<SaveResult>) => {
       const result = await saving;
@@ -450,6 +453,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
         packsSaved(editor.save(baseId, draftId, draft, sessions.liveContext()?.pack.id ?? null)),
       'packs:editorAddImage': ({ draftId, name, data }) =>
         editor.addImage(draftId, name, Buffer.from(data, 'base64')),
+      'packs:editorDraftKeep': ({ key, baseId, draftId, draft }) =>
+        editorDrafts.keep(key, baseId, draftId, draft),
+      'packs:editorDraftFind': ({ key }) => {
+        const kept = editorDrafts.find(key);
+        return kept && { ...kept, images: editor.draftImages(kept.draftId) };
+      },
       'packs:history': ({ id }) => editor.history(id),
       'packs:restore': ({ id, version }) =>
         packsSaved(editor.restore(id, version, sessions.liveContext()?.pack.id ?? null)),

@@ -23,6 +23,7 @@ import type { MediaLibraryView } from '../services/media/mediaViews';
 import type { PackProblem } from '../content/pack/problems';
 import type { RenderedSlide } from '../content/pack/renderPack';
 import type { DeckTargetPack } from '../services/packs/deckImport';
+import type { OfferedDraft } from '../services/packs/editorDrafts';
 import type { EditablePack, HistoryEntry, SaveResult } from '../services/packs/packEditor';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
 import type { SessionCommand } from '../services/session/sessionMachine';
@@ -74,6 +75,8 @@ const draftId = z
   .string()
   .regex(/^[0-9a-f]{24}$/)
   .nullable();
+/** Which editing a kept draft belongs to: a pack edited, a pack duplicated, or a new pack. */
+const editorDraftKey = z.string().regex(/^(new|(edit|duplicate):\S{1,100})$/);
 /** A pack being edited: a manifest-shaped object (main checks it with the pack schema itself). */
 const draft = z
   .record(z.string(), z.unknown())
@@ -542,6 +545,18 @@ export const channels = {
         data: base64.max(Math.ceil((20 * 1024 ** 2) / 3) * 4, 'an image may be at most 20 MB'),
       })
       .strict(),
+    CONSOLE_ONLY,
+  ),
+  /** Keeps the editor's unsaved draft for after a crash or restart; `draft` null removes it. */
+  'packs:editorDraftKeep': channel<{ savedAt: number } | null>()(
+    z
+      .object({ key: editorDraftKey, baseId: packRef.nullable(), draftId, draft: draft.nullable() })
+      .strict(),
+    CONSOLE_ONLY,
+  ),
+  /** The draft kept for this editing, offered back when it opens again; null when none. */
+  'packs:editorDraftFind': channel<OfferedDraft | null>()(
+    z.object({ key: editorDraftKey }).strict(),
     CONSOLE_ONLY,
   ),
   'packs:history': channel<HistoryEntry[]>()(z.object({ id: packRef }).strict(), CONSOLE_ONLY),

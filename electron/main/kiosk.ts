@@ -188,7 +188,7 @@ async function unlockRecords(log: LogFile): Promise<Unlocked & { close?: () => v
   return { ...unlocked, recoveryKey: unlocked.recoveryKey ?? recoveryKey };
 }
 
-async function launch(log: LogFile, quitting: { now: boolean }): Promise<void> {
+async function launch(log: LogFile, quitting: { now: boolean }): Promise<KioskWindows> {
   const shell = prepareShell();
   const unlocked = await unlockRecords(log);
   let core: KioskCore | null = null;
@@ -242,6 +242,7 @@ async function launch(log: LogFile, quitting: { now: boolean }): Promise<void> {
   unlocked.close?.();
   keepAwakeDuringSessions(kiosk);
   log.write(`started ${app.getVersion()}, records in ${kiosk.databaseFile}`);
+  return windows;
 }
 
 function failStart(log: LogFile, error: unknown): void {
@@ -259,7 +260,13 @@ function failStart(log: LogFile, error: unknown): void {
 export function startKiosk(): void {
   const log = openLogFile(join(app.getPath('userData'), 'logs'));
   const quitting = { now: false };
-  app.on('before-quit', () => {
+  let windows: KioskWindows | null = null;
+  app.on('before-quit', (event) => {
+    // The console is asked first (windows.ts): a quit it refuses changes nothing.
+    if (windows?.closeConsoleBeforeQuit()) {
+      event.preventDefault();
+      return;
+    }
     quitting.now = true;
   });
   hardenContents();
@@ -277,5 +284,8 @@ export function startKiosk(): void {
   app
     .whenReady()
     .then(() => launch(log, quitting))
+    .then((opened) => {
+      windows = opened;
+    })
     .catch((error: unknown) => failStart(log, error));
 }

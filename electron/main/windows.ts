@@ -79,7 +79,8 @@ export class KioskWindows {
       });
     }
     // The pack editor refuses the unload while its draft is not saved; Electron shows no dialog of
-    // its own, so main asks (and a shutdown that must go on does not wait for an answer).
+    // its own, so main asks (and a shutdown that must go on does not wait for an answer: the OS
+    // ending the session sets quitting.now; a quit sets it only once the console has closed).
     consoleWindow.webContents.on('will-prevent-unload', (event) => {
       if (this.options.quitting.now || this.askLeaveUnsaved(consoleWindow)) event.preventDefault();
     });
@@ -90,6 +91,19 @@ export class KioskWindows {
     });
   }
 
+  /**
+   * A quit closes the console first, alone: its page may refuse to unload (the pack editor's
+   * unsaved changes) and the coordinator may choose to stay, which must leave both windows as they
+   * were. Once the console has closed, its 'closed' quits again and this answers false. True while
+   * the console is being asked (the quit waits).
+   */
+  closeConsoleBeforeQuit(): boolean {
+    const consoleWindow = this.consoleWindow();
+    if (!consoleWindow || this.options.quitting.now) return false;
+    consoleWindow.close();
+    return true;
+  }
+
   /** True when the coordinator chooses to leave the pack editor's unsaved changes behind. */
   private askLeaveUnsaved(window: BrowserWindow): boolean {
     const choice = dialog.showMessageBoxSync(window, {
@@ -98,7 +112,8 @@ export class KioskWindows {
       defaultId: 1,
       cancelId: 1,
       message: 'The pack editor has changes that are not saved yet.',
-      detail: 'Leaving now loses them. Stay to save the pack first.',
+      detail:
+        'They are kept on this computer as a draft, offered back when the pack is opened in the editor again. Stay to save the pack now.',
     });
     return choice === 0;
   }

@@ -771,4 +771,10 @@ test('the pack editor: every section of a built-in pack and of a new one, and a 
   await editor.save();
   await expect(editor.alert).toContainText('Not saved');
   await expectAccessible(page, 'pack editor: a refused save', { showsText: true });
+  await expect(editor.root).toContainText('kept on this computer at');
+  page.on('dialog', (dialog) => void dialog.accept());
+  await packs.open(shell.consoleUrl);
+  await page.getByRole('button', { name: 'New pack' }).click();
+  await expect(editor.resumeDraft).toBeVisible();
+  await expectAccessible(page, 'pack editor: resume a kept draft', { showsText: true });
 });

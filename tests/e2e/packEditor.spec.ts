@@ -148,7 +148,7 @@ test('editing a built-in pack saves a copy under a new id and leaves the built-i
   await editor.openEdit(packs, 'hhrp-group-5');
   await expect(editor.root.getByRole('note')).toContainText('This pack is built in');
   // Group Five's two printed-time warnings are pack:check's.
-  await expect(editor.checkSummary).toHaveText('Valid, 2 warning(s)');
+  await expect(editor.checkSummary).toHaveText('Valid, 2 warnings');
 
   await editor.section('Agenda');
   await editor.selectItem(1);
@@ -186,7 +186,7 @@ test('an invalid edit cannot be saved and says where', async ({ shell, dataDir, 
   await expect(editor.problemsOf('Printed clock time', item)).toHaveText(
     'write a clock time as h:mm, e.g. "1:05"',
   );
-  await expect(editor.checkSummary).toHaveText('2 error(s) to fix before saving');
+  await expect(editor.checkSummary).toHaveText('2 errors to fix before saving');
   await editor.save();
   await expect(editor.alert).toContainText('Not saved');
   await expect(editor.alert).toContainText(/Agenda item 1 “.+” › Minutes: Too small/);
@@ -251,7 +251,7 @@ test('slides: a live preview at projector size that warns when the text does not
   await packs.open(shell.consoleUrl);
   await editor.openEdit(packs, 'projector-check', 'Duplicate');
   await editor.section('Slides');
-  const markdown = editor.field('Markdown');
+  const markdown = editor.markdown;
   const preview = editor.root.getByRole('img', { name: 'Preview at projector size' });
   await markdown.fill('# Short and clear\n\n- One point');
   await expect(preview.locator('h1')).toHaveText('Short and clear');
@@ -359,6 +359,84 @@ test('an unsaved draft survives a tab switch, and reloading with it asks first',
   expect(asked).toEqual(['beforeunload']);
 });
 
+test('an unsaved draft is kept: offered back after a reload and after the shell is killed, resumed, and gone once saved', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const data = makeDataDir();
+  let shell = await startShell(data.path);
+  try {
+    const packs = new PacksPage(page);
+    const editor = new PackEditorPage(page);
+    // Leaving with changes not saved: the browser's "Leave site?" is answered Leave.
+    page.on('dialog', (dialog) => void dialog.accept());
+    await packs.open(shell.consoleUrl);
+    await editor.openEdit(packs, 'projector-check', 'Duplicate');
+    const session = editor.entry('Session');
+    await editor.field('Title', session).fill('Room check, kept');
+    await editor.section('Slides');
+    await editor.markdown.fill('# Kept through a crash\n\n- Typed before the power cut');
+    await expect(editor.root.getByRole('img', { name: 'Preview at projector size' })).toContainText(
+      'Kept through a crash',
+    );
+    await expect(editor.root).toContainText(/kept on this computer at \d\d:\d\d/);
+
+    // A reload (main still running): offered back; Resume carries on where it was.
+    await packs.open(shell.consoleUrl);
+    await packs.card('projector-check').getByRole('button', { name: 'Duplicate' }).click();
+    await expect(editor.resumeDraft).toContainText(
+      /You have unsaved changes to “Room check, kept” from today at \d\d:\d\d/,
+    );
+    await editor.resumeDraft.getByRole('button', { name: 'Resume' }).click();
+    await expect(editor.field('Title', session)).toHaveValue('Room check, kept');
+    await expect(editor.root).toContainText('not saved yet');
+
+    // Power cut: the shell is killed, and comes back on the same data folder.
+    await shell.kill();
+    shell = await startShell(data.path, { port: shell.port });
+    await packs.open(shell.consoleUrl);
+    await packs.card('projector-check').getByRole('button', { name: 'Duplicate' }).click();
+    await editor.resumeDraft.getByRole('button', { name: 'Resume' }).click();
+    await editor.section('Slides');
+    await expect(editor.markdown).toContainText('Typed before the power cut');
+    await editor.save();
+    await expect(editor.status).toContainText('Saved “Room check, kept”');
+
+    // Saved: nothing is offered back, neither for the copy nor for another duplicate.
+    await editor.close();
+    await editor.openEdit(packs, 'projector-check-copy');
+    await expect(editor.resumeDraft).toHaveCount(0);
+    await editor.close();
+    await editor.openEdit(packs, 'projector-check', 'Duplicate');
+    await expect(editor.resumeDraft).toHaveCount(0);
+  } finally {
+    await shell.stop();
+    data.remove();
+  }
+});
+
+test('discarding a kept draft opens the pack as saved, and it is not offered again', async ({
+  shell,
+  page,
+}) => {
+  const packs = new PacksPage(page);
+  const editor = new PackEditorPage(page);
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'projector-check');
+  const session = editor.entry('Session');
+  // The browser's "Leave site?" is answered Leave.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await editor.field('Title', session).fill('Thrown away');
+  await expect(editor.root).toContainText('kept on this computer at');
+  await packs.open(shell.consoleUrl);
+  await packs.card('projector-check').getByRole('button', { name: 'Edit' }).click();
+  await editor.resumeDraft.getByRole('button', { name: 'Discard' }).click();
+  await expect(editor.field('Title', session)).toHaveValue('Projector check');
+  await packs.open(shell.consoleUrl);
+  await editor.openEdit(packs, 'projector-check');
+  await expect(editor.resumeDraft).toHaveCount(0);
+});
+
 /** A copy of a built-in pack open in the editor on one of its agenda items. */
 async function editCopyAt(page: Page, consoleUrl: string, packId: string, item: number) {
   const packs = new PacksPage(page);
@@ -404,7 +482,7 @@ test('polls, teaches, guidance notes and breakouts have forms, checked with pack
   // Removing the poll from a poll item is what pack:check refuses.
   await poll.getByRole('button', { name: 'Remove the poll' }).click();
   await expect(poll).toContainText('a poll item needs a poll section');
-  await expect(editor.checkSummary).toHaveText('1 error(s) to fix before saving');
+  await expect(editor.checkSummary).toHaveText('1 error to fix before saving');
   await poll.getByRole('button', { name: 'Add the poll' }).click();
   await editor.field('Poll question', poll).fill('Which of these raise the risk of harm?');
   for (const [key, text] of [

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { advance, installClocks } from './support/clock';
+import { englishLeftovers } from './support/catalogWords';
 import { expect, fakeClockTest, test } from './support/fixtures';
 import { AudiencePage, ConsolePage } from './support/pages';
 import { openRecords, pdfText, save } from './support/records';
@@ -15,29 +15,21 @@ const ITEM = { question: 1, break: 2, quiz: 3 } as const;
 /** The product's name is the same in every language; the check below looks past it. */
 const PRODUCT = 'Facilitator Kiosk';
 
-const catalog = (language: string): unknown =>
-  JSON.parse(readFileSync(`resources/locales/${language}/room.json`, 'utf8'));
-
-function leaves(tree: unknown): string[] {
-  return Object.values(tree as Record<string, unknown>).flatMap((value) =>
-    typeof value === 'string' ? [value] : leaves(value),
-  );
-}
-
 /**
  * Every piece of the kiosk's English room catalog that Spanish does not share ("Back at", "Thank
  * you for coming", "Page", "Correct answer"…), plus common English words, as whole words.
  */
-const ENGLISH = (() => {
-  const spanish = leaves(catalog('es')).join('\n');
-  const fragments = leaves(catalog('en'))
-    .flatMap((text) => text.split(/\{\{[^}]+\}\}|<\/?\w+>|[.:!?()“”←]/))
-    .map((fragment) => fragment.trim())
-    .filter((fragment) => fragment.length >= 3 && !spanish.includes(fragment));
-  const words = ['the', 'and', 'of', 'at', 'you', 'Page', 'Team', 'Break', 'Quiz'];
-  const escaped = fragments.map((fragment) => fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`\\b(${[...escaped, ...words].join('|')})\\b`);
-})();
+const ENGLISH = englishLeftovers('room', 3, [
+  'the',
+  'and',
+  'of',
+  'at',
+  'you',
+  'Page',
+  'Team',
+  'Break',
+  'Quiz',
+]);
 
 function expectNoEnglish(text: string, where: string) {
   const found = text.replaceAll(PRODUCT, '').match(ENGLISH);

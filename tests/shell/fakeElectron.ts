@@ -49,6 +49,9 @@ interface FakeState {
   /** What the next open-file dialogs answer, in order (a path, or null for Cancel); and what they were asked. */
   openDialogAnswers: (string | null)[];
   openDialogs: Electron.OpenDialogOptions[];
+  /** What the next message boxes answer (a button's index), in order; and what they showed. */
+  messageBoxAnswers: number[];
+  messageBoxes: Electron.MessageBoxSyncOptions[];
   applicationMenu: FakeMenu | null;
   quitRequested: number;
   quitting: boolean;
@@ -114,6 +117,8 @@ export function configure(config: Partial<FakeConfig> & { home: string }): void 
     errorBoxes: [],
     openDialogAnswers: [],
     openDialogs: [],
+    messageBoxAnswers: [],
+    messageBoxes: [],
     applicationMenu: null,
     quitRequested: 0,
     quitting: false,
@@ -290,6 +295,8 @@ export class FakeWebContents
   readonly mainFrame = new FakeWebFrame('');
   reloads = 0;
   destroyed = false;
+  /** The page's `beforeunload` handler cancels the unload (the pack editor with unsaved changes). */
+  refusesUnload = false;
   windowOpenHandler: Parameters<Electron.WebContents['setWindowOpenHandler']>[0] | null = null;
 
   constructor(readonly webPreferences: Electron.WebPreferences) {
@@ -312,6 +319,20 @@ export class FakeWebContents
 
   setWindowOpenHandler(handler: Parameters<Electron.WebContents['setWindowOpenHandler']>[0]): void {
     this.windowOpenHandler = handler;
+  }
+
+  /**
+   * The page is about to unload (a reload, a navigation, its window closing). Electron: when a
+   * `beforeunload` handler cancels it, webContents emits 'will-prevent-unload', and
+   * `event.preventDefault()` there "will ignore the beforeunload event handler and allow the page
+   * to be unloaded" (web-contents.md); otherwise the page stays. True when the page unloads.
+   */
+  unload(): boolean {
+    if (this.destroyed) throw destroyedError();
+    if (!this.refusesUnload) return true;
+    const event = new FakeEvent();
+    this.emit('will-prevent-unload', event);
+    return event.defaultPrevented;
   }
 
   /** The page asks main for something, as the preload's ipcRenderer.invoke does. */
@@ -514,12 +535,17 @@ export class FakeBrowserWindow
     this.menuRemoved = true;
   }
 
-  /** Electron: 'close' is preventable; otherwise the window is destroyed and 'closed' follows. */
+  /**
+   * Electron: 'close' is preventable; it "is emitted before the beforeunload and unload event of
+   * the DOM" (browser-window.md), and a page that refuses the unload keeps the window open.
+   * Otherwise the window is destroyed and 'closed' follows.
+   */
   close(): void {
     if (this.destroyed) return;
     const event = new FakeEvent();
     this.emit('close', event);
-    if (!event.defaultPrevented) this.destroy();
+    if (event.defaultPrevented || !this.contents.unload()) return;
+    this.destroy();
   }
 
   destroy(): void {
@@ -771,6 +797,19 @@ export const dialog = {
         : { canceled: false, filePaths: [answer] },
     );
   },
-} satisfies Pick<Electron.Dialog, 'showErrorBox'> & {
+  /**
+   * A modal message box: answers the next of `messageBoxAnswers`, else the cancel button
+   * (Electron: closing the box with Esc or the window's ✕ returns `cancelId`, 0 when unset).
+   */
+  showMessageBoxSync(
+    windowOrOptions: Electron.BaseWindow | Electron.MessageBoxSyncOptions,
+    options?: Electron.MessageBoxSyncOptions,
+  ): number {
+    requireReady('dialog');
+    const shown = options ?? (windowOrOptions as Electron.MessageBoxSyncOptions);
+    state.messageBoxes.push(shown);
+    return state.messageBoxAnswers.shift() ?? shown.cancelId ?? 0;
+  },
+} satisfies Pick<Electron.Dialog, 'showErrorBox' | 'showMessageBoxSync'> & {
   showOpenDialog(options: Electron.OpenDialogOptions): Promise<Electron.OpenDialogReturnValue>;
 };

@@ -78,6 +78,88 @@ describe('closing windows', () => {
   });
 });
 
+describe('leaving the pack editor with changes not saved', () => {
+  const LEAVE = 0;
+  const STAY = 1;
+
+  it('closing the console asks; staying keeps the app as it was, leaving closes and quits', async () => {
+    shell = await loadMain();
+    const { console, audience } = windowsByRole(shell.fake);
+    const state = shell.fake.fakeState();
+    console.contents.refusesUnload = true;
+    state.messageBoxAnswers.push(STAY);
+    console.close();
+    expect(state.messageBoxes).toEqual([
+      expect.objectContaining({
+        message: 'The pack editor has changes that are not saved yet.',
+        buttons: ['Leave without saving', 'Stay and save'],
+        cancelId: STAY,
+        defaultId: STAY,
+      }),
+    ]);
+    expect(console.isDestroyed()).toBe(false);
+    expect(state.quit).toBe(false);
+    // Esc (the cancel button) stays too.
+    console.close();
+    expect(console.isDestroyed()).toBe(false);
+    state.messageBoxAnswers.push(LEAVE);
+    console.close();
+    expect(console.isDestroyed()).toBe(true);
+    expect(audience.isDestroyed()).toBe(true);
+    expect(state.quit).toBe(true);
+  });
+
+  it('a quit (the menu, Ctrl+Q) asks before any window closes; staying leaves the projector showing', async () => {
+    shell = await loadMain();
+    const { console, audience } = windowsByRole(shell.fake);
+    const state = shell.fake.fakeState();
+    console.contents.refusesUnload = true;
+    state.messageBoxAnswers.push(STAY);
+    shell.fake.app.quit();
+    expect(state.messageBoxes).toHaveLength(1);
+    expect(state.quit).toBe(false);
+    expect(console.isDestroyed()).toBe(false);
+    expect(audience.isDestroyed()).toBe(false);
+    // Not left half-quitting: closing the audience still only hides it.
+    audience.close();
+    expect(audience.isDestroyed()).toBe(false);
+    state.messageBoxAnswers.push(LEAVE);
+    shell.fake.app.quit();
+    expect(state.quit).toBe(true);
+    expect(console.isDestroyed()).toBe(true);
+    expect(audience.isDestroyed()).toBe(true);
+    expect(existsSync(join(shell.dataDir, 'kiosk.sqlite3-wal'))).toBe(false);
+  });
+
+  it('a reload asks too; without changes nothing asks', async () => {
+    shell = await loadMain();
+    const { console } = windowsByRole(shell.fake);
+    const state = shell.fake.fakeState();
+    expect(console.contents.unload()).toBe(true);
+    expect(state.messageBoxes).toHaveLength(0);
+    console.contents.refusesUnload = true;
+    state.messageBoxAnswers.push(STAY, LEAVE);
+    expect(console.contents.unload()).toBe(false);
+    expect(console.contents.unload()).toBe(true);
+    expect(state.messageBoxes).toHaveLength(2);
+    // Reloaded: the new page has nothing to lose, and the clean-up quits without asking.
+    console.contents.refusesUnload = false;
+  });
+
+  it('the system shutting down does not wait for an answer', async () => {
+    shell = await loadMain();
+    const { console, audience } = windowsByRole(shell.fake);
+    const state = shell.fake.fakeState();
+    console.contents.refusesUnload = true;
+    // Electron on WM_ENDSESSION: 'session-end' on each window, then the system closes them.
+    console.emit('session-end');
+    audience.emit('session-end');
+    console.close();
+    expect(state.messageBoxes).toHaveLength(0);
+    expect(console.isDestroyed()).toBe(true);
+  });
+});
+
 describe('displays', () => {
   it('creates the audience full screen on the projector directly, never on the console first', async () => {
     shell = await loadMain({ displays: [LAPTOP, PROJECTOR] });

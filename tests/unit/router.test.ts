@@ -94,6 +94,8 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     'packs:editorPreview': notUsed,
     'packs:editorSave': notUsed,
     'packs:editorAddImage': notUsed,
+    'packs:editorDraftKeep': () => null,
+    'packs:editorDraftFind': () => null,
     'packs:history': () => [],
     'packs:restore': notUsed,
     'packs:export': notUsed,

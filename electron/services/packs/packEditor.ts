@@ -42,7 +42,7 @@ import { judgeStaged, packAssetUrl } from './stagePack';
 /** Older versions beyond this many are removed when a pack is saved again. */
 export const HISTORY_KEPT = 20;
 const HISTORY_FOLDER = '.history';
-/** Images added while editing wait here until the pack is saved (cleared at start). */
+/** Images added while editing wait here until the pack is saved (cleared at start, but for kept drafts'). */
 const DRAFTS_FOLDER = '.drafts';
 const IMAGE_FILE = /\.(png|jpe?g|webp|svg|gif)$/i;
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -132,13 +132,18 @@ const invalid = (message: string, path = ''): SaveResult => ({
 });
 
 export class PackEditor {
+  /** `keptDrafts`: image folders that drafts kept in the records still use (editorDrafts.ts). */
   constructor(
     private readonly packs: PackLibrary,
     private readonly downloads: DownloadShelf,
     /** Exports are zipped on a worker thread. */
     private readonly jobs: JobBoard,
+    keptDrafts: readonly string[] = [],
   ) {
-    rmSync(join(packs.importedRoot, DRAFTS_FOLDER), { recursive: true, force: true });
+    const drafts = join(packs.importedRoot, DRAFTS_FOLDER);
+    if (!existsSync(drafts)) return;
+    for (const name of readdirSync(drafts))
+      if (!keptDrafts.includes(name)) rmSync(join(drafts, name), { recursive: true, force: true });
   }
 
   private draftFolder(draftId: string | null): string | null {
@@ -173,6 +178,12 @@ export class PackEditor {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, fileName), data);
     return { draftId: id, path: `images/${fileName}` };
+  }
+
+  /** The images added to a draft so far (a draft kept from before a restart has them still). */
+  draftImages(draftId: string | null): string[] {
+    const folder = this.draftFolder(draftId);
+    return folder ? filesUnder(folder).filter((file) => IMAGE_FILE.test(file)) : [];
   }
 
   /** The file behind `/media/drafts/<draft>/<path>`, or null. */

@@ -18,6 +18,7 @@ import {
 import { CSS } from '@dnd-kit/utilities';
 import { ITEM_KINDS, MODES } from '../../../electron/content/pack/vocabulary';
 import type { AgendaItemDraft } from '../../../electron/content/pack/draft';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import {
   addSlideToItem,
   agendaTotals,
@@ -46,21 +47,20 @@ import {
 } from './ItemPartsEditors';
 import { ListEditor } from './ListEditor';
 
-const KIND_OPTIONS = ITEM_KINDS.map((kind) => [kind, kind] as const);
-const MODE_OPTIONS = MODES.map((mode) => [mode, mode] as const);
+/** Glyphs, not words: the buttons are named by their aria-labels. */
+const DRAG_GLYPH = '⠿';
+const REMOVE_GLYPH = '✕';
 
 /** The running total against the planned length, as the coordinator edits. */
 export function AgendaTotal() {
+  const t = useConsoleT('editor');
   const { draft } = useEditor();
   const { minutes, planned } = agendaTotals(draft);
   const difference = planned - minutes;
   const state = difference === 0 ? 'even' : difference > 0 ? 'short' : 'over';
   return (
     <p className={`agenda-total agenda-total--${state}`} data-testid="agenda-total" role="status">
-      Agenda {minutes} of {planned} min
-      {state === 'short' && ` · ${difference} min still to plan`}
-      {state === 'over' && ` · ${-difference} min over`}
-      {state === 'even' && ' · adds up'}
+      {t(`agenda.total.${state}`, { minutes, planned, difference: Math.abs(difference) })}
     </p>
   );
 }
@@ -84,12 +84,16 @@ function SortableRow({
   onMove: (to: number) => void;
   onRemove: () => void;
 }) {
+  const t = useConsoleT('editor');
   const { problems } = useEditor();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id || `#${index}`,
   });
   const errors = problemsUnder(problems, ['agenda', index]).filter((p) => p.severity === 'error');
-  const label = `${index + 1}. ${item.title || '(untitled)'}`;
+  const label = t('agenda.rowName', {
+    position: index + 1,
+    title: item.title || t('agenda.untitled'),
+  });
   return (
     <li
       ref={setNodeRef}
@@ -103,11 +107,11 @@ function SortableRow({
       <button
         type="button"
         className="agenda-row__handle"
-        aria-label={`Drag ${label}`}
+        aria-label={t('agenda.dragHandle', { name: label })}
         {...attributes}
         {...listeners}
       >
-        ⠿
+        {DRAG_GLYPH}
       </button>
       <button
         type="button"
@@ -118,19 +122,20 @@ function SortableRow({
         <span className="agenda-row__clock">{clockLabel(start)}</span>
         <span className="agenda-row__title">{label}</span>
         <span className="agenda-row__minutes">
-          {item.kind} · {Number.isFinite(item.minutes) ? item.minutes : '?'} min
+          {t('agenda.rowMinutes', {
+            kind: t(`kinds.${item.kind}`, { defaultValue: item.kind }),
+            minutes: Number.isFinite(item.minutes) ? item.minutes : '?',
+          })}
         </span>
         {errors.length > 0 && (
-          <span className="agenda-row__errors">
-            {errors.length} error{errors.length > 1 ? 's' : ''}
-          </span>
+          <span className="agenda-row__errors">{t('slides.errors', { count: errors.length })}</span>
         )}
       </button>
       <button
         type="button"
         disabled={index === 0}
         onClick={() => onMove(index - 1)}
-        aria-label={`Move ${label} up`}
+        aria-label={t('list.moveUp', { name: label })}
       >
         ↑
       </button>
@@ -138,7 +143,7 @@ function SortableRow({
         type="button"
         disabled={index === count - 1}
         onClick={() => onMove(index + 1)}
-        aria-label={`Move ${label} down`}
+        aria-label={t('list.moveDown', { name: label })}
       >
         ↓
       </button>
@@ -146,9 +151,9 @@ function SortableRow({
         type="button"
         disabled={count === 1}
         onClick={onRemove}
-        aria-label={`Remove ${label}`}
+        aria-label={t('list.removeNamed', { name: label })}
       >
-        ✕
+        {REMOVE_GLYPH}
       </button>
     </li>
   );
@@ -164,6 +169,7 @@ export function AgendaEditor({
   onSelect: (index: number) => void;
   onEditSlide: (slideId: string) => void;
 }) {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -182,19 +188,22 @@ export function AgendaEditor({
   const index = Math.min(selected, draft.agenda.length - 1);
   const nameOf = (id: UniqueIdentifier) => {
     const position = ids.indexOf(String(id));
-    return position < 0 ? String(id) : `${position + 1}. ${draft.agenda[position]!.title}`;
+    return position < 0
+      ? String(id)
+      : t('agenda.rowName', { position: position + 1, title: draft.agenda[position]!.title });
   };
   const positionOf = (id: UniqueIdentifier) => ids.indexOf(String(id)) + 1;
   const announcements: Announcements = {
-    onDragStart: ({ active }) =>
-      `Picked up ${nameOf(active.id)}. The arrow keys move it, Space drops it, Escape cancels.`,
+    onDragStart: ({ active }) => t('agenda.dragging.pickedUp', { name: nameOf(active.id) }),
     onDragOver: ({ active, over }) =>
-      over ? `${nameOf(active.id)} is over position ${positionOf(over.id)}.` : '',
+      over
+        ? t('agenda.dragging.over', { name: nameOf(active.id), position: positionOf(over.id) })
+        : '',
     onDragEnd: ({ active, over }) =>
       over
-        ? `${nameOf(active.id)} dropped at position ${positionOf(over.id)}.`
-        : `${nameOf(active.id)} dropped where it was.`,
-    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
+        ? t('agenda.dragging.dropped', { name: nameOf(active.id), position: positionOf(over.id) })
+        : t('agenda.dragging.droppedInPlace', { name: nameOf(active.id) }),
+    onDragCancel: ({ active }) => t('agenda.dragging.cancelled', { name: nameOf(active.id) }),
   };
   return (
     <div className="agenda-editor">
@@ -207,13 +216,12 @@ export function AgendaEditor({
           accessibility={{
             announcements,
             screenReaderInstructions: {
-              draggable:
-                'To move an agenda item, press Space, then the arrow keys, then Space to drop it or Escape to cancel.',
+              draggable: t('agenda.dragging.instructions'),
             },
           }}
         >
           <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-            <ol className="agenda-rows" aria-label="Agenda items">
+            <ol className="agenda-rows" aria-label={t('agenda.items')}>
               {draft.agenda.map((item, position) => (
                 <SortableRow
                   key={ids[position]}
@@ -240,7 +248,7 @@ export function AgendaEditor({
             onSelect(draft.agenda.length);
           }}
         >
-          Add agenda item
+          {t('agenda.add')}
         </button>
       </div>
       {draft.agenda[index] && (
@@ -264,8 +272,11 @@ function AgendaItemForm({
   start: number;
   onEditSlide: (slideId: string) => void;
 }) {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const item = draft.agenda[index]!;
+  const kindOptions = ITEM_KINDS.map((kind) => [kind, t(`kinds.${kind}`)] as const);
+  const modeOptions = MODES.map((mode) => [mode, t(`modes.${mode}`)] as const);
   const at = ['agenda', index] as const;
   const quizIds = (draft.quiz?.items ?? []).map(
     (quizItem) => [quizItem.id, `${quizItem.id}: ${quizItem.prompt}`] as const,
@@ -274,47 +285,43 @@ function AgendaItemForm({
   const itemSlides = item.slides ?? [];
   const otherSlides = (draft.slides ?? []).filter((slide) => !itemSlides.includes(slide.id));
   return (
-    <section className="item-form" aria-label={`Agenda item ${index + 1}`}>
-      <h3>
-        Agenda item {index + 1}: {item.title}
-      </h3>
+    <section className="item-form" aria-label={t('agenda.item', { position: index + 1 })}>
+      <h3>{t('agenda.itemHeading', { position: index + 1, title: item.title })}</h3>
       <div className="form-grid">
-        <TextField label="Title" path={[...at, 'title']} keepEmpty />
+        <TextField label={t('fields.title')} path={[...at, 'title']} keepEmpty />
         <TextField
-          label="Id"
+          label={t('fields.id')}
           path={[...at, 'id']}
           keepEmpty
-          hint="Lowercase letters, digits, hyphens."
+          hint={t('fields.idHint')}
         />
-        <SelectField label="Kind" path={[...at, 'kind']} options={KIND_OPTIONS} />
-        <NumberField label="Minutes" path={[...at, 'minutes']} />
+        <SelectField label={t('fields.kind')} path={[...at, 'kind']} options={kindOptions} />
+        <NumberField label={t('fields.minutes')} path={[...at, 'minutes']} />
         <TextField
-          label="Printed clock time"
+          label={t('agenda.clock')}
           path={[...at, 'clock']}
-          hint={`h:mm from the start, as the manual prints it; from the durations: ${clockLabel(start)}`}
+          hint={t('agenda.clockHint', { clock: clockLabel(start) })}
         />
       </div>
-      <TextField label="Summary" path={[...at, 'summary']} multiline />
-      <ChoiceSetField legend="Modes" path={[...at, 'modes']} options={MODE_OPTIONS} />
-      <LinesField label="Instructions" path={[...at, 'instructions']} />
-      <LinesField label="Script cues" path={[...at, 'cues']} />
+      <TextField label={t('agenda.summary')} path={[...at, 'summary']} multiline />
+      <ChoiceSetField legend={t('agenda.modes')} path={[...at, 'modes']} options={modeOptions} />
+      <LinesField label={t('agenda.instructions')} path={[...at, 'instructions']} />
+      <LinesField label={t('agenda.cues')} path={[...at, 'cues']} />
 
       <fieldset className="list-editor">
-        <legend>Slides shown in this item</legend>
-        {itemSlides.length === 0 && (
-          <p className="field__hint">No slides: the projector shows the item's title.</p>
-        )}
+        <legend>{t('agenda.slides')}</legend>
+        {itemSlides.length === 0 && <p className="field__hint">{t('agenda.noSlides')}</p>}
         <ol className="item-slides">
           {itemSlides.map((slideId, position) => (
             <li key={`${slideId}-${position}`}>
               <code>{slideId}</code>{' '}
               <button type="button" onClick={() => onEditSlide(slideId)}>
-                Edit slide
+                {t('agenda.editSlide')}
               </button>{' '}
               <button
                 type="button"
                 disabled={position === 0}
-                aria-label={`Move slide ${slideId} up`}
+                aria-label={t('agenda.moveSlideUp', { id: slideId })}
                 onClick={() =>
                   change([...at, 'slides'], moveEntry(itemSlides, position, position - 1))
                 }
@@ -324,7 +331,7 @@ function AgendaItemForm({
               <button
                 type="button"
                 disabled={position === itemSlides.length - 1}
-                aria-label={`Move slide ${slideId} down`}
+                aria-label={t('agenda.moveSlideDown', { id: slideId })}
                 onClick={() =>
                   change([...at, 'slides'], moveEntry(itemSlides, position, position + 1))
                 }
@@ -333,30 +340,30 @@ function AgendaItemForm({
               </button>
               <button
                 type="button"
-                aria-label={`Take out slide ${slideId}`}
+                aria-label={t('agenda.takeOutSlide', { id: slideId })}
                 onClick={() => {
                   const next = itemSlides.filter((_, entry) => entry !== position);
                   change([...at, 'slides'], next.length === 0 ? undefined : next);
                 }}
               >
-                Take out
+                {t('agenda.takeOut')}
               </button>
             </li>
           ))}
         </ol>
         <button type="button" onClick={() => change([], addSlideToItem(draft, index))}>
-          New slide
+          {t('slides.newSlide')}
         </button>
         {otherSlides.length > 0 && (
           <label className="item-slides__add">
-            Show another slide of the pack:{' '}
+            {t('agenda.showAnother')}{' '}
             <select
               value=""
               onChange={(event) =>
                 event.target.value && change([...at, 'slides'], [...itemSlides, event.target.value])
               }
             >
-              <option value="">(choose)</option>
+              <option value="">{t('agenda.choose')}</option>
               {otherSlides.map((slide) => (
                 <option key={slide.id} value={slide.id}>
                   {slide.id}
@@ -368,18 +375,20 @@ function AgendaItemForm({
       </fieldset>
 
       <ChoiceSetField
-        legend="Quiz markers: this item prepares"
+        legend={t('agenda.quizMarkers')}
         path={[...at, 'quizItems']}
         options={quizIds}
       />
 
       <ListEditor<NonNullable<AgendaItemDraft['questions']>[number]>
         path={[...at, 'questions']}
-        legend="Discussion questions"
+        legend={t('agenda.questions')}
         entryLabel={(question, position) =>
-          `Question ${position + 1}${question.prompt ? `: ${question.prompt}` : ''}`
+          question.prompt
+            ? t('agenda.questionNamed', { position: position + 1, prompt: question.prompt })
+            : t('agenda.question', { position: position + 1 })
         }
-        addLabel="Add question"
+        addLabel={t('agenda.addQuestion')}
         newEntry={() => ({
           id: uniqueId(
             `${item.id}-question`,
@@ -390,37 +399,34 @@ function AgendaItemForm({
       >
         {(path) => (
           <>
-            <TextField label="Question" path={[...path, 'prompt']} keepEmpty />
-            <TextField label="Id" path={[...path, 'id']} keepEmpty />
-            <LinesField label="Answers (revealed on the projector)" path={[...path, 'answers']} />
-            <LinesField label="Suggestions (console only)" path={[...path, 'suggestions']} />
-            <CheckField
-              label="Write the group's responses on the flipchart"
-              path={[...path, 'flipchart']}
-            />
+            <TextField label={t('fields.question')} path={[...path, 'prompt']} keepEmpty />
+            <TextField label={t('fields.id')} path={[...path, 'id']} keepEmpty />
+            <LinesField label={t('agenda.answers')} path={[...path, 'answers']} />
+            <LinesField label={t('agenda.suggestions')} path={[...path, 'suggestions']} />
+            <CheckField label={t('agenda.flipchart')} path={[...path, 'flipchart']} />
           </>
         )}
       </ListEditor>
 
       {(item.kind === 'video' || item.video) && (
         <fieldset className="list-editor">
-          <legend>Video</legend>
+          <legend>{t('agenda.video')}</legend>
           {item.video === undefined ? (
             <button
               type="button"
               onClick={() => change([...at, 'video'], { media: videos[0]?.id ?? '' })}
             >
-              Add the video section
+              {t('agenda.addVideo')}
             </button>
           ) : (
             <>
               <SelectField
-                label="Media"
+                label={t('agenda.videoMedia')}
                 path={[...at, 'video', 'media']}
                 options={videos.map((media) => [media.id, media.title] as const)}
               />
               <TextField
-                label="Introduction (console)"
+                label={t('agenda.videoIntro')}
                 path={[...at, 'video', 'intro']}
                 multiline
               />

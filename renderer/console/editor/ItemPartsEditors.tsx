@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AgendaItemDraft, PackDraft } from '../../../electron/content/pack/draft';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { uniqueId, type Path } from './draftEdits';
 import {
   CheckField,
@@ -19,6 +20,7 @@ type Demonstration = NonNullable<AgendaItemDraft['demonstration']>;
 type RolePlayElement = Demonstration['elements'][number];
 type RolePlayLine = RolePlayElement['lines'][number];
 
+/** The schema's default speakers (schema.ts): data of the pack, shown as the pack has them. */
 const DEFAULT_SPEAKERS: [string, string] = ['Counselor #1', 'Counselor #2'];
 
 /** An optional part of an agenda item: its fields, or a button that adds it. */
@@ -26,6 +28,7 @@ function ItemPart({
   legend,
   present,
   addLabel,
+  removeLabel,
   onAdd,
   onRemove,
   path,
@@ -34,6 +37,7 @@ function ItemPart({
   legend: string;
   present: boolean;
   addLabel: string;
+  removeLabel: string;
   onAdd: () => void;
   onRemove: () => void;
   path: Path;
@@ -47,7 +51,7 @@ function ItemPart({
         <>
           {children}
           <button type="button" onClick={onRemove}>
-            Remove the {legend.toLowerCase()}
+            {removeLabel}
           </button>
         </>
       ) : (
@@ -61,6 +65,7 @@ function ItemPart({
 
 /** The question put to the room on a poll item, its options and the answers it reveals. */
 export function PollEditor({ index }: { index: number }) {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const item = draft.agenda[index]!;
   if (item.kind !== 'poll' && item.poll === undefined) return null;
@@ -78,26 +83,23 @@ export function PollEditor({ index }: { index: number }) {
   };
   return (
     <ItemPart
-      legend="Poll"
+      legend={t('poll.legend')}
       present={poll !== undefined}
-      addLabel="Add the poll"
+      addLabel={t('poll.add')}
+      removeLabel={t('poll.remove')}
       onAdd={() => change(at, newPoll)}
       onRemove={() => change(at, undefined)}
       path={at}
     >
-      <TextField label="Poll question" path={[...at, 'prompt']} keepEmpty />
+      <TextField label={t('poll.question')} path={[...at, 'prompt']} keepEmpty />
       <LetteredOptionsEditor
         path={[...at, 'options']}
-        legend="Poll options"
-        entryPrefix="Poll option"
-        addLabel="Add poll option"
+        legend={t('poll.options')}
+        entryPrefix={t('poll.option')}
+        addLabel={t('poll.addOption')}
       />
-      <CheckField label="Members may choose several options" path={[...at, 'multiple']} />
-      <ChoiceSetField
-        legend="Answers revealed afterwards (none: an opinion poll)"
-        path={[...at, 'answer']}
-        options={keys}
-      />
+      <CheckField label={t('poll.multiple')} path={[...at, 'multiple']} />
+      <ChoiceSetField legend={t('poll.answers')} path={[...at, 'answer']} options={keys} />
       {(poll?.answer ?? []).map((key, answer) => (
         <FieldProblems
           key={`${key}-${answer}`}
@@ -105,7 +107,7 @@ export function PollEditor({ index }: { index: number }) {
           path={[...at, 'answer', answer]}
         />
       ))}
-      <TextField label="Discussion (console)" path={[...at, 'discussion']} multiline />
+      <TextField label={t('poll.discussion')} path={[...at, 'discussion']} multiline />
     </ItemPart>
   );
 }
@@ -122,17 +124,20 @@ function quizOptions(draft: PackDraft): (readonly [string, string])[] {
 
 /** The quiz options this item teaches, each with the words of its material that teach it. */
 export function TeachesEditor({ index }: { index: number }) {
+  const t = useConsoleT('editor');
   const { draft } = useEditor();
   const item = draft.agenda[index]!;
   const options = quizOptions(draft);
   return (
     <ListEditor<Teaching>
       path={['agenda', index, 'teaches']}
-      legend="Teaches (quiz options this item's material teaches)"
+      legend={t('teaches.legend')}
       entryLabel={(teaching, position) =>
-        `Teaching ${position + 1}${teaching.option ? `: ${teaching.option}` : ''}`
+        teaching.option
+          ? t('teaches.entryNamed', { position: position + 1, option: teaching.option })
+          : t('teaches.entry', { position: position + 1 })
       }
-      addLabel="Add a quiz option it teaches"
+      addLabel={t('teaches.add')}
       newEntry={(list) => ({
         option: options.find(([value]) => !list.some((entry) => entry.option === value))?.[0] ?? '',
         quote: '',
@@ -145,20 +150,20 @@ export function TeachesEditor({ index }: { index: number }) {
           <>
             <FieldProblems id={`${path.join('-')}-problems`} path={path} />
             <SelectField
-              label="Quiz option"
+              label={t('teaches.option')}
               path={[...path, 'option']}
               options={
                 known || current === ''
                   ? options
-                  : [[current, `${current} (not in the quiz)`], ...options]
+                  : [[current, t('teaches.notInQuiz', { option: current })], ...options]
               }
             />
             <TextField
-              label="Quote from this item's material"
+              label={t('teaches.quote')}
               path={[...path, 'quote']}
               keepEmpty
               multiline
-              hint="Words as they stand in the item's slides, cues, instructions, questions or role-play."
+              hint={t('teaches.quoteHint')}
             />
           </>
         );
@@ -169,24 +174,29 @@ export function TeachesEditor({ index }: { index: number }) {
 
 /** Current evidence for the counselor beside the manual, each with its source. */
 export function GuidanceEditor({ index }: { index: number }) {
+  const t = useConsoleT('editor');
   return (
     <ListEditor<GuidanceNote>
       path={['agenda', index, 'guidance']}
-      legend="Guidance notes (console only)"
-      entryLabel={(_, position) => `Guidance note ${position + 1}`}
-      addLabel="Add a guidance note"
+      legend={t('guidance.legend')}
+      entryLabel={(_, position) => t('guidance.entry', { position: position + 1 })}
+      addLabel={t('guidance.add')}
       newEntry={() => ({ note: '', source: { title: '', url: 'https://' } })}
     >
       {(path) => (
         <>
-          <TextField label="Note" path={[...path, 'note']} keepEmpty multiline />
+          <TextField label={t('guidance.note')} path={[...path, 'note']} keepEmpty multiline />
           <div className="form-grid form-grid--source">
-            <TextField label="Source title" path={[...path, 'source', 'title']} keepEmpty />
             <TextField
-              label="Source web address"
+              label={t('guidance.sourceTitle')}
+              path={[...path, 'source', 'title']}
+              keepEmpty
+            />
+            <TextField
+              label={t('guidance.sourceUrl')}
               path={[...path, 'source', 'url']}
               keepEmpty
-              hint="Shown as text, never opened."
+              hint={t('guidance.sourceUrlHint')}
             />
           </div>
         </>
@@ -197,28 +207,31 @@ export function GuidanceEditor({ index }: { index: number }) {
 
 /** Small groups working apart on the item's questions, then reporting back. */
 export function BreakoutEditor({ index }: { index: number }) {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const at = ['agenda', index, 'breakout'] as const;
   const breakout = draft.agenda[index]!.breakout;
   return (
     <ItemPart
-      legend="Breakout"
+      legend={t('breakout.legend')}
       present={breakout !== undefined}
-      addLabel="Add a breakout"
+      addLabel={t('breakout.add')}
+      removeLabel={t('breakout.remove')}
       onAdd={() => change(at, { minutes: 10 })}
       onRemove={() => change(at, undefined)}
       path={at}
     >
       <div className="form-grid">
-        <NumberField label="Breakout minutes" path={[...at, 'minutes']} />
+        <NumberField label={t('breakout.minutes')} path={[...at, 'minutes']} />
       </div>
-      <TextField label="Report back" path={[...at, 'reportBack']} multiline />
+      <TextField label={t('breakout.reportBack')} path={[...at, 'reportBack']} multiline />
     </ItemPart>
   );
 }
 
 /** A demonstration item's role-play: the two speakers, and each element with its lines. */
 export function DemonstrationEditor({ index }: { index: number }) {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const item = draft.agenda[index]!;
   if (item.kind !== 'demonstration' && item.demonstration === undefined) return null;
@@ -239,59 +252,79 @@ export function DemonstrationEditor({ index }: { index: number }) {
   });
   return (
     <ItemPart
-      legend="Role-play script"
+      legend={t('rolePlay.legend')}
       present={demonstration !== undefined}
-      addLabel="Add the role-play script"
+      addLabel={t('rolePlay.add')}
+      removeLabel={t('rolePlay.remove')}
       onAdd={() => change(at, { elements: [newElement([])] })}
       onRemove={() => change(at, undefined)}
       path={at}
     >
       {demonstration?.speakers === undefined ? (
         <p className="field__hint">
-          Played by {DEFAULT_SPEAKERS[0]} and {DEFAULT_SPEAKERS[1]}.{' '}
+          {t('rolePlay.playedBy', { first: DEFAULT_SPEAKERS[0], second: DEFAULT_SPEAKERS[1] })}{' '}
           <button type="button" onClick={() => change([...at, 'speakers'], [...DEFAULT_SPEAKERS])}>
-            Name the speakers
+            {t('rolePlay.nameSpeakers')}
           </button>
         </p>
       ) : (
         <div className="form-grid">
-          <TextField label="Speaker 1" path={[...at, 'speakers', 0]} keepEmpty />
-          <TextField label="Speaker 2" path={[...at, 'speakers', 1]} keepEmpty />
+          <TextField
+            label={t('rolePlay.speaker', { number: 1 })}
+            path={[...at, 'speakers', 0]}
+            keepEmpty
+          />
+          <TextField
+            label={t('rolePlay.speaker', { number: 2 })}
+            path={[...at, 'speakers', 1]}
+            keepEmpty
+          />
         </div>
       )}
       <ListEditor<RolePlayElement>
         path={[...at, 'elements']}
-        legend="Parts of the role-play"
+        legend={t('rolePlay.parts')}
         entryLabel={(element, position) =>
-          `Role-play part ${position + 1}${element.title ? `: ${element.title}` : ''}`
+          element.title
+            ? t('rolePlay.partNamed', { position: position + 1, title: element.title })
+            : t('rolePlay.part', { position: position + 1 })
         }
-        addLabel="Add a part"
+        addLabel={t('rolePlay.addPart')}
         newEntry={newElement}
       >
         {(path) => (
           <>
             <div className="form-grid">
-              <TextField label="Part title" path={[...path, 'title']} keepEmpty />
-              <TextField label="Id" path={[...path, 'id']} keepEmpty />
+              <TextField label={t('rolePlay.partTitle')} path={[...path, 'title']} keepEmpty />
+              <TextField label={t('fields.id')} path={[...path, 'id']} keepEmpty />
             </div>
-            <TextField label="Instruction (console)" path={[...path, 'instruction']} multiline />
+            <TextField
+              label={t('rolePlay.instruction')}
+              path={[...path, 'instruction']}
+              multiline
+            />
             <ListEditor<RolePlayLine>
               path={[...path, 'lines']}
-              legend="Lines"
-              entryLabel={(_, line) => `Line ${line + 1}`}
+              legend={t('rolePlay.lines')}
+              entryLabel={(_, line) => t('rolePlay.lineEntry', { position: line + 1 })}
               compact
-              addLabel="Add a line"
+              addLabel={t('rolePlay.addLine')}
               newEntry={(lines) => ({ speaker: lines.at(-1)?.speaker === 1 ? 2 : 1, text: '' })}
             >
               {(linePath) => (
                 <div className="form-grid form-grid--line">
                   <SelectField
-                    label="Speaker"
+                    label={t('rolePlay.lineSpeaker')}
                     path={[...linePath, 'speaker']}
                     options={speakerOptions}
                     numeric
                   />
-                  <TextField label="Line" path={[...linePath, 'text']} keepEmpty multiline />
+                  <TextField
+                    label={t('rolePlay.line')}
+                    path={[...linePath, 'text']}
+                    keepEmpty
+                    multiline
+                  />
                 </div>
               )}
             </ListEditor>

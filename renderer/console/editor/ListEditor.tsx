@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { getAt, moveEntry, removeEntry, type Path } from './draftEdits';
 import { FieldProblems, TextField, useEditor } from './fields';
 
@@ -24,6 +25,7 @@ export function ListEditor<T>({
   compact?: boolean;
   children: (entryPath: Path, index: number) => ReactNode;
 }) {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const value = getAt(draft, path);
   const list = (Array.isArray(value) ? value : []) as T[];
@@ -45,7 +47,7 @@ export function ListEditor<T>({
                 type="button"
                 disabled={index === 0}
                 onClick={() => set(moveEntry(list, index, index - 1))}
-                aria-label={`Move ${label} up`}
+                aria-label={t('list.moveUp', { name: label })}
               >
                 ↑
               </button>
@@ -53,16 +55,16 @@ export function ListEditor<T>({
                 type="button"
                 disabled={index === list.length - 1}
                 onClick={() => set(moveEntry(list, index, index + 1))}
-                aria-label={`Move ${label} down`}
+                aria-label={t('list.moveDown', { name: label })}
               >
                 ↓
               </button>
               <button
                 type="button"
                 onClick={() => set(removeEntry(list, index))}
-                aria-label={`Remove ${label}`}
+                aria-label={t('list.removeNamed', { name: label })}
               >
-                Remove
+                {t('list.remove')}
               </button>
             </div>
             {children([...path, index], index)}
@@ -85,15 +87,16 @@ export function LetteredOptionsEditor({
 }: {
   path: Path;
   legend: string;
-  /** `Option` → entries named "Option a", "Option b"… */
+  /** "Option" → entries named "Option a", "Option b"… */
   entryPrefix: string;
   addLabel: string;
 }) {
+  const t = useConsoleT('editor');
   return (
     <ListEditor<{ key: string; text: string }>
       path={path}
       legend={legend}
-      entryLabel={(option) => `${entryPrefix} ${option.key}`}
+      entryLabel={(option) => t('list.optionEntry', { prefix: entryPrefix, key: option.key })}
       compact
       addLabel={addLabel}
       newEntry={(options) => ({
@@ -103,8 +106,8 @@ export function LetteredOptionsEditor({
     >
       {(optionPath) => (
         <div className="form-grid form-grid--key">
-          <TextField label="Key" path={[...optionPath, 'key']} keepEmpty />
-          <TextField label="Text" path={[...optionPath, 'text']} keepEmpty />
+          <TextField label={t('list.key')} path={[...optionPath, 'key']} keepEmpty />
+          <TextField label={t('list.text')} path={[...optionPath, 'text']} keepEmpty />
         </div>
       )}
     </ListEditor>

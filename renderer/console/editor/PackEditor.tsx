@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PackDraft } from '../../../electron/content/pack/draft';
 import type { PackProblem } from '../../../electron/content/pack/problems';
+import type { OfferedDraft } from '../../../electron/services/packs/editorDrafts';
 import type {
   EditablePack,
   HistoryEntry,
   SaveResult,
 } from '../../../electron/services/packs/packEditor';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { fileToBase64 } from '../packs/readFiles';
 import { saveDownload } from '../records/download';
 import { AgendaEditor, AgendaTotal } from './AgendaEditor';
@@ -19,6 +21,8 @@ import {
   type Path,
 } from './draftEdits';
 import { EditorContext, NumberField, SelectField, TextField, type EditorState } from './fields';
+import { keptDraftKey, useKeptDraft, type KeptState } from './keptDraft';
+import { ResumeDraftPrompt, savedMoment } from './ResumeDraftPrompt';
 import { GameEditor, MediaEditor, QuizEditor, RelaxationEditor } from './SectionEditors';
 import { SlidesEditor } from './SlidesEditor';
 import './editor.css';
@@ -28,16 +32,16 @@ const api = consoleApi();
 export type EditorRequest = { mode: 'new' } | { mode: 'edit' | 'duplicate'; id: string };
 
 const SECTIONS = [
-  ['session', 'Session'],
-  ['agenda', 'Agenda'],
-  ['slides', 'Slides'],
-  ['quiz', 'Quiz'],
-  ['game', 'Team game'],
-  ['media', 'Media'],
-  ['relaxation', 'Relaxation'],
-  ['history', 'History'],
+  'session',
+  'agenda',
+  'slides',
+  'quiz',
+  'game',
+  'media',
+  'relaxation',
+  'history',
 ] as const;
-type Section = (typeof SECTIONS)[number][0];
+type Section = (typeof SECTIONS)[number];
 
 /** Which section (and entry) of the editor holds a problem's field. */
 function sectionOf(path: string): { section: Section; index?: number } {
@@ -70,6 +74,7 @@ export default function PackEditor({
   takenIds: readonly string[];
   onClose: () => void;
 }) {
+  const t = useConsoleT('editor');
   const [draft, setDraft] = useState<PackDraft | null>(() =>
     request.mode === 'new' ? newPackDraft(takenIds) : null,
   );
@@ -93,6 +98,8 @@ export default function PackEditor({
     | { kind: 'failed'; message: string }
   >({ kind: 'idle' });
   const [dirty, setDirty] = useState(false);
+  /** Changed by hand (a duplicate is unsaved from the start, but has nothing to keep yet). */
+  const [edited, setEdited] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
   /** Images added while editing, kept by main apart from any pack until the save. */
   const [draftImages, setDraftImages] = useState<{ draftId: string | null; paths: string[] }>({
@@ -100,6 +107,40 @@ export default function PackEditor({
     paths: [],
   });
   const draftId = draftImages.draftId;
+  /** A draft kept from an earlier editing of this pack (a crash, a reload): offered back first. */
+  const [offer, setOffer] = useState<OfferedDraft | null | 'looking'>('looking');
+  /** The pack's id once this editing has saved it: its kept draft is then the pack's own. */
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const draftKey = keptDraftKey(request, savedId);
+  const { kept, forget } = useKeptDraft({
+    key: draftKey,
+    baseId: savedId ?? (request.mode === 'new' ? null : request.id),
+    draftId,
+    draft,
+    dirty: edited,
+  });
+
+  useEffect(() => {
+    call(api, 'packs:editorDraftFind', { key: keptDraftKey(request, null) }).then(
+      (found) => setOffer(found),
+      () => setOffer(null),
+    );
+    // The request is fixed for the editor's life (its key changes with it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function resumeKept(found: OfferedDraft) {
+    setDraft(found.draft as unknown as PackDraft);
+    setDraftImages({ draftId: found.draftId, paths: found.images });
+    setDirty(true);
+    setEdited(true);
+    setOffer(null);
+  }
+
+  function discardKept() {
+    void forget(draftKey);
+    setOffer(null);
+  }
 
   useEffect(() => {
     if (request.mode === 'new') return;
@@ -153,6 +194,7 @@ export default function PackEditor({
   const change = useCallback((path: Path, value: unknown) => {
     setDraft((previous) => (previous ? setAt(previous, path, value) : previous));
     setDirty(true);
+    setEdited(true);
     setStatus((previous) => (previous.kind === 'saved' ? { kind: 'idle' } : previous));
   }, []);
   const state: EditorState | null = useMemo(
@@ -172,6 +214,9 @@ export default function PackEditor({
   }
 
   function applySaved(result: Extract<SaveResult, { status: 'saved' }>, message: string) {
+    void forget(draftKey);
+    setEdited(false);
+    setSavedId(result.id);
     setDraft((previous) =>
       previous ? { ...previous, id: result.id, version: result.version } : previous,
     );
@@ -215,8 +260,13 @@ export default function PackEditor({
       applySaved(
         result,
         result.copyOf
-          ? `“${result.title}” was saved as a new pack, ${result.id} version ${result.version}: the built-in pack ${result.copyOf} is unchanged.`
-          : `Saved “${result.title}” version ${result.version}.`,
+          ? t('status.savedAsCopy', {
+              title: result.title,
+              id: result.id,
+              version: result.version,
+              builtIn: result.copyOf,
+            })
+          : t('status.saved', { title: result.title, version: result.version }),
       );
     } catch (error) {
       setStatus({ kind: 'failed', message: (error as Error).message });
@@ -234,7 +284,7 @@ export default function PackEditor({
       }
       const pack = await call(api, 'packs:editorOpen', { id: result.id });
       setDraft(pack.draft);
-      applySaved(result, `Version ${version} restored as version ${result.version}.`);
+      applySaved(result, t('status.restored', { version, newVersion: result.version }));
     } catch (error) {
       setStatus({ kind: 'failed', message: (error as Error).message });
     }
@@ -262,43 +312,52 @@ export default function PackEditor({
     }
   }
 
-  if (!draft || !opened || !state) {
+  if (!draft || !opened || !state || offer === 'looking') {
     return (
-      <section className="pack-editor" aria-label="Pack editor">
+      <section className="pack-editor" aria-label={t('region')}>
         <p role={status.kind === 'failed' ? 'alert' : 'status'}>
-          {status.kind === 'failed' ? status.message : 'Opening the pack…'}
+          {status.kind === 'failed' ? status.message : t('opening')}
         </p>
         <button type="button" onClick={onClose}>
-          Back to the packs
+          {t('backToPacks')}
         </button>
+      </section>
+    );
+  }
+
+  if (offer !== null) {
+    return (
+      <section className="pack-editor" aria-label={t('region')}>
+        <ResumeDraftPrompt
+          title={(offer.draft.title as string | undefined) ?? draft.title}
+          savedAt={offer.savedAt}
+          onResume={() => resumeKept(offer)}
+          onDiscard={discardKept}
+        />
       </section>
     );
   }
 
   return (
     <EditorContext.Provider value={state}>
-      <section className="pack-editor" aria-label="Pack editor">
+      <section className="pack-editor" aria-label={t('region')}>
         <header className="pack-editor__header">
           <div>
-            <h2>
-              {request.mode === 'new'
-                ? 'New pack'
-                : request.mode === 'duplicate'
-                  ? 'Duplicate'
-                  : 'Edit'}
-              : {draft.title}
-            </h2>
+            <h2>{t(`header.${request.mode}`, { title: draft.title })}</h2>
             <p className="pack-editor__meta">
-              <code>{draft.id}</code> version {draft.version}
-              {dirty && ' · not saved yet'}
+              <code>{draft.id}</code> {t('header.version', { version: draft.version })}
+              {dirty && ` · ${t('header.notSaved')}`}
+              {edited && <KeptNote kept={kept} />}
             </p>
           </div>
           <p className="pack-editor__check" data-testid="check-summary" aria-live="polite">
             {checking
-              ? 'Checking…'
+              ? t('check.checking')
               : errors.length === 0
-                ? `Valid${warnings > 0 ? `, ${warnings} warning(s)` : ''}`
-                : `${errors.length} error(s) to fix before saving`}
+                ? warnings > 0
+                  ? t('check.validWithWarnings', { count: warnings })
+                  : t('check.valid')
+                : t('check.errors', { count: errors.length })}
           </p>
           <div className="pack-editor__actions">
             <button
@@ -307,36 +366,41 @@ export default function PackEditor({
               onClick={save}
               disabled={status.kind === 'saving'}
             >
-              Save
+              {t('actions.save')}
             </button>
             <button
               type="button"
               onClick={exportZip}
               disabled={baseId === null || dirty}
-              title={dirty ? 'Save first: the export is the saved pack' : undefined}
+              title={dirty ? t('actions.exportSaveFirst') : undefined}
             >
-              Export .zip
+              {t('actions.export')}
             </button>
             <button type="button" onClick={() => (dirty ? setConfirmClose(true) : onClose())}>
-              Close
+              {t('actions.close')}
             </button>
           </div>
         </header>
         {confirmClose && (
-          <div className="import-status" role="alertdialog" aria-label="Close without saving?">
-            <p>Close without saving? The changes since the last save will be lost.</p>
-            <button type="button" onClick={onClose}>
-              Close without saving
+          <div className="import-status" role="alertdialog" aria-label={t('closeDialog.title')}>
+            <p>{t('closeDialog.text')}</p>
+            <button
+              type="button"
+              onClick={() => {
+                void forget(draftKey);
+                onClose();
+              }}
+            >
+              {t('closeDialog.close')}
             </button>{' '}
             <button type="button" className="primary" onClick={() => setConfirmClose(false)}>
-              Keep editing
+              {t('closeDialog.keepEditing')}
             </button>
           </div>
         )}
         {opened.builtIn && (
           <p className="pack-editor__notice" role="note">
-            This pack is built in: it stays as it is. Saving keeps your changes as a new pack of
-            your own, under a new id.
+            {t('builtInNotice')}
           </p>
         )}
         <EditorStatus
@@ -346,8 +410,8 @@ export default function PackEditor({
           onDismiss={() => setStatus({ kind: 'idle' })}
         />
         <div className="pack-editor__body">
-          <nav className="pack-editor__nav" aria-label="Pack sections">
-            {SECTIONS.map(([id, label]) => {
+          <nav className="pack-editor__nav" aria-label={t('sectionsLabel')}>
+            {SECTIONS.map((id) => {
               const count = problemsUnder(problems, id === 'session' ? [] : [id]).filter(
                 (problem) => problem.severity === 'error',
               ).length;
@@ -362,9 +426,12 @@ export default function PackEditor({
                   aria-current={section === id ? 'page' : undefined}
                   onClick={() => setSection(id)}
                 >
-                  {label}
+                  {t(`sections.${id}`)}
                   {sessionCount > 0 && (
-                    <span className="pack-editor__badge"> ({sessionCount} errors)</span>
+                    <span className="pack-editor__badge">
+                      {' '}
+                      {t('sectionErrors', { count: sessionCount })}
+                    </span>
                   )}
                 </button>
               );
@@ -406,33 +473,57 @@ export default function PackEditor({
   );
 }
 
+/** Where the unsaved changes are: kept on this computer for after a crash, or why not. */
+function KeptNote({ kept }: { kept: KeptState }) {
+  const t = useConsoleT('editor');
+  if (kept === null) return null;
+  if ('problem' in kept)
+    return (
+      <span className="pack-editor__kept-problem" role="alert">
+        {' '}
+        {t('kept.problem', { message: kept.problem })}
+      </span>
+    );
+  return <span> {t('kept.at', { time: savedMoment(kept.savedAt).time })}</span>;
+}
+
+function HistoryEntryText({ entry }: { entry: HistoryEntry }) {
+  const t = useConsoleT('editor');
+  const { date, time } = savedMoment(entry.savedAt);
+  const { version, title } = entry;
+  return date === null
+    ? t('history.entryToday', { version, title, time })
+    : t('history.entryOtherDay', { version, title, date, time });
+}
+
 function SessionFields() {
+  const t = useConsoleT('editor');
   return (
-    <section className="section-form" aria-label="Session">
+    <section className="section-form" aria-label={t('sections.session')}>
       <div className="form-grid">
-        <TextField label="Title" path={['title']} keepEmpty />
-        <TextField label="Program" path={['program']} keepEmpty />
-        <NumberField label="Session number" path={['session']} />
-        <TextField label="Language" path={['language']} keepEmpty hint='e.g. "en" or "es-US"' />
-        <NumberField label="Planned minutes" path={['minutes']} />
+        <TextField label={t('session.title')} path={['title']} keepEmpty />
+        <TextField label={t('session.program')} path={['program']} keepEmpty />
+        <NumberField label={t('session.number')} path={['session']} />
+        <TextField
+          label={t('session.language')}
+          path={['language']}
+          keepEmpty
+          hint={t('session.languageHint')}
+        />
+        <NumberField label={t('session.minutes')} path={['minutes']} />
         <SelectField
-          label="Audience"
+          label={t('session.audience')}
           path={['audience']}
           options={[
-            ['client-group', 'Client group'],
-            ['provider-workshop', 'Provider workshop'],
+            ['client-group', t('session.audiences.clientGroup')],
+            ['provider-workshop', t('session.audiences.providerWorkshop')],
           ]}
         />
-        <TextField
-          label="Pack id"
-          path={['id']}
-          keepEmpty
-          hint="Lowercase letters, digits, hyphens."
-        />
+        <TextField label={t('session.packId')} path={['id']} keepEmpty hint={t('fields.idHint')} />
       </div>
       <AgendaTotal />
-      <TextField label="Description" path={['description']} multiline />
-      <TextField label="Source" path={['source']} multiline />
+      <TextField label={t('session.description')} path={['description']} multiline />
+      <TextField label={t('session.source')} path={['source']} multiline />
     </section>
   );
 }
@@ -453,13 +544,14 @@ function EditorStatus({
   onGoTo: (path: string) => void;
   onDismiss: () => void;
 }) {
+  const t = useConsoleT('editor');
   switch (status.kind) {
     case 'idle':
       return null;
     case 'saving':
       return (
         <p className="import-status" role="status">
-          Saving…
+          {t('status.saving')}
         </p>
       );
     case 'saved':
@@ -473,26 +565,26 @@ function EditorStatus({
         <p className="import-status import-status--error" role="alert">
           {status.message}{' '}
           <button type="button" onClick={onDismiss}>
-            OK
+            {t('status.ok')}
           </button>
         </p>
       );
     case 'refused':
       return (
         <div className="import-status import-status--error" role="alert">
-          <p>Not saved: fix these first (nothing was changed).</p>
+          <p>{t('status.refused')}</p>
           <ul className="problems">
             {status.problems.map((problem) => (
               <li key={`${problem.path}-${problem.message}`}>
-                <strong>{describeProblemPath(draft, problem.path)}</strong>: {problem.message}{' '}
+                <strong>{describeProblemPath(draft, problem.path, t)}</strong>: {problem.message}{' '}
                 <button type="button" onClick={() => onGoTo(problem.path)}>
-                  Show
+                  {t('status.show')}
                 </button>
               </li>
             ))}
           </ul>
           <button type="button" onClick={onDismiss}>
-            OK
+            {t('status.ok')}
           </button>
         </div>
       );
@@ -508,22 +600,21 @@ function HistoryList({
   dirty: boolean;
   onRestore: (version: string) => void;
 }) {
-  if (history.length === 0)
-    return <p>No earlier versions yet: each save keeps the version it replaces here.</p>;
+  const t = useConsoleT('editor');
+  if (history.length === 0) return <p>{t('history.none')}</p>;
   return (
-    <section className="section-form" aria-label="History">
-      {dirty && <p className="field__hint">Restoring discards the changes not saved yet.</p>}
+    <section className="section-form" aria-label={t('sections.history')}>
+      {dirty && <p className="field__hint">{t('history.discardsChanges')}</p>}
       <ul className="history-list">
         {history.map((entry) => (
           <li key={entry.version}>
-            Version {entry.version} · “{entry.title}” · saved{' '}
-            {new Date(entry.savedAt).toLocaleString()}{' '}
+            <HistoryEntryText entry={entry} />{' '}
             <button
               type="button"
               onClick={() => onRestore(entry.version)}
-              aria-label={`Restore version ${entry.version}`}
+              aria-label={t('history.restoreVersion', { version: entry.version })}
             >
-              Restore
+              {t('history.restore')}
             </button>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PackDraft, QuizItemDraft } from '../../../electron/content/pack/draft';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { uniqueId } from './draftEdits';
 import { LinesField, NumberField, SelectField, TextField, useEditor } from './fields';
 import { LetteredOptionsEditor, ListEditor } from './ListEditor';
@@ -24,14 +25,15 @@ function newQuizItem(items: readonly QuizItemDraft[]): QuizItemDraft {
   };
 }
 
+/** A part of the pack it may have or not; `words`: "none", "add" and "remove" for it. */
 function Optional({
-  what,
+  words,
   present,
   onAdd,
   onRemove,
   children,
 }: {
-  what: string;
+  words: { none: string; add: string; remove: string };
   present: boolean;
   onAdd: () => void;
   onRemove: () => void;
@@ -40,9 +42,9 @@ function Optional({
   if (!present) {
     return (
       <p>
-        This pack has no {what}.{' '}
+        {words.none}{' '}
         <button type="button" onClick={onAdd}>
-          Add a {what}
+          {words.add}
         </button>
       </p>
     );
@@ -52,7 +54,7 @@ function Optional({
       {children}
       <p>
         <button type="button" onClick={onRemove}>
-          Remove the {what}
+          {words.remove}
         </button>
       </p>
     </>
@@ -60,31 +62,30 @@ function Optional({
 }
 
 export function QuizEditor() {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const quiz = draft.quiz;
   return (
-    <section className="section-form" aria-label="Quiz">
+    <section className="section-form" aria-label={t('sections.quiz')}>
       <Optional
-        what="quiz"
+        words={{ none: t('quiz.none'), add: t('quiz.add'), remove: t('quiz.remove') }}
         present={quiz !== undefined}
-        onAdd={() => change(['quiz'], { title: 'Quiz', items: [newQuizItem([])] })}
+        onAdd={() => change(['quiz'], { title: t('quiz.newTitle'), items: [newQuizItem([])] })}
         onRemove={() => change(['quiz'], undefined)}
       >
         <div className="form-grid">
-          <TextField label="Quiz title" path={['quiz', 'title']} />
+          <TextField label={t('quiz.title')} path={['quiz', 'title']} />
         </div>
-        <TextField
-          label="Instructions (read to the group)"
-          path={['quiz', 'instructions']}
-          multiline
-        />
+        <TextField label={t('quiz.instructions')} path={['quiz', 'instructions']} multiline />
         <ListEditor<QuizItemDraft>
           path={['quiz', 'items']}
-          legend="Quiz questions"
+          legend={t('quiz.questions')}
           entryLabel={(item, index) =>
-            `Quiz question ${index + 1}${item.prompt ? `: ${item.prompt}` : ''}`
+            item.prompt
+              ? t('quiz.questionNamed', { position: index + 1, prompt: item.prompt })
+              : t('quiz.question', { position: index + 1 })
           }
-          addLabel="Add quiz question"
+          addLabel={t('quiz.addQuestion')}
           newEntry={newQuizItem}
         >
           {(path, index) => {
@@ -92,28 +93,28 @@ export function QuizEditor() {
             const keys = (item?.options ?? []).map((option) => [option.key, option.key] as const);
             return (
               <>
-                <TextField label="Question" path={[...path, 'prompt']} keepEmpty />
+                <TextField label={t('fields.question')} path={[...path, 'prompt']} keepEmpty />
                 <div className="form-grid">
-                  <TextField label="Id" path={[...path, 'id']} keepEmpty />
+                  <TextField label={t('fields.id')} path={[...path, 'id']} keepEmpty />
                   <SelectField
-                    label="Kind"
+                    label={t('fields.kind')}
                     path={[...path, 'kind']}
                     fallback="choice"
                     options={[
-                      ['choice', 'multiple choice'],
-                      ['true-false', 'true or false'],
+                      ['choice', t('quiz.kinds.choice')],
+                      ['true-false', t('quiz.kinds.trueFalse')],
                     ]}
                   />
-                  <SelectField label="Right answer" path={[...path, 'answer']} options={keys} />
+                  <SelectField label={t('quiz.answer')} path={[...path, 'answer']} options={keys} />
                 </div>
                 <LetteredOptionsEditor
                   path={[...path, 'options']}
-                  legend="Options"
-                  entryPrefix="Option"
-                  addLabel="Add option"
+                  legend={t('quiz.options')}
+                  entryPrefix={t('quiz.option')}
+                  addLabel={t('quiz.addOption')}
                 />
                 <TextField
-                  label="Feedback (read after the answer)"
+                  label={t('quiz.feedback')}
                   path={[...path, 'feedback']}
                   keepEmpty
                   multiline
@@ -127,57 +128,65 @@ export function QuizEditor() {
   );
 }
 
-const NEW_GAME: Game = {
-  title: 'Team game',
-  teams: { min: 2, max: 3 },
-  practiceMinutes: 5,
-  scenarios: [{ id: 'scenario-1', title: 'Scenario 1', situation: '', roles: ['', ''] }],
-  criteria: [{ id: 'criterion-1', text: '', points: 1 }],
-  maxPoints: 1,
-};
+/** A new game, already valid: `title` and `firstScenario` in the console's language. */
+function newGame(title: string, firstScenario: string): Game {
+  return {
+    title,
+    teams: { min: 2, max: 3 },
+    practiceMinutes: 5,
+    scenarios: [{ id: 'scenario-1', title: firstScenario, situation: '', roles: ['', ''] }],
+    criteria: [{ id: 'criterion-1', text: '', points: 1 }],
+    maxPoints: 1,
+  };
+}
 
 export function GameEditor() {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const game = draft.game;
   const sum =
     (game?.criteria ?? []).reduce((total, criterion) => total + (criterion.points || 0), 0) +
     (game?.bonus?.points ?? 0);
   return (
-    <section className="section-form" aria-label="Team game">
+    <section className="section-form" aria-label={t('sections.game')}>
       <Optional
-        what="team game"
+        words={{ none: t('game.none'), add: t('game.add'), remove: t('game.remove') }}
         present={game !== undefined}
-        onAdd={() => change(['game'], NEW_GAME)}
+        onAdd={() =>
+          change(['game'], newGame(t('game.newTitle'), t('game.scenario', { position: 1 })))
+        }
         onRemove={() => change(['game'], undefined)}
       >
         <div className="form-grid">
-          <TextField label="Game title" path={['game', 'title']} keepEmpty />
-          <NumberField label="Fewest teams" path={['game', 'teams', 'min']} />
-          <NumberField label="Most teams" path={['game', 'teams', 'max']} />
-          <NumberField label="Practice minutes" path={['game', 'practiceMinutes']} />
+          <TextField label={t('game.title')} path={['game', 'title']} keepEmpty />
+          <NumberField label={t('game.fewestTeams')} path={['game', 'teams', 'min']} />
+          <NumberField label={t('game.mostTeams')} path={['game', 'teams', 'max']} />
+          <NumberField label={t('game.practiceMinutes')} path={['game', 'practiceMinutes']} />
           <NumberField
-            label="Maximum points"
+            label={t('game.maxPoints')}
             path={['game', 'maxPoints']}
-            hint={`Criteria and bonus add up to ${sum}.`}
+            hint={t('game.maxPointsHint', { sum })}
           />
         </div>
-        <LinesField label="Goals" path={['game', 'goals']} />
-        <LinesField label="Rules and instructions" path={['game', 'instructions']} />
-        <LinesField label="Prizes" path={['game', 'prizes']} />
-        <TextField label="Line above the roles on each card" path={['game', 'rolesIntro']} />
+        <LinesField label={t('game.goals')} path={['game', 'goals']} />
+        <LinesField label={t('game.instructions')} path={['game', 'instructions']} />
+        <LinesField label={t('game.prizes')} path={['game', 'prizes']} />
+        <TextField label={t('game.rolesIntro')} path={['game', 'rolesIntro']} />
         <ListEditor<Game['scenarios'][number]>
           path={['game', 'scenarios']}
-          legend="Scenario cards"
+          legend={t('game.scenarios')}
           entryLabel={(scenario, index) =>
-            `Scenario ${index + 1}${scenario.title ? `: ${scenario.title}` : ''}`
+            scenario.title
+              ? t('game.scenarioNamed', { position: index + 1, title: scenario.title })
+              : t('game.scenario', { position: index + 1 })
           }
-          addLabel="Add scenario"
+          addLabel={t('game.addScenario')}
           newEntry={(list) => ({
             id: uniqueId(
               `scenario-${list.length + 1}`,
               list.map((entry) => entry.id),
             ),
-            title: `Scenario ${list.length + 1}`,
+            title: t('game.scenario', { position: list.length + 1 }),
             situation: '',
             roles: ['', ''],
           })}
@@ -185,20 +194,35 @@ export function GameEditor() {
           {(path) => (
             <>
               <div className="form-grid">
-                <TextField label="Title" path={[...path, 'title']} keepEmpty />
-                <TextField label="Id" path={[...path, 'id']} keepEmpty />
+                <TextField label={t('fields.title')} path={[...path, 'title']} keepEmpty />
+                <TextField label={t('fields.id')} path={[...path, 'id']} keepEmpty />
               </div>
-              <TextField label="Situation" path={[...path, 'situation']} keepEmpty multiline />
-              <TextField label="First role" path={[...path, 'roles', 0]} keepEmpty multiline />
-              <TextField label="Second role" path={[...path, 'roles', 1]} keepEmpty multiline />
+              <TextField
+                label={t('game.situation')}
+                path={[...path, 'situation']}
+                keepEmpty
+                multiline
+              />
+              <TextField
+                label={t('game.firstRole')}
+                path={[...path, 'roles', 0]}
+                keepEmpty
+                multiline
+              />
+              <TextField
+                label={t('game.secondRole')}
+                path={[...path, 'roles', 1]}
+                keepEmpty
+                multiline
+              />
             </>
           )}
         </ListEditor>
         <ListEditor<Game['criteria'][number]>
           path={['game', 'criteria']}
-          legend="Scoring criteria"
-          entryLabel={(_, index) => `Criterion ${index + 1}`}
-          addLabel="Add criterion"
+          legend={t('game.criteria')}
+          entryLabel={(_, index) => t('game.criterion', { position: index + 1 })}
+          addLabel={t('game.addCriterion')}
           newEntry={(list) => ({
             id: uniqueId(
               `criterion-${list.length + 1}`,
@@ -210,21 +234,21 @@ export function GameEditor() {
         >
           {(path) => (
             <div className="form-grid">
-              <TextField label="What earns points" path={[...path, 'text']} keepEmpty />
-              <NumberField label="Points" path={[...path, 'points']} />
-              <TextField label="Id" path={[...path, 'id']} keepEmpty />
-              <TextField label="Example" path={[...path, 'example']} />
+              <TextField label={t('game.criterionText')} path={[...path, 'text']} keepEmpty />
+              <NumberField label={t('game.points')} path={[...path, 'points']} />
+              <TextField label={t('fields.id')} path={[...path, 'id']} keepEmpty />
+              <TextField label={t('game.example')} path={[...path, 'example']} />
             </div>
           )}
         </ListEditor>
         <fieldset className="list-editor">
-          <legend>Participation bonus</legend>
+          <legend>{t('game.bonus')}</legend>
           {game?.bonus ? (
             <div className="form-grid">
-              <TextField label="Bonus for" path={['game', 'bonus', 'text']} keepEmpty />
-              <NumberField label="Bonus points" path={['game', 'bonus', 'points']} />
+              <TextField label={t('game.bonusFor')} path={['game', 'bonus', 'text']} keepEmpty />
+              <NumberField label={t('game.bonusPoints')} path={['game', 'bonus', 'points']} />
               <button type="button" onClick={() => change(['game', 'bonus'], undefined)}>
-                Remove the bonus
+                {t('game.removeBonus')}
               </button>
             </div>
           ) : (
@@ -232,7 +256,7 @@ export function GameEditor() {
               type="button"
               onClick={() => change(['game', 'bonus'], { text: '', points: 1 })}
             >
-              Add a bonus
+              {t('game.addBonus')}
             </button>
           )}
         </fieldset>
@@ -242,71 +266,75 @@ export function GameEditor() {
 }
 
 export function MediaEditor() {
+  const t = useConsoleT('editor');
   const { draft } = useEditor();
   return (
-    <section className="section-form" aria-label="Media">
-      <p className="field__hint">
-        Media are referenced by id; the clinic binds its own licensed files in the Media tab. Cue
-        points are where the video stops for discussion.
-      </p>
+    <section className="section-form" aria-label={t('sections.media')}>
+      <p className="field__hint">{t('media.intro')}</p>
       <ListEditor<Media>
         path={['media']}
-        legend="Media references"
-        entryLabel={(media, index) => `Media ${index + 1}${media.title ? `: ${media.title}` : ''}`}
-        addLabel="Add media"
+        legend={t('media.references')}
+        entryLabel={(media, index) =>
+          media.title
+            ? t('media.entryNamed', { position: index + 1, title: media.title })
+            : t('media.entry', { position: index + 1 })
+        }
+        addLabel={t('media.add')}
         newEntry={(list) => ({
           id: uniqueId(
             `media-${list.length + 1}`,
             list.map((entry) => entry.id),
           ),
           kind: 'video',
-          title: 'New video',
+          title: t('media.newVideo'),
           length: '10:00',
         })}
       >
         {(path, index) => (
           <>
             <div className="form-grid">
-              <TextField label="Title" path={[...path, 'title']} keepEmpty />
-              <TextField label="Id" path={[...path, 'id']} keepEmpty />
+              <TextField label={t('fields.title')} path={[...path, 'title']} keepEmpty />
+              <TextField label={t('fields.id')} path={[...path, 'id']} keepEmpty />
               <SelectField
-                label="Kind"
+                label={t('fields.kind')}
                 path={[...path, 'kind']}
                 options={[
-                  ['video', 'video'],
-                  ['audio', 'audio'],
+                  ['video', t('media.kinds.video')],
+                  ['audio', t('media.kinds.audio')],
                 ]}
               />
-              <TextField label="Length (m:ss)" path={[...path, 'length']} keepEmpty />
-              <TextField label="File in the pack (optional)" path={[...path, 'file']} />
+              <TextField label={t('media.length')} path={[...path, 'length']} keepEmpty />
+              <TextField label={t('media.file')} path={[...path, 'file']} />
             </div>
-            <TextField label="Where to get it" path={[...path, 'source']} />
+            <TextField label={t('media.source')} path={[...path, 'source']} />
             {draft.media?.[index]?.kind === 'video' && (
               <ListEditor<NonNullable<Media['cues']>[number]>
                 path={[...path, 'cues']}
-                legend="Cue points"
+                legend={t('media.cues')}
                 entryLabel={(cue, cueIndex) =>
-                  `Cue ${cueIndex + 1}${cue.title ? `: ${cue.title}` : ''}`
+                  cue.title
+                    ? t('media.cueNamed', { position: cueIndex + 1, title: cue.title })
+                    : t('media.cue', { position: cueIndex + 1 })
                 }
-                addLabel="Add cue point"
+                addLabel={t('media.addCue')}
                 newEntry={(list) => ({
                   id: uniqueId(
                     `cue-${list.length + 1}`,
                     list.map((entry) => entry.id),
                   ),
                   at: '0:30',
-                  title: `Vignette ${list.length + 1}`,
+                  title: t('media.newCueTitle', { position: list.length + 1 }),
                 })}
               >
                 {(cuePath) => (
                   <>
                     <div className="form-grid">
-                      <TextField label="Title" path={[...cuePath, 'title']} keepEmpty />
-                      <TextField label="Stops at (m:ss)" path={[...cuePath, 'at']} keepEmpty />
-                      <TextField label="Id" path={[...cuePath, 'id']} keepEmpty />
+                      <TextField label={t('fields.title')} path={[...cuePath, 'title']} keepEmpty />
+                      <TextField label={t('media.cueAt')} path={[...cuePath, 'at']} keepEmpty />
+                      <TextField label={t('fields.id')} path={[...cuePath, 'id']} keepEmpty />
                     </div>
-                    <TextField label="Question at the stop" path={[...cuePath, 'question']} />
-                    <LinesField label="Discussion points" path={[...cuePath, 'points']} />
+                    <TextField label={t('media.cueQuestion')} path={[...cuePath, 'question']} />
+                    <LinesField label={t('media.cuePoints')} path={[...cuePath, 'points']} />
                   </>
                 )}
               </ListEditor>
@@ -319,34 +347,37 @@ export function MediaEditor() {
 }
 
 export function RelaxationEditor() {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const audio = (draft.media ?? []).filter((media) => media.kind === 'audio');
   return (
-    <section className="section-form" aria-label="Relaxation">
+    <section className="section-form" aria-label={t('sections.relaxation')}>
       <Optional
-        what="relaxation"
+        words={{
+          none: t('relaxation.none'),
+          add: t('relaxation.add'),
+          remove: t('relaxation.remove'),
+        }}
         present={draft.relaxation !== undefined}
         onAdd={() => change(['relaxation'], { media: audio[0]?.id ?? '', minutes: 5, intro: '' })}
         onRemove={() => change(['relaxation'], undefined)}
       >
         <div className="form-grid">
           <SelectField
-            label="Audio"
+            label={t('relaxation.audio')}
             path={['relaxation', 'media']}
             options={audio.map((media) => [media.id, media.title] as const)}
           />
-          <NumberField label="Minutes" path={['relaxation', 'minutes']} />
+          <NumberField label={t('fields.minutes')} path={['relaxation', 'minutes']} />
         </div>
         <TextField
-          label="Script (read before the audio)"
+          label={t('relaxation.script')}
           path={['relaxation', 'intro']}
           keepEmpty
           multiline
         />
-        <TextField label="Cue for the counselor" path={['relaxation', 'cue']} multiline />
-        {audio.length === 0 && (
-          <p className="field__hint">Add an audio reference under Media first.</p>
-        )}
+        <TextField label={t('relaxation.cue')} path={['relaxation', 'cue']} multiline />
+        {audio.length === 0 && <p className="field__hint">{t('relaxation.noAudio')}</p>}
       </Optional>
     </section>
   );

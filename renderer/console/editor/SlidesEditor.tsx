@@ -1,11 +1,43 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { PackProblem } from '../../../electron/content/pack/problems';
 import type { RenderedSlide } from '../../../electron/content/pack/renderPack';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { SlideFrame } from '../../shared/SlideFrame';
-import { problemsUnder, uniqueId } from './draftEdits';
-import { CheckField, SelectField, TextField, useEditor } from './fields';
+import { getAt, problemsAt, problemsUnder, uniqueId, type Path } from './draftEdits';
+import { CheckField, Field, SelectField, TextField, useEditor } from './fields';
 
 const api = consoleApi();
+/** CodeMirror is a chunk of its own, fetched when a Markdown slide is first shown. */
+const MarkdownEditor = lazy(() => import('./MarkdownEditor'));
+
+/** A slide's Markdown in the code editor; every keystroke is a change of the draft. */
+function MarkdownField({ label, path, hint }: { label: string; path: Path; hint: string }) {
+  const t = useConsoleT('editor');
+  const { draft, change, problems } = useEditor();
+  const value = getAt(draft, path);
+  const description = problemsAt(problems, path)
+    .map((problem) => problem.message)
+    .join(' ');
+  return (
+    <Field label={label} path={path} hint={hint} className="field--markdown" editable>
+      {({ id, invalid }) => (
+        <Suspense
+          fallback={<p className="markdown-editor__loading">{t('slides.loadingEditor')}</p>}
+        >
+          <MarkdownEditor
+            id={id}
+            label={label}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(next) => change(path, next)}
+            description={description}
+            invalid={invalid}
+          />
+        </Suspense>
+      )}
+    </Field>
+  );
+}
 
 /**
  * The system's file chooser for one image. The input exists only while it is open, so the page has
@@ -21,6 +53,9 @@ function pickImage(onPicked: (file: File) => void) {
   });
   input.click();
 }
+
+const slideErrors = (problems: readonly PackProblem[], position: number) =>
+  problemsUnder(problems, ['slides', position]).filter((problem) => problem.severity === 'error');
 
 /** Slides: Markdown or an image of the pack, notes, builds, and the projector's own rendering beside. */
 export interface SlideFiles {
@@ -39,6 +74,7 @@ export function SlidesEditor({
   selectedId: string | null;
   onSelect: (slideId: string) => void;
 }) {
+  const t = useConsoleT('editor');
   const { draft, change, problems } = useEditor();
   const slides = draft.slides ?? [];
   const index = Math.max(
@@ -53,11 +89,9 @@ export function SlidesEditor({
   return (
     <div className="slides-editor">
       <div className="slides-editor__list">
-        <ol className="slide-rows" aria-label="Slides">
+        <ol className="slide-rows" aria-label={t('sections.slides')}>
           {slides.map((entry, position) => {
-            const errors = problemsUnder(problems, ['slides', position]).filter(
-              (problem) => problem.severity === 'error',
-            );
+            const errors = slideErrors(problems, position);
             const items = shownBy(entry.id);
             return (
               <li key={`${entry.id}-${position}`}>
@@ -68,8 +102,10 @@ export function SlidesEditor({
                 >
                   <code>{entry.id}</code>
                   <span className="slide-rows__where">
-                    {items.length > 0 ? `item ${items.join(', ')}` : 'not shown'}
-                    {errors.length > 0 && ` · ${errors.length} error(s)`}
+                    {items.length > 0
+                      ? t('slides.shownBy', { count: items.length, items: items.join(', ') })
+                      : t('slides.notShown')}
+                    {errors.length > 0 && ` · ${t('slides.errors', { count: errors.length })}`}
                   </span>
                 </button>
               </li>
@@ -83,23 +119,24 @@ export function SlidesEditor({
               'slide',
               slides.map((entry) => entry.id),
             );
-            change(['slides'], [...slides, { id, markdown: '# New slide' }]);
+            change(['slides'], [...slides, { id, markdown: `# ${t('slides.newSlideHeading')}` }]);
             onSelect(id);
           }}
         >
-          New slide
+          {t('slides.newSlide')}
         </button>
       </div>
       {slide ? (
         <SlideForm key={`${index}-${slide.id}`} index={index} files={files} />
       ) : (
-        <p>This pack has no slides yet. Add one here or from an agenda item.</p>
+        <p>{t('slides.none')}</p>
       )}
     </div>
   );
 }
 
 function SlideForm({ index, files }: { index: number; files: SlideFiles }) {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const { images } = files;
   const [imageProblem, setImageProblem] = useState<string | null>(null);
@@ -116,13 +153,13 @@ function SlideForm({ index, files }: { index: number; files: SlideFiles }) {
   const isImage = slide.file !== undefined && slide.markdown === undefined;
   const usedBy = draft.agenda.filter((item) => (item.slides ?? []).includes(slide.id));
   return (
-    <section className="slide-form" aria-label={`Slide ${slide.id}`}>
+    <section className="slide-form" aria-label={t('slides.slideLabel', { id: slide.id })}>
       <div className="form-grid">
-        <TextField label="Slide id" path={[...at, 'id']} keepEmpty />
-        <TextField label="Title (for the sorter; else its first heading)" path={[...at, 'title']} />
+        <TextField label={t('slides.id')} path={[...at, 'id']} keepEmpty />
+        <TextField label={t('slides.title')} path={[...at, 'title']} />
       </div>
       <fieldset className="field field--choices">
-        <legend>The slide is</legend>
+        <legend>{t('slides.kind')}</legend>
         <label className="field__choice">
           <input
             type="radio"
@@ -132,7 +169,7 @@ function SlideForm({ index, files }: { index: number; files: SlideFiles }) {
               change(at, { ...slide, file: undefined, markdown: `# ${slide.title ?? slide.id}` })
             }
           />
-          Text (Markdown)
+          {t('slides.kindText')}
         </label>
         <label className="field__choice">
           <input
@@ -141,25 +178,22 @@ function SlideForm({ index, files }: { index: number; files: SlideFiles }) {
             checked={isImage}
             onChange={() => change(at, { ...slide, markdown: undefined, file: images[0] ?? '' })}
           />
-          An image (a page of the clinic's own deck, a picture)
+          {t('slides.kindImage')}
         </label>
       </fieldset>
       <div className="slide-form__body">
         <div className="slide-form__fields">
           {isImage ? (
             <SelectField
-              label="Image"
+              label={t('slides.image')}
               path={[...at, 'file']}
               options={images.map((image) => [image, image] as const)}
             />
           ) : (
-            <TextField
-              label="Markdown"
+            <MarkdownField
+              label={t('slides.markdown')}
               path={[...at, 'markdown']}
-              multiline
-              keepEmpty
-              className="field--markdown"
-              hint="# heading, - bullet, **bold**, ![description](images/file.png)"
+              hint={t('slides.markdownHint')}
             />
           )}
           <button
@@ -178,19 +212,17 @@ function SlideForm({ index, files }: { index: number; files: SlideFiles }) {
               )
             }
           >
-            {isImage ? 'Add an image…' : 'Insert an image…'}
+            {isImage ? t('slides.addImage') : t('slides.insertImage')}
           </button>
           {imageProblem && (
             <p className="field__problem field__problem--error" role="alert">
               {imageProblem}
             </p>
           )}
-          <TextField label="Notes (console only)" path={[...at, 'notes']} multiline />
-          <CheckField label="Build: bullets one at a time" path={[...at, 'build']} />
-          <CheckField label="Reveal: only the heading until Next" path={[...at, 'reveal']} />
-          {usedBy.length === 0 && (
-            <p className="field__hint">No agenda item shows this slide yet.</p>
-          )}
+          <TextField label={t('slides.notes')} path={[...at, 'notes']} multiline />
+          <CheckField label={t('slides.build')} path={[...at, 'build']} />
+          <CheckField label={t('slides.reveal')} path={[...at, 'reveal']} />
+          {usedBy.length === 0 && <p className="field__hint">{t('slides.unused')}</p>}
         </div>
         <SlidePreview baseId={files.baseId} draftId={files.draftId} slide={slide} />
       </div>
@@ -208,6 +240,7 @@ function SlidePreview({
   draftId: string | null;
   slide: object;
 }) {
+  const t = useConsoleT('editor');
   const [rendered, setRendered] = useState<RenderedSlide | { problem: string } | null>(null);
   const [step, setStep] = useState<number | null>(null);
   const [fit, setFit] = useState<{ zoom: number; fits: boolean }>({ zoom: 1, fits: true });
@@ -230,9 +263,13 @@ function SlidePreview({
     };
   }, [baseId, draftId, source]);
   const onFit = useCallback((zoom: number, fits: boolean) => setFit({ zoom, fits }), []);
-  if (rendered === null) return <p className="slide-preview">Rendering…</p>;
+  if (rendered === null) return <p className="slide-preview">{t('preview.rendering')}</p>;
   if ('problem' in rendered)
-    return <p className="slide-preview field__problem--error">Preview: {rendered.problem}</p>;
+    return (
+      <p className="slide-preview field__problem--error">
+        {t('preview.problem', { message: rendered.problem })}
+      </p>
+    );
   const last = rendered.steps.length - 1;
   const shown = Math.min(step ?? last, last);
   return (
@@ -241,26 +278,25 @@ function SlidePreview({
         {rendered.steps.length > 1 && (
           <span className="slide-preview__steps">
             <button type="button" disabled={shown === 0} onClick={() => setStep(shown - 1)}>
-              ← Step
+              {t('preview.previousStep')}
             </button>{' '}
-            Step {shown + 1} of {rendered.steps.length}{' '}
+            {t('preview.step', { step: shown + 1, total: rendered.steps.length })}{' '}
             <button type="button" disabled={shown === last} onClick={() => setStep(shown + 1)}>
-              Step →
+              {t('preview.nextStep')}
             </button>
           </span>
         )}
         {!fit.fits ? (
           <span className="slide-preview__warning" role="alert">
-            Too much for one slide: even at the smallest size the back row can read, it does not
-            fit. Split it in two.
+            {t('preview.tooMuch')}
           </span>
         ) : fit.zoom < 0.995 ? (
           <span className="slide-preview__note" data-testid="fit-note">
-            Shrunk to {Math.round(fit.zoom * 100)} % to fit.
+            {t('preview.shrunk', { percent: Math.round(fit.zoom * 100) })}
           </span>
         ) : null}
       </figcaption>
-      <SlideFrame html={rendered.steps[shown]!} label="Preview at projector size" onFit={onFit} />
+      <SlideFrame html={rendered.steps[shown]!} label={t('preview.label')} onFit={onFit} />
     </figure>
   );
 }

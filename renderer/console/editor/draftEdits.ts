@@ -3,6 +3,7 @@
  * path, reorder lists, start a new pack or a duplicate, add up the agenda, and say where a problem
  * is in words a coordinator knows. Every change returns a new draft; nothing is mutated.
  */
+import type { TFunction } from 'i18next';
 import type { AgendaItemDraft, PackDraft } from '../../../electron/content/pack/draft';
 import { formatPath, type PackProblem } from '../../../electron/content/pack/problems';
 
@@ -163,69 +164,79 @@ export function problemsUnder(problems: readonly PackProblem[], path: Path): Pac
   );
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  minutes: 'Minutes',
-  clock: 'Printed clock time',
-  title: 'Title',
-  id: 'Id',
-  kind: 'Kind',
-  summary: 'Summary',
-  markdown: 'Markdown',
-  prompt: 'Prompt',
-  answer: 'Answer',
-  feedback: 'Feedback',
-  options: 'Options',
-  program: 'Program',
-  language: 'Language',
-  version: 'Version',
-  maxPoints: 'Maximum points',
-  points: 'Points',
-  media: 'Media',
-  quizItems: 'Quiz markers',
-  slides: 'Slides',
-  instructions: 'Instructions',
-  cues: 'Script cues',
-  teaches: 'Teaches',
-  option: 'Quiz option',
-  quote: 'Quote',
-  guidance: 'Guidance notes',
-  note: 'Note',
-  url: 'Source web address',
-  breakout: 'Breakout',
-  reportBack: 'Report back',
-  poll: 'Poll',
-  discussion: 'Discussion',
-};
+/** The fields a problem names, by their manifest key (`problemPath.fields.<key>`). */
+const NAMED_FIELDS = new Set([
+  'minutes',
+  'clock',
+  'title',
+  'id',
+  'kind',
+  'summary',
+  'markdown',
+  'prompt',
+  'answer',
+  'feedback',
+  'options',
+  'program',
+  'language',
+  'version',
+  'maxPoints',
+  'points',
+  'media',
+  'quizItems',
+  'slides',
+  'instructions',
+  'cues',
+  'teaches',
+  'option',
+  'quote',
+  'guidance',
+  'note',
+  'url',
+  'breakout',
+  'reportBack',
+  'poll',
+  'discussion',
+]);
+const NAMED_SECTIONS = new Set(['game', 'media', 'relaxation', 'quiz', 'toolbox']);
 
 /** Where a problem is, as the editor names it: `Agenda item 2 “Quiz” › Minutes`. */
-export function describeProblemPath(draft: PackDraft, path: string): string {
+export function describeProblemPath(
+  draft: PackDraft,
+  path: string,
+  t: TFunction<'editor'>,
+): string {
   const agenda = /^agenda\[(\d+)\](.*)$/.exec(path);
   const slide = /^slides\[(\d+)\](.*)$/.exec(path);
   const quiz = /^quiz\.items\[(\d+)\](.*)$/.exec(path);
-  const field = (rest: string) => {
+  const inField = (where: string, rest: string) => {
     const name = /\.([A-Za-z]+)(?:\[\d+\])?$/.exec(rest)?.[1];
-    return name ? ` › ${FIELD_NAMES[name] ?? name}` : '';
+    if (!name) return where;
+    const field = NAMED_FIELDS.has(name) ? t(`problemPath.fields.${name}`) : name;
+    return t('problemPath.inField', { where, field });
   };
   if (agenda) {
-    const index = Number(agenda[1]);
-    const title = draft.agenda[index]?.title;
-    return `Agenda item ${index + 1}${title ? ` “${title}”` : ''}${field(agenda[2]!)}`;
+    const position = Number(agenda[1]) + 1;
+    const title = draft.agenda[position - 1]?.title;
+    return inField(
+      title
+        ? t('problemPath.agendaItemNamed', { position, title })
+        : t('problemPath.agendaItem', { position }),
+      agenda[2]!,
+    );
   }
   if (slide) {
     const index = Number(slide[1]);
-    return `Slide ${index + 1} “${draft.slides?.[index]?.id ?? ''}”${field(slide[2]!)}`;
+    return inField(
+      t('problemPath.slide', { position: index + 1, id: draft.slides?.[index]?.id ?? '' }),
+      slide[2]!,
+    );
   }
-  if (quiz) return `Quiz question ${Number(quiz[1]) + 1}${field(quiz[2]!)}`;
-  if (path === '') return 'The pack';
+  if (quiz)
+    return inField(t('problemPath.quizQuestion', { position: Number(quiz[1]) + 1 }), quiz[2]!);
+  if (path === '') return t('problemPath.pack');
   const top = /^([A-Za-z]+)/.exec(path)?.[1] ?? path;
-  const sections: Record<string, string> = {
-    game: 'Team game',
-    media: 'Media',
-    relaxation: 'Relaxation',
-    quiz: 'Quiz',
-    toolbox: 'Toolbox',
-  };
-  return sections[top]
-    ? `${sections[top]}${field(path.slice(top.length))}`
-    : `Session${field(`.${path}`)}`;
+  return NAMED_SECTIONS.has(top)
+    ? inField(t(`problemPath.sections.${top}`), path.slice(top.length))
+    : inField(t('problemPath.sections.session'), `.${path}`);
 }

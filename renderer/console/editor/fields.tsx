@@ -1,6 +1,7 @@
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import type { PackDraft } from '../../../electron/content/pack/draft';
 import type { PackProblem } from '../../../electron/content/pack/problems';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { getAt, problemsAt, type Path } from './draftEdits';
 
 export interface EditorState {
@@ -19,6 +20,7 @@ export function useEditor(): EditorState {
 
 /** The pack:check problems of one field, beside it; the input points at them for screen readers. */
 export function FieldProblems({ id, path }: { id: string; path: Path }) {
+  const t = useConsoleT('editor');
   const { problems } = useEditor();
   const here = problemsAt(problems, path);
   if (here.length === 0) return null;
@@ -26,8 +28,9 @@ export function FieldProblems({ id, path }: { id: string; path: Path }) {
     <ul className="field__problems" id={id}>
       {here.map((problem) => (
         <li key={problem.message} className={`field__problem field__problem--${problem.severity}`}>
-          {problem.severity === 'warning' ? 'Warning: ' : ''}
-          {problem.message}
+          {problem.severity === 'warning'
+            ? t('fields.warning', { message: problem.message })
+            : problem.message}
         </li>
       ))}
     </ul>
@@ -47,23 +50,36 @@ function useFieldIds(path: Path) {
   };
 }
 
-function Field({
+/**
+ * A field's label, control, hint and problems. `editable`: the control is not a form element but
+ * an editable element with the field's id (the Markdown editor): it carries its name as
+ * aria-label, and a click on the label focuses it as a <label> would.
+ */
+export function Field({
   label,
   path,
   hint,
   children,
   className = '',
+  editable = false,
 }: {
   label: string;
   path: Path;
   hint?: string;
   children: (ids: ReturnType<typeof useFieldIds>) => ReactNode;
   className?: string;
+  editable?: boolean;
 }) {
   const ids = useFieldIds(path);
   return (
     <div className={`field ${className}`} data-field={path.join('.')}>
-      <label htmlFor={ids.id}>{label}</label>
+      {editable ? (
+        <span className="field__label" onClick={() => document.getElementById(ids.id)?.focus()}>
+          {label}
+        </span>
+      ) : (
+        <label htmlFor={ids.id}>{label}</label>
+      )}
       {children(ids)}
       {hint && <span className="field__hint">{hint}</span>}
       <FieldProblems id={ids.errorId} path={path} />
@@ -163,6 +179,7 @@ export function NumberField({
 
 /** A list of texts, one a line; blank lines are not entries. */
 export function LinesField({ label, path, hint }: { label: string; path: Path; hint?: string }) {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const value = getAt(draft, path);
   const lines = Array.isArray(value) ? (value as unknown[]).map(String) : [];
@@ -174,7 +191,7 @@ export function LinesField({ label, path, hint }: { label: string; path: Path; h
     if (linesOf(typed).join('\n') !== joined) setTyped(joined);
   }
   return (
-    <Field label={label} path={path} hint={hint ?? 'One a line.'}>
+    <Field label={label} path={path} hint={hint ?? t('fields.oneALine')}>
       {({ id, described, invalid }) => (
         <textarea
           id={id}
@@ -235,6 +252,7 @@ export function SelectField({
   /** The manifest holds the chosen value as a number (a role-play line's speaker). */
   numeric?: boolean;
 }) {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const stored = getAt(draft, path) ?? fallback;
   const value = typeof stored === 'number' ? String(stored) : stored;
@@ -251,7 +269,7 @@ export function SelectField({
             change(path, chosen === '' ? undefined : numeric ? Number(chosen) : chosen);
           }}
         >
-          {(optional || typeof value !== 'string') && <option value="">(none)</option>}
+          {(optional || typeof value !== 'string') && <option value="">{t('fields.none')}</option>}
           {options.map(([option, text]) => (
             <option key={option} value={option}>
               {text}
@@ -273,6 +291,7 @@ export function ChoiceSetField({
   path: Path;
   options: readonly (readonly [value: string, label: string])[];
 }) {
+  const t = useConsoleT('editor');
   const { draft, change } = useEditor();
   const ids = useFieldIds(path);
   const value = getAt(draft, path);
@@ -280,7 +299,7 @@ export function ChoiceSetField({
   return (
     <fieldset className="field field--choices" aria-describedby={ids.described}>
       <legend>{legend}</legend>
-      {options.length === 0 && <p className="field__hint">None in this pack yet.</p>}
+      {options.length === 0 && <p className="field__hint">{t('fields.noneYet')}</p>}
       {options.map(([option, text]) => (
         <label key={option} className="field__choice">
           <input

@@ -193,9 +193,15 @@ export class PackEditorPage {
   readonly agendaRows: Locator;
   readonly status: Locator;
   readonly alert: Locator;
+  /** A slide's Markdown: CodeMirror's editable content (role textbox, named by aria-label). */
+  readonly markdown: Locator;
+  /** "You have unsaved changes from …": a draft kept from before a reload or a restart. */
+  readonly resumeDraft: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole('region', { name: 'Pack editor' });
+    this.markdown = this.root.getByRole('textbox', { name: 'Markdown', exact: true });
+    this.resumeDraft = this.root.getByRole('alertdialog', { name: 'Unsaved changes' });
     this.checkSummary = page.getByTestId('check-summary');
     this.agendaTotal = this.root.getByTestId('agenda-total').first();
     this.agendaRows = this.root.getByRole('list', { name: 'Agenda items' }).locator('> li');

@@ -1,3 +1,4 @@
+import { createI18n } from '../../../electron/i18n';
 import { describe, expect, it } from 'vitest';
 import { bumpVersion, checkDraft, freeId } from '../../../electron/content/pack/draft';
 import {
@@ -74,15 +75,20 @@ describe('editing a pack draft', () => {
     expect(agendaTotals(draft)).toEqual({ minutes: 25, planned: 60, starts: [0, 5] });
   });
 
-  it('says where a problem is in the words of the editor', () => {
+  it('says where a problem is in the words of the editor, in the console’s language', () => {
     const draft = newPackDraft([]);
-    expect(describeProblemPath(draft, 'agenda[0].minutes')).toBe(
-      'Agenda item 1 “Welcome” › Minutes',
+    const en = createI18n('en').getFixedT('en', 'editor');
+    const where = (path: string) => describeProblemPath(draft, path, en);
+    expect(where('agenda[0].minutes')).toBe('Agenda item 1 “Welcome” › Minutes');
+    expect(where('slides[0].markdown')).toBe('Slide 1 “welcome” › Markdown');
+    expect(where('quiz.items[1].answer')).toBe('Quiz question 2 › Answer');
+    expect(where('game.maxPoints')).toBe('Team game › Maximum points');
+    expect(where('minutes')).toBe('Session › Minutes');
+    expect(where('')).toBe('The pack');
+    const es = createI18n('es').getFixedT('es', 'editor');
+    expect(describeProblemPath(draft, 'agenda[0].minutes', es)).toBe(
+      'Actividad 1 de la agenda “Welcome” › Minutos',
     );
-    expect(describeProblemPath(draft, 'slides[0].markdown')).toBe('Slide 1 “welcome” › Markdown');
-    expect(describeProblemPath(draft, 'quiz.items[1].answer')).toBe('Quiz question 2 › Answer');
-    expect(describeProblemPath(draft, 'game.maxPoints')).toBe('Team game › Maximum points');
-    expect(describeProblemPath(draft, 'minutes')).toBe('Session › Minutes');
     const problems = checkDraft(setAt(draft, ['agenda', 0, 'minutes'], -1), noFiles);
     expect(problemsUnder(problems, ['agenda', 0]).map((p) => p.path)).toEqual([
       'agenda[0].minutes',
