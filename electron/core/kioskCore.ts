@@ -6,6 +6,7 @@ import { lockDataFolder } from '../db/dataFolderLock';
 import { findCohortByName } from '../db/queries/cohorts';
 import { loadRecordsKey, ownerOnlyFileWrapping, type KeyWrapping } from '../db/recordsKey';
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
+import { phrase } from '../i18n/phrases';
 import { events, SELF_ENTRY_CHANNELS, type EventName, type EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { hashFileOn, JobBoard, startJob, type RunningJob } from '../jobs/jobRunner';
@@ -25,7 +26,12 @@ import type { ImportResult } from '../services/packs/packViews';
 import { packAssetUrl, type StagedPack } from '../services/packs/stagePack';
 import { ChunkedUploads } from '../services/uploads/chunkedUploads';
 import { SessionService } from '../services/session/sessionService';
-import { readConsoleLanguage, writeConsoleLanguage } from '../services/settings/consoleLanguage';
+import {
+  consoleLanguageOf,
+  readConsoleLanguage,
+  systemLanguage,
+  writeConsoleLanguage,
+} from '../services/settings/consoleLanguage';
 import { KeyInterpreter } from '../shell/keyBindings';
 import { systemClock, type Clock } from './clock';
 
@@ -56,6 +62,11 @@ export interface KioskCoreOptions {
   keyWrapping?: KeyWrapping;
   /** The recovery key from the printed sheet, for records or backups made on another laptop. */
   recoveryKey?: string;
+  /**
+   * The system's user-interface language (BCP 47; Electron: `app.getLocale()`), which main speaks
+   * while the counselor has not chosen one. The process's locale when not given.
+   */
+  systemLanguage?: string;
 }
 
 export interface KioskCore {
@@ -123,8 +134,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     for (const sink of sinks) sink(event, payload);
   };
 
+  /** Main's words to the counselor (errors, job labels, notices, staff reports) follow the console. */
+  const consoleLanguage = consoleLanguageOf(db, systemLanguage(options.systemLanguage));
   try {
-    const jobs = new JobBoard((progress) => emit('jobs:progress', progress), options.jobPaceMs);
+    const jobs = new JobBoard(
+      (progress) => emit('jobs:progress', progress),
+      options.jobPaceMs,
+      consoleLanguage,
+    );
     const packs = new PackLibrary(
       {
         builtIn: join(options.resourcesDir, 'curricula'),
@@ -157,9 +174,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       const context = sessions.liveContext();
       if (!context)
         throw new RejectedRequest(
-          sessions.isRehearsing()
-            ? 'This is a rehearsal: nothing is recorded.'
-            : 'No session is running.',
+          sessions.isRehearsing() ? 'errors.rehearsal' : 'errors.noSession',
         );
       write(context);
       sessions.refresh();
@@ -185,10 +200,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     /** A group run before has a roster of names, attendance and quiz counts: records, behind the PIN. */
     const openRosterOf = async (cohortName: string, pin: string | undefined) => {
       if (!findCohortByName(db, cohortName)) return;
-      await lock.admit(
-        pin,
-        `“${cohortName}” has records from earlier sessions. Enter the counselor PIN to open its roster.`,
-      );
+      await lock.admit(pin, phrase('errors.pin.rosterLocked', { group: cohortName }));
     };
     /**
      * Backups copy the whole records file: ten years of records take seconds, so on a worker's
@@ -232,7 +244,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     const chosenPaths = new Set<string>();
     const requireChosen = (path: string) => {
       if (!options.chooseFile || !chosenPaths.has(path))
-        throw new RejectedRequest('Choose the file again with “Import…”.');
+        throw new RejectedRequest('errors.chooseAgain');
       return path;
     };
     /** Stages a pack on a worker, then swaps it in here; a cancelled or failed import leaves nothing. */
@@ -253,7 +265,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     };
     const importPack = (zipFile: string, name: string, replace: boolean) =>
       stageAndAdopt(
-        (staging) => jobs.run('pack-stage', `Importing ${name}`, { zipFile, staging }, [staging]),
+        (staging) =>
+          jobs.run('pack-stage', phrase('jobs.labels.importing', { name }), { zipFile, staging }, [
+            staging,
+          ]),
         replace,
       );
     const decks = new DeckUploads(join(options.dataDir, 'curricula', '.uploads'), packs, clock);
@@ -449,7 +464,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'packs:export': ({ id }) => editor.export(id),
       'app:capabilities': () => ({ choosesFiles: options.chooseFile !== undefined }),
       'files:choose': async ({ purpose }) => {
-        if (!options.chooseFile) throw new RejectedRequest('Choose the file in the page.');
+        if (!options.chooseFile) throw new RejectedRequest('errors.chooseInPage');
         const path = await options.chooseFile(purpose);
         if (path === null) return null;
         chosenPaths.add(path);
@@ -458,7 +473,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'jobs:cancel': ({ jobId }) => jobs.cancel(jobId),
     };
 
-    const router = createRouter(handlers, options.log);
+    const router = createRouter(handlers, options.log, consoleLanguage);
     return {
       router: {
         dispatch(channel, args, sender) {

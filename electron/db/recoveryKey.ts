@@ -4,6 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { KEY_BYTES, type RecordsKey } from './cipher';
+import { phrase, say, type Phrase } from '../i18n/phrases';
 import { StartupError } from './startupError';
 
 const UNTOUCHED = 'Nothing was changed.';
@@ -34,8 +35,15 @@ export function formatRecoveryKey(key: RecordsKey): string {
   return out.match(/.{1,5}/g)!.join('-');
 }
 
+/** Its `phrase` says what is wrong with the key, for a window to word in the console's language. */
 export class RecoveryKeyError extends StartupError {
   override name = 'RecoveryKeyError';
+  constructor(
+    readonly phrase: Phrase,
+    detail: string,
+  ) {
+    super(`${say(phrase)} ${UNTOUCHED}`, detail);
+  }
 }
 
 export function parseRecoveryKey(text: string): RecordsKey {
@@ -44,7 +52,9 @@ export function parseRecoveryKey(text: string): RecordsKey {
   const invalid = [...cleaned].find((char) => !ALPHABET.includes(char));
   if (cleaned.length !== length || invalid !== undefined) {
     throw new RecoveryKeyError(
-      `That is not a recovery key: it has ${length} letters and digits in groups of five${invalid ? `, and “${invalid}” is not one of them` : ''}. ${UNTOUCHED}`,
+      invalid === undefined
+        ? phrase('errors.recoveryKey.wrongLength', { length })
+        : phrase('errors.recoveryKey.invalidCharacter', { length, character: invalid }),
       `recovery key of ${cleaned.length} characters`,
     );
   }
@@ -63,7 +73,7 @@ export function parseRecoveryKey(text: string): RecordsKey {
   const key = all.subarray(0, KEY_BYTES);
   if (!timingSafeEqual(checksum(key), all.subarray(KEY_BYTES))) {
     throw new RecoveryKeyError(
-      `That recovery key has a mistake in it (its check does not match). Compare it with the printed sheet, group by group. ${UNTOUCHED}`,
+      phrase('errors.recoveryKey.checksum'),
       'recovery key checksum mismatch',
     );
   }

@@ -134,10 +134,10 @@ export class ElectronDisplays implements DisplayPort {
     }
     // With one display, full screen is the counselor's explicit choice (Alt+Tab reaches the console).
     if (displayId === this.consoleDisplayId() && screen.getAllDisplays().length > 1) {
-      throw new RejectedRequest('That is the console’s display; the audience would cover it.');
+      throw new RejectedRequest('errors.displays.consoleDisplay');
     }
     if (!screen.getAllDisplays().some((display) => display.id === displayId)) {
-      throw new RejectedRequest('That display is no longer connected.');
+      throw new RejectedRequest('errors.displays.gone');
     }
     this.placeFullscreen(displayId);
     writeSetting(this.db(), this.rememberKey(), displayId);

@@ -208,6 +208,7 @@ async function launch(log: LogFile, quitting: { now: boolean }): Promise<void> {
     displays,
     log: (message) => log.write(message),
     chooseFile,
+    systemLanguage: app.getLocale(),
   });
   core = kiosk;
   shell.core = kiosk;

@@ -22,14 +22,10 @@ export const browserDisplays: DisplayPort = {
   status: () => ({ ...BROWSER_STATUS, displays: [], note: null }),
   identify: () => ({ console: 'Console (this screen)', audience: 'Audience (the room sees this)' }),
   moveAudienceTo() {
-    throw new RejectedRequest(
-      'In the browser, drag the audience page to the projector and press F11 for full screen.',
-    );
+    throw new RejectedRequest('errors.displays.dragToProjector');
   },
   showAudienceAsWindow() {
-    throw new RejectedRequest(
-      'In the browser, press F11 on the audience page to leave full screen.',
-    );
+    throw new RejectedRequest('errors.displays.leaveFullScreen');
   },
   onChange: () => () => {},
 };

@@ -118,7 +118,7 @@ export function plural(count: number, noun: string): string {
 }
 
 export function changeMemberStanding(db: Db, change: MemberStandingChange): void {
-  if (!getMember(db, change.memberId)) throw new RejectedRequest('There is no such member.');
+  if (!getMember(db, change.memberId)) throw new RejectedRequest('errors.group.noSuchMember');
   setMemberStanding(db, change.memberId, {
     priorSessions: change.priorSessions,
     priorNote: change.priorNote || null,

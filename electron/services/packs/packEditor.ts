@@ -128,7 +128,10 @@ function filesUnder(folder: string): string[] {
 
 function readDraft(folder: string): PackDraft {
   const parsed = parseManifestSync(readFileSync(join(folder, MANIFEST_FILE), 'utf8'));
-  if (!parsed.ok) throw new RejectedRequest(parsed.problems[0]?.message ?? 'unreadable pack');
+  if (!parsed.ok)
+    throw new RejectedRequest('errors.packs.unreadableDraft', {
+      problem: parsed.problems[0]?.message ?? 'unreadable pack',
+    });
   return parsed.value as PackDraft;
 }
 
@@ -163,12 +166,17 @@ export class PackEditor {
       .toLowerCase()
       .replace(/[^a-z0-9._-]+/g, '-')
       .replace(/^[-.]+/, '');
-    if (!IMAGE_FILE.test(fileName))
-      throw new RejectedRequest(`“${name}” is not a PNG, JPEG, WebP, GIF or SVG image.`);
+    if (!IMAGE_FILE.test(fileName)) throw new RejectedRequest('errors.packs.notAnImage', { name });
     if (data.byteLength > MAX_IMAGE_BYTES)
-      throw new RejectedRequest(`“${name}” is larger than ${MAX_IMAGE_BYTES / 1024 ** 2} MB.`);
+      throw new RejectedRequest('errors.packs.imageTooLarge', {
+        name,
+        megabytes: MAX_IMAGE_BYTES / 1024 ** 2,
+      });
     if (!looksLikeImage(fileName, data))
-      throw new RejectedRequest(`“${name}” is not really a ${fileName.split('.').at(-1)} image.`);
+      throw new RejectedRequest('errors.packs.notReallyImage', {
+        name,
+        type: fileName.split('.').at(-1) ?? '',
+      });
     const id = draftId ?? randomBytes(12).toString('hex');
     const folder = join(this.packs.importedRoot, DRAFTS_FOLDER, id, 'images');
     mkdirSync(folder, { recursive: true });
@@ -188,13 +196,13 @@ export class PackEditor {
 
   private folderOf(id: string): string {
     const pack = this.packs.find(id);
-    if (!pack) throw new RejectedRequest(`There is no pack “${id}”.`);
+    if (!pack) throw new RejectedRequest('errors.packs.noSuchPack', { id });
     return pack.folder;
   }
 
   open(id: string): EditablePack {
     const pack = this.packs.find(id);
-    if (!pack) throw new RejectedRequest(`There is no pack “${id}”.`);
+    if (!pack) throw new RejectedRequest('errors.packs.noSuchPack', { id });
     return {
       draft: readDraft(pack.folder),
       origin: pack.origin,
@@ -262,7 +270,7 @@ export class PackEditor {
   /** Makes an earlier version the current one again, as a new version; the current one is kept. */
   async restore(id: string, version: string, inUseId: string | null): Promise<SaveResult> {
     const entry = this.historyEntryFolder(id, version);
-    if (!entry) throw new RejectedRequest(`Version ${version} of “${id}” is not in its history.`);
+    if (!entry) throw new RejectedRequest('errors.packs.noSuchVersion', { version, id });
     return this.write([entry], id, readDraft(entry), inUseId, version);
   }
 
@@ -371,7 +379,7 @@ export class PackEditor {
   /** The pack folder as a `.zip` (one top folder named after the id), as Import .zip… reads it. */
   export(id: string): Download {
     const pack = this.packs.find(id);
-    if (!pack) throw new RejectedRequest(`There is no pack “${id}”.`);
+    if (!pack) throw new RejectedRequest('errors.packs.noSuchPack', { id });
     const entries: Zippable = {};
     // Videos, audio and images are compressed already: stored as they are.
     for (const file of filesUnder(pack.folder)) {

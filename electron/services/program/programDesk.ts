@@ -69,14 +69,14 @@ export class ProgramDesk {
     const blocks = view.sections.flatMap((section) => section.blocks);
     if (chartId !== null) {
       const block = blocks.find((entry) => entry.id === chartId);
-      if (!block) throw new RejectedRequest('That chart is not in the view for this selection.');
+      if (!block) throw new RejectedRequest('errors.program.noSuchChart');
       return {
         fileName: `${this.fileStem(view)}-${block.id}.csv`,
         mime: 'text/csv',
         base64: Buffer.from(chartCsv(block)).toString('base64'),
       };
     }
-    if (blocks.length === 0) throw new RejectedRequest('No session ended in this range.');
+    if (blocks.length === 0) throw new RejectedRequest('errors.program.noSessions');
     const zip = zipSync(
       Object.fromEntries(blocks.map((block) => [`${block.id}.csv`, strToU8(chartCsv(block))])),
     );
@@ -92,11 +92,11 @@ export class ProgramDesk {
     const filter = this.filterFor(request);
     const packs = this.packOptions();
     if (request.packId !== null && !packs.some((pack) => pack.id === request.packId)) {
-      throw new RejectedRequest(`There is no content pack “${request.packId}”.`);
+      throw new RejectedRequest('errors.noSuchPack', { packId: request.packId });
     }
     const cohorts = listProgramCohorts(this.db);
     if (request.cohortId !== null && !cohorts.some((cohort) => cohort.id === request.cohortId)) {
-      throw new RejectedRequest('There is no such group with ended sessions.');
+      throw new RejectedRequest('errors.program.noSuchGroup');
     }
     const figures = programFigures(
       this.db,
@@ -123,7 +123,7 @@ export class ProgramDesk {
       from = dayOf(start.getTime());
     }
     if (dayStart(from) > dayStart(to)) {
-      throw new RejectedRequest(`The range starts (${from}) after it ends (${to}).`);
+      throw new RejectedRequest('errors.program.badRange', { from, to });
     }
     return { packId: request.packId, cohortId: request.cohortId, from, to };
   }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
+import { phrase } from '../../i18n/phrases';
 import { formatRecoveryKey } from '../../db/recoveryKey';
 import { listCohorts } from '../../db/queries/cohorts';
 import { readSetting, writeSetting } from '../../db/queries/settings';
@@ -137,7 +138,7 @@ export class RecordsDesk {
   ) {}
 
   private async pdf(fileName: string, job: PdfJob): Promise<Download> {
-    const bytes = await this.jobs.run('pdf', `Printing ${fileName}`, job);
+    const bytes = await this.jobs.run('pdf', phrase('jobs.labels.printing', { fileName }), job);
     return { fileName, mime: 'application/pdf', base64: base64Of(bytes) };
   }
 
@@ -273,7 +274,7 @@ export class RecordsDesk {
   async print(request: PrintRequest): Promise<Download> {
     this.lock.require();
     const pack = this.packs.find(request.packId);
-    if (!pack) throw new RejectedRequest(`There is no content pack “${request.packId}”.`);
+    if (!pack) throw new RejectedRequest('errors.noSuchPack', { packId: request.packId });
     const { manifest } = pack;
     const { language } = manifest;
     const t = roomT(language);
@@ -308,7 +309,7 @@ export class RecordsDesk {
         });
       }
       case 'quiz': {
-        if (!manifest.quiz) throw new RejectedRequest('This pack has no quiz.');
+        if (!manifest.quiz) throw new RejectedRequest('errors.noQuiz');
         const items = manifest.quiz.items.map((item, index) => ({
           number: index + 1,
           prompt: item.prompt,
@@ -326,7 +327,7 @@ export class RecordsDesk {
         });
       }
       case 'scenarios': {
-        if (!manifest.game) throw new RejectedRequest('This pack has no team game.');
+        if (!manifest.game) throw new RejectedRequest('errors.noGame');
         return this.pdf(`${manifest.id}-scenario-cards.pdf`, {
           document: 'scenarios',
           input: {
@@ -341,7 +342,7 @@ export class RecordsDesk {
       case 'handout': {
         const handout = manifest.toolbox.handouts.find((entry) => entry.id === request.handoutId);
         if (!handout?.file?.endsWith('.md'))
-          throw new RejectedRequest('That handout has no printable file in the pack.');
+          throw new RejectedRequest('errors.records.handoutNotPrintable');
         const file = this.packs.assetPath(manifest.id, handout.file);
         const markdown = file ? readFileSync(file, 'utf8') : '';
         return this.pdf(`${manifest.id}-${handout.id}.pdf`, {
@@ -352,13 +353,16 @@ export class RecordsDesk {
       case 'certificates': {
         const rule = readCertificateRule(this.db);
         const cohort = listCohorts(this.db).find((entry) => entry.id === request.cohortId);
-        if (!cohort) throw new RejectedRequest('There is no such group.');
+        if (!cohort) throw new RejectedRequest('errors.noSuchGroup');
         const eligible = memberStandings(this.db, cohort.id, rule).filter(
           (member) => member.eligible,
         );
         if (eligible.length === 0) {
           throw new RejectedRequest(
-            `No member of ${cohort.name} gets a certificate yet: none is graduating or in good standing (attended ${rule.minSessions} sessions${rule.requireQuizzes ? ' and took the quizzes' : ''}), and none was given one by the counselor.`,
+            rule.requireQuizzes
+              ? 'errors.records.noCertificatesWithQuizzes'
+              : 'errors.records.noCertificates',
+            { group: cohort.name, count: rule.minSessions },
           );
         }
         const facilitators = this.db
@@ -401,7 +405,7 @@ export class RecordsDesk {
   async exportAll(): Promise<Download> {
     this.lock.require();
     const fileName = `facilitator-kiosk-records-${fileDate(this.clock.now())}.zip`;
-    const bytes = await this.jobs.run('export-all', `Exporting ${fileName}`, {
+    const bytes = await this.jobs.run('export-all', phrase('jobs.labels.exporting', { fileName }), {
       databaseFile: this.databaseFile,
       key: this.recovery.key,
     });
@@ -421,12 +425,16 @@ export class RecordsDesk {
       return quiz ? [{ packId: summary.id, items: quiz.items }] : [];
     });
     const fileName = `facilitator-kiosk-redcap-${fileDate(this.clock.now())}.zip`;
-    const bytes = await this.jobs.run('export-redcap', `Exporting ${fileName}`, {
-      databaseFile: this.databaseFile,
-      key: this.recovery.key,
-      secret,
-      quizzes,
-    });
+    const bytes = await this.jobs.run(
+      'export-redcap',
+      phrase('jobs.labels.exporting', { fileName }),
+      {
+        databaseFile: this.databaseFile,
+        key: this.recovery.key,
+        secret,
+        quizzes,
+      },
+    );
     return { fileName, mime: 'application/zip', base64: base64Of(bytes) };
   }
 
@@ -440,8 +448,7 @@ export class RecordsDesk {
     sessionLive: boolean,
   ): Promise<{ restoredFrom: string; safetyBackup: BackupInfo }> {
     this.lock.require();
-    if (sessionLive)
-      throw new RejectedRequest('End the running session before restoring a backup.');
+    if (sessionLive) throw new RejectedRequest('errors.records.endBeforeRestore');
     return this.backups.restore(name);
   }
 }

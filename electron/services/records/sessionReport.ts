@@ -97,15 +97,17 @@ export function buildSessionReport(
   pack: PackManifest | null,
 ): SessionReport {
   const session = getSession(db, sessionId);
-  if (!session) throw new RejectedRequest(`There is no session ${sessionId}.`);
+  if (!session) throw new RejectedRequest('errors.records.noSuchSession', { sessionId });
   const summary = parseSummary(session);
   if (!summary) {
-    throw new RejectedRequest('This session has not ended yet; its report is ready once it ends.');
+    throw new RejectedRequest('errors.records.notEnded');
   }
   if (pack && pack.id !== session.pack_id) {
-    throw new RejectedRequest(
-      `Session ${sessionId} ran pack “${session.pack_id}”, not “${pack.id}”.`,
-    );
+    throw new RejectedRequest('errors.records.otherPack', {
+      sessionId,
+      ran: session.pack_id,
+      asked: pack.id,
+    });
   }
   const names = attendedMemberNames(db, sessionId);
   const present = new Set(names);

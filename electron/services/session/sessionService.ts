@@ -276,11 +276,11 @@ export class SessionService {
    */
   rehearse(packId: string): ConsoleView {
     if (this.live)
-      throw new SessionRuleError(
-        `A session of “${this.live.pack.manifest.title}” is still running; end it first.`,
-      );
+      throw new SessionRuleError('errors.session.stillRunning', {
+        title: this.live.pack.manifest.title,
+      });
     const pack = this.packs.find(packId);
-    if (!pack) throw new SessionRuleError(`There is no content pack “${packId}”.`);
+    if (!pack) throw new SessionRuleError('errors.noSuchPack', { packId });
     const now = this.clock.now();
     const agenda = agendaShape(pack);
     const events = this.withVideoCued(
@@ -341,11 +341,11 @@ export class SessionService {
 
   start(request: StartSession): ConsoleView {
     if (this.live)
-      throw new SessionRuleError(
-        `A session of “${this.live.pack.manifest.title}” is still running; end it first.`,
-      );
+      throw new SessionRuleError('errors.session.stillRunning', {
+        title: this.live.pack.manifest.title,
+      });
     const pack = this.packs.find(request.packId);
-    if (!pack) throw new SessionRuleError(`There is no content pack “${request.packId}”.`);
+    if (!pack) throw new SessionRuleError('errors.noSuchPack', { packId: request.packId });
     const now = this.clock.now();
     const agenda = agendaShape(pack);
     const events = this.withVideoCued(
@@ -391,7 +391,7 @@ export class SessionService {
   command(command: SessionCommand): ConsoleView {
     const live = this.requireLive();
     if (live.recovered && command.type !== 'end')
-      throw new SessionRuleError('Resume the session first.');
+      throw new SessionRuleError('errors.session.resumeFirst');
     const now = this.clock.now();
     const events = this.withVideoCued(
       live.pack,
@@ -509,7 +509,7 @@ export class SessionService {
   }
 
   private requireLive(): LiveSession {
-    if (!this.live) throw new SessionRuleError('No session is running. Start one first.');
+    if (!this.live) throw new SessionRuleError('errors.session.noneRunning');
     return this.live;
   }
 
