@@ -239,6 +239,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       { key, where: keyWrapping.where },
       jobs,
       databaseFile,
+      consoleLanguage,
     );
     /** Paths the desktop app's own dialog returned: the only paths main reads for a window. */
     const chosenPaths = new Set<string>();
@@ -310,8 +311,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     const handlers: Handlers = {
       'session:consoleView': () => sessions.consoleView(),
-      'app:notices': () => recoveryNotices(options.dataDir),
-      'app:acknowledgeNotice': ({ id }) => acknowledgeRecoveryNotice(options.dataDir, id),
+      'app:notices': () => recoveryNotices(options.dataDir, consoleLanguage()),
+      'app:acknowledgeNotice': ({ id }) =>
+        acknowledgeRecoveryNotice(options.dataDir, id, consoleLanguage()),
       'session:audienceView': () => sessions.audienceView(),
       'session:setupOptions': () => sessions.setupOptions(),
       'session:start': async (request) => {

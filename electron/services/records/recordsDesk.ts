@@ -2,13 +2,13 @@
  * Everything behind the counselor PIN: past sessions and their reports, printing, exports and
  * backups. Each method asks the lock first; documents come back as bytes for the window to save.
  */
-import { FALLBACK_LANGUAGE, formatLongDate, kioskLanguage, roomT } from '../../i18n';
+import { FALLBACK_LANGUAGE, formatLongDate, kioskLanguage, roomT, type Language } from '../../i18n';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
-import { phrase } from '../../i18n/phrases';
+import { mainT, phrase } from '../../i18n/phrases';
 import { formatRecoveryKey } from '../../db/recoveryKey';
 import { listCohorts } from '../../db/queries/cohorts';
 import { readSetting, writeSetting } from '../../db/queries/settings';
@@ -17,7 +17,6 @@ import { RejectedRequest } from '../errors';
 import {
   changeMemberStanding,
   memberStandings,
-  plural,
   readCertificateRule,
   writeCertificateRule,
   type CertificateRule,
@@ -135,6 +134,8 @@ export class RecordsDesk {
     /** Documents and exports are made on worker threads, with progress and Cancel. */
     private readonly jobs: JobBoard,
     private readonly databaseFile: string,
+    /** The console's language: staff documents and the reasons shown beside members use it. */
+    private readonly language: () => Language = () => FALLBACK_LANGUAGE,
   ) {}
 
   private async pdf(fileName: string, job: PdfJob): Promise<Download> {
@@ -167,7 +168,7 @@ export class RecordsDesk {
       cohorts: listCohorts(this.db).map((cohort) => ({
         id: cohort.id,
         name: cohort.name,
-        members: memberStandings(this.db, cohort.id, rule),
+        members: memberStandings(this.db, cohort.id, rule, mainT(this.language())),
       })),
       certificateRule: rule,
       backups: this.backups.list(),
@@ -208,10 +209,14 @@ export class RecordsDesk {
     const packId = this.db
       .prepare<[number], { pack_id: string }>('SELECT pack_id FROM sessions WHERE id = ?')
       .get(sessionId)?.pack_id;
+    // CSV columns and values are data, kept in English; the PDF is read by staff in their language.
+    const language = format === 'pdf' ? this.language() : FALLBACK_LANGUAGE;
+    const t = mainT(language);
     const report = buildSessionReport(
       this.db,
       sessionId,
       (packId && this.packs.find(packId)?.manifest) || null,
+      language,
     );
     const name = `session-${sessionId}-${fileDate(report.session.startedAt)}-report`;
     if (format === 'csv') {
@@ -225,10 +230,11 @@ export class RecordsDesk {
     return this.pdf(`${name}.pdf`, {
       document: 'session-report',
       input: {
+        language,
         packTitle: report.session.packTitle,
         cohortName: report.session.cohortName,
         facilitators: report.session.facilitators,
-        dateLabel: dateLabel(report.session.startedAt),
+        dateLabel: dateLabel(report.session.startedAt, language),
         startLabel: clockLabel(report.session.startedAt),
         endLabel: clockLabel(report.session.endedAt),
         plannedMinutes: report.session.plannedMinutes,
@@ -238,8 +244,17 @@ export class RecordsDesk {
           name: member.name,
           sessions:
             member.priorSessions > 0
-              ? `${plural(member.sessionsAttended, 'session')} here, ${member.priorSessions} before${member.priorNote ? ` (${member.priorNote})` : ''}`
-              : plural(member.sessionsAttended, 'session'),
+              ? t(
+                  member.priorNote
+                    ? 'sessionReport.sessionsWithPriorNote'
+                    : 'sessionReport.sessionsWithPrior',
+                  {
+                    here: t('sessionReport.sessions', { count: member.sessionsAttended }),
+                    prior: member.priorSessions,
+                    note: member.priorNote ?? '',
+                  },
+                )
+              : t('sessionReport.sessions', { count: member.sessionsAttended }),
           graduated: member.graduated,
           certificate: member.certificate,
           because: member.because,

@@ -8,6 +8,8 @@ import type { PackManifest } from '../../content/pack/schema';
 import type { Db } from '../../db/database';
 import { getCohort } from '../../db/queries/cohorts';
 import { getSession } from '../../db/queries/sessions';
+import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
+import { mainT } from '../../i18n/phrases';
 import { RejectedRequest } from '../errors';
 import { memberStandings, readCertificateRule } from '../group/certificates';
 import { wasRun, type SummaryItem, type SummaryStretch } from '../session/summary';
@@ -95,6 +97,8 @@ export function buildSessionReport(
   db: Db,
   sessionId: number,
   pack: PackManifest | null,
+  /** The words main adds (why a member gets a certificate): English for CSV, the console's for the PDF. */
+  language: Language = FALLBACK_LANGUAGE,
 ): SessionReport {
   const session = getSession(db, sessionId);
   if (!session) throw new RejectedRequest('errors.records.noSuchSession', { sessionId });
@@ -111,7 +115,7 @@ export function buildSessionReport(
   }
   const names = attendedMemberNames(db, sessionId);
   const present = new Set(names);
-  const standings = memberStandings(db, session.cohort_id, readCertificateRule(db))
+  const standings = memberStandings(db, session.cohort_id, readCertificateRule(db), mainT(language))
     .filter((member) => present.has(member.name))
     .map((member) => ({
       name: member.name,
