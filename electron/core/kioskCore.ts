@@ -295,7 +295,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       if (result.status === 'saved') emit('packs:changed', packs.listView());
       return result;
     };
-    const program = new ProgramDesk(db, clock, packs, lock);
+    const program = new ProgramDesk(db, clock, packs, lock, consoleLanguage);
     const backUp = (reason: 'session-end' | 'daily') =>
       (reason === 'daily' ? backups.backupIfDue() : backups.backup(reason)).catch(
         (error: unknown) => options.log?.(`backup (${reason}) failed: ${(error as Error).message}`),

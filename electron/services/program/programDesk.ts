@@ -14,6 +14,7 @@ import { toCsv, UTF8_BOM, type CsvRow } from '../records/csv';
 import type { Download } from '../records/recordsDesk';
 import { dayOf, dayStart, programFigures, type ProgramFilter } from './programFigures';
 import { buildProgramView, type ChartBlock, type ProgramView } from './programView';
+import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
 
 /** What the console asks for; a missing range means the default (the last twelve months). */
 export interface ProgramRequest {
@@ -39,17 +40,21 @@ export class ProgramDesk {
     private readonly clock: Clock,
     private readonly packs: PackLibrary,
     private readonly lock: RecordsLock,
+    /** The console's language, for the view and its PDF; the CSV files keep English columns. */
+    private readonly language: () => Language = () => FALLBACK_LANGUAGE,
   ) {}
 
   view(request: ProgramRequest): ProgramView {
     this.lock.require();
-    return this.build(request);
+    return this.build(request, this.language());
   }
 
   async report(request: ProgramRequest, pageSize: PageSize): Promise<Download> {
     this.lock.require();
-    const view = this.build(request);
+    const language = this.language();
+    const view = this.build(request, language);
     const bytes = await programReportPdf({
+      language,
       view,
       packTitles: view.counts.packs.map((pack) => pack.title),
       cohortName: this.cohortName(view),
@@ -65,7 +70,7 @@ export class ProgramDesk {
   /** One chart's figures as a CSV file, or every chart's in a zip when `chartId` is null. */
   figures(request: ProgramRequest, chartId: string | null): Download {
     this.lock.require();
-    const view = this.build(request);
+    const view = this.build(request, FALLBACK_LANGUAGE);
     const blocks = view.sections.flatMap((section) => section.blocks);
     if (chartId !== null) {
       const block = blocks.find((entry) => entry.id === chartId);
@@ -87,7 +92,7 @@ export class ProgramDesk {
     };
   }
 
-  private build(request: ProgramRequest): ProgramView {
+  private build(request: ProgramRequest, language: Language): ProgramView {
     const span = sessionSpan(this.db);
     const filter = this.filterFor(request);
     const packs = this.packOptions();
@@ -103,13 +108,18 @@ export class ProgramDesk {
       filter,
       (packId) => this.packs.find(packId)?.manifest ?? null,
       new Map(cohorts.map((cohort) => [cohort.id, cohort.name])),
+      language,
     );
-    return buildProgramView(figures, {
-      packs,
-      cohorts,
-      firstDay: span.first === null ? null : dayOf(span.first),
-      lastDay: span.last === null ? null : dayOf(span.last),
-    });
+    return buildProgramView(
+      figures,
+      {
+        packs,
+        cohorts,
+        firstDay: span.first === null ? null : dayOf(span.first),
+        lastDay: span.last === null ? null : dayOf(span.last),
+      },
+      language,
+    );
   }
 
   private filterFor(request: ProgramRequest): ProgramFilter {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
-import { mainT, phrase } from '../../i18n/phrases';
+import { mainT, phrase, type MainT, type Phrase } from '../../i18n/phrases';
 import { formatRecoveryKey } from '../../db/recoveryKey';
 import { listCohorts } from '../../db/queries/cohorts';
 import { readSetting, writeSetting } from '../../db/queries/settings';
@@ -83,25 +83,25 @@ export const RECOVERY_SHEET_SETTING = 'recovery-sheet-printed-at';
 /** The records key as the recovery sheet shows it, and where this laptop keeps it. */
 export interface RecoveryKeyInfo {
   key: RecordsKey;
-  where: string;
+  where: Phrase;
 }
 
-function recoverySheetMarkdown(recovery: RecoveryKeyInfo, printedAt: number): string {
+function recoverySheetMarkdown(recovery: RecoveryKeyInfo, printedAt: number, t: MainT): string {
   return [
-    `Printed ${new Date(printedAt).toLocaleString('en-US')}. Keep this sheet in the clinic's locked cabinet, never with the laptop. Anyone who holds it and a copy of the laptop's data folder or a backup can read the group records.`,
-    '## Recovery key',
+    t('recoverySheet.printed', { when: printedAt }),
+    `## ${t('recoverySheet.keyHeading')}`,
     `**${formatRecoveryKey(recovery.key)}**`,
-    '## What it unlocks',
-    '- The records database (kiosk.sqlite3) in the kiosk’s data folder.',
-    '- Every backup made on this laptop (the backups folder), wherever it was copied.',
-    '## When you need it',
-    '- The laptop died or was replaced: install Facilitator Kiosk on the new one, copy the old backups into its data folder’s backups folder before its first start, and start it once with this key (README, “Moving to a new laptop”). Then restore the newest backup from Records.',
-    '- The kiosk says the key on this computer is missing or damaged.',
-    '- The counselor PIN is forgotten: “Forgot the PIN?” under the PIN field sets a new one with this key (or the hex key below).',
-    '## Where this laptop keeps the key',
-    `The key is kept ${recovery.where}.`,
-    '## For IT',
-    `The files are SQLCipher 4 databases (default settings) with a raw 256-bit key. In hex: ${recovery.key.toString('hex')}`,
+    `## ${t('recoverySheet.unlocksHeading')}`,
+    `- ${t('recoverySheet.unlocksDatabase')}`,
+    `- ${t('recoverySheet.unlocksBackups')}`,
+    `## ${t('recoverySheet.whenHeading')}`,
+    `- ${t('recoverySheet.whenLaptopReplaced')}`,
+    `- ${t('recoverySheet.whenKeyMissing')}`,
+    `- ${t('recoverySheet.whenPinForgotten')}`,
+    `## ${t('recoverySheet.whereHeading')}`,
+    t('recoverySheet.kept', { where: recovery.where }),
+    `## ${t('recoverySheet.itHeading')}`,
+    t('recoverySheet.forIt', { hex: recovery.key.toString('hex') }),
   ].join('\n\n');
 }
 
@@ -405,12 +405,15 @@ export class RecordsDesk {
   async recoverySheet(pageSize: PageSize): Promise<Download> {
     this.lock.require();
     const now = this.clock.now();
+    const language = this.language();
+    const t = mainT(language);
     const sheet = await this.pdf(`facilitator-kiosk-recovery-key-${fileDate(now)}.pdf`, {
       document: 'handout',
       input: {
-        title: 'Facilitator Kiosk: records recovery key',
-        markdown: recoverySheetMarkdown(this.recovery, now),
+        title: t('recoverySheet.title'),
+        markdown: recoverySheetMarkdown(this.recovery, now, t),
         pageSize,
+        language,
       },
     });
     writeSetting(this.db, RECOVERY_SHEET_SETTING, now);
