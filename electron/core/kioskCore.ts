@@ -168,7 +168,15 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       hashFileOn(jobs),
     );
     const records = new GroupRecords(db, clock);
-    const sessions = new SessionService(db, clock, packs, media, records, options.log);
+    const sessions = new SessionService(
+      db,
+      clock,
+      packs,
+      media,
+      records,
+      options.log,
+      consoleLanguage,
+    );
     /** Group records belong to the running session; each write is committed, then the windows refreshed. */
     const withLive = <T>(write: (context: LiveContext) => T) => {
       const context = sessions.liveContext();

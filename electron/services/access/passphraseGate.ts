@@ -12,7 +12,8 @@ import { judgeKioskFile } from '../../db/kioskFile';
 import { derivedPassphraseWrapping, WrongPassphraseError } from '../../db/passphraseWrapping';
 import { readStoredKey, type KeyWrapping, type StoredKey } from '../../db/recordsKey';
 import { parseRecoveryKey, type RecoveryKeyError } from '../../db/recoveryKey';
-import { phrase, type Phrase } from '../../i18n/phrases';
+import { phrase, say, type Phrase } from '../../i18n/phrases';
+import { systemLanguage } from '../settings/consoleLanguage';
 import { RejectedRequest } from '../errors';
 
 /** `create`: first start (or records from the browser shell); `enter`: the passphrase kept here; `recover`: only the recovery key can open them. */
@@ -83,15 +84,13 @@ export class PassphraseGate {
       return {
         ...base,
         mode: 'recover',
-        recoverBecause:
-          'The records key on this computer was kept by a keyring that is not available now.',
+        recoverBecause: say(phrase('unlock.keyringGone'), systemLanguage()),
       };
     if (stored === null && this.encryptedRecordsExist())
       return {
         ...base,
         mode: 'recover',
-        recoverBecause:
-          'These records are encrypted, and their key is not on this computer (the folder may come from another laptop).',
+        recoverBecause: say(phrase('unlock.keyElsewhere'), systemLanguage()),
       };
     return { ...base, mode: 'create', recoverBecause: null };
   }

@@ -173,5 +173,6 @@ export async function programReportPdf(input: ProgramReportPdfInput): Promise<Ui
   return writer.finish({
     footer: t('programReport.footer', { range }),
     pageNumbers: true,
+    language,
   });
 }

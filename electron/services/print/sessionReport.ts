@@ -217,7 +217,7 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
     });
     writer.table(
       [
-        { header: t('sessionReport.columns.item'), weight: 0.7, align: 'right' },
+        { header: t('sessionReport.columns.number'), weight: 0.7, align: 'right' },
         { header: t('sessionReport.columns.question'), weight: 7 },
         { header: t('sessionReport.columns.covered'), weight: 1.3 },
       ],
@@ -235,7 +235,7 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
   } else {
     writer.table(
       [
-        { header: t('sessionReport.columns.item'), weight: 0.7, align: 'right' },
+        { header: t('sessionReport.columns.number'), weight: 0.7, align: 'right' },
         { header: t('sessionReport.columns.question'), weight: 4.3 },
         { header: t('sessionReport.columns.answersChosen'), weight: 3 },
         { header: t('sessionReport.columns.correct'), weight: 1.6, align: 'right' },
@@ -319,5 +319,6 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
   return writer.finish({
     footer: `${input.packTitle} - ${input.cohortName} - ${input.dateLabel}`,
     pageNumbers: true,
+    language,
   });
 }

@@ -148,6 +148,7 @@ function fidelitySection(pack: PackFidelity, figures: ProgramFigures, t: MainT):
           changed.length === 0
             ? t('program.fidelity.changes.none', { sessions })
             : t('program.fidelity.changes.some', {
+                count: changed.length,
                 items: t('program.items', { count: changed.length }),
                 total: pack.items.length,
                 sessions,
@@ -201,6 +202,7 @@ function fidelitySection(pack: PackFidelity, figures: ProgramFigures, t: MainT):
         id: `fidelity-length-${pack.packId}`,
         title: t('program.fidelity.length.title'),
         summary: t('program.fidelity.length.summary', {
+          count: pack.ranOver,
           ranOver: pack.ranOver,
           sessions,
           minutes: RAN_OVER_MINUTES,
@@ -272,6 +274,7 @@ function attendanceSection(figures: ProgramFigures, t: MainT): ProgramSection {
             ? t('program.attendance.present.titleEachSession')
             : t('program.attendance.present.titlePerPeriod', { period }),
         summary: t('program.attendance.present.summary', {
+          count: figures.counts.members,
           members: t('program.members', { count: figures.counts.members }),
           sessions: t('program.sessions', { count: figures.counts.sessions }),
           average: figures.counts.sessions > 0 ? round1(allPresent / figures.counts.sessions) : 0,
@@ -340,6 +343,7 @@ function attendanceSection(figures: ProgramFigures, t: MainT): ProgramSection {
                   ? 'program.attendance.retention.summaryWithShare'
                   : 'program.attendance.retention.summary',
                 {
+                  count: retention.cameToBoth,
                   members: t('program.members', { count: retention.firstTimers }),
                   both: retention.cameToBoth,
                   next: RETENTION_NEXT_SESSIONS,
@@ -457,7 +461,7 @@ function quizSection(quiz: PackQuiz, figures: ProgramFigures, t: MainT): Program
           {
             caption: t('program.quiz.items.caption'),
             columns: [
-              t('program.columns.item'),
+              t('program.columns.question'),
               t('program.columns.correctAnswer'),
               t('program.columns.answered'),
               t('program.right'),
@@ -555,7 +559,7 @@ function quizSection(quiz: PackQuiz, figures: ProgramFigures, t: MainT): Program
           {
             caption: t('program.quiz.coverage.caption'),
             columns: [
-              t('program.columns.item'),
+              t('program.columns.question'),
               t('program.columns.sessionsWithAnswers'),
               t('program.columns.taughtSessions'),
               t('program.columns.rightTaught'),

@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock';
-import { FALLBACK_LANGUAGE } from '../../i18n';
+import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
+import { say } from '../../i18n/phrases';
 import type { LoadedPack } from '../../content/pack/registry';
 import type { Db } from '../../db/database';
 import {
@@ -186,6 +187,8 @@ export class SessionService {
     private readonly media: MediaLibrary,
     private readonly records: GroupRecords,
     private readonly log: (message: string) => void = () => {},
+    /** The console's language, for the few words main itself puts in the console's view. */
+    private readonly language: () => Language = () => FALLBACK_LANGUAGE,
   ) {
     this.revision = this.latestEventId();
     this.volumes = readVolumes(db);
@@ -686,7 +689,7 @@ export class SessionService {
         current && state.buildStep < current.steps.length - 1
           ? {
               number: position!.slideNumber,
-              itemTitle: 'Next build on this slide',
+              itemTitle: say({ key: 'session.nextBuild' }, this.language()),
               html: current.steps[state.buildStep + 1]!,
             }
           : upcoming
