@@ -1,5 +1,5 @@
 import { FALLBACK_LANGUAGE, type Language } from '../i18n';
-import { say, type MainKey, type PhraseParams } from '../i18n/phrases';
+import { phrase, say, type MainKey, type PhraseParams } from '../i18n/phrases';
 import { RejectedRequest } from '../services/errors';
 import type { z } from 'zod';
 import {
@@ -65,7 +65,7 @@ export function createRouterFor<T extends ChannelTable>(
 ): Router {
   /** Main's own words, in the console's language as it is now (it may change between calls). */
   const refusal = (code: KioskError['code'], key: MainKey, params?: PhraseParams) =>
-    failure(code, say({ key, ...(params ? { params } : {}) }, language()));
+    failure(code, say(phrase(key, params), language()));
   return {
     async dispatch(channel, args, sender) {
       if (typeof channel !== 'string' || !Object.hasOwn(table, channel)) {
