@@ -6,7 +6,8 @@ import { lockDataFolder } from '../db/dataFolderLock';
 import { findCohortByName } from '../db/queries/cohorts';
 import { loadRecordsKey, ownerOnlyFileWrapping, type KeyWrapping } from '../db/recordsKey';
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
-import { phrase } from '../i18n/phrases';
+import type { Language } from '../i18n';
+import { phrase, say } from '../i18n/phrases';
 import { events, SELF_ENTRY_CHANNELS, type EventName, type EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { hashFileOn, JobBoard, startJob, type RunningJob } from '../jobs/jobRunner';
@@ -75,6 +76,8 @@ export interface KioskCore {
   readonly db: Db;
   /** Whether a session is running: the Electron shell keeps the displays awake meanwhile. */
   isLive(): boolean;
+  /** The language main speaks to the counselor in now (the console's). */
+  consoleLanguage(): Language;
   onEvent(sink: EventSink): () => void;
   /**
    * A key pressed while the audience window has focus. The shell forwards it here (Electron from
@@ -344,7 +347,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'session:summary': ({ sessionId }) => sessions.summaryOf(sessionId),
       'displays:status': () => displays.status(),
       'displays:identify': () => {
-        emit('displays:identify', displays.identify());
+        const labels = displays.identify();
+        const language = consoleLanguage();
+        emit('displays:identify', {
+          console: say(labels.console, language),
+          audience: say(labels.audience, language),
+        });
         return null;
       },
       'displays:moveAudience': ({ displayId }) => {
@@ -507,6 +515,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       databaseFile,
       db,
       isLive: () => sessions.isLive(),
+      consoleLanguage,
       onEvent(sink) {
         sinks.add(sink);
         return () => sinks.delete(sink);
