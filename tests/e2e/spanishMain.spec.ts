@@ -76,7 +76,6 @@ test('with the console in Spanish, main refuses in Spanish and prints the sessio
     'Cómo se dio la agenda',
     'Material del cuestionario',
     'Resultados del cuestionario',
-    'Página 1 de',
   ]) {
     expect(text).toContain(words);
   }

@@ -189,8 +189,8 @@ export async function sessionReportPdf(input: SessionReportPdfInput): Promise<Ui
       [
         { header: t('sessionReport.columns.step'), weight: 0.8, align: 'right' },
         { header: t('sessionReport.columns.item'), weight: 4.4 },
-        { header: t('sessionReport.columns.from'), weight: 1.2 },
-        { header: t('sessionReport.columns.to'), weight: 1.2 },
+        { header: t('sessionReport.columns.fromTime'), weight: 1.2 },
+        { header: t('sessionReport.columns.toTime'), weight: 1.2 },
         { header: t('sessionReport.columns.minutes'), weight: 1.2, align: 'right' },
         { header: '', weight: 1.6 },
       ],
