@@ -4,7 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { KEY_BYTES, type RecordsKey } from './cipher';
-import { phrase, say, type Phrase } from '../i18n/phrases';
+import { phrase, type Phrase } from '../i18n/phraseKeys';
 import { StartupError } from './startupError';
 
 const UNTOUCHED = 'Nothing was changed.';
@@ -35,14 +35,18 @@ export function formatRecoveryKey(key: RecordsKey): string {
   return out.match(/.{1,5}/g)!.join('-');
 }
 
-/** Its `phrase` says what is wrong with the key, for a window to word in the console's language. */
+/**
+ * `message` is for a shell before any window (English); `phrase` says the same for a window, in
+ * the console's language. (This module stays free of the catalogs, which tools load it without.)
+ */
 export class RecoveryKeyError extends StartupError {
   override name = 'RecoveryKeyError';
   constructor(
-    readonly phrase: Phrase,
+    message: string,
     detail: string,
+    readonly phrase: Phrase,
   ) {
-    super(`${say(phrase)} ${UNTOUCHED}`, detail);
+    super(message, detail);
   }
 }
 
@@ -52,10 +56,11 @@ export function parseRecoveryKey(text: string): RecordsKey {
   const invalid = [...cleaned].find((char) => !ALPHABET.includes(char));
   if (cleaned.length !== length || invalid !== undefined) {
     throw new RecoveryKeyError(
+      `That is not a recovery key: it has ${length} letters and digits in groups of five${invalid ? `, and “${invalid}” is not one of them` : ''}. ${UNTOUCHED}`,
+      `recovery key of ${cleaned.length} characters`,
       invalid === undefined
         ? phrase('errors.recoveryKey.wrongLength', { length })
         : phrase('errors.recoveryKey.invalidCharacter', { length, character: invalid }),
-      `recovery key of ${cleaned.length} characters`,
     );
   }
   let bits = 0;
@@ -73,8 +78,9 @@ export function parseRecoveryKey(text: string): RecordsKey {
   const key = all.subarray(0, KEY_BYTES);
   if (!timingSafeEqual(checksum(key), all.subarray(KEY_BYTES))) {
     throw new RecoveryKeyError(
-      phrase('errors.recoveryKey.checksum'),
+      `That recovery key has a mistake in it (its check does not match). Compare it with the printed sheet, group by group. ${UNTOUCHED}`,
       'recovery key checksum mismatch',
+      phrase('errors.recoveryKey.checksum'),
     );
   }
   return Buffer.from(key);
