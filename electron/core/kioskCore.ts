@@ -6,6 +6,8 @@ import { lockDataFolder } from '../db/dataFolderLock';
 import { findCohortByName } from '../db/queries/cohorts';
 import { loadRecordsKey, ownerOnlyFileWrapping, type KeyWrapping } from '../db/recordsKey';
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
+import type { Language } from '../i18n';
+import { phrase, say } from '../i18n/phrases';
 import { events, SELF_ENTRY_CHANNELS, type EventName, type EventPayloads } from '../ipc/contract';
 import { createRouter, type Handlers, type Router } from '../ipc/router';
 import { hashFileOn, JobBoard, startJob, type RunningJob } from '../jobs/jobRunner';
@@ -27,7 +29,12 @@ import type { ImportResult } from '../services/packs/packViews';
 import { packAssetUrl, type StagedPack } from '../services/packs/stagePack';
 import { ChunkedUploads } from '../services/uploads/chunkedUploads';
 import { SessionService } from '../services/session/sessionService';
-import { readConsoleLanguage, writeConsoleLanguage } from '../services/settings/consoleLanguage';
+import {
+  consoleLanguageOf,
+  readConsoleLanguage,
+  systemLanguage,
+  writeConsoleLanguage,
+} from '../services/settings/consoleLanguage';
 import { KeyInterpreter } from '../shell/keyBindings';
 import { systemClock, type Clock } from './clock';
 
@@ -58,6 +65,11 @@ export interface KioskCoreOptions {
   keyWrapping?: KeyWrapping;
   /** The recovery key from the printed sheet, for records or backups made on another laptop. */
   recoveryKey?: string;
+  /**
+   * The system's user-interface language (BCP 47; Electron: `app.getLocale()`), which main speaks
+   * while the counselor has not chosen one. The process's locale when not given.
+   */
+  systemLanguage?: string;
 }
 
 export interface KioskCore {
@@ -66,6 +78,8 @@ export interface KioskCore {
   readonly db: Db;
   /** Whether a session is running: the Electron shell keeps the displays awake meanwhile. */
   isLive(): boolean;
+  /** The language main speaks to the counselor in now (the console's). */
+  consoleLanguage(): Language;
   onEvent(sink: EventSink): () => void;
   /**
    * A key pressed while the audience window has focus. The shell forwards it here (Electron from
@@ -127,8 +141,14 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     for (const sink of sinks) sink(event, payload);
   };
 
+  /** Main's words to the counselor (errors, job labels, notices, staff reports) follow the console. */
+  const consoleLanguage = consoleLanguageOf(db, systemLanguage(options.systemLanguage));
   try {
-    const jobs = new JobBoard((progress) => emit('jobs:progress', progress), options.jobPaceMs);
+    const jobs = new JobBoard(
+      (progress) => emit('jobs:progress', progress),
+      options.jobPaceMs,
+      consoleLanguage,
+    );
     const packs = new PackLibrary(
       {
         builtIn: join(options.resourcesDir, 'curricula'),
@@ -155,15 +175,21 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       hashFileOn(jobs),
     );
     const records = new GroupRecords(db, clock);
-    const sessions = new SessionService(db, clock, packs, media, records, options.log);
+    const sessions = new SessionService(
+      db,
+      clock,
+      packs,
+      media,
+      records,
+      options.log,
+      consoleLanguage,
+    );
     /** Group records belong to the running session; each write is committed, then the windows refreshed. */
     const withLive = <T>(write: (context: LiveContext) => T) => {
       const context = sessions.liveContext();
       if (!context)
         throw new RejectedRequest(
-          sessions.isRehearsing()
-            ? 'This is a rehearsal: nothing is recorded.'
-            : 'No session is running.',
+          sessions.isRehearsing() ? 'errors.rehearsal' : 'errors.noSession',
         );
       write(context);
       sessions.refresh();
@@ -189,10 +215,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     /** A group run before has a roster of names, attendance and quiz counts: records, behind the PIN. */
     const openRosterOf = async (cohortName: string, pin: string | undefined) => {
       if (!findCohortByName(db, cohortName)) return;
-      await lock.admit(
-        pin,
-        `“${cohortName}” has records from earlier sessions. Enter the counselor PIN to open its roster.`,
-      );
+      await lock.admit(pin, phrase('errors.pin.rosterLocked', { group: cohortName }));
     };
     /**
      * Backups copy the whole records file: ten years of records take seconds, so on a worker's
@@ -233,12 +256,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       jobs,
       databaseFile,
       downloads,
+      consoleLanguage,
     );
     /** Paths the desktop app's own dialog returned: the only paths main reads for a window. */
     const chosenPaths = new Set<string>();
     const requireChosen = (path: string) => {
       if (!options.chooseFile || !chosenPaths.has(path))
-        throw new RejectedRequest('Choose the file again with “Import…”.');
+        throw new RejectedRequest('errors.chooseAgain');
       return path;
     };
     /** Stages a pack on a worker, then swaps it in here; a cancelled or failed import leaves nothing. */
@@ -259,7 +283,10 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     };
     const importPack = (zipFile: string, name: string, replace: boolean) =>
       stageAndAdopt(
-        (staging) => jobs.run('pack-stage', `Importing ${name}`, { zipFile, staging }, [staging]),
+        (staging) =>
+          jobs.run('pack-stage', phrase('jobs.labels.importing', { name }), { zipFile, staging }, [
+            staging,
+          ]),
         replace,
       );
     const decks = new DeckUploads(join(options.dataDir, 'curricula', '.uploads'), packs, clock);
@@ -287,7 +314,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       if (result.status === 'saved') emit('packs:changed', packs.listView());
       return result;
     };
-    const program = new ProgramDesk(db, clock, packs, lock, downloads, jobs);
+    const program = new ProgramDesk(db, clock, packs, lock, consoleLanguage, downloads, jobs);
     const backUp = (reason: 'session-end' | 'daily') =>
       (reason === 'daily' ? backups.backupIfDue() : backups.backup(reason)).catch(
         (error: unknown) => options.log?.(`backup (${reason}) failed: ${(error as Error).message}`),
@@ -303,8 +330,9 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
 
     const handlers: Handlers = {
       'session:consoleView': () => sessions.consoleView(),
-      'app:notices': () => recoveryNotices(options.dataDir),
-      'app:acknowledgeNotice': ({ id }) => acknowledgeRecoveryNotice(options.dataDir, id),
+      'app:notices': () => recoveryNotices(options.dataDir, consoleLanguage()),
+      'app:acknowledgeNotice': ({ id }) =>
+        acknowledgeRecoveryNotice(options.dataDir, id, consoleLanguage()),
       'session:audienceView': () => sessions.audienceView(),
       'session:setupOptions': () => sessions.setupOptions(),
       'session:start': async (request) => {
@@ -327,7 +355,12 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'session:summary': ({ sessionId }) => sessions.summaryOf(sessionId),
       'displays:status': () => displays.status(),
       'displays:identify': () => {
-        emit('displays:identify', displays.identify());
+        const labels = displays.identify();
+        const language = consoleLanguage();
+        emit('displays:identify', {
+          console: say(labels.console, language),
+          audience: say(labels.audience, language),
+        });
         return null;
       },
       'displays:moveAudience': ({ displayId }) => {
@@ -465,7 +498,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'packs:export': ({ id }) => editor.export(id),
       'app:capabilities': () => ({ choosesFiles: options.chooseFile !== undefined }),
       'files:choose': async ({ purpose }) => {
-        if (!options.chooseFile) throw new RejectedRequest('Choose the file in the page.');
+        if (!options.chooseFile) throw new RejectedRequest('errors.chooseInPage');
         const path = await options.chooseFile(purpose);
         if (path === null) return null;
         chosenPaths.add(path);
@@ -474,7 +507,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       'jobs:cancel': ({ jobId }) => jobs.cancel(jobId),
     };
 
-    const router = createRouter(handlers, options.log);
+    const router = createRouter(handlers, options.log, consoleLanguage);
     return {
       router: {
         dispatch(channel, args, sender) {
@@ -498,6 +531,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       databaseFile,
       db,
       isLive: () => sessions.isLive(),
+      consoleLanguage,
       onEvent(sink) {
         sinks.add(sink);
         return () => sinks.delete(sink);

@@ -1,10 +1,13 @@
 import { unlockChannels } from '../ipc/contract';
 import { createRouterFor, type Router } from '../ipc/router';
 import type { PassphraseGate, Unlocked } from '../services/access/passphraseGate';
+import { systemLanguage } from '../services/settings/consoleLanguage';
 
 /**
  * The passphrase page's router, the same in both shells: each unlocking answer hands its key
- * wrapping to `onUnlocked` (which opens the records) and tells the page it may close.
+ * wrapping to `onUnlocked` (which opens the records) and tells the page it may close. The
+ * console's language is a setting inside the still-locked records, so its refusals are in the
+ * system's language.
  */
 export function createUnlockRouter(
   gate: PassphraseGate,
@@ -26,5 +29,6 @@ export function createUnlockRouter(
         unlocked(await gate.recover(recoveryKey, passphrase, repeat)),
     },
     log,
+    () => systemLanguage(),
   );
 }

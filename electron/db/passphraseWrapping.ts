@@ -7,6 +7,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync } fro
 import { KEY_FILE, type RecordsKey } from './cipher';
 import type { KeyWrapping } from './recordsKey';
 import { StartupError } from './startupError';
+import { phrase, type Phrase } from '../i18n/phraseKeys';
 
 const UNTOUCHED = 'Nothing was changed.';
 
@@ -59,8 +60,8 @@ export class WrongPassphraseError extends StartupError {
   override name = 'WrongPassphraseError';
 }
 
-function passphraseWhere(why: string): string {
-  return `in ${KEY_FILE} in the data folder, wrapped by the passphrase (${why})`;
+function passphraseWhere(why: string): Phrase {
+  return phrase('recoverySheet.where.passphrase', { file: KEY_FILE, why });
 }
 
 /** A passphrase (scrypt) wraps the key with AES-256-GCM; a wrong one fails its tag. */

@@ -12,6 +12,7 @@ import { isPlainDatabase, KEY_BYTES, KEY_FILE, type RecordsKey } from './cipher'
 import { judgeKioskFile } from './kioskFile';
 import { parseRecoveryKey } from './recoveryKey';
 import { StartupError } from './startupError';
+import { phrase, type Phrase } from '../i18n/phraseKeys';
 
 export { KEY_FILE };
 const UNTOUCHED = 'Nothing was changed.';
@@ -19,8 +20,8 @@ const UNTOUCHED = 'Nothing was changed.';
 /** How a shell keeps the key: `kind` is written next to the wrapped key so the next start knows. */
 export interface KeyWrapping {
   readonly kind: 'os' | 'passphrase' | 'owner-only-file';
-  /** For the log and the recovery sheet: where the key lives, in words. */
-  readonly where: string;
+  /** For the log and the recovery sheet: where the key lives (worded in the sheet's language). */
+  readonly where: Phrase;
   wrap(key: RecordsKey): Record<string, string>;
   /** Throws a StartupError with a plain message when it cannot (a wrong passphrase). */
   unwrap(stored: Record<string, string>): RecordsKey;
@@ -34,7 +35,7 @@ export interface StoredKey extends Record<string, string> {
 export function ownerOnlyFileWrapping(): KeyWrapping {
   return {
     kind: 'owner-only-file',
-    where: `in ${KEY_FILE} in the data folder, readable only by the account that runs the kiosk`,
+    where: phrase('recoverySheet.where.ownerOnlyFile', { file: KEY_FILE }),
     wrap: (key) => ({ key: key.toString('hex') }),
     unwrap: (stored) => Buffer.from(stored.key ?? '', 'hex'),
   };

@@ -17,6 +17,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listBackups, type BackupInfo } from '../services/records/backups';
+import { FALLBACK_LANGUAGE, type Language } from '../i18n';
+import { phrase, say, type Phrase } from '../i18n/phrases';
 import type { RecordsKey } from './cipher';
 import {
   encryptPlainBackups,
@@ -44,6 +46,8 @@ const MB = 1024 ** 2;
 
 interface RecoveryRecord extends StartupNotice {
   at: number;
+  /** The notice as a catalog phrase, worded in the console's language when it is shown (older markers lack it). */
+  phrase?: Phrase;
 }
 
 function markerPath(dataDir: string): string {
@@ -70,17 +74,27 @@ function writeMarker(dataDir: string, records: readonly RecoveryRecord[]): void 
   renameSync(partial, path);
 }
 
-/** Recoveries not yet acknowledged, oldest first. */
-export function recoveryNotices(dataDir: string): StartupNotice[] {
-  return readMarker(dataDir).map(({ id, message }) => ({ id, message }));
+/** Recoveries not yet acknowledged, oldest first, in `language`. */
+export function recoveryNotices(
+  dataDir: string,
+  language: Language = FALLBACK_LANGUAGE,
+): StartupNotice[] {
+  return readMarker(dataDir).map(({ id, message, phrase: notice }) => ({
+    id,
+    message: notice ? say(notice, language) : message,
+  }));
 }
 
-export function acknowledgeRecoveryNotice(dataDir: string, id: string): StartupNotice[] {
+export function acknowledgeRecoveryNotice(
+  dataDir: string,
+  id: string,
+  language: Language = FALLBACK_LANGUAGE,
+): StartupNotice[] {
   writeMarker(
     dataDir,
     readMarker(dataDir).filter((record) => record.id !== id),
   );
-  return recoveryNotices(dataDir);
+  return recoveryNotices(dataDir, language);
 }
 
 function databaseBytes(file: string): number {
@@ -219,13 +233,20 @@ function recover(
   } catch (error) {
     throw startupFailure(error, file);
   }
-  const when = backup ? new Date(backup.createdAt).toLocaleString() : null;
-  const notice = backup
-    ? `The records file was damaged (${problem}). It was set aside as ${basename(aside)} in the data folder, and the latest good backup, from ${when}, was restored. Anything recorded after that backup is not in the records.`
-    : `The records file was damaged (${problem}). It was set aside as ${basename(aside)} in the data folder; no usable backup was found, so the kiosk started with empty records.`;
+  const noticePhrase = backup
+    ? phrase('notices.recoveredFromBackup', {
+        problem,
+        aside: basename(aside),
+        when: backup.createdAt,
+      })
+    : phrase('notices.recoveredEmpty', { problem, aside: basename(aside) });
+  const notice = say(noticePhrase);
   const dataDir = dirname(file);
   try {
-    writeMarker(dataDir, [...readMarker(dataDir), { id: stamp, at: now, message: notice }]);
+    writeMarker(dataDir, [
+      ...readMarker(dataDir),
+      { id: stamp, at: now, message: notice, phrase: noticePhrase },
+    ]);
   } catch {
     // The counselor still sees the notice in this run; only its survival of a restart is lost.
   }

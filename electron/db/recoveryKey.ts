@@ -4,6 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { KEY_BYTES, type RecordsKey } from './cipher';
+import { phrase, type Phrase } from '../i18n/phraseKeys';
 import { StartupError } from './startupError';
 
 const UNTOUCHED = 'Nothing was changed.';
@@ -34,8 +35,19 @@ export function formatRecoveryKey(key: RecordsKey): string {
   return out.match(/.{1,5}/g)!.join('-');
 }
 
+/**
+ * `message` is for a shell before any window (English); `phrase` says the same for a window, in
+ * the console's language. (This module stays free of the catalogs, which tools load it without.)
+ */
 export class RecoveryKeyError extends StartupError {
   override name = 'RecoveryKeyError';
+  constructor(
+    message: string,
+    detail: string,
+    readonly phrase: Phrase,
+  ) {
+    super(message, detail);
+  }
 }
 
 export function parseRecoveryKey(text: string): RecordsKey {
@@ -46,6 +58,9 @@ export function parseRecoveryKey(text: string): RecordsKey {
     throw new RecoveryKeyError(
       `That is not a recovery key: it has ${length} letters and digits in groups of five${invalid ? `, and “${invalid}” is not one of them` : ''}. ${UNTOUCHED}`,
       `recovery key of ${cleaned.length} characters`,
+      invalid === undefined
+        ? phrase('errors.recoveryKey.wrongLength', { length })
+        : phrase('errors.recoveryKey.invalidCharacter', { length, character: invalid }),
     );
   }
   let bits = 0;
@@ -65,6 +80,7 @@ export function parseRecoveryKey(text: string): RecordsKey {
     throw new RecoveryKeyError(
       `That recovery key has a mistake in it (its check does not match). Compare it with the printed sheet, group by group. ${UNTOUCHED}`,
       'recovery key checksum mismatch',
+      phrase('errors.recoveryKey.checksum'),
     );
   }
   return Buffer.from(key);

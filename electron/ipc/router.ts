@@ -1,3 +1,5 @@
+import { FALLBACK_LANGUAGE, type Language } from '../i18n';
+import { phrase, say, type MainKey, type PhraseParams } from '../i18n/phrases';
 import { RejectedRequest } from '../services/errors';
 import type { z } from 'zod';
 import {
@@ -28,6 +30,9 @@ function failure(code: KioskError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
 
+/** The language the counselor reads main's messages in: the console's, asked at each call. */
+export type LanguageOf = () => Language;
+
 type ChannelTable = Record<string, ChannelSpec<z.ZodType, unknown>>;
 
 /** Handlers for another table of channels than the core's (the passphrase window's). */
@@ -47,51 +52,53 @@ export type HandlersOf<T extends ChannelTable> = {
 export function createRouter(
   handlers: Handlers,
   log: (message: string) => void = () => {},
+  language: LanguageOf = () => FALLBACK_LANGUAGE,
 ): Router {
-  return createRouterFor(channels, handlers as HandlersOf<typeof channels>, log);
+  return createRouterFor(channels, handlers as HandlersOf<typeof channels>, log, language);
 }
 
 export function createRouterFor<T extends ChannelTable>(
   table: T,
   handlers: HandlersOf<T>,
   log: (message: string) => void = () => {},
+  language: LanguageOf = () => FALLBACK_LANGUAGE,
 ): Router {
+  /** Main's own words, in the console's language as it is now (it may change between calls). */
+  const refusal = (code: KioskError['code'], key: MainKey, params?: PhraseParams) =>
+    failure(code, say(phrase(key, params), language()));
   return {
     async dispatch(channel, args, sender) {
       if (typeof channel !== 'string' || !Object.hasOwn(table, channel)) {
-        return failure('unknown-channel', `Unknown channel ${JSON.stringify(channel)}.`);
+        return refusal('unknown-channel', 'router.unknownChannel', {
+          channel: JSON.stringify(channel) ?? String(channel),
+        });
       }
       const spec = table[channel]!;
       if (sender === null || !spec.roles.includes(sender)) {
-        return failure('forbidden', `The ${sender ?? 'unknown'} window may not call ${channel}.`);
+        return refusal('forbidden', 'router.forbidden', { sender: sender ?? 'unknown', channel });
       }
       const parsed = spec.request.safeParse(args ?? {});
       if (!parsed.success) {
         const where = parsed.error.issues
           .map((issue) => `${issue.path.join('.') || '(arguments)'}: ${issue.message}`)
           .join('; ');
-        return failure('invalid-arguments', `Bad arguments for ${channel}: ${where}`);
+        return refusal('invalid-arguments', 'router.invalidArguments', { channel, where });
       }
       try {
         const handler = handlers[channel] as (request: unknown, sender: Role) => unknown;
         return { ok: true, value: await handler(parsed.data, sender) };
       } catch (error) {
-        if (error instanceof RejectedRequest) return failure(error.code, error.message);
+        if (error instanceof RejectedRequest)
+          return failure(error.code, error.messageIn(language()));
         if ((error as { code?: unknown }).code === 'SQLITE_FULL') {
           log(`${channel} failed: disk full`);
-          return failure(
-            'internal',
-            'The disk is full, so this last change was not saved. Everything saved before it is safe; free some space and try again.',
-          );
+          return refusal('internal', 'router.diskFull');
         }
         log(
           `${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );
         // The system's message may name files or SQL: it goes to the log, not to the counselor.
-        return failure(
-          'internal',
-          'Something went wrong inside the kiosk, so this was not done. Everything saved before is safe; the details are in the log for IT.',
-        );
+        return refusal('internal', 'router.internal');
       }
     },
   };

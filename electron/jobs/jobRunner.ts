@@ -10,15 +10,17 @@ import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { FALLBACK_LANGUAGE, type Language } from '../i18n';
+import { say, type Phrase } from '../i18n/phrases';
 import { RejectedRequest } from '../services/errors';
-import type { JobKind, JobRequest, JobSpecs, WorkerMessage } from './jobs';
+import type { JobKind, JobPhase, JobRequest, JobSpecs, WorkerMessage } from './jobs';
 
-/** What the console is told about a job while it runs and once when it ends. */
+/** What the console is told about a job while it runs and once when it ends, in the console's language. */
 export interface JobProgress {
   jobId: string;
   /** What is being done, for the counselor: “Importing group-6.zip”. */
   label: string;
-  /** The step now: “Unpacking”, “Rendering slides”. */
+  /** The step now: “Unpacking”, “Rendering slides” (empty once it failed or was cancelled). */
   phase: string;
   /** Units done and in all (bytes, usually); null while the step has no measure. */
   done: number | null;
@@ -80,25 +82,27 @@ export function startJob<K extends JobKind>(
       if (message.type === 'progress') {
         if (!cancelled) onProgress(message);
       } else if (cancelled) {
-        settle(() => reject(new JobCancelled('Cancelled; nothing was kept.')));
+        settle(() => reject(new JobCancelled('jobs.cancelled')));
       } else if (message.type === 'done') {
         settle(() => resolve(message.output as JobSpecs[K]['output']));
       } else {
         settle(() =>
           reject(
-            message.rejected ? new RejectedRequest(message.message) : new Error(message.message),
+            message.refusal
+              ? new RejectedRequest(message.refusal.key, message.refusal.params)
+              : new Error(message.message),
           ),
         );
       }
     });
     worker.once('error', (error) =>
-      settle(() => reject(cancelled ? new JobCancelled('Cancelled; nothing was kept.') : error)),
+      settle(() => reject(cancelled ? new JobCancelled('jobs.cancelled') : error)),
     );
     worker.once('exit', (code) =>
       settle(() =>
         reject(
           cancelled
-            ? new JobCancelled('Cancelled; nothing was kept.')
+            ? new JobCancelled('jobs.cancelled')
             : new Error(`the ${kind} worker stopped (exit code ${code})`),
         ),
       ),
@@ -125,6 +129,8 @@ export class JobBoard {
     private readonly publish: (progress: JobProgress) => void,
     /** Tests only (`--slow-jobs`): each step of a job waits this long, so a test can cancel it. */
     private readonly paceMs = 0,
+    /** The console's language, asked at each report, so a job follows a change made meanwhile. */
+    private readonly language: () => Language = () => FALLBACK_LANGUAGE,
   ) {}
 
   /**
@@ -134,7 +140,7 @@ export class JobBoard {
    */
   async run<K extends JobKind>(
     kind: K,
-    label: string,
+    label: Phrase,
     input: JobSpecs[K]['input'],
     leftovers: readonly string[] = [],
     onStarted: (cancel: () => Promise<boolean>) => void = () => {},
@@ -143,10 +149,20 @@ export class JobBoard {
     let lastPublished = 0;
     const tell = (
       state: JobProgress['state'],
-      phase: string,
+      phase: JobPhase | null,
       done: number | null,
       total: number | null,
-    ) => this.publish({ jobId, label, phase, done, total, state });
+    ) => {
+      const language = this.language();
+      this.publish({
+        jobId,
+        label: say(label, language),
+        phase: phase === null ? '' : say({ key: `jobs.phases.${phase}` }, language),
+        done,
+        total,
+        state,
+      });
+    };
     const job = startJob(
       kind,
       input,
@@ -160,14 +176,14 @@ export class JobBoard {
     );
     this.running.set(jobId, job);
     onStarted(() => this.cancel(jobId));
-    tell('running', 'Starting', null, null);
+    tell('running', 'starting', null, null);
     try {
       const output = await job.result;
-      tell('finished', 'Done', null, null);
+      tell('finished', 'done', null, null);
       return output;
     } catch (error) {
       await Promise.all(leftovers.map((path) => rm(path, { recursive: true, force: true })));
-      tell(error instanceof JobCancelled ? 'cancelled' : 'failed', '', null, null);
+      tell(error instanceof JobCancelled ? 'cancelled' : 'failed', null, null, null);
       throw error;
     } finally {
       this.running.delete(jobId);
@@ -192,7 +208,7 @@ export class JobBoard {
 export const hashFileOn =
   (jobs: JobBoard) =>
   (
-    label: string,
+    label: Phrase,
     source: string,
     copyTo: string | null,
   ): Promise<{ sha256: string; size: number }> =>

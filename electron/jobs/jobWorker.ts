@@ -25,7 +25,7 @@ import {
 } from '../services/print';
 import { RejectedRequest } from '../services/errors';
 import { exportAllRecordsZip, redcapZip } from '../services/records/exportRecords';
-import type { JobKind, JobRequest, JobSpecs, PdfJob, WorkerMessage } from './jobs';
+import type { JobKind, JobPhase, JobRequest, JobSpecs, PdfJob, WorkerMessage } from './jobs';
 
 const port = parentPort!;
 const request = workerData as JobRequest;
@@ -57,7 +57,7 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Reports a step; stops here when the job was cancelled. */
-async function step(phase: string, done: number | null = null, total: number | null = null) {
+async function step(phase: JobPhase, done: number | null = null, total: number | null = null) {
   post({ type: 'progress', phase, done, total });
   if (request.paceMs > 0) await sleep(request.paceMs);
   if (cancelled) throw new Cancelled();
@@ -116,7 +116,7 @@ async function hashAndCopy(source: string, copyTo: string | null) {
       hash.update(chunk);
       writing = output ? output.write(chunk, 0, bytesRead, position) : Promise.resolve();
       position += bytesRead;
-      await step(copyTo ? 'Copying and checking' : 'Checking', position, size);
+      await step(copyTo ? 'copyingAndChecking' : 'checking', position, size);
     }
     await writing;
     return { sha256: hash.digest('hex'), size: position };
@@ -142,23 +142,23 @@ type Runners = { [K in JobKind]: (input: JobSpecs[K]['input']) => Promise<JobSpe
 
 const runners: Runners = {
   pdf: async (job) => {
-    await step('Laying out the pages');
+    await step('layingOut');
     return pdfBytes(job);
   },
   'export-all': async ({ databaseFile, key }) => {
-    await step('Reading the records');
+    await step('readingRecords');
     return withRecords(databaseFile, key, exportAllRecordsZip);
   },
   'export-redcap': async ({ databaseFile, key, secret, quizzes }) => {
-    await step('Reading the records');
+    await step('readingRecords');
     return withRecords(databaseFile, key, (db) => redcapZip(db, secret, quizzes));
   },
   'pack-stage': async ({ zipFile, staging }) => {
-    await step('Opening the zip');
+    await step('openingZip');
     return stageZip(zipFile, staging, fewProgressMessages());
   },
   'deck-stage': async (input) => {
-    await step('Reading the pages');
+    await step('readingPages');
     return stageDeck(input, fewProgressMessages());
   },
   backup: async ({ databaseFile, key, target }) => {
@@ -167,7 +167,7 @@ const runners: Runners = {
   },
   'media-import': ({ source, copyTo }) => hashAndCopy(source, copyTo),
   'pack-export': async ({ folder, id }) => {
-    await step('Packing the files');
+    await step('packingFiles');
     return zipPackFolder(folder, id);
   },
 };
@@ -190,11 +190,11 @@ run(request.input).then(
     port.postMessage({ type: 'done', output } satisfies WorkerMessage, transferable(output)),
   (error: unknown) => {
     if (error instanceof Cancelled)
-      return post({ type: 'failed', message: 'cancelled', rejected: false });
+      return post({ type: 'failed', message: 'cancelled', refusal: null });
     post({
       type: 'failed',
       message: error instanceof Error ? error.message : String(error),
-      rejected: error instanceof RejectedRequest,
+      refusal: error instanceof RejectedRequest ? error.phrase : null,
     });
   },
 );

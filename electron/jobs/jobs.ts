@@ -17,6 +17,23 @@ import type { RecordsKey } from '../db/cipher';
 import type { RedcapQuiz } from '../services/records/exportRecords';
 import type { DeckStageInput } from '../services/packs/deckImport';
 import type { StagedPack } from '../services/packs/stagePack';
+import type { Phrase } from '../i18n/phrases';
+
+/** The steps a job reports, keys of `jobs.phases` in the `main` catalog (worded in the console's language). */
+export type JobPhase =
+  | 'starting'
+  | 'done'
+  | 'checking'
+  | 'copyingAndChecking'
+  | 'layingOut'
+  | 'readingRecords'
+  | 'openingZip'
+  | 'readingPages'
+  | 'unpacking'
+  | 'writingFiles'
+  | 'checkingPack'
+  | 'renderingSlides'
+  | 'packingFiles';
 
 export type PdfJob =
   | { document: 'agenda'; input: AgendaPdfInput }
@@ -72,6 +89,7 @@ export interface JobRequest<K extends JobKind = JobKind> {
 
 /** What a worker posts back: progress any number of times, then one result or one failure. */
 export type WorkerMessage =
-  | { type: 'progress'; phase: string; done: number | null; total: number | null }
+  | { type: 'progress'; phase: JobPhase; done: number | null; total: number | null }
   | { type: 'done'; output: unknown }
-  | { type: 'failed'; message: string; rejected: boolean };
+  /** `refusal`: the job refused its input (a RejectedRequest's phrase), shown to the counselor. */
+  | { type: 'failed'; message: string; refusal: Phrase | null };

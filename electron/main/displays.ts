@@ -8,6 +8,8 @@ import type { BrowserWindow, Rectangle } from 'electron';
 import { screen } from 'electron';
 import { readSetting, writeSetting } from '../db/queries/settings';
 import type { Db } from '../db/database';
+import { FALLBACK_LANGUAGE, type Language } from '../i18n';
+import { phrase, say, type Phrase } from '../i18n/phrases';
 import { RejectedRequest } from '../services/errors';
 import type { DisplayPort, DisplayStatusView } from '../services/displays';
 import {
@@ -52,10 +54,12 @@ export class ElectronDisplays implements DisplayPort {
   /**
    * @param placementNote why this desktop does not let the kiosk place windows (native Wayland),
    *   or null where it can.
+   * @param language the console's language, in which the status' words are sent.
    */
   constructor(
     private readonly db: () => Db,
-    private readonly placementNote: string | null,
+    private readonly placementNote: Phrase | null,
+    private readonly language: () => Language = () => FALLBACK_LANGUAGE,
   ) {
     screen.on('display-added', this.changed);
     screen.on('display-removed', this.changed);
@@ -107,21 +111,23 @@ export class ElectronDisplays implements DisplayPort {
       ...this.current,
       displays: screen.getAllDisplays().map((display, index) => ({
         id: display.id,
-        label: display.label || `Display ${index + 1}`,
+        label:
+          display.label || say(phrase('displays.display', { number: index + 1 }), this.language()),
         isConsole: display.id === consoleId,
       })),
-      note: this.placementNote,
+      note: this.placementNote && say(this.placementNote, this.language()),
     };
   }
 
-  identify(): { console: string; audience: string } {
+  identify(): { console: Phrase; audience: Phrase } {
     const displays = screen.getAllDisplays();
     const number = (id: number | null) => displays.findIndex((display) => display.id === id) + 1;
-    const audienceText =
-      this.current.mode === 'hidden' ? 'hidden' : `Screen ${number(this.current.displayId)}`;
     return {
-      console: `Screen ${number(this.consoleDisplayId())}: console`,
-      audience: `${audienceText}: audience`,
+      console: phrase('displays.identify.console', { screen: number(this.consoleDisplayId()) }),
+      audience:
+        this.current.mode === 'hidden'
+          ? phrase('displays.identify.audienceHidden')
+          : phrase('displays.identify.audience', { screen: number(this.current.displayId) }),
     };
   }
 
@@ -134,10 +140,10 @@ export class ElectronDisplays implements DisplayPort {
     }
     // With one display, full screen is the counselor's explicit choice (Alt+Tab reaches the console).
     if (displayId === this.consoleDisplayId() && screen.getAllDisplays().length > 1) {
-      throw new RejectedRequest('That is the console’s display; the audience would cover it.');
+      throw new RejectedRequest('errors.displays.consoleDisplay');
     }
     if (!screen.getAllDisplays().some((display) => display.id === displayId)) {
-      throw new RejectedRequest('That display is no longer connected.');
+      throw new RejectedRequest('errors.displays.gone');
     }
     this.placeFullscreen(displayId);
     writeSetting(this.db(), this.rememberKey(), displayId);

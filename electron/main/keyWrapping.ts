@@ -10,20 +10,25 @@ import { safeStorage } from 'electron';
 import { passphraseWrapping } from '../db/passphraseWrapping';
 import type { KeyWrapping } from '../db/recordsKey';
 import { StartupError } from '../db/startupError';
+import { phrase, type Phrase } from '../i18n/phrases';
 
 const UNTOUCHED = 'Nothing was changed.';
 
-function osKeyStore(platform: NodeJS.Platform, backend: string | null): string {
-  if (platform === 'win32') return 'by Windows for this user account (DPAPI)';
-  if (platform === 'darwin') return 'in this user’s macOS Keychain';
-  return `in this user’s keyring (${backend === 'gnome_libsecret' ? 'the Secret Service' : 'KWallet'})`;
+function osKeyStore(platform: NodeJS.Platform, backend: string | null): Phrase {
+  if (platform === 'win32') return phrase('recoverySheet.stores.windows');
+  if (platform === 'darwin') return phrase('recoverySheet.stores.macos');
+  return phrase(
+    backend === 'gnome_libsecret'
+      ? 'recoverySheet.stores.secretService'
+      : 'recoverySheet.stores.kwallet',
+  );
 }
 
 function osWrapping(platform: NodeJS.Platform, backend: string | null): KeyWrapping {
   const where = osKeyStore(platform, backend);
   return {
     kind: 'os',
-    where: `in records-key.json in the data folder, wrapped ${where}`,
+    where: phrase('recoverySheet.where.os', { file: 'records-key.json', store: where }),
     wrap: (key) => ({
       sealed: safeStorage.encryptString(key.toString('hex')).toString('base64'),
     }),

@@ -12,6 +12,7 @@ import { createKioskCore, DATABASE_FILE_NAME, type KioskCore } from '../core/kio
 import { StartupError } from '../db/startupError';
 import { events, type Role } from '../ipc/contract';
 import { PassphraseGate, type Unlocked } from '../services/access/passphraseGate';
+import { systemLanguage } from '../services/settings/consoleLanguage';
 import { IPC_EVENT, IPC_INVOKE } from '../ipc/wire';
 import { serveAppRequest } from '../shell/appProtocol';
 import { windowPlacementNote } from '../shell/displays';
@@ -200,6 +201,7 @@ async function launch(log: LogFile, quitting: { now: boolean }): Promise<KioskWi
       process.env,
       app.commandLine.getSwitchValue('ozone-platform'),
     ),
+    () => core?.consoleLanguage() ?? systemLanguage(app.getLocale()),
   );
   const kiosk = createKioskCore({
     dataDir: app.getPath('userData'),
@@ -209,6 +211,7 @@ async function launch(log: LogFile, quitting: { now: boolean }): Promise<KioskWi
     displays,
     log: (message) => log.write(message),
     chooseFile,
+    systemLanguage: app.getLocale(),
   });
   core = kiosk;
   shell.core = kiosk;

@@ -1,4 +1,5 @@
 import { BROWSER_STATUS, type AudienceStatus } from '../shell/displays';
+import { phrase, type Phrase } from '../i18n/phrases';
 import { RejectedRequest } from './errors';
 
 export interface DisplayStatusView extends AudienceStatus {
@@ -10,8 +11,8 @@ export interface DisplayStatusView extends AudienceStatus {
 /** What the shell can do with screens. The Electron shell manages real displays; the browser shell cannot. */
 export interface DisplayPort {
   status(): DisplayStatusView;
-  /** Labels each screen for a few seconds: `{ console, audience }` texts shown by each window. */
-  identify(): { console: string; audience: string };
+  /** Labels each screen for a few seconds: `{ console, audience }` shown by each window (main words them). */
+  identify(): { console: Phrase; audience: Phrase };
   moveAudienceTo(displayId: number): void;
   showAudienceAsWindow(): void;
   onChange(listener: () => void): () => void;
@@ -20,16 +21,15 @@ export interface DisplayPort {
 /** The browser shell: the counselor drags the audience page to the projector and presses F11. */
 export const browserDisplays: DisplayPort = {
   status: () => ({ ...BROWSER_STATUS, displays: [], note: null }),
-  identify: () => ({ console: 'Console (this screen)', audience: 'Audience (the room sees this)' }),
+  identify: () => ({
+    console: phrase('displays.identify.browserConsole'),
+    audience: phrase('displays.identify.browserAudience'),
+  }),
   moveAudienceTo() {
-    throw new RejectedRequest(
-      'In the browser, drag the audience page to the projector and press F11 for full screen.',
-    );
+    throw new RejectedRequest('errors.displays.dragToProjector');
   },
   showAudienceAsWindow() {
-    throw new RejectedRequest(
-      'In the browser, press F11 on the audience page to leave full screen.',
-    );
+    throw new RejectedRequest('errors.displays.leaveFullScreen');
   },
   onChange: () => () => {},
 };

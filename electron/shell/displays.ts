@@ -1,3 +1,5 @@
+import { phrase, type Phrase } from '../i18n/phraseKeys';
+
 /** Pure display logic for the Electron shell, tested with fake displays. */
 export interface DisplayInfo {
   id: number;
@@ -105,10 +107,10 @@ export function windowPlacementNote(
   platform: NodeJS.Platform,
   env: Readonly<Record<string, string | undefined>>,
   ozonePlatform: string,
-): string | null {
+): Phrase | null {
   if (platform !== 'linux' || ozonePlatform === 'x11') return null;
   const wayland =
     ozonePlatform === 'wayland' || (env.XDG_SESSION_TYPE === 'wayland' && !!env.WAYLAND_DISPLAY);
   if (!wayland) return null;
-  return 'This Linux desktop (Wayland) does not let the kiosk place its windows: drag the audience window to the projector, then choose “Make it full screen”. Starting the kiosk from its menu entry, or with --ozone-platform=x11, lets it place the projector itself.';
+  return phrase('displays.waylandNote');
 }

@@ -27,7 +27,7 @@ export async function programViewTiming(program: SyntheticProgram, runs = 7): Pr
     const lock = new RecordsLock(db, clock);
     await lock.setPin('2468', null);
     const shelf = new DownloadShelf(clock);
-    const desk = new ProgramDesk(db, clock, packs, lock, shelf, new JobBoard(() => {}));
+    const desk = new ProgramDesk(db, clock, packs, lock, () => 'en', shelf, new JobBoard(() => {}));
     const defaultView = { packId: null, cohortId: null, from: null, to: null };
     const samples: number[] = [];
     for (let run = 0; run < runs; run += 1) {

@@ -199,6 +199,11 @@ class FakeApp extends EventEmitter {
     return '0.1.0';
   }
 
+  /** Electron: the application's locale, from the system's (the harness's computer speaks English). */
+  getLocale(): string {
+    return 'en-US';
+  }
+
   requestSingleInstanceLock(): boolean {
     return !state.config.lockHeldElsewhere;
   }
@@ -250,6 +255,7 @@ export const app = new FakeApp() satisfies Pick<
   | 'getPath'
   | 'setPath'
   | 'getVersion'
+  | 'getLocale'
   | 'requestSingleInstanceLock'
   | 'isReady'
   | 'whenReady'

@@ -189,7 +189,7 @@ describe('router', () => {
           throw new Error('disk on fire');
         },
         'session:resume': () => {
-          throw new RejectedRequest('no such slide');
+          throw new RejectedRequest('errors.session.noSuchSlide', { number: 9, count: 3 });
         },
       }),
       log,
@@ -204,7 +204,7 @@ describe('router', () => {
     expect(log).toHaveBeenCalledOnce();
     expect(await router.dispatch('session:resume', {}, 'console')).toEqual({
       ok: false,
-      error: { code: 'rejected', message: 'no such slide' },
+      error: { code: 'rejected', message: 'There is no slide 9; this session has 3.' },
     });
   });
 });

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serveAppRequest } from '../../electron/shell/appProtocol';
+import { say } from '../../electron/i18n/phrases';
 import { windowPlacementNote } from '../../electron/shell/displays';
 import { KeyInterpreter } from '../../electron/shell/keyBindings';
 import { openLogFile } from '../../electron/shell/logFile';
@@ -98,10 +99,10 @@ describe('the app: protocol handler', () => {
 describe('placing windows', () => {
   it('needs the counselor only under native Wayland', () => {
     const wayland = { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' };
-    expect(windowPlacementNote('linux', wayland, '')).toMatch(/Wayland/);
+    expect(say(windowPlacementNote('linux', wayland, '')!)).toMatch(/Wayland/);
     expect(windowPlacementNote('linux', wayland, 'x11')).toBeNull();
     expect(windowPlacementNote('linux', { XDG_SESSION_TYPE: 'x11' }, '')).toBeNull();
-    expect(windowPlacementNote('linux', {}, 'wayland')).toMatch(/Wayland/);
+    expect(say(windowPlacementNote('linux', {}, 'wayland')!)).toMatch(/Wayland/);
     expect(windowPlacementNote('win32', wayland, '')).toBeNull();
     expect(windowPlacementNote('darwin', {}, '')).toBeNull();
   });

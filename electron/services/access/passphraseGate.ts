@@ -11,8 +11,9 @@ import { isPlainDatabase } from '../../db/cipher';
 import { judgeKioskFile } from '../../db/kioskFile';
 import { derivedPassphraseWrapping, WrongPassphraseError } from '../../db/passphraseWrapping';
 import { readStoredKey, type KeyWrapping, type StoredKey } from '../../db/recordsKey';
-import { parseRecoveryKey } from '../../db/recoveryKey';
-import type { StartupError } from '../../db/startupError';
+import { parseRecoveryKey, type RecoveryKeyError } from '../../db/recoveryKey';
+import { phrase, say, type Phrase } from '../../i18n/phrases';
+import { systemLanguage } from '../settings/consoleLanguage';
 import { RejectedRequest } from '../errors';
 
 /** `create`: first start (or records from the browser shell); `enter`: the passphrase kept here; `recover`: only the recovery key can open them. */
@@ -41,19 +42,14 @@ const MIN_DISTINCT_CHARACTERS = 6;
 const LONGEST_WAIT_MS = 30_000;
 
 /** Why a new passphrase is too weak, or null: long enough, varied, not only digits. */
-export function passphraseWeakness(passphrase: string): string | null {
+export function passphraseWeakness(passphrase: string): Phrase | null {
   const characters = [...passphrase.normalize('NFC')];
   if (characters.length < MIN_PASSPHRASE_LENGTH)
-    return `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters; a few words in a row are easy to remember.`;
+    return phrase('errors.passphrase.tooShort', { count: MIN_PASSPHRASE_LENGTH });
   if (new Set(characters.map((char) => char.toLowerCase())).size < MIN_DISTINCT_CHARACTERS)
-    return `The passphrase repeats too few characters; use at least ${MIN_DISTINCT_CHARACTERS} different ones.`;
-  if (/^[\d\s]+$/.test(passphrase)) return 'The passphrase must not be only digits; add words.';
+    return phrase('errors.passphrase.tooFewCharacters', { count: MIN_DISTINCT_CHARACTERS });
+  if (/^[\d\s]+$/.test(passphrase)) return phrase('errors.passphrase.onlyDigits');
   return null;
-}
-
-function seconds(ms: number): string {
-  const whole = Math.ceil(ms / 1000);
-  return `${whole} second${whole === 1 ? '' : 's'}`;
 }
 
 export class PassphraseGate {
@@ -88,15 +84,13 @@ export class PassphraseGate {
       return {
         ...base,
         mode: 'recover',
-        recoverBecause:
-          'The records key on this computer was kept by a keyring that is not available now.',
+        recoverBecause: say(phrase('unlock.keyringGone'), systemLanguage()),
       };
     if (stored === null && this.encryptedRecordsExist())
       return {
         ...base,
         mode: 'recover',
-        recoverBecause:
-          'These records are encrypted, and their key is not on this computer (the folder may come from another laptop).',
+        recoverBecause: say(phrase('unlock.keyElsewhere'), systemLanguage()),
       };
     return { ...base, mode: 'create', recoverBecause: null };
   }
@@ -104,8 +98,7 @@ export class PassphraseGate {
   /** First start: a new passphrase, typed twice. */
   create(passphrase: string, repeat: string): Promise<Unlocked> {
     return this.exclusively(async () => {
-      if (this.view().mode !== 'create')
-        throw new RejectedRequest('A passphrase is already set for these records.');
+      if (this.view().mode !== 'create') throw new RejectedRequest('errors.passphrase.alreadySet');
       return { keyWrapping: await this.newWrapping(passphrase, repeat) };
     });
   }
@@ -114,13 +107,10 @@ export class PassphraseGate {
   enter(passphrase: string): Promise<Unlocked> {
     return this.exclusively(async () => {
       const stored = this.stored();
-      if (stored?.kind !== 'passphrase')
-        throw new RejectedRequest('No passphrase is set for these records yet.');
+      if (stored?.kind !== 'passphrase') throw new RejectedRequest('errors.passphrase.notSet');
       const waitMs = this.nextTryAt - this.clock.now();
       if (waitMs > 0)
-        throw new RejectedRequest(
-          `Wait ${seconds(waitMs)} before trying again. Nothing was changed.`,
-        );
+        throw new RejectedRequest('errors.passphrase.wait', { count: Math.ceil(waitMs / 1000) });
       const keyWrapping = await derivedPassphraseWrapping(passphrase, this.why, stored);
       try {
         keyWrapping.unwrap(stored);
@@ -129,9 +119,7 @@ export class PassphraseGate {
         this.failures += 1;
         const wait = Math.min(LONGEST_WAIT_MS, 1000 * 2 ** (this.failures - 1));
         this.nextTryAt = this.clock.now() + wait;
-        throw new RejectedRequest(
-          `That passphrase does not unlock the records. Nothing was changed. You can try again in ${seconds(wait)}, or use the recovery key from the printed sheet.`,
-        );
+        throw new RejectedRequest('errors.passphrase.wrong', { count: Math.ceil(wait / 1000) });
       }
       this.failures = 0;
       this.nextTryAt = 0;
@@ -146,14 +134,14 @@ export class PassphraseGate {
       try {
         key = parseRecoveryKey(recoveryKey);
       } catch (error) {
-        throw new RejectedRequest((error as StartupError).message);
+        throw new RejectedRequest('errors.passphrase.badRecoveryKey', {
+          problem: (error as RecoveryKeyError).phrase,
+        });
       }
       if (this.encryptedRecordsExist()) {
         const verdict = judgeKioskFile(this.databaseFile, key, { check: 'quick_check' });
         if (!verdict.ok && verdict.reason === 'other-key')
-          throw new RejectedRequest(
-            'That recovery key does not open the records in this data folder. Check the sheet and try again. Nothing was changed.',
-          );
+          throw new RejectedRequest('errors.passphrase.otherRecords');
       }
       return { keyWrapping: await this.newWrapping(passphrase, repeat), recoveryKey };
     });
@@ -161,15 +149,14 @@ export class PassphraseGate {
 
   private async newWrapping(passphrase: string, repeat: string): Promise<KeyWrapping> {
     const weakness = passphraseWeakness(passphrase);
-    if (weakness) throw new RejectedRequest(weakness);
-    if (passphrase !== repeat)
-      throw new RejectedRequest('The two passphrases are not the same; type them again.');
+    if (weakness) throw new RejectedRequest(weakness.key, weakness.params);
+    if (passphrase !== repeat) throw new RejectedRequest('errors.passphrase.notSame');
     return derivedPassphraseWrapping(passphrase, this.why, null);
   }
 
   /** One derivation at a time: a double click does not start a second scrypt. */
   private async exclusively<T>(work: () => Promise<T>): Promise<T> {
-    if (this.busy) throw new RejectedRequest('Still checking the last passphrase; wait a moment.');
+    if (this.busy) throw new RejectedRequest('errors.passphrase.busy');
     this.busy = true;
     try {
       return await work();

@@ -6,7 +6,8 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../core/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
-import { parseRecoveryKey } from '../../db/recoveryKey';
+import { parseRecoveryKey, type RecoveryKeyError } from '../../db/recoveryKey';
+import type { MainKey, Phrase } from '../../i18n/phrases';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import { RejectedRequest } from '../errors';
 
@@ -52,9 +53,9 @@ function readRecoveryKey(text: string): RecordsKey {
   try {
     return parseRecoveryKey(text);
   } catch (error) {
-    throw new RejectedRequest(
-      (error as Error).message.replace('Nothing was changed.', 'The PIN is unchanged.'),
-    );
+    throw new RejectedRequest('errors.pin.badRecoveryKey', {
+      problem: (error as RecoveryKeyError).phrase,
+    });
   }
 }
 
@@ -95,8 +96,8 @@ export class RecordsLock {
   /** Setting the first PIN unlocks; changing it needs the current one. */
   setPin(pin: string, currentPin: string | null): Promise<LockStatus> {
     return this.inTurn(async () => {
-      if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The PIN must be 4 to 8 digits.');
-      if (this.stored()) await this.check(currentPin ?? '', 'The current PIN is not right.');
+      if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('errors.pin.digits');
+      if (this.stored()) await this.check(currentPin ?? '', 'errors.pin.currentWrong');
       await this.store(pin);
       return this.status();
     });
@@ -117,11 +118,9 @@ export class RecordsLock {
    */
   resetPin(recoveryKey: string, pin: string, recordsKey: RecordsKey): Promise<LockStatus> {
     return this.inTurn(async () => {
-      if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('The new PIN must be 4 to 8 digits.');
+      if (!/^\d{4,8}$/.test(pin)) throw new RejectedRequest('errors.pin.newDigits');
       if (!recordsKey.equals(readRecoveryKey(recoveryKey)))
-        throw new RejectedRequest(
-          'That recovery key is not the one for these records (it is a valid key, from another laptop or another data folder). The PIN is unchanged.',
-        );
+        throw new RejectedRequest('errors.pin.otherRecoveryKey');
       writeSetting(this.db, PIN_GUARD_SETTING, FRESH_GUARD);
       await this.store(pin);
       return this.status();
@@ -130,8 +129,8 @@ export class RecordsLock {
 
   unlock(pin: string): Promise<LockStatus> {
     return this.inTurn(async () => {
-      if (!this.stored()) throw new RejectedRequest('Set a PIN for the records first.');
-      await this.check(pin, 'That PIN is not right.');
+      if (!this.stored()) throw new RejectedRequest('errors.pin.notSet');
+      await this.check(pin, 'errors.pin.wrong');
       this.unlockedUntil = this.clock.now() + this.idleMs;
       return this.status();
     });
@@ -144,13 +143,13 @@ export class RecordsLock {
   }
 
   /** Every PIN guess, to unlock or to change the PIN, counts towards the pause after too many. */
-  private async check(pin: string, wrong: string): Promise<void> {
+  private async check(pin: string, wrong: MainKey): Promise<void> {
     const now = this.clock.now();
     const guard = readSetting<PinGuard>(this.db, PIN_GUARD_SETTING) ?? FRESH_GUARD;
     if (now < guard.blockedUntil) {
-      throw new RejectedRequest(
-        `Too many wrong PINs; try again in ${Math.ceil((guard.blockedUntil - now) / 1000)} seconds.`,
-      );
+      throw new RejectedRequest('errors.pin.paused', {
+        count: Math.ceil((guard.blockedUntil - now) / 1000),
+      });
     }
     if (!(await this.matches(pin))) {
       const failures = guard.failures + 1;
@@ -177,16 +176,15 @@ export class RecordsLock {
    * For a request that carries the PIN itself (starting a session for a group with records):
    * passes while unlocked, otherwise needs the PIN, which then unlocks for the idle period.
    */
-  async admit(pin: string | undefined, locked: string): Promise<void> {
+  async admit(pin: string | undefined, locked: Phrase): Promise<void> {
     if (!this.stored() || this.isUnlocked()) return this.require();
-    if (pin === undefined) throw new RecordsLockedError(locked);
+    if (pin === undefined) throw new RecordsLockedError(locked.key, locked.params);
     await this.unlock(pin);
   }
 
   /** Fails while locked; otherwise keeps the records open for another idle period. */
   require(): void {
-    if (!this.isUnlocked())
-      throw new RecordsLockedError('The records are locked. Enter the counselor PIN.');
+    if (!this.isUnlocked()) throw new RecordsLockedError('errors.pin.locked');
     this.unlockedUntil = this.clock.now() + this.idleMs;
   }
 

@@ -1,6 +1,8 @@
 /** Who completes in good standing, by the rule the program sets (e.g. attended 4 sessions and took the quizzes). */
 import { z } from 'zod';
 import type { Db } from '../../db/database';
+import { FALLBACK_LANGUAGE } from '../../i18n';
+import { mainT, type MainT } from '../../i18n/phrases';
 import {
   countQuizzesTaken,
   countSessionsAttended,
@@ -75,7 +77,13 @@ export interface MemberStanding {
  * Who gets a certificate: the counselor's own decision (with its reason) first, then graduating
  * today, then the program's rule counting sessions attended before the kiosk too.
  */
-export function memberStandings(db: Db, cohortId: number, rule: CertificateRule): MemberStanding[] {
+export function memberStandings(
+  db: Db,
+  cohortId: number,
+  rule: CertificateRule,
+  /** The words of `because`: the console's language where it is shown, English in CSV files. */
+  t: MainT = mainT(FALLBACK_LANGUAGE),
+): MemberStanding[] {
   return listMembers(db, cohortId).map((member) => {
     const sessionsAttended = countSessionsAttended(db, member.id);
     const quizzesTaken = countQuizzesTaken(db, member.id);
@@ -84,18 +92,19 @@ export function memberStandings(db: Db, cohortId: number, rule: CertificateRule)
     const graduated = member.graduated_at_ms !== null;
     const byRule = total >= rule.minSessions && tookQuizzes;
     const override = member.certificate_override;
+    const reason = member.certificate_reason ?? '';
     const because =
       override === 'grant'
-        ? `given by the counselor: ${member.certificate_reason ?? ''}`
+        ? t('certificates.because.given', { reason })
         : override === 'withhold'
-          ? `withheld by the counselor: ${member.certificate_reason ?? ''}`
+          ? t('certificates.because.withheld', { reason })
           : graduated
-            ? 'graduating'
+            ? t('certificates.because.graduating')
             : byRule
-              ? 'good standing'
+              ? t('certificates.because.goodStanding')
               : total < rule.minSessions
-                ? `${plural(total, 'session')} of ${rule.minSessions}`
-                : 'a quiz not taken';
+                ? t('certificates.because.sessionsShort', { count: total, min: rule.minSessions })
+                : t('certificates.because.quizNotTaken');
     return {
       id: member.id,
       name: member.name,
@@ -118,7 +127,7 @@ export function plural(count: number, noun: string): string {
 }
 
 export function changeMemberStanding(db: Db, change: MemberStandingChange): void {
-  if (!getMember(db, change.memberId)) throw new RejectedRequest('There is no such member.');
+  if (!getMember(db, change.memberId)) throw new RejectedRequest('errors.group.noSuchMember');
   setMemberStanding(db, change.memberId, {
     priorSessions: change.priorSessions,
     priorNote: change.priorNote || null,

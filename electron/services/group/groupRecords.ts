@@ -123,9 +123,7 @@ export class GroupRecords {
         (member) => member.name.toLowerCase() === trimmed.toLowerCase(),
       )
     ) {
-      throw new RejectedRequest(
-        `“${trimmed}” is already in this group; add an initial or a nickname to tell them apart.`,
-      );
+      throw new RejectedRequest('errors.group.duplicateName', { name: trimmed });
     }
     this.db.transaction(() => {
       const member = insertMember(this.db, context.cohortId, trimmed, this.clock.now());
@@ -148,13 +146,13 @@ export class GroupRecords {
     const question = context.pack.agenda
       .flatMap((item) => item.questions)
       .find((q) => q.id === questionId);
-    if (!question) throw new RejectedRequest(`This pack has no question “${questionId}”.`);
+    if (!question) throw new RejectedRequest('errors.group.noSuchQuestion', { questionId });
     insertFlipchart(this.db, context.sessionId, questionId, text.trim(), this.clock.now());
   }
 
   removeFlipchart(context: LiveContext, entryId: number): void {
     if (deleteFlipchart(this.db, context.sessionId, entryId) === 0)
-      throw new RejectedRequest('That flipchart entry is gone.');
+      throw new RejectedRequest('errors.group.flipchartGone');
   }
 
   flipchartEntries(context: LiveContext, questionId: string): string[] {
@@ -171,16 +169,18 @@ export class GroupRecords {
   ): void {
     this.requireMember(context, memberId);
     const item = context.pack.quiz?.items.find((entry) => entry.id === itemId);
-    if (!item) throw new RejectedRequest(`This pack's quiz has no item “${itemId}”.`);
+    if (!item) throw new RejectedRequest('errors.group.noSuchQuizItem', { itemId });
     if (answer === null) {
       deleteQuizAnswer(this.db, context.sessionId, memberId, itemId);
       return;
     }
     const key = answer.toLowerCase();
     if (!item.options.some((option) => option.key === key)) {
-      throw new RejectedRequest(
-        `“${answer}” is not an option of question ${itemId} (${item.options.map((o) => o.key).join(', ')}).`,
-      );
+      throw new RejectedRequest('errors.group.notAnOption', {
+        answer,
+        itemId,
+        options: item.options.map((o) => o.key).join(', '),
+      });
     }
     upsertQuizAnswer(this.db, {
       session_id: context.sessionId,
@@ -208,9 +208,9 @@ export class GroupRecords {
   /** Hands counted for one option of a poll item, as the counselor typed it; typing again replaces it. */
   setPollCount(context: LiveContext, itemId: string, optionKey: string, count: number): void {
     const poll = context.pack.agenda.find((item) => item.id === itemId)?.poll;
-    if (!poll) throw new RejectedRequest(`This pack has no poll in item “${itemId}”.`);
+    if (!poll) throw new RejectedRequest('errors.group.noPoll', { itemId });
     if (!poll.options.some((option) => option.key === optionKey))
-      throw new RejectedRequest(`The poll has no option “${optionKey}”.`);
+      throw new RejectedRequest('errors.group.noPollOption', { optionKey });
     upsertPollCount(this.db, {
       sessionId: context.sessionId,
       itemId,
@@ -230,15 +230,16 @@ export class GroupRecords {
   /** Splits those present into teams (in turn, so sizes differ by at most one) and deals the cards in order. */
   makeTeams(context: LiveContext, teamCount: number): void {
     const game = context.pack.game;
-    if (!game) throw new RejectedRequest('This pack has no team game.');
+    if (!game) throw new RejectedRequest('errors.noGame');
     if (teamCount < game.teams.min || teamCount > game.teams.max) {
-      throw new RejectedRequest(
-        `The game is played in ${game.teams.min} to ${game.teams.max} teams.`,
-      );
+      throw new RejectedRequest('errors.group.teamCount', {
+        min: game.teams.min,
+        max: game.teams.max,
+      });
     }
     const present = this.view(context).members.filter((member) => member.present);
     if (present.length < teamCount)
-      throw new RejectedRequest(`Check in at least ${teamCount} members first.`);
+      throw new RejectedRequest('errors.group.checkInFirst', { count: teamCount });
     const teams = Array.from({ length: teamCount }, (_, index) => ({
       number: index + 1,
       scenarioId: game.scenarios[index % game.scenarios.length]!.id,
@@ -250,18 +251,17 @@ export class GroupRecords {
 
   setScore(context: LiveContext, teamId: number, criterionId: string, points: number): void {
     const game = context.pack.game;
-    if (!game) throw new RejectedRequest('This pack has no team game.');
+    if (!game) throw new RejectedRequest('errors.noGame');
     if (!listTeams(this.db, context.sessionId).some((team) => team.id === teamId)) {
-      throw new RejectedRequest('That team is not in this session.');
+      throw new RejectedRequest('errors.group.noSuchTeam');
     }
     const max =
       criterionId === BONUS
         ? game.bonus?.points
         : game.criteria.find((criterion) => criterion.id === criterionId)?.points;
     if (max === undefined)
-      throw new RejectedRequest(`The scoring sheet has no criterion “${criterionId}”.`);
-    if (points < 0 || points > max)
-      throw new RejectedRequest(`That criterion is worth 0 to ${max} points.`);
+      throw new RejectedRequest('errors.group.noSuchCriterion', { criterionId });
+    if (points < 0 || points > max) throw new RejectedRequest('errors.group.pointsRange', { max });
     upsertScore(this.db, teamId, criterionId, points);
   }
 
@@ -289,7 +289,7 @@ export class GroupRecords {
 
   private requireMember(context: LiveContext, memberId: number): void {
     if (getMember(this.db, memberId)?.cohort_id !== context.cohortId) {
-      throw new RejectedRequest('That member is not in this group.');
+      throw new RejectedRequest('errors.group.notInGroup');
     }
   }
 }

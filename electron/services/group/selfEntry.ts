@@ -67,17 +67,15 @@ export class SelfEntry {
 
   begin(memberId: number): SelfEntryView {
     const context = this.live();
-    if (!context) throw new RejectedRequest('No session is running.');
-    if (!context.pack.quiz) throw new RejectedRequest('This pack has no quiz.');
+    if (!context) throw new RejectedRequest('errors.noSession');
+    if (!context.pack.quiz) throw new RejectedRequest('errors.noQuiz');
     if (!this.lock.status().pinSet) {
-      throw new RejectedRequest(
-        'Set a records PIN first (Records tab): it unlocks the laptop afterwards.',
-      );
+      throw new RejectedRequest('errors.selfEntry.pinFirst');
     }
     const present = listAttendance(this.db, context.sessionId).some(
       (row) => row.member_id === memberId,
     );
-    if (!present) throw new RejectedRequest('Check the member in before handing them the laptop.');
+    if (!present) throw new RejectedRequest('errors.selfEntry.checkInFirst');
     this.save({ sessionId: context.sessionId, memberId, position: 0 });
     return this.view()!;
   }
@@ -85,10 +83,10 @@ export class SelfEntry {
   /** The member answers the question in front of them, and the next one comes. */
   answer(itemId: string, answer: string): SelfEntryView {
     const current = this.current();
-    if (!current) throw new RejectedRequest('Self-entry has ended.');
+    if (!current) throw new RejectedRequest('errors.selfEntry.ended');
     const { state, context } = current;
     const item = context.pack.quiz?.items[state.position];
-    if (item?.id !== itemId) throw new RejectedRequest('That is not the question being answered.');
+    if (item?.id !== itemId) throw new RejectedRequest('errors.selfEntry.otherQuestion');
     this.records.recordAnswer(context, state.memberId, itemId, answer, 'self');
     this.save({ ...state, position: state.position + 1 });
     return this.view()!;
@@ -97,7 +95,7 @@ export class SelfEntry {
   /** The member goes back a question to change their answer. */
   back(): SelfEntryView {
     const current = this.current();
-    if (!current) throw new RejectedRequest('Self-entry has ended.');
+    if (!current) throw new RejectedRequest('errors.selfEntry.ended');
     this.save({ ...current.state, position: Math.max(0, current.state.position - 1) });
     return this.view()!;
   }

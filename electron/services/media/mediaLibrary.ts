@@ -21,6 +21,7 @@ import {
   type MediaFileRow,
 } from '../../db/queries/media';
 import { toSeconds, type MediaManifest } from '../../content/pack/schema';
+import { phrase, type Phrase } from '../../i18n/phrases';
 import { contentTypeFor, resolveAssetPath } from '../../shell/security';
 import { RejectedRequest } from '../errors';
 import type { PackLibrary } from '../packs/packLibrary';
@@ -94,7 +95,7 @@ interface UploadMeta {
 
 /** Hashes a file (SHA-256), copying it to `copyTo` in the same pass when given; off the main thread. */
 export type HashFile = (
-  label: string,
+  label: Phrase,
   source: string,
   copyTo: string | null,
 ) => Promise<{ sha256: string; size: number }>;
@@ -221,7 +222,11 @@ export class MediaLibrary {
   ): Promise<{ file: MediaFileView; alreadyImported: boolean }> {
     const upload = await this.uploads.complete(request.uploadId);
     try {
-      const { sha256 } = await this.hashFile(`Importing ${upload.name}`, upload.path, null);
+      const { sha256 } = await this.hashFile(
+        phrase('jobs.labels.importing', { name: upload.name }),
+        upload.path,
+        null,
+      );
       return this.file(upload.path, sha256, upload.size, upload.name, upload.meta, request);
     } finally {
       this.uploads.cancel(request.uploadId);
@@ -240,7 +245,11 @@ export class MediaLibrary {
     const meta = { mime: contentTypeFor(name).split(';')[0]!, kind: this.kindOf(name) };
     const copy = join(this.uploadDir, randomBytes(12).toString('hex'));
     try {
-      const { sha256, size } = await this.hashFile(`Importing ${name}`, path, copy);
+      const { sha256, size } = await this.hashFile(
+        phrase('jobs.labels.importing', { name }),
+        path,
+        copy,
+      );
       return this.file(copy, sha256, size, name, meta, request);
     } finally {
       rmSync(copy, { force: true });
@@ -281,9 +290,10 @@ export class MediaLibrary {
   private kindOf(name: string): MediaFileRow['kind'] {
     const kind = EXTENSIONS[extname(name).toLowerCase()];
     if (!kind) {
-      throw new RejectedRequest(
-        `“${name}” is not a video, audio or captions file the kiosk can use (${Object.keys(EXTENSIONS).join(', ')}).`,
-      );
+      throw new RejectedRequest('errors.media.notMedia', {
+        name,
+        extensions: Object.keys(EXTENSIONS).join(', '),
+      });
     }
     return kind;
   }
@@ -291,17 +301,20 @@ export class MediaLibrary {
   bind(packId: string, mediaId: string, sha256: string, as: 'media' | 'captions' = 'media'): void {
     const media = this.requireMedia(packId, mediaId);
     const file = getMediaFile(this.db, sha256);
-    if (!file) throw new RejectedRequest('That file is not in the media library.');
+    if (!file) throw new RejectedRequest('errors.media.notInLibrary');
     if (as === 'captions') {
-      if (file.kind !== 'captions')
-        throw new RejectedRequest('Captions must be a WebVTT (.vtt) file.');
+      if (file.kind !== 'captions') throw new RejectedRequest('errors.media.captionsVtt');
       if (!getBinding(this.db, packId, mediaId))
-        throw new RejectedRequest('Bind the video first, then its captions.');
+        throw new RejectedRequest('errors.media.videoFirst');
       setBindingCaptions(this.db, packId, mediaId, sha256);
       return;
     }
     if (file.kind !== media.kind)
-      throw new RejectedRequest(`“${media.title}” needs ${media.kind}, not ${file.kind}.`);
+      throw new RejectedRequest('errors.media.wrongKind', {
+        title: media.title,
+        needs: phrase(`media.kinds.${media.kind}`),
+        got: phrase(`media.kinds.${file.kind}`),
+      });
     upsertBinding(this.db, packId, mediaId, sha256, this.clock.now());
   }
 
@@ -313,15 +326,14 @@ export class MediaLibrary {
     const media = this.requireMedia(packId, mediaId);
     const cues = this.cuesOf(packId, media);
     const index = cues.findIndex((cue) => cue.id === cueId);
-    if (index < 0) throw new RejectedRequest(`“${media.title}” has no cue “${cueId}”.`);
+    if (index < 0)
+      throw new RejectedRequest('errors.media.noSuchCue', { title: media.title, cueId });
     const lengthMs = this.resolve(packId, mediaId)!.lengthMs;
     const before = cues[index - 1];
     const after = cues[index + 1];
-    if (atMs > lengthMs) throw new RejectedRequest('That is past the end of the video.');
+    if (atMs > lengthMs) throw new RejectedRequest('errors.media.pastEnd');
     if ((before && atMs <= before.atMs) || (after && atMs >= after.atMs)) {
-      throw new RejectedRequest(
-        `${cues[index]!.title} must stay between the cues before and after it.`,
-      );
+      throw new RejectedRequest('errors.media.cueOrder', { title: cues[index]!.title });
     }
     upsertCue(this.db, packId, mediaId, cueId, Math.round(atMs));
     return this.cuesOf(packId, media);
@@ -348,7 +360,7 @@ export class MediaLibrary {
 
   private requireMedia(packId: string, mediaId: string): MediaManifest {
     const media = this.packs.find(packId)?.manifest.media.find((entry) => entry.id === mediaId);
-    if (!media) throw new RejectedRequest(`There is no media “${mediaId}” in pack “${packId}”.`);
+    if (!media) throw new RejectedRequest('errors.media.noSuchMedia', { mediaId, packId });
     return media;
   }
 

@@ -9,6 +9,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Clock } from '../../core/clock';
+import { phrase, type Phrase } from '../../i18n/phrases';
 import { RejectedRequest } from '../errors';
 import {
   addDeckSlidesFiles,
@@ -65,7 +66,7 @@ export interface DeckStageInput {
 
 /** The deck's pages once all have arrived, ready for `stageDeck`, and whether it replaces a pack. */
 export interface CompleteDeck {
-  label: string;
+  label: Phrase;
   input: Omit<DeckStageInput, 'staging'>;
   replaces: boolean;
 }
@@ -92,7 +93,7 @@ export async function stageDeck(
   const drawn: DeckPage[] = [];
   for (const [index, page] of pages.entries()) {
     drawn.push({ ...page, image: await readFile(pageFile(pagesFolder, index)) });
-    progress('Reading the pages', index + 1, pages.length);
+    progress('readingPages', index + 1, pages.length);
   }
   let files: IncomingFile[];
   try {
@@ -171,18 +172,20 @@ export class DeckUploads {
   ): Promise<{ received: number }> {
     const deck = this.require(deckId);
     if (page >= deck.plan.pages.length)
-      throw new RejectedRequest(`The deck has no page ${page + 1}.`);
+      throw new RejectedRequest('errors.deck.noSuchPage', { page: page + 1 });
     if (deck.complete[page] || offset !== deck.received[page]) {
-      throw new RejectedRequest(
-        `Expected page ${page + 1}'s part at byte ${deck.received[page]}, not ${offset}.`,
-      );
+      throw new RejectedRequest('errors.deck.wrongOffset', {
+        page: page + 1,
+        expected: deck.received[page] ?? 0,
+        offset,
+      });
     }
     deck.total += data.byteLength;
     if (deck.total > MAX_DECK_BYTES) {
       await this.cancel(deckId);
-      throw new RejectedRequest(
-        `The slides come to more than ${MAX_DECK_BYTES / 1024 ** 2} MB, more than a pack may hold; the import stopped. Split the deck into two PDFs.`,
-      );
+      throw new RejectedRequest('errors.deck.tooLarge', {
+        megabytes: MAX_DECK_BYTES / 1024 ** 2,
+      });
     }
     // Counted before the write, so a part sent again meanwhile is refused rather than doubled.
     deck.received[page] = offset + data.byteLength;
@@ -199,8 +202,7 @@ export class DeckUploads {
     const deck = this.require(deckId);
     await deck.writing;
     const short = deck.complete.indexOf(false);
-    if (short >= 0)
-      throw new RejectedRequest(`Page ${short + 1} did not arrive whole; import the deck again.`);
+    if (short >= 0) throw new RejectedRequest('errors.deck.pageIncomplete', { page: short + 1 });
     const { target, sourceName, pages } = deck.plan;
     const into: DeckStageInput['into'] =
       target.kind === 'new'
@@ -216,7 +218,7 @@ export class DeckUploads {
         : { kind: 'existing', folder: this.existingTarget(target).folder, itemId: target.itemId };
     deck.lastActivity = this.clock.now();
     return {
-      label: `Importing ${sourceName}`,
+      label: phrase('jobs.labels.importing', { name: sourceName }),
       input: { sourceName, pages, pagesFolder: deck.folder, into },
       replaces: target.kind === 'existing',
     };
@@ -246,21 +248,21 @@ export class DeckUploads {
 
   private existingTarget(target: Extract<DeckTarget, { kind: 'existing' }>) {
     const pack = this.packs.find(target.packId);
-    if (!pack) throw new RejectedRequest(`There is no pack “${target.packId}”.`);
+    if (!pack) throw new RejectedRequest('errors.packs.noSuchPack', { id: target.packId });
     if (pack.origin !== 'imported') {
-      throw new RejectedRequest(
-        `“${pack.manifest.title}” is built in; add slides to a pack imported into this kiosk, or import the deck as a new pack.`,
-      );
+      throw new RejectedRequest('errors.deck.builtIn', { title: pack.manifest.title });
     }
     if (!pack.manifest.agenda.some((item) => item.id === target.itemId))
-      throw new RejectedRequest(`“${pack.manifest.title}” has no agenda item “${target.itemId}”.`);
+      throw new RejectedRequest('errors.deck.noSuchItem', {
+        title: pack.manifest.title,
+        itemId: target.itemId,
+      });
     return pack;
   }
 
   private require(deckId: string): Deck {
     this.expire();
-    if (this.current?.id !== deckId)
-      throw new RejectedRequest('That deck import is no longer in progress; start it again.');
+    if (this.current?.id !== deckId) throw new RejectedRequest('errors.deck.gone');
     return this.current;
   }
 }

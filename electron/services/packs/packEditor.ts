@@ -32,6 +32,7 @@ import type { PackProblem } from '../../content/pack/problems';
 import { renderSlide, type PackAssetUrl, type RenderedSlide } from '../../content/pack/renderPack';
 import { resolveAssetPath } from '../../shell/security';
 import { MANIFEST_FILE, slideSchema } from '../../content/pack/schema';
+import { phrase } from '../../i18n/phrases';
 import { RejectedRequest } from '../errors';
 import type { Download, DownloadShelf } from '../downloads/downloadShelf';
 import type { JobBoard } from '../../jobs/jobRunner';
@@ -122,7 +123,10 @@ const NO_FILES: PackFiles = {
 
 function readDraft(folder: string): PackDraft {
   const parsed = parseManifestSync(readFileSync(join(folder, MANIFEST_FILE), 'utf8'));
-  if (!parsed.ok) throw new RejectedRequest(parsed.problems[0]?.message ?? 'unreadable pack');
+  if (!parsed.ok)
+    throw new RejectedRequest('errors.packs.unreadableDraft', {
+      problem: parsed.problems[0]?.message ?? 'unreadable pack',
+    });
   return parsed.value as PackDraft;
 }
 
@@ -167,12 +171,17 @@ export class PackEditor {
       .toLowerCase()
       .replace(/[^a-z0-9._-]+/g, '-')
       .replace(/^[-.]+/, '');
-    if (!IMAGE_FILE.test(fileName))
-      throw new RejectedRequest(`“${name}” is not a PNG, JPEG, WebP, GIF or SVG image.`);
+    if (!IMAGE_FILE.test(fileName)) throw new RejectedRequest('errors.packs.notAnImage', { name });
     if (data.byteLength > MAX_IMAGE_BYTES)
-      throw new RejectedRequest(`“${name}” is larger than ${MAX_IMAGE_BYTES / 1024 ** 2} MB.`);
+      throw new RejectedRequest('errors.packs.imageTooLarge', {
+        name,
+        megabytes: MAX_IMAGE_BYTES / 1024 ** 2,
+      });
     if (!looksLikeImage(fileName, data))
-      throw new RejectedRequest(`“${name}” is not really a ${fileName.split('.').at(-1)} image.`);
+      throw new RejectedRequest('errors.packs.notReallyImage', {
+        name,
+        type: fileName.split('.').at(-1) ?? '',
+      });
     const id = draftId ?? randomBytes(12).toString('hex');
     const folder = join(this.packs.importedRoot, DRAFTS_FOLDER, id, 'images');
     mkdirSync(folder, { recursive: true });
@@ -198,13 +207,13 @@ export class PackEditor {
 
   private folderOf(id: string): string {
     const pack = this.packs.find(id);
-    if (!pack) throw new RejectedRequest(`There is no pack “${id}”.`);
+    if (!pack) throw new RejectedRequest('errors.packs.noSuchPack', { id });
     return pack.folder;
   }
 
   open(id: string): EditablePack {
     const pack = this.packs.find(id);
-    if (!pack) throw new RejectedRequest(`There is no pack “${id}”.`);
+    if (!pack) throw new RejectedRequest('errors.packs.noSuchPack', { id });
     return {
       draft: readDraft(pack.folder),
       origin: pack.origin,
@@ -272,7 +281,7 @@ export class PackEditor {
   /** Makes an earlier version the current one again, as a new version; the current one is kept. */
   async restore(id: string, version: string, inUseId: string | null): Promise<SaveResult> {
     const entry = this.historyEntryFolder(id, version);
-    if (!entry) throw new RejectedRequest(`Version ${version} of “${id}” is not in its history.`);
+    if (!entry) throw new RejectedRequest('errors.packs.noSuchVersion', { version, id });
     return this.write([entry], id, readDraft(entry), inUseId, version);
   }
 
@@ -381,9 +390,9 @@ export class PackEditor {
   /** The pack folder as a `.zip` (one top folder named after the id), as Import .zip… reads it. */
   async export(id: string): Promise<Download> {
     const pack = this.packs.find(id);
-    if (!pack) throw new RejectedRequest(`There is no pack “${id}”.`);
+    if (!pack) throw new RejectedRequest('errors.packs.noSuchPack', { id });
     const fileName = `${id}-${pack.manifest.version}.zip`;
-    const zip = await this.jobs.run('pack-export', `Exporting ${fileName}`, {
+    const zip = await this.jobs.run('pack-export', phrase('jobs.labels.exporting', { fileName }), {
       folder: pack.folder,
       id,
     });

@@ -10,6 +10,7 @@ import { formatProblem } from '../../content/pack/problems';
 import { isLoaded, loadPackFolder, type LoadedPack } from '../../content/pack/registry';
 import type { PackAssetUrl } from '../../content/pack/renderPack';
 import { MANIFEST_FILE } from '../../content/pack/schema';
+import type { JobPhase } from '../../jobs/jobs';
 import { readZip, ZipRefused } from './readZip';
 
 export interface IncomingFile {
@@ -32,7 +33,7 @@ export type StagedPack =
     }
   | { status: 'invalid'; problems: string[] };
 
-export type StageProgress = (phase: string, done: number, total: number) => void;
+export type StageProgress = (phase: JobPhase, done: number, total: number) => void;
 
 /** Where a pack's assets are served in both shells: the page's own origin, so URLs are paths. */
 export const packAssetUrl: PackAssetUrl = (packId, path) =>
@@ -87,7 +88,7 @@ export async function stageZip(
     const entries = await readZip(bytes, {
       maxBytes: MAX_IMPORT_BYTES,
       maxEntries: MAX_IMPORT_FILES,
-      onInflated: (done, total) => progress('Unpacking', done, total),
+      onInflated: (done, total) => progress('unpacking', done, total),
     });
     return await stageFiles(entries, staging, progress);
   } catch (error) {
@@ -116,7 +117,7 @@ export async function stageFiles(
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, file.data);
     written += file.data.byteLength;
-    progress('Writing files', written, total);
+    progress('writingFiles', written, total);
   }
   return judgeStaged(staging, progress);
 }
@@ -126,7 +127,7 @@ export async function judgeStaged(
   staging: string,
   progress: StageProgress = () => {},
 ): Promise<StagedPack> {
-  progress('Checking the pack', 0, 1);
+  progress('checkingPack', 0, 1);
   const check = await checkPackAsync(staging);
   if (!check.manifest) {
     return {
@@ -136,7 +137,7 @@ export async function judgeStaged(
   }
   // Every slide is rendered before the swap: a pack that validates but does not load never
   // replaces a working one.
-  progress('Rendering slides', 0, 1);
+  progress('renderingSlides', 0, 1);
   const staged = loadPackFolder(staging, 'imported', packAssetUrl, check);
   if (!isLoaded(staged)) return { status: 'invalid', problems: staged.problems.map(formatProblem) };
   const { id, title, version } = check.manifest;

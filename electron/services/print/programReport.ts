@@ -1,4 +1,6 @@
 import { rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
+import { FALLBACK_LANGUAGE, INTL_LOCALES, type Language } from '../../i18n';
+import { mainT } from '../../i18n/phrases';
 import type { ChartFigure } from '../program/charts';
 import type { ProgramView } from '../program/programView';
 import type { PageSize } from './layout';
@@ -6,6 +8,8 @@ import { createDocument, FlowWriter, INK, lineHeight, MUTED } from './layout';
 import { toWinAnsi } from './winAnsi';
 
 export interface ProgramReportPdfInput {
+  /** The console's language (English when not given): the report is for staff and funders. */
+  language?: Language;
   view: ProgramView;
   packTitles: string[];
   /** The group's name when the report covers one group; reports of several give counts only. */
@@ -19,9 +23,9 @@ function colour(hex: string | undefined): Color | undefined {
   return rgb(((value >> 16) & 255) / 255, ((value >> 8) & 255) / 255, (value & 255) / 255);
 }
 
-function longDate(day: string): string {
+function longDate(day: string, language: Language): string {
   const [year, month, date] = day.split('-').map(Number);
-  return new Date(year!, month! - 1, date!).toLocaleDateString('en-US', {
+  return new Date(year!, month! - 1, date!).toLocaleDateString(INTL_LOCALES[language], {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -84,36 +88,48 @@ function drawChart(
  */
 export async function programReportPdf(input: ProgramReportPdfInput): Promise<Uint8Array> {
   const { view } = input;
-  const { doc, fonts } = await createDocument('Program report');
+  const language = input.language ?? FALLBACK_LANGUAGE;
+  const t = mainT(language);
+  const { doc, fonts } = await createDocument(t('programReport.title'));
   const writer = new FlowWriter(doc, fonts, input.pageSize, { margin: 44 });
-  const range = `${longDate(view.filter.from)} to ${longDate(view.filter.to)}`;
+  const range = t('programReport.range', {
+    from: longDate(view.filter.from, language),
+    to: longDate(view.filter.to, language),
+  });
 
-  writer.heading('Program report', 1);
+  writer.heading(t('programReport.title'), 1);
   writer.text(range, { weight: 'bold', size: 13, spaceAfter: 6 });
   const facts: [string, string][] = [
-    ['Packs', input.packTitles.length > 0 ? input.packTitles.join('; ') : 'none'],
     [
-      'Groups',
+      t('programReport.facts.packs'),
+      input.packTitles.length > 0 ? input.packTitles.join('; ') : t('programReport.none'),
+    ],
+    [
+      t('programReport.facts.groups'),
       input.cohortName === null
         ? String(view.counts.groups)
-        : `${view.counts.groups} (${input.cohortName})`,
+        : t('programReport.groupCount', { count: view.counts.groups, group: input.cohortName }),
     ],
-    ['Sessions', String(view.counts.sessions)],
-    ['Members', `${view.counts.members} came at least once (no names in this report)`],
-    ['Over time', `charts show ${view.periodLabel}`],
+    [t('programReport.facts.sessions'), String(view.counts.sessions)],
+    [t('programReport.facts.members'), t('programReport.members', { count: view.counts.members })],
+    [t('programReport.facts.overTime'), t('programReport.overTime', { period: view.periodLabel })],
   ];
   for (const [label, value] of facts) {
-    writer.text(value, { size: 10.5, label: `${label}:`, labelWidth: 72 });
+    writer.text(value, {
+      size: 10.5,
+      label: t('programReport.factLabel', { label }),
+      labelWidth: 72,
+    });
   }
   for (const pack of view.counts.packs) {
-    writer.text(`${pack.title}: ${pack.sessions} sessions`, {
+    writer.text(t('programReport.packSessions', { pack: pack.title, count: pack.sessions }), {
       size: 9.5,
       color: MUTED,
       indent: 72,
     });
   }
   if (view.sections.length === 0) {
-    writer.text('No session ended in this range.', { size: 11, spaceBefore: 12 });
+    writer.text(t('programReport.noSessions'), { size: 11, spaceBefore: 12 });
   }
 
   const scale = writer.contentWidth / 640;
@@ -155,7 +171,8 @@ export async function programReportPdf(input: ProgramReportPdfInput): Promise<Ui
   }
 
   return writer.finish({
-    footer: `Program report - ${range} - no member names`,
+    footer: t('programReport.footer', { range }),
     pageNumbers: true,
+    language,
   });
 }

@@ -183,13 +183,18 @@ export interface BoxRow {
  * longest delivery, the box holds the middle half, the bar inside is the median, and the
  * diamond is the planned length.
  */
-export function boxPlotChart(rows: BoxRow[], axisTitle: string): ChartFigure {
+export function boxPlotChart(
+  rows: BoxRow[],
+  axisTitle: string,
+  /** The legend's words, in the reader's language. */
+  names: { middleHalf: string; median: string; planned: string },
+): ChartFigure {
   const labelWidth = 220;
   const head = legend(
     [
-      { label: 'Middle half of sessions', colour: PALETTE.sky, swatch: 'box' },
-      { label: 'Median', colour: INK, swatch: 'box' },
-      { label: 'Planned', colour: PALETTE.vermillion, swatch: 'marker', markerIndex: 3 },
+      { label: names.middleHalf, colour: PALETTE.sky, swatch: 'box' },
+      { label: names.median, colour: INK, swatch: 'box' },
+      { label: names.planned, colour: PALETTE.vermillion, swatch: 'marker', markerIndex: 3 },
     ],
     0,
   );

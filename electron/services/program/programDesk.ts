@@ -15,6 +15,8 @@ import { toCsv, UTF8_BOM, type CsvRow } from '../records/csv';
 import type { Download, DownloadShelf } from '../downloads/downloadShelf';
 import { dayOf, dayStart, programFigures, type ProgramFilter } from './programFigures';
 import { buildProgramView, type ChartBlock, type ProgramView } from './programView';
+import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
+import { phrase } from '../../i18n/phrases';
 
 /** What the console asks for; a missing range means the default (the last twelve months). */
 export interface ProgramRequest {
@@ -40,6 +42,8 @@ export class ProgramDesk {
     private readonly clock: Clock,
     private readonly packs: PackLibrary,
     private readonly lock: RecordsLock,
+    /** The console's language, for the view and its PDF; the CSV files keep English columns. */
+    private readonly language: () => Language,
     private readonly downloads: DownloadShelf,
     /** The report's pages are laid out on a worker thread, like every PDF. */
     private readonly jobs: JobBoard,
@@ -47,16 +51,18 @@ export class ProgramDesk {
 
   view(request: ProgramRequest): ProgramView {
     this.lock.require();
-    return this.build(request);
+    return this.build(request, this.language());
   }
 
   async report(request: ProgramRequest, pageSize: PageSize): Promise<Download> {
     this.lock.require();
-    const view = this.build(request);
+    const language = this.language();
+    const view = this.build(request, language);
     const fileName = `${this.fileStem(view)}.pdf`;
-    const bytes = await this.jobs.run('pdf', `Printing ${fileName}`, {
+    const bytes = await this.jobs.run('pdf', phrase('jobs.labels.printing', { fileName }), {
       document: 'program-report',
       input: {
+        language,
         view,
         packTitles: view.counts.packs.map((pack) => pack.title),
         cohortName: this.cohortName(view),
@@ -69,47 +75,52 @@ export class ProgramDesk {
   /** One chart's figures as a CSV file, or every chart's in a zip when `chartId` is null. */
   figures(request: ProgramRequest, chartId: string | null): Download {
     this.lock.require();
-    const view = this.build(request);
+    const view = this.build(request, FALLBACK_LANGUAGE);
     const blocks = view.sections.flatMap((section) => section.blocks);
     if (chartId !== null) {
       const block = blocks.find((entry) => entry.id === chartId);
-      if (!block) throw new RejectedRequest('That chart is not in the view for this selection.');
+      if (!block) throw new RejectedRequest('errors.program.noSuchChart');
       return this.downloads.offer(
         `${this.fileStem(view)}-${block.id}.csv`,
         'text/csv',
         chartCsv(block),
       );
     }
-    if (blocks.length === 0) throw new RejectedRequest('No session ended in this range.');
+    if (blocks.length === 0) throw new RejectedRequest('errors.program.noSessions');
     const zip = zipSync(
       Object.fromEntries(blocks.map((block) => [`${block.id}.csv`, strToU8(chartCsv(block))])),
     );
     return this.downloads.offer(`${this.fileStem(view)}-figures.zip`, 'application/zip', zip);
   }
 
-  private build(request: ProgramRequest): ProgramView {
+  private build(request: ProgramRequest, language: Language): ProgramView {
     const span = sessionSpan(this.db);
     const filter = this.filterFor(request);
     const packs = this.packOptions();
     if (request.packId !== null && !packs.some((pack) => pack.id === request.packId)) {
-      throw new RejectedRequest(`There is no content pack “${request.packId}”.`);
+      throw new RejectedRequest('errors.noSuchPack', { packId: request.packId });
     }
     const cohorts = listProgramCohorts(this.db);
     if (request.cohortId !== null && !cohorts.some((cohort) => cohort.id === request.cohortId)) {
-      throw new RejectedRequest('There is no such group with ended sessions.');
+      throw new RejectedRequest('errors.program.noSuchGroup');
     }
     const figures = programFigures(
       this.db,
       filter,
       (packId) => this.packs.find(packId)?.manifest ?? null,
       new Map(cohorts.map((cohort) => [cohort.id, cohort.name])),
+      language,
     );
-    return buildProgramView(figures, {
-      packs,
-      cohorts,
-      firstDay: span.first === null ? null : dayOf(span.first),
-      lastDay: span.last === null ? null : dayOf(span.last),
-    });
+    return buildProgramView(
+      figures,
+      {
+        packs,
+        cohorts,
+        firstDay: span.first === null ? null : dayOf(span.first),
+        lastDay: span.last === null ? null : dayOf(span.last),
+      },
+      language,
+    );
   }
 
   private filterFor(request: ProgramRequest): ProgramFilter {
@@ -123,7 +134,7 @@ export class ProgramDesk {
       from = dayOf(start.getTime());
     }
     if (dayStart(from) > dayStart(to)) {
-      throw new RejectedRequest(`The range starts (${from}) after it ends (${to}).`);
+      throw new RejectedRequest('errors.program.badRange', { from, to });
     }
     return { packId: request.packId, cohortId: request.cohortId, from, to };
   }

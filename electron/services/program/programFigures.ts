@@ -22,6 +22,8 @@ import {
   type ProgramSelection,
 } from '../../db/queries/program';
 import { coverageOf, quizPreparation } from '../records/sessionReport';
+import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
+import { mainT, type MainT } from '../../i18n/phrases';
 
 /** Days are the clinic's own (main's local time); `to` is included. */
 export interface ProgramFilter {
@@ -214,14 +216,32 @@ function chooseUnit(sessions: number, fromMs: number, toMs: number): PeriodUnit 
   return 'year';
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+] as const;
 
-function shortDate(epochMs: number): string {
+/** "2 Dec 2026" / "2 dic 2026". */
+function shortDate(epochMs: number, t: MainT): string {
   const date = new Date(epochMs);
-  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+  return t('program.shortDate', {
+    day: date.getDate(),
+    month: t(`program.months.${MONTHS[date.getMonth()]!}`),
+    year: date.getFullYear(),
+  });
 }
 
-function calendarPeriod(epochMs: number, unit: Exclude<PeriodUnit, 'session'>): Period {
+function calendarPeriod(epochMs: number, unit: Exclude<PeriodUnit, 'session'>, t: MainT): Period {
   const date = new Date(epochMs);
   const year = date.getFullYear();
   if (unit === 'year') {
@@ -230,18 +250,20 @@ function calendarPeriod(epochMs: number, unit: Exclude<PeriodUnit, 'session'>): 
   }
   if (unit === 'quarter') {
     const quarter = Math.floor(date.getMonth() / 3);
+    const label = t('program.quarter', { quarter: quarter + 1, year });
     return {
       key: `${year}-Q${quarter + 1}`,
-      label: `Q${quarter + 1} ${year}`,
-      axisLabel: `Q${quarter + 1} ${year}`,
+      label,
+      axisLabel: label,
       startMs: new Date(year, quarter * 3, 1).getTime(),
     };
   }
   const month = date.getMonth();
+  const label = t('program.monthYear', { month: t(`program.months.${MONTHS[month]!}`), year });
   return {
     key: `${year}-${String(month + 1).padStart(2, '0')}`,
-    label: `${MONTHS[month]} ${year}`,
-    axisLabel: `${MONTHS[month]} ${year}`,
+    label,
+    axisLabel: label,
     startMs: new Date(year, month, 1).getTime(),
   };
 }
@@ -515,7 +537,10 @@ export function programFigures(
   filter: ProgramFilter,
   manifestOf: (packId: string) => PackManifest | null,
   cohortNames: Map<number, string>,
+  /** The words of the periods' labels ("Dec 2026"): the console's, or English for CSV files. */
+  language: Language = FALLBACK_LANGUAGE,
 ): ProgramFigures {
+  const t = mainT(language);
   const selection = selectionOf(filter);
   const rows = listProgramSessions(db, selection);
   const unit = chooseUnit(rows.length, selection.fromMs, selection.toMs);
@@ -527,15 +552,16 @@ export function programFigures(
     const cohortName = cohortNames.get(row.cohort_id) ?? '';
     let period: Period;
     if (unit === 'session') {
-      const label = shortDate(row.started_at_ms);
+      const label = shortDate(row.started_at_ms, t);
       period = {
         key: `session-${row.id}`,
-        label: groups.size > 1 ? `${label}, ${cohortName}` : label,
+        label:
+          groups.size > 1 ? t('program.sessionOfGroup', { date: label, group: cohortName }) : label,
         axisLabel: label.slice(0, label.lastIndexOf(' ')),
         startMs: row.started_at_ms,
       };
     } else {
-      period = calendarPeriod(row.started_at_ms, unit);
+      period = calendarPeriod(row.started_at_ms, unit, t);
     }
     if (!periodIndex.has(period.key)) {
       periodIndex.set(period.key, period);

@@ -3,6 +3,8 @@
  * with a title that says what it shows, a sentence with its main figure, and the figures behind
  * it as a table (what a screen reader reads, and what the CSV holds).
  */
+import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
+import { mainT, type MainT } from '../../i18n/phrases';
 import type { CsvValue } from '../records/csv';
 import {
   barChart,
@@ -60,21 +62,21 @@ export interface ProgramView {
   sections: ProgramSection[];
 }
 
-const PERIOD_LABELS: Record<ProgramFigures['unit'], string> = {
-  session: 'each session',
-  month: 'by month',
-  quarter: 'by quarter',
-  year: 'by year',
-};
+const PERIOD_KEYS = {
+  session: 'program.periods.session',
+  month: 'program.periods.month',
+  quarter: 'program.periods.quarter',
+  year: 'program.periods.year',
+} as const satisfies Record<ProgramFigures['unit'], string>;
 
 const percent = (part: number, whole: number): number | null =>
   whole > 0 ? Math.round((part / whole) * 100) : null;
 const percentLabel = (value: number) => `${value}%`;
-const plural = (count: number, one: string, many = `${one}s`) =>
-  `${count} ${count === 1 ? one : many}`;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-function fidelitySection(pack: PackFidelity, figures: ProgramFigures): ProgramSection {
+function fidelitySection(pack: PackFidelity, figures: ProgramFigures, t: MainT): ProgramSection {
+  const period = t(PERIOD_KEYS[figures.unit]);
+  const sessions = t('program.sessions', { count: pack.sessions });
   const labels = pack.items.map((item, index) => `${index + 1}. ${item.title}`);
   const longer = pack.items.filter(
     (item) => item.actual && item.actual.median > item.plannedMinutes + 1,
@@ -86,38 +88,45 @@ function fidelitySection(pack: PackFidelity, figures: ProgramFigures): ProgramSe
   const changed = pack.items.filter((item) => item.skipped + item.adapted > 0);
   return {
     id: `fidelity-${pack.packId}`,
-    title: `Fidelity: ${pack.packTitle}`,
+    title: t('program.fidelity.section', { pack: pack.packTitle }),
     blocks: [
       {
         id: `fidelity-minutes-${pack.packId}`,
-        title: 'Planned and actual minutes for each agenda item',
-        summary:
-          `Over ${plural(pack.sessions, 'session')}. ` +
-          (longer.length === 0
-            ? 'No item’s median ran more than a minute past its plan.'
-            : `Median longer than planned by more than a minute: ${longer
-                .map((item) => item.title)
-                .join('; ')}.`),
+        title: t('program.fidelity.minutes.title'),
+        summary: t('program.fidelity.minutes.summary', {
+          over: t('program.over', { count: pack.sessions }),
+          detail:
+            longer.length === 0
+              ? t('program.fidelity.minutes.noneLonger')
+              : t('program.fidelity.minutes.longer', {
+                  items: longer.map((item) => item.title).join('; '),
+                }),
+        }),
         chart: boxPlotChart(
           pack.items.map((item, index) => ({
             label: labels[index]!,
             planned: item.plannedMinutes,
             spread: item.actual,
           })),
-          'Minutes (box: middle half of sessions; whiskers: shortest to longest)',
+          t('program.fidelity.minutes.axis'),
+          {
+            middleHalf: t('program.fidelity.minutes.legend.middleHalf'),
+            median: t('program.fidelity.minutes.legend.median'),
+            planned: t('program.fidelity.minutes.legend.planned'),
+          },
         ),
         tables: [
           {
-            caption: 'Minutes per agenda item, over the sessions that delivered it',
+            caption: t('program.fidelity.minutes.caption'),
             columns: [
-              'Item',
-              'Planned (min)',
-              'Delivered (sessions)',
-              'Shortest (min)',
-              'Middle half from (min)',
-              'Median (min)',
-              'Middle half to (min)',
-              'Longest (min)',
+              t('program.columns.item'),
+              t('program.columns.plannedMinutes'),
+              t('program.columns.deliveredSessions'),
+              t('program.columns.shortest'),
+              t('program.columns.middleFrom'),
+              t('program.columns.median'),
+              t('program.columns.middleTo'),
+              t('program.columns.longest'),
             ],
             rows: pack.items.map((item, index) => [
               labels[index],
@@ -134,25 +143,36 @@ function fidelitySection(pack: PackFidelity, figures: ProgramFigures): ProgramSe
       },
       {
         id: `fidelity-changes-${pack.packId}`,
-        title: 'How often each agenda item was skipped or adapted',
+        title: t('program.fidelity.changes.title'),
         summary:
           changed.length === 0
-            ? `No item was skipped or adapted in ${plural(pack.sessions, 'session')}.`
-            : `${plural(changed.length, 'item')} of ${pack.items.length} skipped or adapted at least once in ${plural(pack.sessions, 'session')}.`,
+            ? t('program.fidelity.changes.none', { sessions })
+            : t('program.fidelity.changes.some', {
+                count: changed.length,
+                items: t('program.items', { count: changed.length }),
+                total: pack.items.length,
+                sessions,
+              }),
         chart: barChart({
           categories: labels,
           series: [
-            { label: 'Skipped', values: pack.items.map((item) => item.skipped) },
-            { label: 'Adapted', values: pack.items.map((item) => item.adapted) },
+            { label: t('program.skipped'), values: pack.items.map((item) => item.skipped) },
+            { label: t('program.adapted'), values: pack.items.map((item) => item.adapted) },
           ],
           stacked: true,
-          axisTitle: 'Sessions',
+          axisTitle: t('program.columns.sessions'),
           colours: [PALETTE.vermillion, PALETTE.blue],
         }),
         tables: [
           {
-            caption: 'Sessions in which each item was skipped, adapted or not reached',
-            columns: ['Item', 'Sessions', 'Skipped', 'Adapted', 'Not reached'],
+            caption: t('program.fidelity.changes.caption'),
+            columns: [
+              t('program.columns.item'),
+              t('program.columns.sessions'),
+              t('program.skipped'),
+              t('program.adapted'),
+              t('program.columns.notReached'),
+            ],
             rows: pack.items.map((item, index) => [
               labels[index],
               item.sessions,
@@ -162,11 +182,16 @@ function fidelitySection(pack: PackFidelity, figures: ProgramFigures): ProgramSe
             ]),
           },
           {
-            caption: 'The reasons given, most frequent first',
-            columns: ['Item', 'Change', 'Reason', 'Times'],
+            caption: t('program.fidelity.changes.reasonsCaption'),
+            columns: [
+              t('program.columns.item'),
+              t('program.columns.change'),
+              t('program.columns.reason'),
+              t('program.columns.times'),
+            ],
             rows: pack.reasons.map((reason) => [
               reason.title,
-              reason.change === 'skipped' ? 'Skipped' : 'Adapted',
+              reason.change === 'skipped' ? t('program.skipped') : t('program.adapted'),
               reason.reason,
               reason.times,
             ]),
@@ -175,28 +200,40 @@ function fidelitySection(pack: PackFidelity, figures: ProgramFigures): ProgramSe
       },
       {
         id: `fidelity-length-${pack.packId}`,
-        title: 'Session length against the plan',
-        summary: `${pack.ranOver} of ${plural(pack.sessions, 'session')} ran more than ${RAN_OVER_MINUTES} minutes over the planned ${pack.plannedMinutes} minutes.`,
+        title: t('program.fidelity.length.title'),
+        summary: t('program.fidelity.length.summary', {
+          count: pack.ranOver,
+          ranOver: pack.ranOver,
+          sessions,
+          minutes: RAN_OVER_MINUTES,
+          planned: pack.plannedMinutes,
+        }),
         chart: trendChart({
           periods: figures.periods.map((period) => period.axisLabel),
           series: [
             {
-              label: figures.unit === 'session' ? 'Length' : 'Median length',
+              label:
+                figures.unit === 'session'
+                  ? t('program.fidelity.length.length')
+                  : t('program.fidelity.length.medianLength'),
               values: lengths.map((entry) => entry?.medianMinutes ?? null),
             },
           ],
-          axisTitle: 'Minutes',
-          reference: { value: pack.plannedMinutes, label: `Planned (${pack.plannedMinutes} min)` },
+          axisTitle: t('program.minutes'),
+          reference: {
+            value: pack.plannedMinutes,
+            label: t('program.fidelity.length.planned', { minutes: pack.plannedMinutes }),
+          },
         }),
         tables: [
           {
-            caption: `Session length, ${PERIOD_LABELS[figures.unit]}`,
+            caption: t('program.fidelity.length.caption', { period }),
             columns: [
-              'Period',
-              'Sessions',
-              'Median length (min)',
-              'Longest (min)',
-              `Ran over by more than ${RAN_OVER_MINUTES} min`,
+              t('program.columns.period'),
+              t('program.columns.sessions'),
+              t('program.columns.medianLength'),
+              t('program.columns.longest'),
+              t('program.columns.ranOver', { minutes: RAN_OVER_MINUTES }),
             ],
             rows: pack.lengths.map((entry) => [
               periodLabels.get(entry.periodKey),
@@ -212,8 +249,9 @@ function fidelitySection(pack: PackFidelity, figures: ProgramFigures): ProgramSe
   };
 }
 
-function attendanceSection(figures: ProgramFigures): ProgramSection {
+function attendanceSection(figures: ProgramFigures, t: MainT): ProgramSection {
   const { periods } = figures;
+  const period = t(PERIOD_KEYS[figures.unit]);
   const rows = figures.attendance.periods;
   const labels = periods.map((period) => period.label);
   const axisLabels = periods.map((period) => period.axisLabel);
@@ -227,24 +265,39 @@ function attendanceSection(figures: ProgramFigures): ProgramSection {
   const allPresent = rows.reduce((sum, entry) => sum + entry.present, 0);
   return {
     id: 'attendance',
-    title: 'Attendance',
+    title: t('program.attendance.section'),
     blocks: [
       {
         id: 'attendance-members',
         title:
           figures.unit === 'session'
-            ? 'Members present at each session'
-            : `Members present per session, ${PERIOD_LABELS[figures.unit]} (average)`,
-        summary: `${plural(figures.counts.members, 'member')} came to ${plural(figures.counts.sessions, 'session')}; ${figures.counts.sessions > 0 ? round1(allPresent / figures.counts.sessions) : 0} present per session on average.`,
+            ? t('program.attendance.present.titleEachSession')
+            : t('program.attendance.present.titlePerPeriod', { period }),
+        summary: t('program.attendance.present.summary', {
+          count: figures.counts.members,
+          members: t('program.members', { count: figures.counts.members }),
+          sessions: t('program.sessions', { count: figures.counts.sessions }),
+          average: figures.counts.sessions > 0 ? round1(allPresent / figures.counts.sessions) : 0,
+        }),
         chart: trendChart({
           periods: axisLabels,
-          series: [{ label: 'Members present', values: periods.map((_, i) => perSession(i)) }],
-          axisTitle: 'Members per session',
+          series: [
+            {
+              label: t('program.attendance.present.series'),
+              values: periods.map((_, i) => perSession(i)),
+            },
+          ],
+          axisTitle: t('program.attendance.present.axis'),
         }),
         tables: [
           {
-            caption: `Members present, ${PERIOD_LABELS[figures.unit]}`,
-            columns: ['Period', 'Sessions', 'Members present (all sessions)', 'Per session'],
+            caption: t('program.attendance.present.caption', { period }),
+            columns: [
+              t('program.columns.period'),
+              t('program.columns.sessions'),
+              t('program.columns.presentAll'),
+              t('program.columns.perSession'),
+            ],
             rows: rows.map((entry, index) => [
               labels[index],
               entry.sessions,
@@ -256,58 +309,75 @@ function attendanceSection(figures: ProgramFigures): ProgramSection {
       },
       {
         id: 'attendance-new-graduating',
-        title: 'New and graduating members',
-        summary: `${plural(newMembers, 'new member')} (first session in this range) and ${plural(figures.attendance.graduating, 'graduating member')}.`,
+        title: t('program.attendance.newGraduating.title'),
+        summary: t('program.attendance.newGraduating.summary', {
+          newMembers: t('program.newMembers', { count: newMembers }),
+          graduating: t('program.graduatingMembers', { count: figures.attendance.graduating }),
+        }),
         chart: periodBarChart({
           periods: axisLabels,
           series: [
-            { label: 'New', values: rows.map((entry) => entry.firstTimers) },
-            { label: 'Graduating', values: rows.map((entry) => entry.graduating) },
+            { label: t('program.new'), values: rows.map((entry) => entry.firstTimers) },
+            { label: t('program.graduating'), values: rows.map((entry) => entry.graduating) },
           ],
           stacked: false,
-          axisTitle: 'Members',
+          axisTitle: t('program.attendance.newGraduating.axis'),
           colours: [PALETTE.blue, PALETTE.orange],
         }),
         tables: [
           {
-            caption: `New and graduating members, ${PERIOD_LABELS[figures.unit]}`,
-            columns: ['Period', 'New', 'Graduating'],
+            caption: t('program.attendance.newGraduating.caption', { period }),
+            columns: [t('program.columns.period'), t('program.new'), t('program.graduating')],
             rows: rows.map((entry, index) => [labels[index], entry.firstTimers, entry.graduating]),
           },
         ],
       },
       {
         id: 'attendance-retention',
-        title: `Retention: first-timers who came to their group’s next ${RETENTION_NEXT_SESSIONS} sessions`,
+        title: t('program.attendance.retention.title', { count: RETENTION_NEXT_SESSIONS }),
         summary:
           retention.firstTimers === 0
-            ? 'Nobody came to a first session in this range.'
-            : `Of ${plural(retention.firstTimers, 'member')} at a first session, ${retention.cameToBoth} came to both of the group’s next ${RETENTION_NEXT_SESSIONS}` +
-              (known > 0 ? ` (${percent(retention.cameToBoth, known)}% of ${known})` : '') +
-              `; ${retention.tooRecent} too recent to tell.`,
+            ? t('program.attendance.retention.nobody')
+            : t(
+                known > 0
+                  ? 'program.attendance.retention.summaryWithShare'
+                  : 'program.attendance.retention.summary',
+                {
+                  count: retention.cameToBoth,
+                  members: t('program.members', { count: retention.firstTimers }),
+                  both: retention.cameToBoth,
+                  next: RETENTION_NEXT_SESSIONS,
+                  percent: percent(retention.cameToBoth, known) ?? 0,
+                  known,
+                  tooRecent: retention.tooRecent,
+                },
+              ),
         chart: periodBarChart({
           periods: axisLabels,
           series: [
-            { label: 'Came to both', values: rows.map((entry) => entry.cameToBoth) },
-            { label: 'Came to one', values: rows.map((entry) => entry.cameToOne) },
-            { label: 'Came to neither', values: rows.map((entry) => entry.cameToNeither) },
-            { label: 'Too recent to tell', values: rows.map((entry) => entry.tooRecent) },
+            { label: t('program.cameToBoth'), values: rows.map((entry) => entry.cameToBoth) },
+            { label: t('program.cameToOne'), values: rows.map((entry) => entry.cameToOne) },
+            {
+              label: t('program.cameToNeither'),
+              values: rows.map((entry) => entry.cameToNeither),
+            },
+            { label: t('program.tooRecent'), values: rows.map((entry) => entry.tooRecent) },
           ],
           stacked: true,
-          axisTitle: 'Members at their first session',
+          axisTitle: t('program.attendance.retention.axis'),
           colours: [PALETTE.blue, PALETTE.sky, PALETTE.vermillion, '#bdbdbd'],
         }),
         tables: [
           {
-            caption: `Members by the period of their first session`,
+            caption: t('program.attendance.retention.caption'),
             columns: [
-              'Period of first session',
-              'First sessions',
-              'Came to both',
-              'Came to one',
-              'Came to neither',
-              'Too recent to tell',
-              'Retention (%)',
+              t('program.columns.firstPeriod'),
+              t('program.columns.firstSessions'),
+              t('program.cameToBoth'),
+              t('program.cameToOne'),
+              t('program.cameToNeither'),
+              t('program.tooRecent'),
+              t('program.columns.retention'),
             ],
             rows: rows.map((entry, index) => [
               labels[index],
@@ -325,9 +395,12 @@ function attendanceSection(figures: ProgramFigures): ProgramSection {
   };
 }
 
-function quizSection(quiz: PackQuiz, figures: ProgramFigures): ProgramSection {
-  const labels = quiz.items.map((item) => `Q${item.number}. ${item.prompt || item.itemId}`);
-  const shortLabels = quiz.items.map((item) => `Q${item.number}`);
+function quizSection(quiz: PackQuiz, figures: ProgramFigures, t: MainT): ProgramSection {
+  const period = t(PERIOD_KEYS[figures.unit]);
+  const labels = quiz.items.map((item) =>
+    t('program.quiz.itemLabel', { number: item.number, prompt: item.prompt || item.itemId }),
+  );
+  const shortLabels = quiz.items.map((item) => t('program.quiz.short', { number: item.number }));
   const right = quiz.items.map((item) => percent(item.correct, item.answered));
   const topWrong = quiz.items.map((item) => item.wrong[0] ?? null);
   const weakest = quiz.items
@@ -346,45 +419,55 @@ function quizSection(quiz: PackQuiz, figures: ProgramFigures): ProgramSection {
   };
   return {
     id: `quiz-${quiz.packId}`,
-    title: `Quiz: ${quiz.packTitle}`,
+    title: t('program.quiz.section', { pack: quiz.packTitle }),
     blocks: [
       {
         id: `quiz-items-${quiz.packId}`,
-        title: 'Answers right, and the wrong answer chosen most, for each quiz item',
+        title: t('program.quiz.items.title'),
         summary: weakest
-          ? `Over ${plural(quiz.sessions, 'session')} with answers. Fewest right: Q${weakest.number} (${percent(weakest.correct, weakest.answered)}%)` +
-            (weakest.wrong[0]
-              ? `; most chose ${weakest.wrong[0].key.toUpperCase()}${weakest.wrong[0].text ? ` (“${weakest.wrong[0].text}”)` : ''}.`
-              : '.')
-          : 'No quiz answers were recorded in this range.',
+          ? t(
+              weakest.wrong[0]?.text
+                ? 'program.quiz.items.weakestChoseText'
+                : weakest.wrong[0]
+                  ? 'program.quiz.items.weakestChose'
+                  : 'program.quiz.items.weakest',
+              {
+                sessions: t('program.sessions', { count: quiz.sessions }),
+                item: t('program.quiz.short', { number: weakest.number }),
+                percent: percent(weakest.correct, weakest.answered) ?? 0,
+                key: weakest.wrong[0]?.key.toUpperCase() ?? '',
+                text: weakest.wrong[0]?.text ?? '',
+              },
+            )
+          : t('program.quiz.items.none'),
         chart: barChart({
           categories: labels,
           series: [
-            { label: 'Right', values: right.map((value) => value ?? 0) },
+            { label: t('program.right'), values: right.map((value) => value ?? 0) },
             {
-              label: 'Chose the most common wrong answer',
+              label: t('program.quiz.items.choseWrong'),
               values: quiz.items.map((item, index) =>
                 topWrong[index] ? (percent(topWrong[index].times, item.answered) ?? 0) : 0,
               ),
             },
           ],
           stacked: false,
-          axisTitle: 'Share of answers (%)',
+          axisTitle: t('program.quiz.items.axis'),
           domainMax: 100,
           format: percentLabel,
           colours: [PALETTE.blue, PALETTE.vermillion],
         }),
         tables: [
           {
-            caption: 'Answers to each quiz item',
+            caption: t('program.quiz.items.caption'),
             columns: [
-              'Item',
-              'Correct answer',
-              'Answered',
-              'Right',
-              'Right (%)',
-              'Wrong answer chosen most',
-              'Chosen (times)',
+              t('program.columns.question'),
+              t('program.columns.correctAnswer'),
+              t('program.columns.answered'),
+              t('program.right'),
+              t('program.rightPercent'),
+              t('program.columns.wrongMost'),
+              t('program.columns.chosenTimes'),
             ],
             rows: quiz.items.map((item, index) => {
               const wrong = topWrong[index];
@@ -403,22 +486,27 @@ function quizSection(quiz: PackQuiz, figures: ProgramFigures): ProgramSection {
       },
       {
         id: `quiz-trend-${quiz.packId}`,
-        title: `Answers right for each quiz item, ${PERIOD_LABELS[figures.unit]}`,
-        summary: `Share of the group answering each item right; ${plural(periodsWithAnswers.length, 'point')} over time.`,
+        title: t('program.quiz.trend.title', { period }),
+        summary: t('program.quiz.trend.summary', {
+          points: t('program.points', { count: periodsWithAnswers.length }),
+        }),
         chart: trendChart({
           periods: periodsWithAnswers.map((period) => period.axisLabel),
           series: quiz.items.map((item, index) => ({
             label: shortLabels[index]!,
             values: periodsWithAnswers.map((period) => shareIn(index, period.key)),
           })),
-          axisTitle: 'Right (%)',
+          axisTitle: t('program.rightPercent'),
           domainMax: 100,
           format: percentLabel,
         }),
         tables: [
           {
-            caption: `Right (%) per item, ${PERIOD_LABELS[figures.unit]}`,
-            columns: ['Period', ...shortLabels.map((label) => `${label} right (%)`)],
+            caption: t('program.quiz.trend.caption', { period }),
+            columns: [
+              t('program.columns.period'),
+              ...shortLabels.map((label) => t('program.quiz.trend.column', { item: label })),
+            ],
             rows: periodsWithAnswers.map((period) => [
               periodLabels.get(period.key),
               ...quiz.items.map((_, index) => shareIn(index, period.key)),
@@ -428,28 +516,33 @@ function quizSection(quiz: PackQuiz, figures: ProgramFigures): ProgramSection {
       },
       {
         id: `quiz-coverage-${quiz.packId}`,
-        title: 'Answers right when the material was taught before the quiz, and when it was not',
+        title: t('program.quiz.coverage.title'),
         summary:
           uncovered.length === 0
-            ? 'Every item’s material was taught before the quiz in every session.'
-            : uncovered
-                .map(
-                  (item) =>
-                    `Q${item.number} not taught first in ${item.coverage.sessions - item.coverage.coveredSessions} of ${plural(item.coverage.sessions, 'session')}`,
-                )
-                .join('; ') + '.',
+            ? t('program.quiz.coverage.allTaught')
+            : t('program.quiz.coverage.summary', {
+                items: uncovered
+                  .map((item) =>
+                    t('program.quiz.coverage.notTaught', {
+                      item: t('program.quiz.short', { number: item.number }),
+                      missed: item.coverage.sessions - item.coverage.coveredSessions,
+                      sessions: t('program.sessions', { count: item.coverage.sessions }),
+                    }),
+                  )
+                  .join('; '),
+              }),
         chart: barChart({
           categories: labels,
           series: [
             {
-              label: 'Taught before the quiz',
+              label: t('program.quiz.coverage.taught'),
               values: quiz.items.map(
                 (item) =>
                   percent(item.coverage.covered.correct, item.coverage.covered.answered) ?? 0,
               ),
             },
             {
-              label: 'Not taught before the quiz',
+              label: t('program.quiz.coverage.notTaughtSeries'),
               values: quiz.items.map(
                 (item) =>
                   percent(item.coverage.notCovered.correct, item.coverage.notCovered.answered) ?? 0,
@@ -457,20 +550,20 @@ function quizSection(quiz: PackQuiz, figures: ProgramFigures): ProgramSection {
             },
           ],
           stacked: false,
-          axisTitle: 'Right (%)',
+          axisTitle: t('program.rightPercent'),
           domainMax: 100,
           format: percentLabel,
           colours: [PALETTE.green, PALETTE.purple],
         }),
         tables: [
           {
-            caption: 'Sessions that taught each item’s material before the quiz',
+            caption: t('program.quiz.coverage.caption'),
             columns: [
-              'Item',
-              'Sessions with answers',
-              'Taught before the quiz (sessions)',
-              'Right when taught (%)',
-              'Right when not taught (%)',
+              t('program.columns.question'),
+              t('program.columns.sessionsWithAnswers'),
+              t('program.columns.taughtSessions'),
+              t('program.columns.rightTaught'),
+              t('program.columns.rightNotTaught'),
             ],
             rows: quiz.items.map((item, index) => [
               labels[index],
@@ -486,19 +579,28 @@ function quizSection(quiz: PackQuiz, figures: ProgramFigures): ProgramSection {
   };
 }
 
-export function buildProgramView(figures: ProgramFigures, options: ProgramOptions): ProgramView {
+/**
+ * The view in `language`: the console's for the Program view and its PDF, English for the CSV
+ * files (their columns are data, the same in every export).
+ */
+export function buildProgramView(
+  figures: ProgramFigures,
+  options: ProgramOptions,
+  language: Language = FALLBACK_LANGUAGE,
+): ProgramView {
+  const t = mainT(language);
   const sections =
     figures.counts.sessions === 0
       ? []
       : [
-          ...figures.fidelity.map((pack) => fidelitySection(pack, figures)),
-          attendanceSection(figures),
-          ...figures.quiz.map((quiz) => quizSection(quiz, figures)),
+          ...figures.fidelity.map((pack) => fidelitySection(pack, figures, t)),
+          attendanceSection(figures, t),
+          ...figures.quiz.map((quiz) => quizSection(quiz, figures, t)),
         ];
   return {
     filter: figures.filter,
     options,
-    periodLabel: PERIOD_LABELS[figures.unit],
+    periodLabel: t(PERIOD_KEYS[figures.unit]),
     counts: figures.counts,
     sections,
   };

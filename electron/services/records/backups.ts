@@ -11,6 +11,7 @@ import type { Clock } from '../../core/clock';
 import { attachKey, isPlainDatabase, openEither, type RecordsKey } from '../../db/cipher';
 import { migrate, type Db } from '../../db/database';
 import { judgeKioskFile, type KioskFileVerdict } from '../../db/kioskFile';
+import { phrase, type MainKey } from '../../i18n/phrases';
 import { PIN_GUARD_SETTING } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
 
@@ -164,7 +165,7 @@ export class BackupService {
   async restore(name: string): Promise<{ restoredFrom: string; safetyBackup: BackupInfo }> {
     // Only names read from the folder are accepted, so no path can reach outside it.
     const source = this.list().find((info) => info.name === name);
-    if (!source) throw new RejectedRequest(`There is no backup named “${name}”.`);
+    if (!source) throw new RejectedRequest('errors.backups.noSuchBackup', { name });
     const sourcePath = join(this.backupDir, source.name);
     this.checkRestorable(sourcePath, source.name);
 
@@ -201,23 +202,20 @@ export class BackupService {
     try {
       verdict = judgeKioskFile(file, this.key);
     } catch {
-      throw new RejectedRequest(
-        `The backup ${name} could not be read, so it cannot be restored. Nothing has been changed.`,
-      );
+      throw new RejectedRequest('errors.backups.unreadable', { name });
     }
     if (verdict.ok) return;
-    const why: Record<typeof verdict.reason, string> = {
-      damaged: 'is damaged',
-      empty: 'is empty (0 bytes)',
-      'not-kiosk': 'is not a Facilitator Kiosk records file',
-      newer:
-        'was written by a newer version of Facilitator Kiosk; install the newer version to restore it',
-      'other-key':
-        'is encrypted with another kiosk’s key (it comes from another laptop, or its first page is damaged). To use another laptop’s backups, start this kiosk on an empty data folder with that laptop’s recovery key',
+    const why: Record<typeof verdict.reason, MainKey> = {
+      damaged: 'errors.backups.why.damaged',
+      empty: 'errors.backups.why.empty',
+      'not-kiosk': 'errors.backups.why.notKiosk',
+      newer: 'errors.backups.why.newer',
+      'other-key': 'errors.backups.why.otherKey',
     };
-    throw new RejectedRequest(
-      `The backup ${name} ${why[verdict.reason]}, so it cannot be restored. Nothing has been changed.`,
-    );
+    throw new RejectedRequest('errors.backups.notRestorable', {
+      name,
+      why: phrase(why[verdict.reason]),
+    });
   }
 
   /** Swaps every table's rows in one transaction, so the open connection sees all or nothing. */
@@ -255,9 +253,7 @@ export class BackupService {
         // Checked before commit so a backup with broken links is rolled back, not half-applied.
         const dangling = this.db.pragma('main.foreign_key_check') as unknown[];
         if (dangling.length > 0) {
-          throw new RejectedRequest(
-            `The backup has ${dangling.length} record(s) pointing at missing rows; nothing was restored.`,
-          );
+          throw new RejectedRequest('errors.backups.dangling', { count: dangling.length });
         }
       })();
     } finally {

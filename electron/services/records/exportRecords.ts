@@ -399,7 +399,7 @@ export function redcapExport(
   quizzes: readonly RedcapQuiz[],
 ): { dataCsv: string; dictionaryCsv: string } {
   if (secret.trim().length === 0) {
-    throw new RejectedRequest('Set an export secret first; without it pseudonyms could be undone.');
+    throw new RejectedRequest('errors.records.noExportSecret');
   }
   const sessions = new Map(listAllSessions(db).map((session) => [session.id, session]));
   const answers = listAllQuizAnswerRows(db);

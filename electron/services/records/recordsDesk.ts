@@ -2,13 +2,14 @@
  * Everything behind the counselor PIN: past sessions and their reports, printing, exports and
  * backups. Each method asks the lock first; documents come back as bytes for the window to save.
  */
-import { FALLBACK_LANGUAGE, formatLongDate, kioskLanguage, roomT } from '../../i18n';
+import { FALLBACK_LANGUAGE, formatLongDate, kioskLanguage, roomT, type Language } from '../../i18n';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
 import type { Download, DownloadShelf } from '../downloads/downloadShelf';
+import { mainT, phrase, type MainT, type Phrase } from '../../i18n/phrases';
 import { formatRecoveryKey } from '../../db/recoveryKey';
 import { listCohorts } from '../../db/queries/cohorts';
 import {
@@ -23,7 +24,6 @@ import { RejectedRequest } from '../errors';
 import {
   changeMemberStanding,
   memberStandings,
-  plural,
   readCertificateRule,
   writeCertificateRule,
   type CertificateRule,
@@ -80,25 +80,25 @@ const REDCAP_SECRET = 'redcap-secret';
 /** The records key as the recovery sheet shows it, and where this laptop keeps it. */
 export interface RecoveryKeyInfo {
   key: RecordsKey;
-  where: string;
+  where: Phrase;
 }
 
-function recoverySheetMarkdown(recovery: RecoveryKeyInfo, printedAt: number): string {
+function recoverySheetMarkdown(recovery: RecoveryKeyInfo, printedAt: number, t: MainT): string {
   return [
-    `Printed ${new Date(printedAt).toLocaleString('en-US')}. Keep this sheet in the clinic's locked cabinet, never with the laptop. Anyone who holds it and a copy of the laptop's data folder or a backup can read the group records.`,
-    '## Recovery key',
+    t('recoverySheet.printed', { when: printedAt }),
+    `## ${t('recoverySheet.keyHeading')}`,
     `**${formatRecoveryKey(recovery.key)}**`,
-    '## What it unlocks',
-    '- The records database (kiosk.sqlite3) in the kiosk’s data folder.',
-    '- Every backup made on this laptop (the backups folder), wherever it was copied.',
-    '## When you need it',
-    '- The laptop died or was replaced: install Facilitator Kiosk on the new one, copy the old backups into its data folder’s backups folder before its first start, and start it once with this key (README, “Moving to a new laptop”). Then restore the newest backup from Records.',
-    '- The kiosk says the key on this computer is missing or damaged.',
-    '- The counselor PIN is forgotten: “Forgot the PIN?” under the PIN field sets a new one with this key (or the hex key below).',
-    '## Where this laptop keeps the key',
-    `The key is kept ${recovery.where}.`,
-    '## For IT',
-    `The files are SQLCipher 4 databases (default settings) with a raw 256-bit key. In hex: ${recovery.key.toString('hex')}`,
+    `## ${t('recoverySheet.unlocksHeading')}`,
+    `- ${t('recoverySheet.unlocksDatabase')}`,
+    `- ${t('recoverySheet.unlocksBackups')}`,
+    `## ${t('recoverySheet.whenHeading')}`,
+    `- ${t('recoverySheet.whenLaptopReplaced')}`,
+    `- ${t('recoverySheet.whenKeyMissing')}`,
+    `- ${t('recoverySheet.whenPinForgotten')}`,
+    `## ${t('recoverySheet.whereHeading')}`,
+    t('recoverySheet.kept', { where: recovery.where }),
+    `## ${t('recoverySheet.itHeading')}`,
+    t('recoverySheet.forIt', { hex: recovery.key.toString('hex') }),
   ].join('\n\n');
 }
 
@@ -132,10 +132,12 @@ export class RecordsDesk {
     private readonly jobs: JobBoard,
     private readonly databaseFile: string,
     private readonly downloads: DownloadShelf,
+    /** The console's language: staff documents and the reasons shown beside members use it. */
+    private readonly language: () => Language,
   ) {}
 
   private async pdf(fileName: string, job: PdfJob): Promise<Download> {
-    const bytes = await this.jobs.run('pdf', `Printing ${fileName}`, job);
+    const bytes = await this.jobs.run('pdf', phrase('jobs.labels.printing', { fileName }), job);
     return this.downloads.offer(fileName, 'application/pdf', bytes);
   }
 
@@ -182,7 +184,7 @@ export class RecordsDesk {
    */
   standings(cohortId: number): MemberStanding[] {
     this.lock.require();
-    return memberStandings(this.db, cohortId, readCertificateRule(this.db));
+    return memberStandings(this.db, cohortId, readCertificateRule(this.db), mainT(this.language()));
   }
 
   /** Changes a member's standing; answers with their group's standings. */
@@ -201,10 +203,14 @@ export class RecordsDesk {
     const packId = this.db
       .prepare<[number], { pack_id: string }>('SELECT pack_id FROM sessions WHERE id = ?')
       .get(sessionId)?.pack_id;
+    // CSV columns and values are data, kept in English; the PDF is read by staff in their language.
+    const language = format === 'pdf' ? this.language() : FALLBACK_LANGUAGE;
+    const t = mainT(language);
     const report = buildSessionReport(
       this.db,
       sessionId,
       (packId && this.packs.find(packId)?.manifest) || null,
+      language,
     );
     const name = `session-${sessionId}-${fileDate(report.session.startedAt)}-report`;
     if (format === 'csv') {
@@ -214,10 +220,11 @@ export class RecordsDesk {
     return this.pdf(`${name}.pdf`, {
       document: 'session-report',
       input: {
+        language,
         packTitle: report.session.packTitle,
         cohortName: report.session.cohortName,
         facilitators: report.session.facilitators,
-        dateLabel: dateLabel(report.session.startedAt),
+        dateLabel: dateLabel(report.session.startedAt, language),
         startLabel: clockLabel(report.session.startedAt),
         endLabel: clockLabel(report.session.endedAt),
         plannedMinutes: report.session.plannedMinutes,
@@ -227,8 +234,17 @@ export class RecordsDesk {
           name: member.name,
           sessions:
             member.priorSessions > 0
-              ? `${plural(member.sessionsAttended, 'session')} here, ${member.priorSessions} before${member.priorNote ? ` (${member.priorNote})` : ''}`
-              : plural(member.sessionsAttended, 'session'),
+              ? t(
+                  member.priorNote
+                    ? 'sessionReport.sessionsWithPriorNote'
+                    : 'sessionReport.sessionsWithPrior',
+                  {
+                    here: t('sessionReport.sessions', { count: member.sessionsAttended }),
+                    prior: member.priorSessions,
+                    note: member.priorNote ?? '',
+                  },
+                )
+              : t('sessionReport.sessions', { count: member.sessionsAttended }),
           graduated: member.graduated,
           certificate: member.certificate,
           because: member.because,
@@ -263,7 +279,7 @@ export class RecordsDesk {
   async print(request: PrintRequest): Promise<Download> {
     this.lock.require();
     const pack = this.packs.find(request.packId);
-    if (!pack) throw new RejectedRequest(`There is no content pack “${request.packId}”.`);
+    if (!pack) throw new RejectedRequest('errors.noSuchPack', { packId: request.packId });
     const { manifest } = pack;
     const { language } = manifest;
     const t = roomT(language);
@@ -298,7 +314,7 @@ export class RecordsDesk {
         });
       }
       case 'quiz': {
-        if (!manifest.quiz) throw new RejectedRequest('This pack has no quiz.');
+        if (!manifest.quiz) throw new RejectedRequest('errors.noQuiz');
         const items = manifest.quiz.items.map((item, index) => ({
           number: index + 1,
           prompt: item.prompt,
@@ -316,7 +332,7 @@ export class RecordsDesk {
         });
       }
       case 'scenarios': {
-        if (!manifest.game) throw new RejectedRequest('This pack has no team game.');
+        if (!manifest.game) throw new RejectedRequest('errors.noGame');
         return this.pdf(`${manifest.id}-scenario-cards.pdf`, {
           document: 'scenarios',
           input: {
@@ -331,7 +347,7 @@ export class RecordsDesk {
       case 'handout': {
         const handout = manifest.toolbox.handouts.find((entry) => entry.id === request.handoutId);
         if (!handout?.file?.endsWith('.md'))
-          throw new RejectedRequest('That handout has no printable file in the pack.');
+          throw new RejectedRequest('errors.records.handoutNotPrintable');
         const file = this.packs.assetPath(manifest.id, handout.file);
         const markdown = file ? readFileSync(file, 'utf8') : '';
         return this.pdf(`${manifest.id}-${handout.id}.pdf`, {
@@ -342,13 +358,16 @@ export class RecordsDesk {
       case 'certificates': {
         const rule = readCertificateRule(this.db);
         const cohort = listCohorts(this.db).find((entry) => entry.id === request.cohortId);
-        if (!cohort) throw new RejectedRequest('There is no such group.');
+        if (!cohort) throw new RejectedRequest('errors.noSuchGroup');
         const eligible = memberStandings(this.db, cohort.id, rule).filter(
           (member) => member.eligible,
         );
         if (eligible.length === 0) {
           throw new RejectedRequest(
-            `No member of ${cohort.name} gets a certificate yet: none is graduating or in good standing (attended ${rule.minSessions} sessions${rule.requireQuizzes ? ' and took the quizzes' : ''}), and none was given one by the counselor.`,
+            rule.requireQuizzes
+              ? 'errors.records.noCertificatesWithQuizzes'
+              : 'errors.records.noCertificates',
+            { group: cohort.name, count: rule.minSessions },
           );
         }
         const facilitators = this.db
@@ -376,12 +395,15 @@ export class RecordsDesk {
   async recoverySheet(pageSize: PageSize): Promise<Download> {
     this.lock.require();
     const now = this.clock.now();
+    const language = this.language();
+    const t = mainT(language);
     const sheet = await this.pdf(`facilitator-kiosk-recovery-key-${fileDate(now)}.pdf`, {
       document: 'handout',
       input: {
-        title: 'Facilitator Kiosk: records recovery key',
-        markdown: recoverySheetMarkdown(this.recovery, now),
+        title: t('recoverySheet.title'),
+        markdown: recoverySheetMarkdown(this.recovery, now, t),
         pageSize,
+        language,
       },
     });
     writeSetting(this.db, RECOVERY_SHEET_SETTING, now);
@@ -391,7 +413,7 @@ export class RecordsDesk {
   async exportAll(): Promise<Download> {
     this.lock.require();
     const fileName = `facilitator-kiosk-records-${fileDate(this.clock.now())}.zip`;
-    const bytes = await this.jobs.run('export-all', `Exporting ${fileName}`, {
+    const bytes = await this.jobs.run('export-all', phrase('jobs.labels.exporting', { fileName }), {
       databaseFile: this.databaseFile,
       key: this.recovery.key,
     });
@@ -411,12 +433,16 @@ export class RecordsDesk {
       return quiz ? [{ packId: summary.id, items: quiz.items }] : [];
     });
     const fileName = `facilitator-kiosk-redcap-${fileDate(this.clock.now())}.zip`;
-    const bytes = await this.jobs.run('export-redcap', `Exporting ${fileName}`, {
-      databaseFile: this.databaseFile,
-      key: this.recovery.key,
-      secret,
-      quizzes,
-    });
+    const bytes = await this.jobs.run(
+      'export-redcap',
+      phrase('jobs.labels.exporting', { fileName }),
+      {
+        databaseFile: this.databaseFile,
+        key: this.recovery.key,
+        secret,
+        quizzes,
+      },
+    );
     return this.downloads.offer(fileName, 'application/zip', bytes);
   }
 
@@ -430,8 +456,7 @@ export class RecordsDesk {
     sessionLive: boolean,
   ): Promise<{ restoredFrom: string; safetyBackup: BackupInfo }> {
     this.lock.require();
-    if (sessionLive)
-      throw new RejectedRequest('End the running session before restoring a backup.');
+    if (sessionLive) throw new RejectedRequest('errors.records.endBeforeRestore');
     return this.backups.restore(name);
   }
 }

@@ -8,6 +8,8 @@ import type { PackManifest } from '../../content/pack/schema';
 import type { Db } from '../../db/database';
 import { getCohort } from '../../db/queries/cohorts';
 import { getSession } from '../../db/queries/sessions';
+import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
+import { mainT } from '../../i18n/phrases';
 import { RejectedRequest } from '../errors';
 import { memberStandings, readCertificateRule } from '../group/certificates';
 import { wasRun, type SummaryItem, type SummaryStretch } from '../session/summary';
@@ -95,21 +97,25 @@ export function buildSessionReport(
   db: Db,
   sessionId: number,
   pack: PackManifest | null,
+  /** The words main adds (why a member gets a certificate): English for CSV, the console's for the PDF. */
+  language: Language = FALLBACK_LANGUAGE,
 ): SessionReport {
   const session = getSession(db, sessionId);
-  if (!session) throw new RejectedRequest(`There is no session ${sessionId}.`);
+  if (!session) throw new RejectedRequest('errors.records.noSuchSession', { sessionId });
   const summary = parseSummary(session);
   if (!summary) {
-    throw new RejectedRequest('This session has not ended yet; its report is ready once it ends.');
+    throw new RejectedRequest('errors.records.notEnded');
   }
   if (pack && pack.id !== session.pack_id) {
-    throw new RejectedRequest(
-      `Session ${sessionId} ran pack “${session.pack_id}”, not “${pack.id}”.`,
-    );
+    throw new RejectedRequest('errors.records.otherPack', {
+      sessionId,
+      ran: session.pack_id,
+      asked: pack.id,
+    });
   }
   const names = attendedMemberNames(db, sessionId);
   const present = new Set(names);
-  const standings = memberStandings(db, session.cohort_id, readCertificateRule(db))
+  const standings = memberStandings(db, session.cohort_id, readCertificateRule(db), mainT(language))
     .filter((member) => present.has(member.name))
     .map((member) => ({
       name: member.name,

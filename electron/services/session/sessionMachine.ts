@@ -143,15 +143,16 @@ function moveTo(state: SessionState, target: DeckPosition, now: number): Session
 }
 
 function requireLive(state: SessionState): void {
-  if (state.startedAt === null) throw new SessionRuleError('The session has not started yet.');
-  if (state.endedAt !== null) throw new SessionRuleError('The session has ended.');
+  if (state.startedAt === null) throw new SessionRuleError('errors.session.notStarted');
+  if (state.endedAt !== null) throw new SessionRuleError('errors.session.ended');
 }
 
 function requireItem(agenda: readonly AgendaShape[], index: number): void {
   if (!Number.isInteger(index) || index < 0 || index >= agenda.length) {
-    throw new SessionRuleError(
-      `There is no agenda item ${index + 1}; this agenda has ${agenda.length}.`,
-    );
+    throw new SessionRuleError('errors.session.noSuchItem', {
+      number: index + 1,
+      count: agenda.length,
+    });
   }
 }
 
@@ -185,7 +186,7 @@ function step(
 }
 
 export function startEvents(agenda: readonly AgendaShape[], now: number): SessionEvent[] {
-  if (agenda.length === 0) throw new SessionRuleError('This pack has no agenda items.');
+  if (agenda.length === 0) throw new SessionRuleError('errors.session.noAgenda');
   return [
     { type: 'started', at: now },
     { type: 'item-entered', index: 0, slideIndex: 0, at: now },
@@ -235,7 +236,7 @@ export function decide(
   const video = state.video && media.video?.mediaId === state.video.mediaId ? media.video : null;
   const position = state.video ? videoPositionMs(state.video, now) : 0;
   const requireVideo = () => {
-    if (!video) throw new SessionRuleError('This item has no video set up.');
+    if (!video) throw new SessionRuleError('errors.session.noVideo');
     return video;
   };
   // A card that continues on further screens pages first, as slide builds do.
@@ -269,9 +270,7 @@ export function decide(
       const target = deckPositions(agenda).find((p) => p.slideNumber === command.number);
       if (!target) {
         const count = deckPositions(agenda).filter((p) => p.slideNumber !== null).length;
-        throw new SessionRuleError(
-          `There is no slide ${command.number}; this session has ${count}.`,
-        );
+        throw new SessionRuleError('errors.session.noSuchSlide', { number: command.number, count });
       }
       const events: SessionEvent[] = [];
       if (state.items[target.item]!.status === 'skipped')
@@ -279,25 +278,23 @@ export function decide(
       return [...events, ...moveTo(state, target, now)];
     }
     case 'pause':
-      if (state.pausedAt !== null) throw new SessionRuleError('The item timer is already paused.');
+      if (state.pausedAt !== null) throw new SessionRuleError('errors.session.alreadyPaused');
       return [{ type: 'paused', at: now }];
     case 'resume':
-      if (state.pausedAt === null) throw new SessionRuleError('The item timer is not paused.');
+      if (state.pausedAt === null) throw new SessionRuleError('errors.session.notPaused');
       return [{ type: 'resumed', at: now }];
     case 'skip': {
       requireItem(agenda, command.index);
       const item = state.items[command.index]!;
-      if (command.index === state.current)
-        throw new SessionRuleError('This item is running; move on to another item first.');
-      if (item.status === 'done') throw new SessionRuleError('This item has already been run.');
-      if (command.reason.trim() === '')
-        throw new SessionRuleError('Give a reason for skipping the item.');
+      if (command.index === state.current) throw new SessionRuleError('errors.session.itemRunning');
+      if (item.status === 'done') throw new SessionRuleError('errors.session.alreadyRun');
+      if (command.reason.trim() === '') throw new SessionRuleError('errors.session.skipReason');
       return [{ type: 'skipped', index: command.index, reason: command.reason.trim() }];
     }
     case 'unskip':
       requireItem(agenda, command.index);
       if (state.items[command.index]!.status !== 'skipped')
-        throw new SessionRuleError('This item is not skipped.');
+        throw new SessionRuleError('errors.session.notSkipped');
       return [{ type: 'unskipped', index: command.index }];
     case 'adapt': {
       requireItem(agenda, command.index);
@@ -320,7 +317,7 @@ export function decide(
     case 'showQuestion': {
       const item = state.current === null ? null : agenda[state.current]!;
       if (!item?.questionIds.includes(command.id)) {
-        throw new SessionRuleError('That question belongs to another agenda item.');
+        throw new SessionRuleError('errors.session.otherItemQuestion');
       }
       return [
         {
@@ -350,7 +347,7 @@ export function decide(
     case 'relaxationStart': {
       const item = state.current === null ? null : agenda[state.current]!;
       if (item?.kind !== 'relaxation' || !media.relaxationMs) {
-        throw new SessionRuleError('Relaxation mode starts from the relaxation item.');
+        throw new SessionRuleError('errors.session.relaxationItem');
       }
       if (relaxationActive(state.relaxation, now)) return [];
       return [{ type: 'relaxation-started', at: now, durationMs: media.relaxationMs }];
@@ -362,19 +359,16 @@ export function decide(
     case 'showBoard': {
       const board = command.board;
       if (board.kind === 'flipchart' && !media.flipchartQuestionIds?.includes(board.questionId)) {
-        throw new SessionRuleError('That flipchart question belongs to another agenda item.');
+        throw new SessionRuleError('errors.session.otherItemFlipchart');
       }
       if (board.kind === 'quiz' && !media.quizItemIds?.includes(board.itemId)) {
-        throw new SessionRuleError('This pack has no such quiz item.');
+        throw new SessionRuleError('errors.session.noSuchQuizItem');
       }
       if (board.kind === 'poll' && !media.poll) {
-        throw new SessionRuleError('This agenda item has no poll.');
+        throw new SessionRuleError('errors.session.noPoll');
       }
       if (board.kind === 'practice') {
-        if (!media.practiceMs)
-          throw new SessionRuleError(
-            'The timer is for the game’s practice or an item’s breakout groups.',
-          );
+        if (!media.practiceMs) throw new SessionRuleError('errors.session.practiceTimer');
         return [
           {
             type: 'board-shown',

@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock';
-import { FALLBACK_LANGUAGE } from '../../i18n';
+import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
+import { say } from '../../i18n/phrases';
 import type { LoadedPack } from '../../content/pack/registry';
 import type { Db } from '../../db/database';
 import {
@@ -187,6 +188,8 @@ export class SessionService {
     private readonly media: MediaLibrary,
     private readonly records: GroupRecords,
     private readonly log: (message: string) => void = () => {},
+    /** The console's language, for the few words main itself puts in the console's view. */
+    private readonly language: () => Language = () => FALLBACK_LANGUAGE,
   ) {
     this.revision = this.latestEventId();
     this.volumes = readVolumes(db);
@@ -277,11 +280,11 @@ export class SessionService {
    */
   rehearse(packId: string): ConsoleView {
     if (this.live)
-      throw new SessionRuleError(
-        `A session of “${this.live.pack.manifest.title}” is still running; end it first.`,
-      );
+      throw new SessionRuleError('errors.session.stillRunning', {
+        title: this.live.pack.manifest.title,
+      });
     const pack = this.packs.find(packId);
-    if (!pack) throw new SessionRuleError(`There is no content pack “${packId}”.`);
+    if (!pack) throw new SessionRuleError('errors.noSuchPack', { packId });
     const now = this.clock.now();
     const agenda = agendaShape(pack);
     const events = this.withVideoCued(
@@ -342,11 +345,11 @@ export class SessionService {
 
   start(request: StartSession): ConsoleView {
     if (this.live)
-      throw new SessionRuleError(
-        `A session of “${this.live.pack.manifest.title}” is still running; end it first.`,
-      );
+      throw new SessionRuleError('errors.session.stillRunning', {
+        title: this.live.pack.manifest.title,
+      });
     const pack = this.packs.find(request.packId);
-    if (!pack) throw new SessionRuleError(`There is no content pack “${request.packId}”.`);
+    if (!pack) throw new SessionRuleError('errors.noSuchPack', { packId: request.packId });
     const now = this.clock.now();
     const agenda = agendaShape(pack);
     const events = this.withVideoCued(
@@ -392,7 +395,7 @@ export class SessionService {
   command(command: SessionCommand): ConsoleView {
     const live = this.requireLive();
     if (live.recovered && command.type !== 'end')
-      throw new SessionRuleError('Resume the session first.');
+      throw new SessionRuleError('errors.session.resumeFirst');
     const now = this.clock.now();
     const events = this.withVideoCued(
       live.pack,
@@ -510,7 +513,7 @@ export class SessionService {
   }
 
   private requireLive(): LiveSession {
-    if (!this.live) throw new SessionRuleError('No session is running. Start one first.');
+    if (!this.live) throw new SessionRuleError('errors.session.noneRunning');
     return this.live;
   }
 
@@ -687,7 +690,7 @@ export class SessionService {
         current && state.buildStep < current.steps.length - 1
           ? {
               number: position!.slideNumber,
-              itemTitle: 'Next build on this slide',
+              itemTitle: say({ key: 'session.nextBuild' }, this.language()),
               html: current.steps[state.buildStep + 1]!,
             }
           : upcoming

@@ -61,13 +61,14 @@ export class ChunkedUploads<Meta> {
   async append(uploadId: string, offset: number, data: Uint8Array): Promise<{ received: number }> {
     const upload = this.require(uploadId);
     if (offset !== upload.received) {
-      throw new RejectedRequest(
-        `Expected the part starting at byte ${upload.received}, not ${offset}.`,
-      );
+      throw new RejectedRequest('errors.uploads.wrongOffset', {
+        expected: upload.received,
+        offset,
+      });
     }
     if (upload.received + data.byteLength > upload.size) {
       this.cancel(uploadId);
-      throw new RejectedRequest('The file is larger than announced; the import was cancelled.');
+      throw new RejectedRequest('errors.uploads.tooLarge');
     }
     // Counted before the write, so a part sent again meanwhile is refused rather than doubled.
     upload.received += data.byteLength;
@@ -96,9 +97,10 @@ export class ChunkedUploads<Meta> {
     const upload = this.require(uploadId);
     await upload.writing;
     if (upload.received !== upload.size) {
-      throw new RejectedRequest(
-        `Only ${upload.received} of ${upload.size} bytes arrived; try the import again.`,
-      );
+      throw new RejectedRequest('errors.uploads.incomplete', {
+        received: upload.received,
+        size: upload.size,
+      });
     }
     upload.lastActivity = this.clock.now();
     return upload;
@@ -112,7 +114,7 @@ export class ChunkedUploads<Meta> {
   private require(uploadId: string): Upload<Meta> {
     this.expire();
     const upload = this.uploads.get(uploadId);
-    if (!upload) throw new RejectedRequest('That import is no longer in progress; start it again.');
+    if (!upload) throw new RejectedRequest('errors.uploads.gone');
     return upload;
   }
 }
