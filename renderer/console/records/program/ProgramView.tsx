@@ -218,7 +218,7 @@ export default function ProgramView({
           </select>
         </label>
         <label>
-          {t('program.from')}
+          {t('program.fromDate')}
           <input
             type="date"
             value={current.from}
@@ -227,7 +227,7 @@ export default function ProgramView({
           />
         </label>
         <label>
-          {t('program.to')}
+          {t('program.toDate')}
           <input
             type="date"
             value={current.to}
