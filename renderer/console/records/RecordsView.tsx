@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Fragment, lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { LockStatus } from '../../../electron/services/access/recordsLock';
 import type { Download, RecordsOverview } from '../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../platform/kiosk';
@@ -19,6 +19,8 @@ const api = consoleApi();
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Charts for the whole program: loaded only when opened, so the console starts as fast as before. */
 const ProgramView = lazy(() => import('./program/ProgramView'));
+/** A session's report: the printable PDF and the figures as CSV. */
+const REPORT_FORMATS = ['pdf', 'csv'] as const;
 const BACKUP_REASON_KEY = {
   'session-end': 'backups.reason.sessionEnd',
   daily: 'backups.reason.daily',
@@ -230,34 +232,25 @@ function RecordsContent({
                     })}
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      onClick={() =>
-                        fetchFile(() =>
-                          call(api, 'records:sessionReport', {
-                            sessionId: session.id,
-                            format: 'pdf',
-                            pageSize,
-                          }),
-                        )
-                      }
-                    >
-                      {t('sessions.pdf')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      onClick={() =>
-                        fetchFile(() =>
-                          call(api, 'records:sessionReport', {
-                            sessionId: session.id,
-                            format: 'csv',
-                            pageSize,
-                          }),
-                        )
-                      }
-                    >
-                      {t('sessions.csv')}
-                    </button>
+                    {REPORT_FORMATS.map((format, index) => (
+                      <Fragment key={format}>
+                        {index > 0 && ' '}
+                        <button
+                          type="button"
+                          onClick={() =>
+                            fetchFile(() =>
+                              call(api, 'records:sessionReport', {
+                                sessionId: session.id,
+                                format,
+                                pageSize,
+                              }),
+                            )
+                          }
+                        >
+                          {t(`sessions.${format}`)}
+                        </button>
+                      </Fragment>
+                    ))}
                   </td>
                 </tr>
               ))}
