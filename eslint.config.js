@@ -23,6 +23,12 @@ const translatedViews = [
   'renderer/console/session/ResumePrompt.tsx',
   'renderer/console/session/SummaryView.tsx',
   'renderer/console/editor/**/*.tsx',
+  'renderer/console/media/**/*.{ts,tsx}',
+  'renderer/console/packs/PacksView.tsx',
+  'renderer/console/packs/deck/**/*.{ts,tsx}',
+  'renderer/console/records/*.tsx',
+  'renderer/console/records/program/**/*.tsx',
+  'renderer/unlock/**/*.tsx',
 ];
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util'];

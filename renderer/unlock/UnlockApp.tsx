@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { UnlockApi, UnlockChannelName, UnlockRequestOf } from '../../electron/ipc/contract';
 import type { UnlockView } from '../../electron/services/access/passphraseGate';
+import { useConsoleT } from '../shared/i18n/i18n';
 
 /** The passphrase window's API (its own preload, or the browser shell's bridge for the unlock page). */
 function unlockApi(): UnlockApi {
@@ -20,6 +21,7 @@ async function submit<C extends Exclude<UnlockChannelName, 'unlock:view'>>(
 type Screen = 'asked' | 'recovering' | 'unlocked';
 
 export function UnlockApp() {
+  const t = useConsoleT('unlock');
   const [view, setView] = useState<UnlockView | null>(null);
   /** This window's clock when the next passphrase may be tried (main enforces it too). */
   const [retryAt, setRetryAt] = useState(0);
@@ -41,12 +43,12 @@ export function UnlockApp() {
     void refresh();
   }, [refresh]);
 
-  if (loadError) return <Frame title="The records cannot be unlocked">{loadError}</Frame>;
-  if (!view) return <Frame title="Unlock the records">Reading the records key…</Frame>;
+  if (loadError) return <Frame title={t('frame.cannotUnlock')}>{loadError}</Frame>;
+  if (!view) return <Frame title={t('frame.unlockTitle')}>{t('frame.readingKey')}</Frame>;
   if (screen === 'unlocked')
     return (
-      <Frame title="Unlocked">
-        <p role="status">The records are unlocked. Opening the kiosk…</p>
+      <Frame title={t('frame.unlocked')}>
+        <p role="status">{t('frame.opening')}</p>
       </Frame>
     );
   const done = () => setScreen('unlocked');
@@ -80,13 +82,8 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function WhyPassphrase({ why }: { why: string }) {
-  return (
-    <p className="unlock__why">
-      The records of this kiosk are encrypted. Usually the computer keeps their key locked for you,
-      but {why}. So a passphrase that you choose locks the key instead, and the kiosk asks for it
-      each time it starts.
-    </p>
-  );
+  const t = useConsoleT('unlock');
+  return <p className="unlock__why">{t('why', { why })}</p>;
 }
 
 function Field({
@@ -104,7 +101,8 @@ function Field({
   autoFocus?: boolean;
   type?: 'password' | 'text';
 }) {
-  const hintId = hint ? `${label.replace(/\W+/g, '-').toLowerCase()}-hint` : undefined;
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <label className="unlock__field">
       <span>{label}</span>
@@ -153,32 +151,30 @@ function Refusal({ error }: { error: string | null }) {
 function CreateForm({ view, onUnlocked }: { view: UnlockView; onUnlocked: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
+  const t = useConsoleT('unlock');
   const { busy, error, run } = useSubmission(onUnlocked);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void run(() => submit('unlock:create', { passphrase, repeat }));
   };
   return (
-    <Frame title="Choose a passphrase for the records">
+    <Frame title={t('create.title')}>
       <WhyPassphrase why={view.why} />
       <form onSubmit={onSubmit} className="unlock__form">
         <Field
-          label="New passphrase"
+          label={t('create.newPassphrase')}
           value={passphrase}
           onChange={setPassphrase}
           autoFocus
-          hint={`At least ${view.minLength} characters, not only digits: a few words in a row work well.`}
+          hint={t('create.strength', { count: view.minLength })}
         />
-        <Field label="The same passphrase again" value={repeat} onChange={setRepeat} />
+        <Field label={t('create.again')} value={repeat} onChange={setRepeat} />
         <Refusal error={error} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Locking the key…' : 'Set the passphrase and open the records'}
+          {t(busy ? 'create.locking' : 'create.submit')}
         </button>
       </form>
-      <p className="unlock__note">
-        Keep it where the clinic keeps the recovery sheet. If it is forgotten, the recovery key on
-        that sheet unlocks the records and sets a new passphrase.
-      </p>
+      <p className="unlock__note">{t('create.keepIt')}</p>
     </Frame>
   );
 }
@@ -196,6 +192,7 @@ function EnterForm({
   onUnlocked: () => void;
   onForgot: () => void;
 }) {
+  const t = useConsoleT('unlock');
   const [passphrase, setPassphrase] = useState('');
   const { busy, error, run } = useSubmission(onUnlocked);
   const [now, setNow] = useState(() => Date.now());
@@ -215,19 +212,26 @@ function EnterForm({
   };
   const waiting = secondsLeft > 0;
   return (
-    <Frame title="Unlock the records">
-      <p className="unlock__why">
-        Type the passphrase that locks the records on this computer ({view.why}).
-      </p>
+    <Frame title={t('frame.unlockTitle')}>
+      <p className="unlock__why">{t('enter.explain', { why: view.why })}</p>
       <form onSubmit={(event) => void onSubmit(event)} className="unlock__form">
-        <Field label="Passphrase" value={passphrase} onChange={setPassphrase} autoFocus />
+        <Field
+          label={t('enter.passphrase')}
+          value={passphrase}
+          onChange={setPassphrase}
+          autoFocus
+        />
         <Refusal error={error} />
         <button type="submit" disabled={busy || waiting || passphrase === ''}>
-          {busy ? 'Checking…' : waiting ? `Try again in ${secondsLeft} s` : 'Unlock'}
+          {busy
+            ? t('enter.checking')
+            : waiting
+              ? t('enter.wait', { count: secondsLeft })
+              : t('enter.unlock')}
         </button>
       </form>
       <button type="button" className="unlock__link" onClick={onForgot}>
-        Forgot the passphrase? Use the recovery key
+        {t('enter.forgot')}
       </button>
     </Frame>
   );
@@ -242,6 +246,7 @@ function RecoverForm({
   onUnlocked: () => void;
   onBack: (() => void) | null;
 }) {
+  const t = useConsoleT('unlock');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -251,36 +256,35 @@ function RecoverForm({
     void run(() => submit('unlock:recover', { recoveryKey, passphrase, repeat }));
   };
   return (
-    <Frame title="Unlock with the recovery key">
+    <Frame title={t('recover.title')}>
       <p className="unlock__why">
-        {view.recoverBecause ?? 'Without the passphrase, the recovery key opens the records.'} Type
-        the recovery key from the printed recovery sheet (eleven groups of five letters and digits),
-        then choose a new passphrase ({view.why}).
+        {view.recoverBecause ?? t('recover.withoutPassphrase')}{' '}
+        {t('recover.how', { why: view.why })}
       </p>
       <form onSubmit={onSubmit} className="unlock__form">
         <Field
-          label="Recovery key"
+          label={t('recover.recoveryKey')}
           type="text"
           value={recoveryKey}
           onChange={setRecoveryKey}
           autoFocus
-          hint="Dashes and spaces may be left out; O and I are read as 0 and 1."
+          hint={t('recover.keyHint')}
         />
         <Field
-          label="New passphrase"
+          label={t('recover.newPassphrase')}
           value={passphrase}
           onChange={setPassphrase}
-          hint={`At least ${view.minLength} characters, not only digits.`}
+          hint={t('recover.strength', { count: view.minLength })}
         />
-        <Field label="The same passphrase again" value={repeat} onChange={setRepeat} />
+        <Field label={t('recover.again')} value={repeat} onChange={setRepeat} />
         <Refusal error={error} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Checking…' : 'Unlock and set the new passphrase'}
+          {t(busy ? 'recover.checking' : 'recover.submit')}
         </button>
       </form>
       {onBack && (
         <button type="button" className="unlock__link" onClick={onBack}>
-          Back to the passphrase
+          {t('recover.back')}
         </button>
       )}
     </Frame>

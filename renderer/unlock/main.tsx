@@ -1,10 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nProvider, systemLanguage } from '../shared/i18n/i18n';
 import { UnlockApp } from './UnlockApp';
 import './unlock.css';
 
+// The counselor's language is a setting inside the encrypted records, which this window opens:
+// until then it can only follow the system's language.
+document.documentElement.lang = systemLanguage();
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <UnlockApp />
+    <I18nProvider>
+      <UnlockApp />
+    </I18nProvider>
   </StrictMode>,
 );

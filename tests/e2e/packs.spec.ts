@@ -17,7 +17,7 @@ test('the console lists the built-in packs', async ({ shell, page }) => {
   await expect(packs.card('hhrp-group-5')).toContainText(
     'HHRP+ · session 5 · Client group · 120 min · 15 agenda items',
   );
-  await expect(packs.card('hhrp-group-5')).toContainText('2 warning(s)');
+  await expect(packs.card('hhrp-group-5')).toContainText('2 warnings');
   await expect(packs.card('harm-reduction-101')).toContainText('Provider workshop');
   await expect(packs.card('projector-check')).toBeVisible();
 });

@@ -175,7 +175,9 @@ test('a backup restores the records as they were', async ({ shell, page }) => {
   await openRecords(page);
   const backups = page.getByRole('region', { name: 'Backups' });
   await expect(backups.locator('li')).toHaveCount(2);
-  const name = await backups.locator('li', { hasText: 'session-end' }).getAttribute('data-backup');
+  const name = await backups
+    .locator('li', { hasText: 'end of a session' })
+    .getAttribute('data-backup');
   const afterSession = backups.locator(`li[data-backup="${name}"]`);
 
   await console.page.getByRole('tab', { name: 'Run session' }).click();

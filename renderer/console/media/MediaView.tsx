@@ -2,20 +2,23 @@ import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'reac
 import type { ResolvedMedia } from '../../../electron/services/media/mediaLibrary';
 import type { MediaLibraryView } from '../../../electron/services/media/mediaViews';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleT } from '../../shared/i18n/i18n';
+import { formatFileSize } from '../../shared/i18n/format';
 import { formatDuration } from '../../shared/time';
 import { importMediaFile } from './importMedia';
 import './media.css';
 
 const api = consoleApi();
 
-const SOURCE_LABEL = {
-  library: 'Your file',
-  'stand-in': 'Stand-in sample',
-  'built-in': 'Built-in track',
+const SOURCE_KEY = {
+  library: 'source.library',
+  'stand-in': 'source.standIn',
+  'built-in': 'source.builtIn',
 } as const;
 
 /** The media library: bind the clinic's licensed files to each pack's media, add captions, re-mark cues. */
 export function MediaView() {
+  const t = useConsoleT('media');
   const [library, setLibrary] = useState<MediaLibraryView | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const refresh = useCallback(() => call(api, 'media:library', {}).then(setLibrary), []);
@@ -34,14 +37,11 @@ export function MediaView() {
     await refresh();
   };
 
-  if (!library) return <p className="media-view">Loading the media library…</p>;
+  if (!library) return <p className="media-view">{t('view.loading')}</p>;
   return (
     <div className="media-view">
-      <h2>Media</h2>
-      <p className="runner__muted">
-        Import the clinic's own licensed copies and bind them to each pack's videos. Files are
-        copied into the kiosk's data folder; importing the same file twice changes nothing.
-      </p>
+      <h2>{t('view.heading')}</h2>
+      <p className="runner__muted">{t('view.intro')}</p>
       {message && (
         <p
           className={
@@ -62,17 +62,27 @@ export function MediaView() {
           </ul>
         </section>
       ))}
-      <section aria-label="Files in the library">
-        <h3>Files in the library</h3>
+      <section aria-label={t('view.filesHeading')}>
+        <h3>{t('view.filesHeading')}</h3>
         {library.files.length === 0 ? (
-          <p className="runner__muted">None yet.</p>
+          <p className="runner__muted">{t('view.noFiles')}</p>
         ) : (
           <ul>
             {library.files.map((file) => (
               <li key={file.sha256}>
-                {file.originalName} · {file.kind} · {(file.size / 1024 / 1024).toFixed(1)} MB
-                {file.durationMs !== null && ` · ${formatDuration(file.durationMs)}`} ·{' '}
-                <code>{file.sha256.slice(0, 12)}</code>
+                {file.durationMs === null
+                  ? t('view.file', {
+                      name: file.originalName,
+                      kind: t(`kind.${file.kind}`),
+                      size: formatFileSize(file.size),
+                    })
+                  : t('view.fileWithLength', {
+                      name: file.originalName,
+                      kind: t(`kind.${file.kind}`),
+                      size: formatFileSize(file.size),
+                      length: formatDuration(file.durationMs),
+                    })}{' '}
+                · <code>{file.sha256.slice(0, 12)}</code>
               </li>
             ))}
           </ul>
@@ -89,6 +99,7 @@ function MediaRow({
   media: ResolvedMedia & { boundSha256: string | null };
   run: (work: () => Promise<unknown>) => Promise<void>;
 }) {
+  const t = useConsoleT('media');
   const [progress, setProgress] = useState<number | null>(null);
   const target = { packId: media.packId, mediaId: media.mediaId };
   const importFile = (as: 'media' | 'captions') => async (event: ChangeEvent<HTMLInputElement>) => {
@@ -109,16 +120,17 @@ function MediaRow({
   return (
     <li className="media-row" data-media-id={media.mediaId}>
       <div className="media-row__head">
-        <strong>{media.title}</strong> · {media.kind} · {formatDuration(media.lengthMs)} ·{' '}
+        <strong>{media.title}</strong> ·{' '}
+        {t('row.head', { kind: t(`kind.${media.kind}`), length: formatDuration(media.lengthMs) })} ·{' '}
         <span className="badge" data-testid="media-status">
-          {media.source ? SOURCE_LABEL[media.source] : 'Not set up'}
+          {t(media.source ? SOURCE_KEY[media.source] : 'source.notSetUp')}
         </span>
-        {media.captionsSrc && <span className="badge">captions</span>}
+        {media.captionsSrc && <span className="badge">{t('row.captions')}</span>}
       </div>
       {media.sourceNote && <p className="runner__muted">{media.sourceNote}</p>}
       <div className="details__buttons">
         <label className="button">
-          {progress === null ? 'Choose file…' : `Importing ${Math.round(progress * 100)}%`}
+          {progress === null ? t('row.chooseFile') : t('row.importing', { percent: progress })}
           <input
             type="file"
             accept={media.kind === 'video' ? 'video/*,.mov,.m4v' : 'audio/*'}
@@ -128,7 +140,7 @@ function MediaRow({
         </label>
         {media.kind === 'video' && media.boundSha256 && (
           <label className="button">
-            Captions (.vtt)…
+            {t('row.captionsFile')}
             <input
               type="file"
               accept=".vtt,text/vtt"
@@ -139,7 +151,7 @@ function MediaRow({
         )}
         {media.boundSha256 && (
           <button type="button" onClick={() => run(() => call(api, 'media:unbind', target))}>
-            Unbind
+            {t('row.unbind')}
           </button>
         )}
       </div>
@@ -158,12 +170,15 @@ function CueEditor({
   media: ResolvedMedia;
   run: (work: () => Promise<unknown>) => Promise<void>;
 }) {
+  const t = useConsoleT('media');
   const preview = useRef<HTMLVideoElement>(null);
   const [position, setPosition] = useState(0);
   const target = { packId: media.packId, mediaId: media.mediaId };
   return (
     <details className="cue-editor">
-      <summary>Cue points ({media.cues.filter((cue) => cue.adjusted).length} re-marked)</summary>
+      <summary>
+        {t('cues.summary', { count: media.cues.filter((cue) => cue.adjusted).length })}
+      </summary>
       <video
         ref={preview}
         src={media.src!}
@@ -174,12 +189,14 @@ function CueEditor({
         onTimeUpdate={(event) => setPosition(event.currentTarget.currentTime * 1000)}
         onSeeked={(event) => setPosition(event.currentTarget.currentTime * 1000)}
       />
-      <p>Preview at {formatDuration(position)}</p>
+      <p>{t('cues.previewAt', { position: formatDuration(position) })}</p>
       <ol>
         {media.cues.map((cue) => (
           <li key={cue.id}>
-            {cue.title} at {formatDuration(cue.atMs)}
-            {cue.adjusted && ' (re-marked)'}{' '}
+            {t(cue.adjusted ? 'cues.cueRemarked' : 'cues.cue', {
+              title: cue.title,
+              at: formatDuration(cue.atMs),
+            })}{' '}
             <button
               type="button"
               onClick={() =>
@@ -192,7 +209,7 @@ function CueEditor({
                 )
               }
             >
-              Mark here
+              {t('cues.markHere')}
             </button>{' '}
             <button
               type="button"
@@ -200,13 +217,13 @@ function CueEditor({
                 if (preview.current) preview.current.currentTime = cue.atMs / 1000;
               }}
             >
-              Go to
+              {t('cues.goTo')}
             </button>
           </li>
         ))}
       </ol>
       <button type="button" onClick={() => run(() => call(api, 'media:resetCues', target))}>
-        Reset to the pack's times
+        {t('cues.reset')}
       </button>
     </details>
   );

@@ -1,21 +1,24 @@
 import type { RequestOf } from '../../../electron/ipc/contract';
 import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import { call, consoleApi } from '../../platform/kiosk';
+import { i18n } from '../../shared/i18n/i18n';
 import { uploadInParts } from '../packs/readFiles';
 
 const api = consoleApi();
+/** The counselor's words, in the console's language at the moment they are said. */
+const t = i18n.getFixedT(null, 'media');
 
 export type PlayableCheck = { ok: true; durationMs: number | null } | { ok: false; reason: string };
 
 function explain(file: File, detail: string): string {
   const name = file.name.toLowerCase();
   if (name.endsWith('.mov')) {
-    return `“${file.name}” is a .mov file in a format this computer cannot play (often Apple ProRes or HEVC). Convert it to MP4 with H.264 video (for example with HandBrake's “Fast 1080p30” preset) and import that.`;
+    return t('import.mov', { name: file.name });
   }
   if (name.endsWith('.mkv') || name.endsWith('.avi') || name.endsWith('.wmv')) {
-    return `“${file.name}” is in a container the kiosk cannot play. Convert it to MP4 with H.264 video.`;
+    return t('import.container', { name: file.name });
   }
-  return `“${file.name}” cannot be played on this computer (${detail}). Videos recorded on newer phones often use HEVC (H.265), which needs converting to MP4 with H.264 video (for example with HandBrake).`;
+  return t('import.unplayable', { name: file.name, detail });
 }
 
 /**
@@ -27,7 +30,7 @@ export function checkPlayable(file: File, kind: 'video' | 'audio'): Promise<Play
   if (file.type && element.canPlayType(file.type) === '') {
     return Promise.resolve({
       ok: false,
-      reason: explain(file, `type ${file.type} is not supported`),
+      reason: explain(file, t('import.typeUnsupported', { type: file.type })),
     });
   }
   const url = URL.createObjectURL(file);
@@ -40,7 +43,7 @@ export function checkPlayable(file: File, kind: 'video' | 'audio'): Promise<Play
       resolve(result);
     };
     const timer = setTimeout(
-      () => finish({ ok: false, reason: explain(file, 'it did not load within 15 seconds') }),
+      () => finish({ ok: false, reason: explain(file, t('import.tooSlow')) }),
       15_000,
     );
     element.preload = 'auto';
@@ -48,12 +51,12 @@ export function checkPlayable(file: File, kind: 'video' | 'audio'): Promise<Play
     element.onerror = () =>
       finish({
         ok: false,
-        reason: explain(file, element.error?.message || 'the decoder refused it'),
+        reason: explain(file, element.error?.message || t('import.decoderRefused')),
       });
     element.onloadeddata = () => {
       // A video whose picture cannot be decoded may still report its sound track: no size means no picture.
       if (element instanceof HTMLVideoElement && element.videoWidth === 0) {
-        finish({ ok: false, reason: explain(file, 'its picture cannot be decoded') });
+        finish({ ok: false, reason: explain(file, t('import.noPicture')) });
         return;
       }
       finish({
@@ -100,7 +103,5 @@ export async function importMediaFile(
       }));
     },
   );
-  return alreadyImported
-    ? `“${file.name}” was already in the library; it is now bound.`
-    : `Imported and bound “${file.name}”.`;
+  return t(alreadyImported ? 'import.alreadyImported' : 'import.imported', { name: file.name });
 }

@@ -1,8 +1,10 @@
 import { zipSync } from 'fflate';
 import { lazy, Suspense, useEffect, useState, type ChangeEvent } from 'react';
+import { Trans } from 'react-i18next';
 import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import type { EditorRequest } from '../editor/PackEditor';
 import { DeckChooser, DeckImportPanel } from './deck/DeckImportEntry';
 import { relativePathOf, uploadInParts } from './readFiles';
@@ -47,10 +49,12 @@ type ImportState =
   | { step: 'done'; message: string }
   | { step: 'failed'; problems: string[] };
 
-const AUDIENCE_LABEL = {
-  'client-group': 'Client group',
-  'provider-workshop': 'Provider workshop',
+const AUDIENCE_KEY = {
+  'client-group': 'audience.clientGroup',
+  'provider-workshop': 'audience.providerWorkshop',
 } as const;
+
+const ORIGIN_KEY = { 'built-in': 'origin.builtIn', imported: 'origin.imported' } as const;
 
 /** The packs the kiosk has loaded, the ones it could not load and why, and importing new ones. */
 export function PacksView({
@@ -61,6 +65,7 @@ export function PacksView({
   editing: EditorRequest | null;
   onEditing: (request: EditorRequest | null) => void;
 }) {
+  const t = useConsoleT('packs');
   const [list, setList] = useState<PackListView | null>(null);
   const [importState, setImportState] = useState<ImportState>({ step: 'idle' });
   const [choosesFiles, setChoosesFiles] = useState(false);
@@ -88,7 +93,7 @@ export function PacksView({
         const { title, version } = result.pack;
         setImportState({
           step: 'done',
-          message: `${result.replaced ? 'Replaced' : 'Imported'} “${title}” ${version}.`,
+          message: t(result.replaced ? 'import.replaced' : 'import.imported', { title, version }),
         });
       } else if (result.status === 'needs-confirmation') {
         setImportState({ step: 'confirm', request, result });
@@ -106,7 +111,7 @@ export function PacksView({
       const uploadId = await uploadZip(file, name, (fraction) =>
         setImportState({
           step: 'working',
-          label: `${name} (sent ${Math.round(fraction * 100)} %)`,
+          label: t('import.sent', { name, percent: fraction }),
         }),
       );
       await runImport({ uploadId }, name);
@@ -125,7 +130,7 @@ export function PacksView({
     const chosen = [...(event.target.files ?? [])];
     event.target.value = '';
     if (chosen.length === 0) return;
-    const name = relativePathOf(chosen[0]!).split('/')[0] ?? 'folder';
+    const name = relativePathOf(chosen[0]!).split('/')[0] ?? t('view.folder');
     await uploadAndImport(await zipFolder(chosen), name);
   }
 
@@ -142,7 +147,7 @@ export function PacksView({
   if (editing) {
     return (
       <div className="packs">
-        <Suspense fallback={<p role="status">Opening the pack editor…</p>}>
+        <Suspense fallback={<p role="status">{t('view.openingEditor')}</p>}>
           <PackEditor
             key={JSON.stringify(editing)}
             request={editing}
@@ -157,18 +162,18 @@ export function PacksView({
   return (
     <div className="packs">
       <header className="packs__header">
-        <h2>Content packs</h2>
+        <h2>{t('view.heading')}</h2>
         <div className="packs__import">
           <button type="button" onClick={() => setEditing({ mode: 'new' })}>
-            New pack
+            {t('view.newPack')}
           </button>
           {choosesFiles ? (
             <button type="button" onClick={onChooseZip}>
-              Import .zip…
+              {t('view.importZip')}
             </button>
           ) : (
             <label className="button">
-              Import .zip…
+              {t('view.importZip')}
               <input
                 type="file"
                 accept=".zip,application/zip"
@@ -178,7 +183,7 @@ export function PacksView({
             </label>
           )}
           <label className="button">
-            Import folder…
+            {t('view.importFolder')}
             <input
               type="file"
               onChange={onFolderChosen}
@@ -208,48 +213,54 @@ export function PacksView({
 
       <ImportStatus
         state={importState}
-        onReplace={(request) => runImport(request, 'replacement', true)}
+        onReplace={(request) => runImport(request, t('import.replacement'), true)}
         onDismiss={() => setImportState({ step: 'idle' })}
       />
 
       {list === null ? (
-        <p>Loading packs…</p>
+        <p>{t('view.loading')}</p>
       ) : (
         <>
-          <ul className="packs__list" aria-label="Loaded packs">
+          <ul className="packs__list" aria-label={t('view.loadedPacks')}>
             {list.packs.map((pack) => (
               <li key={pack.id} className="pack-card" data-pack-id={pack.id}>
                 <p className="pack-card__actions">
                   <button
                     type="button"
-                    aria-label={`Edit ${pack.title}`}
+                    aria-label={t('card.editLabel', { title: pack.title })}
                     onClick={() => setEditing({ mode: 'edit', id: pack.id })}
                   >
-                    Edit
+                    {t('card.edit')}
                   </button>{' '}
                   <button
                     type="button"
-                    aria-label={`Duplicate ${pack.title}`}
+                    aria-label={t('card.duplicateLabel', { title: pack.title })}
                     onClick={() => setEditing({ mode: 'duplicate', id: pack.id })}
                   >
-                    Duplicate
+                    {t('card.duplicate')}
                   </button>
                 </p>
                 <h3>{pack.title}</h3>
                 <p className="pack-card__meta">
-                  {pack.program}
-                  {pack.session !== null && ` · session ${pack.session}`} ·{' '}
-                  {AUDIENCE_LABEL[pack.audience]} · {pack.minutes} min · {pack.itemCount} agenda
-                  items · {pack.slideCount} slides
+                  {[
+                    pack.program,
+                    pack.session !== null && t('card.session', { session: pack.session }),
+                    t(AUDIENCE_KEY[pack.audience]),
+                    t('card.minutes', { count: pack.minutes }),
+                    t('card.agendaItems', { count: pack.itemCount }),
+                    t('card.slides', { count: pack.slideCount }),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </p>
                 <p className="pack-card__meta">
-                  <span className="badge">{pack.origin}</span> <code>{pack.id}</code> version{' '}
-                  {pack.version}
-                  {pack.replacesBuiltIn && ' · replaces the built-in pack'}
+                  <span className="badge">{t(ORIGIN_KEY[pack.origin])}</span> <code>{pack.id}</code>{' '}
+                  {t('card.version', { version: pack.version })}
+                  {pack.replacesBuiltIn && ` · ${t('card.replacesBuiltIn')}`}
                 </p>
                 {pack.warnings.length > 0 && (
                   <details>
-                    <summary>{pack.warnings.length} warning(s)</summary>
+                    <summary>{t('card.warnings', { count: pack.warnings.length })}</summary>
                     <ul className="problems">
                       {pack.warnings.map((warning) => (
                         <li key={warning}>{warning}</li>
@@ -261,8 +272,8 @@ export function PacksView({
             ))}
           </ul>
           {list.broken.length > 0 && (
-            <section aria-label="Packs that could not be loaded" className="packs__broken">
-              <h3>Could not be loaded</h3>
+            <section aria-label={t('broken.label')} className="packs__broken">
+              <h3>{t('broken.heading')}</h3>
               <ul className="packs__list">
                 {list.broken.map((pack) => (
                   <li
@@ -272,7 +283,8 @@ export function PacksView({
                   >
                     <h4>{pack.title ?? pack.name}</h4>
                     <p className="pack-card__meta">
-                      <span className="badge">{pack.origin}</span> <code>{pack.name}</code>
+                      <span className="badge">{t(ORIGIN_KEY[pack.origin])}</span>{' '}
+                      <code>{pack.name}</code>
                     </p>
                     <ul className="problems">
                       {pack.problems.map((problem) => (
@@ -299,13 +311,14 @@ function ImportStatus({
   onReplace: (request: ImportRequest) => void;
   onDismiss: () => void;
 }) {
+  const t = useConsoleT('packs');
   switch (state.step) {
     case 'idle':
       return null;
     case 'working':
       return (
         <p className="import-status" role="status">
-          Checking {state.label}…
+          {t('import.checking', { label: state.label })}
         </p>
       );
     case 'done':
@@ -313,38 +326,48 @@ function ImportStatus({
         <p className="import-status import-status--ok" role="status">
           {state.message}{' '}
           <button type="button" onClick={onDismiss}>
-            OK
+            {t('import.ok')}
           </button>
         </p>
       );
     case 'failed':
       return (
         <div className="import-status import-status--error" role="alert">
-          <p>The pack was not imported; nothing was changed:</p>
+          <p>{t('import.failed')}</p>
           <ul className="problems">
             {state.problems.map((problem) => (
               <li key={problem}>{problem}</li>
             ))}
           </ul>
           <button type="button" onClick={onDismiss}>
-            OK
+            {t('import.ok')}
           </button>
         </div>
       );
     case 'confirm': {
       const { existing, incoming, id } = state.result;
       return (
-        <div className="import-status" role="alertdialog" aria-label="Replace pack?">
+        <div className="import-status" role="alertdialog" aria-label={t('import.replaceLabel')}>
           <p>
-            A pack with the id <code>{id}</code> is already installed ({existing.origin}: “
-            {existing.title}” version {existing.version}). Replace it with “{incoming.title}”
-            version {incoming.version}?
+            <Trans
+              t={t}
+              i18nKey="import.replaceQuestion"
+              values={{
+                id,
+                origin: t(ORIGIN_KEY[existing.origin]),
+                existingTitle: existing.title,
+                existingVersion: existing.version,
+                incomingTitle: incoming.title,
+                incomingVersion: incoming.version,
+              }}
+              components={{ code: <code /> }}
+            />
           </p>
           <button type="button" className="primary" onClick={() => onReplace(state.request)}>
-            Replace
+            {t('import.replace')}
           </button>{' '}
           <button type="button" onClick={onDismiss}>
-            Keep the current pack
+            {t('import.keep')}
           </button>
         </div>
       );

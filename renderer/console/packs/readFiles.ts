@@ -1,3 +1,5 @@
+import { i18n } from '../../shared/i18n/i18n';
+
 /** Reads a browser File as base64 (works the same in Electron and in the browser shell). */
 export function fileToBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -6,7 +8,8 @@ export function fileToBase64(file: Blob): Promise<string> {
       const url = String(reader.result);
       resolve(url.slice(url.indexOf(',') + 1));
     };
-    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+    reader.onerror = () =>
+      reject(reader.error ?? new Error(i18n.t('import.unreadableFile', { ns: 'packs' })));
     reader.readAsDataURL(file);
   });
 }

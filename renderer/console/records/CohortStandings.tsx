@@ -4,6 +4,7 @@ import type {
   MemberStanding,
 } from '../../../electron/services/group/certificates';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { MemberStandingList } from './MemberStandingList';
 
 const api = consoleApi();
@@ -21,6 +22,7 @@ export function CohortStandings({
   rule: CertificateRule;
   onError: (error: Error) => void;
 }) {
+  const t = useConsoleT('records');
   const [loaded, setLoaded] = useState<{ cohortId: number; members: MemberStanding[] } | null>(
     null,
   );
@@ -34,10 +36,12 @@ export function CohortStandings({
     };
   }, [cohortId, rule, onError]);
 
-  if (loaded?.cohortId !== cohortId) return <p className="runner__muted">Loading members…</p>;
+  if (loaded?.cohortId !== cohortId)
+    return <p className="runner__muted">{t('standing.loading')}</p>;
   return (
     <MemberStandingList
       members={loaded.members}
+      minSessions={rule.minSessions}
       onSave={(change) =>
         call(api, 'records:setMemberStanding', change).then((members) =>
           setLoaded({ cohortId, members }),

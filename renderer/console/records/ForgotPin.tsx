@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Trans } from 'react-i18next';
 import type { LockStatus } from '../../../electron/services/access/recordsLock';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { PinInput } from '../../shared/PinInput';
 
 const api = consoleApi();
@@ -11,6 +13,7 @@ const api = consoleApi();
  * file itself, so main accepts it to set a new PIN.
  */
 export function ForgotPin({ onReset }: { onReset: (status: LockStatus, pin: string) => void }) {
+  const t = useConsoleT('records');
   const [open, setOpen] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState('');
   const [pin, setPin] = useState('');
@@ -20,7 +23,7 @@ export function ForgotPin({ onReset }: { onReset: (status: LockStatus, pin: stri
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (pin !== again) {
-      setError('The two new PINs differ.');
+      setError(t('forgot.differ'));
       return;
     }
     call(api, 'records:resetPin', { recoveryKey, pin }).then(
@@ -41,18 +44,15 @@ export function ForgotPin({ onReset }: { onReset: (status: LockStatus, pin: stri
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        Forgot the PIN?
+        {t('forgot.toggle')}
       </button>
       {open && (
-        <form className="forgot-pin__form" onSubmit={submit} aria-label="Use the recovery key">
+        <form className="forgot-pin__form" onSubmit={submit} aria-label={t('forgot.form')}>
           <p>
-            Nobody can read the PIN back, and the kiosk has no master PIN. Clinic IT, or whoever
-            keeps this laptop&apos;s <strong>recovery key sheet</strong> (in the locked cabinet),
-            can set a new PIN: type the recovery key from the sheet, in its groups of five (or the
-            hex key printed under it).
+            <Trans t={t} i18nKey="forgot.explain" components={{ strong: <strong /> }} />
           </p>
           <label>
-            Recovery key
+            {t('forgot.recoveryKey')}
             <input
               value={recoveryKey}
               onChange={(event) => setRecoveryKey(event.target.value)}
@@ -60,23 +60,20 @@ export function ForgotPin({ onReset }: { onReset: (status: LockStatus, pin: stri
               spellCheck={false}
               required
               maxLength={200}
-              placeholder="XXXXX-XXXXX-…"
+              placeholder={t('forgot.recoveryKeyExample')}
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? errorId : undefined}
             />
           </label>
-          <PinInput label="New PIN (4 to 8 digits)" value={pin} onChange={setPin} required />
-          <PinInput label="The same new PIN again" value={again} onChange={setAgain} required />
+          <PinInput label={t('forgot.newPin')} value={pin} onChange={setPin} required />
+          <PinInput label={t('forgot.again')} value={again} onChange={setAgain} required />
           {error && (
             <p className="pin-card__error" role="alert" id={errorId}>
               {error}
             </p>
           )}
-          <button type="submit">Set the new PIN</button>
-          <p className="runner__muted">
-            No sheet? The records stay locked: the README&apos;s &ldquo;Forgotten PIN&rdquo; says
-            what IT can do.
-          </p>
+          <button type="submit">{t('forgot.submit')}</button>
+          <p className="runner__muted">{t('forgot.noSheet')}</p>
         </form>
       )}
     </div>

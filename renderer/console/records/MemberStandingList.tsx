@@ -1,11 +1,27 @@
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import type {
   MemberStanding,
   MemberStandingChange,
 } from '../../../electron/services/group/certificates';
+import { useConsoleT } from '../../shared/i18n/i18n';
 
-/** `1 session`, `3 sessions`. */
-const sessionsLabel = (count: number) => `${count} ${count === 1 ? 'session' : 'sessions'}`;
+/**
+ * Why a member does or does not get a certificate, in the console's language: main decided
+ * (`eligible`), and its standing says which reason applies.
+ */
+function because(member: MemberStanding, minSessions: number, t: TFunction<'records'>): string {
+  const total = member.sessionsAttended + member.priorSessions;
+  if (member.override === 'grant')
+    return t('standing.granted', { reason: member.overrideReason ?? '' });
+  if (member.override === 'withhold')
+    return t('standing.withheld', { reason: member.overrideReason ?? '' });
+  if (member.graduated) return t('standing.graduating');
+  if (member.eligible) return t('standing.goodStanding');
+  if (total < minSessions)
+    return t('standing.fewSessions', { count: total, required: minSessions });
+  return t('standing.quizNotTaken');
+}
 
 /**
  * A group's members and their certificates: sessions in the kiosk and before it, graduating, and
@@ -13,27 +29,36 @@ const sessionsLabel = (count: number) => `${count} ${count === 1 ? 'session' : '
  */
 export function MemberStandingList({
   members,
+  minSessions,
   onSave,
 }: {
   members: MemberStanding[];
+  /** The program's rule: sessions a certificate needs. */
+  minSessions: number;
   onSave: (change: MemberStandingChange) => Promise<unknown>;
 }) {
+  const t = useConsoleT('records');
   const [editing, setEditing] = useState<number | null>(null);
   return (
     <ul className="records__members">
       {members.map((member) => (
         <li key={member.id} data-member={member.name}>
           <span>
-            <strong>{member.name}</strong>: {sessionsLabel(member.sessionsAttended)}
-            {member.priorSessions > 0 && ` + ${member.priorSessions} before the kiosk`},{' '}
-            {member.quizzesTaken} {member.quizzesTaken === 1 ? 'quiz' : 'quizzes'}
+            <strong>{member.name}</strong>:{' '}
+            {t(member.priorSessions > 0 ? 'standing.summaryWithPrior' : 'standing.summary', {
+              sessions: t('standing.sessions', { count: member.sessionsAttended }),
+              prior: member.priorSessions,
+              quizzes: t('standing.quizzes', { count: member.quizzesTaken }),
+            })}
           </span>{' '}
-          {member.graduated && <span className="badge">graduating</span>}
+          {member.graduated && <span className="badge">{t('standing.graduating')}</span>}
           <span
             className={`badge ${member.eligible ? 'badge--new' : ''}`}
             data-testid="certificate"
           >
-            {member.eligible ? 'certificate' : 'no certificate'}: {member.because}
+            {t(member.eligible ? 'standing.certificate' : 'standing.noCertificate', {
+              because: because(member, minSessions, t),
+            })}
           </span>{' '}
           {editing === member.id ? (
             <StandingForm
@@ -44,10 +69,10 @@ export function MemberStandingList({
           ) : (
             <button
               type="button"
-              aria-label={`Edit ${member.name}'s sessions and certificate`}
+              aria-label={t('standing.editLabel', { name: member.name })}
               onClick={() => setEditing(member.id)}
             >
-              Edit…
+              {t('standing.edit')}
             </button>
           )}
         </li>
@@ -65,6 +90,7 @@ function StandingForm({
   onSave: (change: MemberStandingChange) => Promise<unknown>;
   onCancel: () => void;
 }) {
+  const t = useConsoleT('records');
   const [priorSessions, setPriorSessions] = useState(member.priorSessions);
   const [priorNote, setPriorNote] = useState(member.priorNote ?? '');
   const [override, setOverride] = useState<MemberStanding['override']>(member.override);
@@ -84,11 +110,11 @@ function StandingForm({
   return (
     <form
       className="records__standing"
-      aria-label={`${member.name}'s sessions and certificate`}
+      aria-label={t('standing.form', { name: member.name })}
       onSubmit={submit}
     >
       <label>
-        Sessions before the kiosk
+        {t('standing.priorSessions')}
         <input
           type="number"
           min={0}
@@ -98,30 +124,30 @@ function StandingForm({
         />
       </label>
       <label>
-        Where they are recorded
+        {t('standing.priorNote')}
         <input
           value={priorNote}
           maxLength={500}
-          placeholder="e.g. paper sign-in sheets, spring cohort"
+          placeholder={t('standing.priorNoteExample')}
           onChange={(event) => setPriorNote(event.target.value)}
         />
       </label>
       <label>
-        Certificate
+        {t('standing.certificateLabel')}
         <select
           value={override ?? 'rule'}
           onChange={(event) =>
             setOverride(event.target.value === 'rule' ? null : (event.target.value as 'grant'))
           }
         >
-          <option value="rule">as the program's rule decides</option>
-          <option value="grant">give a certificate</option>
-          <option value="withhold">no certificate</option>
+          <option value="rule">{t('standing.byRule')}</option>
+          <option value="grant">{t('standing.grant')}</option>
+          <option value="withhold">{t('standing.withhold')}</option>
         </select>
       </label>
       {override && (
         <label>
-          Reason
+          {t('standing.reason')}
           <input
             required
             value={reason}
@@ -131,11 +157,11 @@ function StandingForm({
         </label>
       )}
       <button type="submit" className="primary">
-        Save
+        {t('standing.save')}
       </button>
       {error && <span role="alert">{error}</span>}
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('standing.cancel')}
       </button>
     </form>
   );

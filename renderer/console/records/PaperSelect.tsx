@@ -1,3 +1,5 @@
+import { useConsoleT } from '../../shared/i18n/i18n';
+
 export type PageSize = 'A4' | 'Letter';
 
 /** The paper every printout is laid out for. */
@@ -8,12 +10,13 @@ export function PaperSelect({
   value: PageSize;
   onChange: (pageSize: PageSize) => void;
 }) {
+  const t = useConsoleT('records');
   return (
     <label>
-      Paper
+      {t('paper.label')}
       <select value={value} onChange={(event) => onChange(event.target.value as PageSize)}>
-        <option value="Letter">Letter</option>
-        <option value="A4">A4</option>
+        <option value="Letter">{t('paper.letter')}</option>
+        <option value="A4">{t('paper.a4')}</option>
       </select>
     </label>
   );

@@ -2,11 +2,14 @@ import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from
 import type { LockStatus } from '../../../electron/services/access/recordsLock';
 import type { Download, RecordsOverview } from '../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../platform/kiosk';
+import { formatDateTime, formatFileSize } from '../../shared/i18n/format';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { PinInput } from '../../shared/PinInput';
 import { defaultAgendaStart } from './agendaStart';
 import { CohortStandings } from './CohortStandings';
 import { ForgotPin } from './ForgotPin';
 import { saveDownload } from './download';
+import { isRecordsLocked } from './locked';
 import { SessionList } from './SessionList';
 import { PaperSelect, type PageSize } from './PaperSelect';
 import './records.css';
@@ -16,9 +19,17 @@ const api = consoleApi();
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Charts for the whole program: loaded only when opened, so the console starts as fast as before. */
 const ProgramView = lazy(() => import('./program/ProgramView'));
+/** A session's report: the printable PDF and the figures as CSV. */
+const BACKUP_REASON_KEY = {
+  'session-end': 'backups.reason.sessionEnd',
+  daily: 'backups.reason.daily',
+  manual: 'backups.reason.manual',
+  'before-restore': 'backups.reason.beforeRestore',
+} as const;
 
 /** Past sessions, printing, exports and backups: behind the counselor PIN, locked when idle. */
 export function RecordsView() {
+  const t = useConsoleT('records');
   const [lock, setLock] = useState<LockStatus | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [page, setPage] = useState<'records' | 'program'>('records');
@@ -49,30 +60,30 @@ export function RecordsView() {
     };
   }, [lock]);
 
-  if (!lock) return <p className="records">Loading…</p>;
+  if (!lock) return <p className="records">{t('view.loading')}</p>;
   if (!lock.unlocked) return <PinGate lock={lock} onChange={setLock} />;
   return (
     <div className="records">
       <header className="records__header">
-        <h2>Records</h2>
-        <div className="details__buttons" role="group" aria-label="Records pages">
+        <h2>{t('view.heading')}</h2>
+        <div className="details__buttons" role="group" aria-label={t('view.pages')}>
           <button
             type="button"
             aria-pressed={page === 'records'}
             onClick={() => setPage('records')}
           >
-            Sessions and exports
+            {t('view.sessionsPage')}
           </button>
           <button
             type="button"
             aria-pressed={page === 'program'}
             onClick={() => setPage('program')}
           >
-            Program at a glance
+            {t('view.programPage')}
           </button>
         </div>
         <button type="button" onClick={() => call(api, 'records:lock', {}).then(setLock)}>
-          Lock records
+          {t('view.lock')}
         </button>
       </header>
       {message && (
@@ -84,7 +95,7 @@ export function RecordsView() {
         </p>
       )}
       {page === 'program' ? (
-        <Suspense fallback={<p>Loading the Program view…</p>}>
+        <Suspense fallback={<p>{t('view.loadingProgram')}</p>}>
           <ProgramView onMessage={setMessage} onLocked={() => void refreshLock()} />
         </Suspense>
       ) : (
@@ -95,13 +106,14 @@ export function RecordsView() {
 }
 
 function PinGate({ lock, onChange }: { lock: LockStatus; onChange: (status: LockStatus) => void }) {
+  const t = useConsoleT('records');
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!lock.pinSet && pin !== again) {
-      setError('The two PINs differ. Type the same PIN in both fields.');
+      setError(t('pin.differ'));
       return;
     }
     const request = lock.pinSet
@@ -115,30 +127,23 @@ function PinGate({ lock, onChange }: { lock: LockStatus; onChange: (status: Lock
     <div className="pin-page">
       <section className="pin-card">
         <form onSubmit={submit} aria-labelledby="pin-title">
-          <h2 id="pin-title">
-            {lock.pinSet ? 'Records are locked' : 'Set a counselor PIN for the records'}
-          </h2>
-          <p>
-            Records hold members&apos; names and answers. They lock after {lock.idleMinutes} minutes
-            without use.
-          </p>
+          <h2 id="pin-title">{t(lock.pinSet ? 'pin.locked' : 'pin.setTitle')}</h2>
+          <p>{t('pin.why', { count: lock.idleMinutes })}</p>
           <PinInput
-            label={lock.pinSet ? 'Counselor PIN' : 'New PIN (4 to 8 digits)'}
+            label={t(lock.pinSet ? 'pin.counselorPin' : 'pin.newPin')}
             value={pin}
             onChange={setPin}
             autoFocus
             error={error ? 'pin-error' : undefined}
           />
-          {!lock.pinSet && (
-            <PinInput label="The same PIN again" value={again} onChange={setAgain} />
-          )}
+          {!lock.pinSet && <PinInput label={t('pin.again')} value={again} onChange={setAgain} />}
           {error && (
             <p className="pin-card__error" role="alert" id="pin-error">
               {error}
             </p>
           )}
           <button type="submit" className="primary">
-            {lock.pinSet ? 'Unlock' : 'Set PIN'}
+            {t(lock.pinSet ? 'pin.unlock' : 'pin.set')}
           </button>
         </form>
         {lock.pinSet && <ForgotPin onReset={(status) => onChange(status)} />}
@@ -154,6 +159,7 @@ function RecordsContent({
   onMessage: (message: { text: string; error: boolean } | null) => void;
   onLocked: () => void;
 }) {
+  const t = useConsoleT('records');
   const [overview, setOverview] = useState<RecordsOverview | null>(null);
   const [pageSize, setPageSize] = useState<PageSize>('Letter');
   const [packId, setPackId] = useState('');
@@ -163,7 +169,7 @@ function RecordsContent({
   const fail = useCallback(
     (error: Error) => {
       onMessage({ text: error.message, error: true });
-      if (/locked/.test(error.message)) onLocked();
+      if (isRecordsLocked(error)) onLocked();
     },
     [onMessage, onLocked],
   );
@@ -183,17 +189,17 @@ function RecordsContent({
   const fetchFile = (request: () => Promise<Download>) =>
     request().then((download) => {
       saveDownload(download);
-      onMessage({ text: `Saved ${download.fileName}.`, error: false });
+      onMessage({ text: t('view.saved', { fileName: download.fileName }), error: false });
     }, fail);
 
-  if (!overview) return <p>Loading records…</p>;
+  if (!overview) return <p>{t('view.loading')}</p>;
   const pack = overview.packs.find((entry) => entry.id === packId) ?? overview.packs[0];
   const cohort = overview.cohorts.find((entry) => entry.id === cohortId) ?? overview.cohorts[0];
 
   return (
     <>
       <section aria-labelledby="sessions-title">
-        <h3 id="sessions-title">Sessions</h3>
+        <h3 id="sessions-title">{t('sessions.heading')}</h3>
         <SessionList
           newest={overview.sessions}
           total={overview.sessionCount}
@@ -204,10 +210,10 @@ function RecordsContent({
       </section>
 
       <section aria-labelledby="print-title">
-        <h3 id="print-title">Print</h3>
+        <h3 id="print-title">{t('print.heading')}</h3>
         <div className="inline-form">
           <label>
-            Pack
+            {t('print.pack')}
             <select value={pack?.id ?? ''} onChange={(event) => setPackId(event.target.value)}>
               {overview.packs.map((entry) => (
                 <option key={entry.id} value={entry.id}>
@@ -218,11 +224,11 @@ function RecordsContent({
           </label>
           <PaperSelect value={pageSize} onChange={setPageSize} />
           <label>
-            Group starts at
+            {t('print.startsAt')}
             <input
               type="text"
               inputMode="numeric"
-              placeholder="HH:MM"
+              placeholder={t('print.timeFormat')}
               maxLength={5}
               size={6}
               value={startTime}
@@ -233,9 +239,7 @@ function RecordsContent({
           </label>
         </div>
         <p id="start-time-hint" className="runner__muted">
-          The agenda prints the program&apos;s times; with a start time (24-hour, e.g. 18:30), or
-          while a session of the pack runs, it adds today&apos;s clock times beside them. The start
-          time is filled in with the last group&apos;s usual start, else the next half hour.
+          {t('print.startHint')}
         </p>
         {pack && (
           <div className="details__buttons">
@@ -244,7 +248,7 @@ function RecordsContent({
               onClick={() =>
                 startTime !== '' && !TIME_OF_DAY.test(startTime)
                   ? onMessage({
-                      text: `Group starts at: “${startTime}” is not a time; write it as HH:MM, e.g. 18:30.`,
+                      text: t('print.notATime', { typed: startTime }),
                       error: true,
                     })
                   : fetchFile(() =>
@@ -257,7 +261,7 @@ function RecordsContent({
                     )
               }
             >
-              Group agenda
+              {t('print.agenda')}
             </button>
             {pack.hasQuiz && (
               <button
@@ -268,7 +272,7 @@ function RecordsContent({
                   )
                 }
               >
-                Quiz sheet
+                {t('print.quiz')}
               </button>
             )}
             {pack.hasGame && (
@@ -284,7 +288,7 @@ function RecordsContent({
                   )
                 }
               >
-                Scenario cards
+                {t('print.scenarios')}
               </button>
             )}
             {pack.handouts.map((handout) => (
@@ -310,7 +314,7 @@ function RecordsContent({
       </section>
 
       <section aria-labelledby="groups-title">
-        <h3 id="groups-title">Groups and certificates</h3>
+        <h3 id="groups-title">{t('groups.heading')}</h3>
         <RuleEditor
           overview={overview}
           onSave={(rule) => call(api, 'records:setCertificateRule', rule).then(setOverview, fail)}
@@ -319,7 +323,7 @@ function RecordsContent({
           <>
             <div className="inline-form">
               <label>
-                Group
+                {t('groups.group')}
                 <select
                   value={cohort.id}
                   onChange={(event) => setCohortId(Number(event.target.value))}
@@ -345,7 +349,7 @@ function RecordsContent({
                     )
                   }
                 >
-                  Print certificates
+                  {t('groups.printCertificates')}
                 </button>
               )}
             </div>
@@ -355,20 +359,20 @@ function RecordsContent({
       </section>
 
       <section aria-labelledby="export-title">
-        <h3 id="export-title">Export</h3>
+        <h3 id="export-title">{t('export.heading')}</h3>
         <div className="details__buttons">
           <ExportAllButton onSave={() => fetchFile(() => call(api, 'records:exportAll', {}))} />
           <button
             type="button"
             onClick={() => fetchFile(() => call(api, 'records:exportRedcap', {}))}
           >
-            REDCap import (de-identified)
+            {t('export.redcap')}
           </button>
         </div>
       </section>
 
       <section aria-labelledby="recovery-title">
-        <h3 id="recovery-title">Recovery key</h3>
+        <h3 id="recovery-title">{t('recovery.heading')}</h3>
         <p
           className={
             overview.recoverySheetPrintedAt === null
@@ -377,8 +381,8 @@ function RecordsContent({
           }
         >
           {overview.recoverySheetPrintedAt === null
-            ? 'The records and backups on this laptop are encrypted. Print the recovery key sheet now and keep it in the clinic’s locked cabinet: without it, they cannot be opened on another laptop.'
-            : `The records and backups are encrypted. The recovery key sheet was last printed ${new Date(overview.recoverySheetPrintedAt).toLocaleString()}.`}
+            ? t('recovery.notPrinted')
+            : t('recovery.printedAt', { when: formatDateTime(overview.recoverySheetPrintedAt) })}
         </p>
         <button
           type="button"
@@ -386,26 +390,27 @@ function RecordsContent({
             fetchFile(() => call(api, 'records:recoverySheet', { pageSize })).then(() => load())
           }
         >
-          Print the recovery key sheet
+          {t('recovery.print')}
         </button>
       </section>
 
       <section aria-labelledby="backups-title">
-        <h3 id="backups-title">Backups</h3>
-        <p className="runner__muted">
-          Made at the end of every session and once a day; the last ten are kept.
-        </p>
+        <h3 id="backups-title">{t('backups.heading')}</h3>
+        <p className="runner__muted">{t('backups.when')}</p>
         <button
           type="button"
           onClick={() => call(api, 'records:backup', {}).then(() => load(), fail)}
         >
-          Back up now
+          {t('backups.now')}
         </button>
         <ul className="records__backups">
           {overview.backups.map((backup) => (
             <li key={backup.name} data-backup={backup.name}>
-              {new Date(backup.createdAt).toLocaleString()} · {backup.reason} ·{' '}
-              {(backup.size / 1024).toFixed(0)} KB{' '}
+              {t('backups.entry', {
+                when: formatDateTime(backup.createdAt),
+                reason: t(BACKUP_REASON_KEY[backup.reason]),
+                size: formatFileSize(backup.size),
+              })}{' '}
               <RestoreButton
                 name={backup.name}
                 onRestored={(text) => {
@@ -429,19 +434,20 @@ function RuleEditor({
   overview: RecordsOverview;
   onSave: (rule: RecordsOverview['certificateRule']) => void;
 }) {
+  const t = useConsoleT('records');
   const [minSessions, setMinSessions] = useState(overview.certificateRule.minSessions);
   const [requireQuizzes, setRequireQuizzes] = useState(overview.certificateRule.requireQuizzes);
   return (
     <form
       className="inline-form"
-      aria-label="Good standing rule"
+      aria-label={t('groups.rule')}
       onSubmit={(event) => {
         event.preventDefault();
         onSave({ minSessions, requireQuizzes });
       }}
     >
       <label>
-        Sessions attended at least
+        {t('groups.minSessions')}
         <input
           type="number"
           min={1}
@@ -456,27 +462,27 @@ function RuleEditor({
           checked={requireQuizzes}
           onChange={(event) => setRequireQuizzes(event.target.checked)}
         />
-        and took the quizzes
+        {t('groups.requireQuizzes')}
       </label>
-      <button type="submit">Save rule</button>
+      <button type="submit">{t('groups.saveRule')}</button>
     </form>
   );
 }
 
 /** The all-records export holds every name: the counselor is told before the file is saved. */
 function ExportAllButton({ onSave }: { onSave: () => void }) {
+  const t = useConsoleT('records');
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
       <button type="button" onClick={() => setConfirming(true)}>
-        All records (CSV)
+        {t('export.all')}
       </button>
     );
   }
   return (
-    <span role="group" aria-label="Confirm export">
-      This file holds every member’s name and is not protected by the kiosk: anyone who opens it can
-      read it. Save it only to an encrypted drive, and delete it when done.{' '}
+    <span role="group" aria-label={t('export.confirm')}>
+      {t('export.warning')}{' '}
       <button
         type="button"
         className="primary"
@@ -485,10 +491,10 @@ function ExportAllButton({ onSave }: { onSave: () => void }) {
           onSave();
         }}
       >
-        Save unprotected file
+        {t('export.save')}
       </button>{' '}
       <button type="button" onClick={() => setConfirming(false)}>
-        Cancel
+        {t('export.cancel')}
       </button>
     </span>
   );
@@ -503,17 +509,18 @@ function RestoreButton({
   onRestored: (text: string) => void;
   onError: (error: Error) => void;
 }) {
+  const t = useConsoleT('records');
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
       <button type="button" onClick={() => setConfirming(true)}>
-        Restore…
+        {t('backups.restore')}
       </button>
     );
   }
   return (
-    <span role="group" aria-label="Confirm restore">
-      Replace all records with this backup? A safety backup is made first.{' '}
+    <span role="group" aria-label={t('backups.confirm')}>
+      {t('backups.question')}{' '}
       <button
         type="button"
         className="primary"
@@ -521,16 +528,19 @@ function RestoreButton({
           call(api, 'records:restore', { name }).then(
             (result) =>
               onRestored(
-                `Restored ${result.restoredFrom}; the previous records are in ${result.safetyBackup.name}.`,
+                t('backups.restored', {
+                  from: result.restoredFrom,
+                  safety: result.safetyBackup.name,
+                }),
               ),
             onError,
           )
         }
       >
-        Restore
+        {t('backups.restoreNow')}
       </button>{' '}
       <button type="button" onClick={() => setConfirming(false)}>
-        Cancel
+        {t('backups.cancel')}
       </button>
     </span>
   );

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { EndedSessionRow } from '../../../electron/db/queries/sessions';
 import type { Download } from '../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../platform/kiosk';
+import { formatShortDate } from '../../shared/i18n/format';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { formatClock } from '../../shared/time';
 import type { PageSize } from './PaperSelect';
 
 const api = consoleApi();
+const REPORT_FORMATS = ['pdf', 'csv'] as const;
 
 /**
  * The ended sessions with their reports: the newest page comes with the overview, earlier pages
@@ -24,6 +27,7 @@ export function SessionList({
   onFile: (request: () => Promise<Download>) => void;
   onError: (error: Error) => void;
 }) {
+  const t = useConsoleT('records');
   // Earlier pages belong to the overview they were read after: a refreshed one starts again.
   const [earlier, setEarlier] = useState({ after: newest, rows: [] as EndedSessionRow[] });
   const [loading, setLoading] = useState(false);
@@ -40,40 +44,48 @@ export function SessionList({
       )
       .finally(() => setLoading(false));
   };
-  const report = (sessionId: number, format: 'pdf' | 'csv') =>
+  const report = (sessionId: number, format: (typeof REPORT_FORMATS)[number]) =>
     onFile(() => call(api, 'records:sessionReport', { sessionId, format, pageSize }));
 
-  if (sessions.length === 0) return <p className="runner__muted">No session has ended yet.</p>;
+  if (sessions.length === 0) return <p className="runner__muted">{t('sessions.none')}</p>;
   return (
     <>
       <table className="summary__table">
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Group</th>
-            <th scope="col">Pack</th>
-            <th scope="col">Minutes</th>
-            <th scope="col">Report</th>
+            <th scope="col">{t('sessions.date')}</th>
+            <th scope="col">{t('sessions.group')}</th>
+            <th scope="col">{t('sessions.pack')}</th>
+            <th scope="col">{t('sessions.minutes')}</th>
+            <th scope="col">{t('sessions.report')}</th>
           </tr>
         </thead>
         <tbody>
           {sessions.map((session) => (
             <tr key={session.id} data-session-id={session.id}>
               <td>
-                {new Date(session.startedAt).toLocaleDateString()} {formatClock(session.startedAt)}
+                {t('sessions.when', {
+                  date: formatShortDate(session.startedAt),
+                  time: formatClock(session.startedAt),
+                })}
               </td>
               <td>{session.cohortName}</td>
               <td>{session.packTitle}</td>
               <td>
-                {session.actualMinutes} of {session.plannedMinutes}
+                {t('sessions.length', {
+                  actual: session.actualMinutes,
+                  planned: session.plannedMinutes,
+                })}
               </td>
               <td>
-                <button type="button" onClick={() => report(session.id, 'pdf')}>
-                  PDF
-                </button>{' '}
-                <button type="button" onClick={() => report(session.id, 'csv')}>
-                  CSV
-                </button>
+                {REPORT_FORMATS.map((format, index) => (
+                  <Fragment key={format}>
+                    {index > 0 && ' '}
+                    <button type="button" onClick={() => report(session.id, format)}>
+                      {t(`sessions.${format}`)}
+                    </button>
+                  </Fragment>
+                ))}
               </td>
             </tr>
           ))}
@@ -82,7 +94,7 @@ export function SessionList({
       {sessions.length < total && (
         <p>
           <button type="button" onClick={showEarlier} disabled={loading}>
-            Show earlier sessions ({total - sessions.length} more)
+            {t('sessions.showEarlier', { count: total - sessions.length })}
           </button>
         </p>
       )}

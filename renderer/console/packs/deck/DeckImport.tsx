@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { RequestOf } from '../../../../electron/ipc/contract';
 import type { DeckTargetPack } from '../../../../electron/services/packs/deckImport';
 import type { ImportResult } from '../../../../electron/services/packs/packViews';
 import { UPLOAD_CHUNK_BYTES } from '../../../../electron/ipc/wire';
 import { call, consoleApi } from '../../../platform/kiosk';
+import { i18n, useConsoleT } from '../../../shared/i18n/i18n';
 import { sendInParts } from '../readFiles';
 import { minutesFor } from './deckText';
 import {
@@ -49,7 +52,7 @@ function sendPage(deckId: string, page: number, image: Blob) {
   );
 }
 
-function initialBreaks(deck: OpenedDeck, pages: readonly Page[]): Breaks {
+function initialBreaks(deck: OpenedDeck, pages: readonly Page[], t: TFunction<'packs'>): Breaks {
   const starts = deck.sections.length > 0 ? deck.sections : [{ firstPage: 0, title: '' }];
   const firsts = [0, ...starts.map((section) => section.firstPage).filter((first) => first > 0)];
   const breaks: Breaks = new Map();
@@ -57,7 +60,7 @@ function initialBreaks(deck: OpenedDeck, pages: readonly Page[]): Breaks {
     const section = starts.find((start) => start.firstPage === first);
     const end = firsts[index + 1] ?? pages.length;
     breaks.set(first, {
-      title: section?.title || pages[first]?.title || `Part ${index + 1}`,
+      title: section?.title || pages[first]?.title || t('deck.part', { number: index + 1 }),
       minutes: minutesFor(end - first),
     });
   });
@@ -78,6 +81,7 @@ export default function DeckImport({
   onDone: (result: Extract<ImportResult, { status: 'imported' }>) => void;
   onClose: () => void;
 }) {
+  const t = useConsoleT('packs');
   const [deck, setDeck] = useState<OpenedDeck | null>(null);
   const [pages, setPages] = useState<Page[]>([]);
   const [step, setStep] = useState<Step>({ step: 'reading', done: 0, total: 0 });
@@ -97,6 +101,8 @@ export default function DeckImport({
   useEffect(() => {
     let cancelled = false;
     let opened: OpenedDeck | null = null;
+    // Read once per file, whatever the console's language does meanwhile.
+    const say = i18n.getFixedT(null, 'packs');
     (async () => {
       try {
         opened = await openDeck(await file.arrayBuffer());
@@ -113,13 +119,13 @@ export default function DeckImport({
         setDeck(opened);
         setPages(read);
         if (opened.title) setTitle(opened.title);
-        setBreaks(initialBreaks(opened, read));
+        setBreaks(initialBreaks(opened, read, say));
         setStep({ step: 'ready', notice: null });
       } catch (error) {
         if (!cancelled)
           setStep({
             step: 'failed',
-            message: `“${file.name}” could not be read as a PDF: ${(error as Error).message}`,
+            message: say('deck.unreadable', { name: file.name, message: (error as Error).message }),
           });
       }
     })();
@@ -144,7 +150,11 @@ export default function DeckImport({
 
   function toggleBreak(index: number, on: boolean) {
     const next = new Map(breaks);
-    if (on) next.set(index, { title: pages[index]?.title || `Part ${next.size + 1}`, minutes: 0 });
+    if (on)
+      next.set(index, {
+        title: pages[index]?.title || t('deck.part', { number: next.size + 1 }),
+        minutes: 0,
+      });
     else next.delete(index);
     // Each item's minutes follow its pages until the coordinator changes them.
     const sorted = [...next.keys()].sort((a, b) => a - b);
@@ -201,11 +211,11 @@ export default function DeckImport({
         onDone(result);
         return;
       }
-      setProblems(result.status === 'invalid' ? result.problems : ['a pack with that id exists']);
+      setProblems(result.status === 'invalid' ? result.problems : [t('deck.idTaken')]);
       setStep({ step: 'ready', notice: null });
     } catch (error) {
       if (run.deckId) await call(api, 'packs:cancelDeck', { deckId: run.deckId }).catch(() => null);
-      if (run.stopped) setStep({ step: 'ready', notice: 'Import cancelled; nothing was kept.' });
+      if (run.stopped) setStep({ step: 'ready', notice: t('deck.cancelled') });
       else {
         setProblems([(error as Error).message]);
         setStep({ step: 'ready', notice: null });
@@ -228,15 +238,18 @@ export default function DeckImport({
   return (
     <section className="deck-import" aria-labelledby="deck-import-title">
       <header className="deck-import__header">
-        <h3 id="deck-import-title">Import a deck from PDF: {file.name}</h3>
+        <h3 id="deck-import-title">{t('deck.title', { name: file.name })}</h3>
         <button type="button" onClick={onClose} disabled={sendingPages}>
-          Close
+          {t('deck.close')}
         </button>
       </header>
 
       {step.step === 'reading' && (
         <Progress
-          label={`Reading page ${Math.min(step.done + 1, step.total || 1)} of ${step.total || '…'}`}
+          label={t('deck.reading', {
+            page: Math.min(step.done + 1, step.total || 1),
+            total: step.total || '…',
+          })}
           done={step.done}
           total={step.total}
         />
@@ -253,7 +266,7 @@ export default function DeckImport({
       )}
       {problems.length > 0 && (
         <div className="import-status import-status--error" role="alert">
-          <p>The deck was not imported; nothing was changed:</p>
+          <p>{t('deck.failed')}</p>
           <ul className="problems">
             {problems.map((problem) => (
               <li key={problem}>{problem}</li>
@@ -265,14 +278,14 @@ export default function DeckImport({
       {deck && (
         <form
           className="deck-import__form"
-          aria-label="Import the deck"
+          aria-label={t('deck.form')}
           onSubmit={(event) => {
             event.preventDefault();
             void runImport();
           }}
         >
           <fieldset className="deck-import__mode" disabled={busy}>
-            <legend>Import into</legend>
+            <legend>{t('deck.into')}</legend>
             <label>
               <input
                 type="radio"
@@ -280,7 +293,7 @@ export default function DeckImport({
                 checked={mode === 'new'}
                 onChange={() => setMode('new')}
               />{' '}
-              A new pack
+              {t('deck.newPack')}
             </label>
             <label>
               <input
@@ -290,59 +303,57 @@ export default function DeckImport({
                 disabled={targets.length === 0}
                 onChange={() => setMode('existing')}
               />{' '}
-              An agenda item of a pack imported here
-              {targets.length === 0 && ' (none yet)'}
+              {t(targets.length === 0 ? 'deck.existingItemNone' : 'deck.existingItem')}
             </label>
           </fieldset>
 
           {mode === 'new' ? (
             <fieldset className="deck-import__fields" disabled={busy}>
-              <legend>The new pack</legend>
+              <legend>{t('deck.newPackFields')}</legend>
               <label>
-                Title
+                {t('deck.packTitle')}
                 <input value={title} onChange={(event) => setTitle(event.target.value)} required />
               </label>
               <label>
-                Program
+                {t('deck.program')}
                 <input
                   value={program}
                   onChange={(event) => setProgram(event.target.value)}
                   required
-                  placeholder="e.g. HHRP+"
+                  placeholder={t('deck.programExample')}
                 />
               </label>
               <div className="deck-import__field">
-                <label htmlFor="deck-audience">Audience</label>
+                <label htmlFor="deck-audience">{t('deck.audience')}</label>
                 <select
                   id="deck-audience"
                   value={audience}
                   onChange={(event) => setAudience(event.target.value as typeof audience)}
                 >
-                  <option value="client-group">Client group</option>
-                  <option value="provider-workshop">Provider workshop</option>
+                  <option value="client-group">{t('audience.clientGroup')}</option>
+                  <option value="provider-workshop">{t('audience.providerWorkshop')}</option>
                 </select>
               </div>
               <label>
-                Language
+                {t('deck.language')}
                 <input
                   value={language}
                   onChange={(event) => setLanguage(event.target.value)}
                   required
                   pattern="[a-z]{2}(-[A-Z]{2})?"
-                  title='A language tag such as "en" or "es-US"'
+                  title={t('deck.languageHint')}
                   size={6}
                 />
               </label>
               <p className="deck-import__total">
-                {firsts.length} agenda item{firsts.length === 1 ? '' : 's'} · {plannedMinutes} min
-                planned
+                {t('deck.total', { count: firsts.length, minutes: plannedMinutes })}
               </p>
             </fieldset>
           ) : (
             <fieldset className="deck-import__fields" disabled={busy}>
-              <legend>Add the pages to</legend>
+              <legend>{t('deck.addTo')}</legend>
               <div className="deck-import__field">
-                <label htmlFor="deck-pack">Pack</label>
+                <label htmlFor="deck-pack">{t('deck.pack')}</label>
                 <select
                   id="deck-pack"
                   value={packId}
@@ -354,13 +365,13 @@ export default function DeckImport({
                 >
                   {targets.map((pack) => (
                     <option key={pack.id} value={pack.id}>
-                      {pack.title} ({pack.version})
+                      {t('deck.packOption', { title: pack.title, version: pack.version })}
                     </option>
                   ))}
                 </select>
               </div>
               <div className="deck-import__field">
-                <label htmlFor="deck-item">Agenda item</label>
+                <label htmlFor="deck-item">{t('deck.agendaItem')}</label>
                 <select
                   id="deck-item"
                   value={itemId}
@@ -368,18 +379,16 @@ export default function DeckImport({
                 >
                   {targetPack?.items.map((item, index) => (
                     <option key={item.id} value={item.id}>
-                      {index + 1}. {item.title}
+                      {t('deck.itemOption', { number: index + 1, title: item.title })}
                     </option>
                   ))}
                 </select>
               </div>
-              <p className="deck-import__total">
-                The pages go after the item’s slides; the pack’s version goes up by one.
-              </p>
+              <p className="deck-import__total">{t('deck.appendNote')}</p>
             </fieldset>
           )}
 
-          <ol className="deck-pages" aria-label="Pages">
+          <ol className="deck-pages" aria-label={t('deck.pages')}>
             {pages.map((page, index) => {
               const item = breaks.get(index);
               return (
@@ -387,13 +396,22 @@ export default function DeckImport({
                   {page.preview && (
                     <img
                       src={page.preview}
-                      alt={`Page ${index + 1}`}
+                      alt={t('deck.pageAlt', { page: index + 1 })}
                       className="deck-page__preview"
                     />
                   )}
                   <div className="deck-page__text">
                     <p className="deck-page__title">
-                      {index + 1}. {page.title || <em>no text on this page</em>}
+                      {page.title ? (
+                        t('deck.pageTitle', { page: index + 1, title: page.title })
+                      ) : (
+                        <Trans
+                          t={t}
+                          i18nKey="deck.pageNoText"
+                          values={{ page: index + 1 }}
+                          components={{ em: <em /> }}
+                        />
+                      )}
                     </p>
                     {mode === 'new' && (
                       <label className="deck-page__break">
@@ -403,13 +421,13 @@ export default function DeckImport({
                           disabled={index === 0 || busy}
                           onChange={(event) => toggleBreak(index, event.target.checked)}
                         />{' '}
-                        A new agenda item starts here
+                        {t('deck.itemStartsHere')}
                       </label>
                     )}
                     {mode === 'new' && item && (
                       <div className="deck-page__item">
                         <label>
-                          Item title
+                          {t('deck.itemTitle')}
                           <input
                             value={item.title}
                             required
@@ -418,7 +436,7 @@ export default function DeckImport({
                           />
                         </label>
                         <label>
-                          Minutes
+                          {t('deck.minutes')}
                           <input
                             type="number"
                             min={1}
@@ -442,17 +460,17 @@ export default function DeckImport({
           <div className="deck-import__actions">
             {step.step === 'importing' && (
               <Progress
-                label={`Drawing and sending the slides: ${step.done} of ${step.total}`}
+                label={t('deck.sending', { done: step.done, total: step.total })}
                 done={step.done}
                 total={step.total}
               />
             )}
             {step.step === 'checking' && (
-              <Progress label="Writing and checking the pack…" done={null} total={null} />
+              <Progress label={t('deck.writing')} done={null} total={null} />
             )}
             {sendingPages ? (
               <button type="button" onClick={cancelImport}>
-                Cancel import
+                {t('deck.cancel')}
               </button>
             ) : (
               <button
@@ -460,7 +478,7 @@ export default function DeckImport({
                 className="primary"
                 disabled={busy || (mode === 'existing' && !itemId)}
               >
-                Import {pages.length} page{pages.length === 1 ? '' : 's'}
+                {t('deck.importPages', { count: pages.length })}
               </button>
             )}
           </div>

@@ -1,11 +1,13 @@
 import { lazy, Suspense, type ChangeEvent } from 'react';
 import type { ImportResult } from '../../../../electron/services/packs/packViews';
+import { useConsoleT } from '../../../shared/i18n/i18n';
 
 /** PDF.js is large: it loads when a coordinator opens a deck, never with the console. */
 const DeckImport = lazy(() => import('./DeckImport'));
 
 /** Content packs → Import a deck (PDF)…: the file picker that opens the deck import. */
 export function DeckChooser({ onChosen }: { onChosen: (file: File) => void }) {
+  const t = useConsoleT('packs');
   function onChange(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = '';
@@ -13,7 +15,7 @@ export function DeckChooser({ onChosen }: { onChosen: (file: File) => void }) {
   }
   return (
     <label className="button">
-      Import a deck (PDF)…
+      {t('deck.choose')}
       <input
         type="file"
         accept=".pdf,application/pdf"
@@ -23,9 +25,6 @@ export function DeckChooser({ onChosen }: { onChosen: (file: File) => void }) {
     </label>
   );
 }
-
-const doneMessage = ({ pack, replaced }: Extract<ImportResult, { status: 'imported' }>) =>
-  `${replaced ? 'Added the deck to' : 'Imported the deck as'} “${pack.title}” ${pack.version} (${pack.slideCount} slides).`;
 
 /** The deck import for a chosen PDF, loading PDF.js first; `onImported` gets what to tell the coordinator. */
 export function DeckImportPanel({
@@ -37,8 +36,15 @@ export function DeckImportPanel({
   onClose: () => void;
   onImported: (message: string) => void;
 }) {
+  const t = useConsoleT('packs');
+  const doneMessage = ({ pack, replaced }: Extract<ImportResult, { status: 'imported' }>) =>
+    t(replaced ? 'deck.added' : 'deck.imported', {
+      title: pack.title,
+      version: pack.version,
+      slides: t('card.slides', { count: pack.slideCount }),
+    });
   return (
-    <Suspense fallback={<p role="status">Opening the PDF reader…</p>}>
+    <Suspense fallback={<p role="status">{t('deck.openingReader')}</p>}>
       <DeckImport
         key={`${file.name}-${file.lastModified}-${file.size}`}
         file={file}

@@ -7,6 +7,7 @@ import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-d
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 // The worker is a file of the app's own build, served from its own origin under `worker-src 'self'`.
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { i18n } from '../../../shared/i18n/i18n';
 import { textLines } from './deckText';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
@@ -111,6 +112,6 @@ export async function pageImage(document: PDFDocumentProxy, index: number): Prom
   const canvas = await draw(document, index, SLIDE_WIDTH);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   canvas.width = 0;
-  if (!blob) throw new Error(`page ${index + 1} could not be drawn`);
+  if (!blob) throw new Error(i18n.t('deck.pageNotDrawn', { ns: 'packs', page: index + 1 }));
   return blob;
 }

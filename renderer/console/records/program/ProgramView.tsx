@@ -6,12 +6,14 @@ import type {
 } from '../../../../electron/services/program/programView';
 import type { Download } from '../../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../../platform/kiosk';
+import { formatNumber } from '../../../shared/i18n/format';
+import { useConsoleT } from '../../../shared/i18n/i18n';
 import { saveDownload } from '../download';
+import { isRecordsLocked } from '../locked';
 import { PaperSelect, type PageSize } from '../PaperSelect';
 import './program.css';
 
 const api = consoleApi();
-const count = (value: number, noun: string) => `${value} ${noun}${value === 1 ? '' : 's'}`;
 
 interface Selection {
   packId: string | null;
@@ -22,12 +24,13 @@ interface Selection {
 
 /** The chart main laid out, drawn as SVG: the same shapes the program report prints. */
 function ChartSvg({ chart, label }: { chart: ChartFigure; label: string }) {
+  const t = useConsoleT('records');
   return (
     <svg
       className="program__chart"
       viewBox={`0 0 ${chart.width} ${chart.height}`}
       role="img"
-      aria-label={`${label}. The figures are in the table beside the chart.`}
+      aria-label={t('program.chartLabel', { title: label })}
     >
       <rect width={chart.width} height={chart.height} fill="#ffffff" />
       {chart.shapes.map((shape, index) => {
@@ -67,13 +70,18 @@ function ChartSvg({ chart, label }: { chart: ChartFigure; label: string }) {
 }
 
 function Block({ block, onFigures }: { block: ChartBlock; onFigures: () => void }) {
+  const t = useConsoleT('records');
   return (
     <figure className="program__block" data-chart={block.id} aria-labelledby={`${block.id}-title`}>
       <figcaption className="program__caption">
         <h4 id={`${block.id}-title`}>{block.title}</h4>
         <p>{block.summary}</p>
-        <button type="button" onClick={onFigures} aria-label={`Figures for “${block.title}” (CSV)`}>
-          Figures (CSV)
+        <button
+          type="button"
+          onClick={onFigures}
+          aria-label={t('program.figuresLabel', { title: block.title })}
+        >
+          {t('program.figures')}
         </button>
       </figcaption>
       <div className="program__body">
@@ -81,7 +89,7 @@ function Block({ block, onFigures }: { block: ChartBlock; onFigures: () => void 
         <div
           className="program__tables"
           role="region"
-          aria-label={`${block.title}: figures`}
+          aria-label={t('program.tableLabel', { title: block.title })}
           tabIndex={0}
         >
           {block.tables.map((table) => (
@@ -99,7 +107,7 @@ function Block({ block, onFigures }: { block: ChartBlock; onFigures: () => void 
               <tbody>
                 {table.rows.length === 0 ? (
                   <tr>
-                    <td colSpan={table.columns.length}>None</td>
+                    <td colSpan={table.columns.length}>{t('program.noRows')}</td>
                   </tr>
                 ) : (
                   table.rows.map((row, rowIndex) => (
@@ -114,7 +122,7 @@ function Block({ block, onFigures }: { block: ChartBlock; onFigures: () => void 
                             key={cellIndex}
                             className={typeof cell === 'number' ? 'program__number' : undefined}
                           >
-                            {cell ?? '—'}
+                            {typeof cell === 'number' ? formatNumber(cell) : (cell ?? '—')}
                           </td>
                         ),
                       )}
@@ -147,13 +155,14 @@ export default function ProgramView({
     from: null,
     to: null,
   });
+  const t = useConsoleT('records');
   const [view, setView] = useState<ProgramViewData | null>(null);
   const [pageSize, setPageSize] = useState<PageSize>('Letter');
 
   const fail = useCallback(
     (error: Error) => {
       onMessage({ text: error.message, error: true });
-      if (/locked/.test(error.message)) onLocked();
+      if (isRecordsLocked(error)) onLocked();
     },
     [onMessage, onLocked],
   );
@@ -164,10 +173,10 @@ export default function ProgramView({
   const fetchFile = (request: () => Promise<Download>) =>
     request().then((download) => {
       saveDownload(download);
-      onMessage({ text: `Saved ${download.fileName}.`, error: false });
+      onMessage({ text: t('view.saved', { fileName: download.fileName }), error: false });
     }, fail);
 
-  if (!view) return <p>Loading the program…</p>;
+  if (!view) return <p>{t('program.loading')}</p>;
   const current = { ...view.filter };
   const change = (patch: Partial<Selection>) => setSelection({ ...current, ...patch });
 
@@ -175,16 +184,16 @@ export default function ProgramView({
     <div className="program">
       <form
         className="inline-form program__filters"
-        aria-label="Program selection"
+        aria-label={t('program.selection')}
         onSubmit={(event) => event.preventDefault()}
       >
         <label>
-          Pack
+          {t('program.pack')}
           <select
             value={current.packId ?? ''}
             onChange={(event) => change({ packId: event.target.value || null })}
           >
-            <option value="">All packs</option>
+            <option value="">{t('program.allPacks')}</option>
             {view.options.packs.map((pack) => (
               <option key={pack.id} value={pack.id}>
                 {pack.title}
@@ -193,14 +202,14 @@ export default function ProgramView({
           </select>
         </label>
         <label>
-          Group
+          {t('program.group')}
           <select
             value={current.cohortId ?? ''}
             onChange={(event) =>
               change({ cohortId: event.target.value ? Number(event.target.value) : null })
             }
           >
-            <option value="">All groups</option>
+            <option value="">{t('program.allGroups')}</option>
             {view.options.cohorts.map((cohort) => (
               <option key={cohort.id} value={cohort.id}>
                 {cohort.name}
@@ -209,7 +218,7 @@ export default function ProgramView({
           </select>
         </label>
         <label>
-          From
+          {t('program.fromDate')}
           <input
             type="date"
             value={current.from}
@@ -218,7 +227,7 @@ export default function ProgramView({
           />
         </label>
         <label>
-          To
+          {t('program.toDate')}
           <input
             type="date"
             value={current.to}
@@ -230,14 +239,18 @@ export default function ProgramView({
             type="button"
             onClick={() => change({ from: view.options.firstDay, to: view.options.lastDay })}
           >
-            All sessions
+            {t('program.allSessions')}
           </button>
         )}
       </form>
 
       <p className="program__counts" data-testid="program-counts">
-        {count(view.counts.sessions, 'session')} · {count(view.counts.groups, 'group')} ·{' '}
-        {count(view.counts.members, 'member')} · time charts show {view.periodLabel}
+        {t('program.counts', {
+          sessions: t('program.sessions', { count: view.counts.sessions }),
+          groups: t('program.groups', { count: view.counts.groups }),
+          members: t('program.members', { count: view.counts.members }),
+          period: view.periodLabel,
+        })}
       </p>
 
       <div className="inline-form">
@@ -249,7 +262,7 @@ export default function ProgramView({
             fetchFile(() => call(api, 'records:programReport', { ...current, pageSize }))
           }
         >
-          Program report (PDF)
+          {t('program.report')}
         </button>
         <button
           type="button"
@@ -258,13 +271,11 @@ export default function ProgramView({
             fetchFile(() => call(api, 'records:programFigures', { ...current, chartId: null }))
           }
         >
-          All figures (CSV, zip)
+          {t('program.allFigures')}
         </button>
       </div>
 
-      {view.sections.length === 0 && (
-        <p className="runner__muted">No session ended in this range. Widen the dates above.</p>
-      )}
+      {view.sections.length === 0 && <p className="runner__muted">{t('program.empty')}</p>}
       {view.sections.map((section) => (
         <section
           key={section.id}
