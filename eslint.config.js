@@ -22,6 +22,16 @@ const translatedViews = [
   'renderer/console/session/SessionTab.tsx',
   'renderer/console/session/ResumePrompt.tsx',
   'renderer/console/session/SummaryView.tsx',
+  'renderer/console/session/StartSessionForm.tsx',
+  'renderer/console/runner/**/*.tsx',
+  'renderer/console/group/GroupPanels.tsx',
+  'renderer/console/group/PollPanel.tsx',
+  'renderer/console/ConnectionBanner.tsx',
+  'renderer/shared/PinInput.tsx',
+  'renderer/shared/IdentifyOverlay.tsx',
+  'renderer/shared/FittedSlide.tsx',
+  'renderer/shared/Stage.tsx',
+  'renderer/shared/SlideFrame.tsx',
 ];
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util'];
