@@ -54,6 +54,8 @@ export function TimeBar({
     facilitators: joinList(session.facilitators, language),
     timeKeeper: session.timeKeeper,
   };
+  // Long names end in an ellipsis on a narrow laptop; the tooltip has them whole.
+  const whoText = t(session.timeKeeper ? 'timeBar.whoWithTimeKeeper' : 'timeBar.who', who);
   return (
     <header className="timebar" aria-label={t('timeBar.label')}>
       <div className="timebar__block timebar__who">
@@ -65,7 +67,7 @@ export function TimeBar({
             {t('timeBar.rehearsal')}
           </span>
         ) : (
-          <span>{t(session.timeKeeper ? 'timeBar.whoWithTimeKeeper' : 'timeBar.who', who)}</span>
+          <span title={whoText}>{whoText}</span>
         )}
       </div>
       <div className="timebar__block">
