@@ -6,29 +6,13 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Views whose words all come from the catalogs in resources/locales/: a literal in their JSX text or
- * in a label a person reads or hears is an error. Add a view here once it is converted.
+ * in a label a person reads or hears is an error. Every view is one, and so are the helpers that
+ * word the media and deck imports' messages.
  */
 const translatedViews = [
-  'renderer/shared/i18n/**/*.tsx',
-  'renderer/shared/projector/**/*.tsx',
-  'renderer/audience/**/*.tsx',
-  'renderer/console/group/SelfEntry.tsx',
-  'renderer/console/ConsoleApp.tsx',
-  'renderer/console/LanguagePicker.tsx',
-  'renderer/console/NoticeBanner.tsx',
-  'renderer/console/jobs/**/*.tsx',
-  'renderer/console/displays/**/*.tsx',
-  'renderer/console/help/**/*.tsx',
-  'renderer/console/session/SessionTab.tsx',
-  'renderer/console/session/ResumePrompt.tsx',
-  'renderer/console/session/SummaryView.tsx',
-  'renderer/console/editor/**/*.tsx',
-  'renderer/console/media/**/*.{ts,tsx}',
-  'renderer/console/packs/PacksView.tsx',
-  'renderer/console/packs/deck/**/*.{ts,tsx}',
-  'renderer/console/records/*.tsx',
-  'renderer/console/records/program/**/*.tsx',
-  'renderer/unlock/**/*.tsx',
+  'renderer/**/*.tsx',
+  'renderer/console/media/**/*.ts',
+  'renderer/console/packs/deck/**/*.ts',
 ];
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util'];

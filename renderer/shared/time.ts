@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { formatClockTime } from '../../electron/i18n';
+import { formatClockTime, type Language } from '../../electron/i18n';
 
 /** `14:05`, in the laptop's local time (Intl, the same in every language the kiosk speaks). */
-export const formatClock = (epochMs: number): string => formatClockTime(epochMs);
+export const formatClock = (epochMs: number, language?: Language): string =>
+  formatClockTime(epochMs, language);
 
 /** `12:04` for minutes and seconds, `1:02:03` past an hour; a leading minus when negative. */
 export function formatDuration(ms: number): string {

@@ -2,10 +2,14 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { RequestOf } from '../../../electron/ipc/contract';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView, ConsoleView } from '../../../electron/services/session/views';
+import { INTL_LOCALES, joinList, type Language } from '../../../electron/i18n';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import './group.css';
 
 const api = consoleApi();
+/** The remove button's face; its name says what it removes. */
+const REMOVE_MARK = '✕';
 
 /** Runs a records write; main commits it and pushes fresh views, so nothing is kept here. */
 export type RecordWrite = <
@@ -42,6 +46,11 @@ export function useRecordWrite(
  */
 function keepToggleKeys(event: KeyboardEvent<HTMLElement>) {
   if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
+}
+
+/** "Q1, Q2, Q3" / "P1, P2 y P3": a list of short items, as Intl writes it in the console's language. */
+function shortList(items: string[], language: Language): string {
+  return new Intl.ListFormat(INTL_LOCALES[language], { type: 'unit' }).format(items);
 }
 
 /** Arrow keys move the focus between the quiz grid's cells. */
@@ -81,6 +90,8 @@ function SelfEntryCheck({
   onStart: () => void;
   onCancel: () => void;
 }) {
+  const t = useConsoleT('group');
+  const language = useConsoleLanguage();
   const member = session.group.members.find((entry) => entry.id === memberId);
   const items = session.quiz?.items ?? [];
   const typed = items.filter((item) => session.group.answers[memberId]?.[item.id]);
@@ -91,26 +102,28 @@ function SelfEntryCheck({
       aria-labelledby="self-entry-check-title"
       aria-describedby="self-entry-check-text"
     >
-      <h4 id="self-entry-check-title">Hand the laptop to {member?.name}?</h4>
+      <h4 id="self-entry-check-title">{t('selfEntryCheck.title', { name: member?.name })}</h4>
       <div id="self-entry-check-text">
-        <p>
-          They answer {items.length} questions, one at a time, and can go back. The rest of the
-          console stays locked until you enter the records PIN.
-        </p>
+        <p>{t('selfEntryCheck.text', { count: items.length })}</p>
         {typed.length > 0 && (
           <p className="self-entry-check__warning" data-testid="replace-warning">
-            {member?.name} already has {typed.length} {typed.length === 1 ? 'answer' : 'answers'}{' '}
-            typed in ({typed.map((item) => `Q${item.number}`).join(', ')}). Each question they
-            answer replaces the typed answer.
+            {t('selfEntryCheck.replaceWarning', {
+              name: member?.name,
+              count: typed.length,
+              questions: shortList(
+                typed.map((item) => t('quiz.question', { number: item.number })),
+                language,
+              ),
+            })}
           </p>
         )}
       </div>
       <div className="details__buttons">
         <button type="button" className="primary" onClick={onStart}>
-          {typed.length > 0 ? 'Replace and start' : 'Start self-entry'}
+          {typed.length > 0 ? t('selfEntryCheck.replaceAndStart') : t('selfEntryCheck.start')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('selfEntryCheck.cancel')}
         </button>
       </div>
     </div>
@@ -127,6 +140,8 @@ export function AttendancePanel({
   write: RecordWrite;
   open: boolean;
 }) {
+  const t = useConsoleT('group');
+  const language = useConsoleLanguage();
   const [name, setName] = useState('');
   const present = session.group.members.filter((member) => member.present);
   const add = (event: FormEvent) => {
@@ -138,7 +153,7 @@ export function AttendancePanel({
   return (
     <details className="details__block group-panel" open={open} data-testid="attendance">
       <summary onKeyDown={keepToggleKeys}>
-        <h3>Attendance ({present.length} present)</h3>
+        <h3>{t('attendance.heading', { count: present.length })}</h3>
       </summary>
       <ul className="attendance">
         {session.group.members.map((member) => (
@@ -153,7 +168,9 @@ export function AttendancePanel({
               />
               {member.name}
             </label>
-            {member.firstSession && <span className="badge badge--new">new: welcome</span>}
+            {member.firstSession && (
+              <span className="badge badge--new">{t('attendance.newMember')}</span>
+            )}
             <label className="attendance__graduate">
               <input
                 type="checkbox"
@@ -165,30 +182,36 @@ export function AttendancePanel({
                   })
                 }
               />
-              graduating
+              {t('attendance.graduating')}
             </label>
             <span className="runner__muted">
-              {member.sessionsAttended + member.priorSessions}{' '}
-              {member.sessionsAttended + member.priorSessions === 1 ? 'session' : 'sessions'} ·{' '}
-              {member.quizzesTaken} {member.quizzesTaken === 1 ? 'quiz' : 'quizzes'}
+              {t('attendance.history', {
+                sessions: t('attendance.sessions', {
+                  count: member.sessionsAttended + member.priorSessions,
+                }),
+                quizzes: t('attendance.quizzes', { count: member.quizzesTaken }),
+              })}
             </span>
           </li>
         ))}
       </ul>
-      <form onSubmit={add} className="inline-form" aria-label="Add a member">
+      <form onSubmit={add} className="inline-form" aria-label={t('attendance.addForm')}>
         <label>
-          First name or nickname
+          {t('attendance.name')}
           <input value={name} onChange={(event) => setName(event.target.value)} maxLength={80} />
         </label>
-        <button type="submit">Add and check in</button>
+        <button type="submit">{t('attendance.add')}</button>
       </form>
       {session.group.members.some((member) => member.graduated) && (
         <p>
-          Graduating today:{' '}
-          {session.group.members
-            .filter((member) => member.graduated)
-            .map((member) => member.name)
-            .join(', ')}
+          {t('attendance.graduatingToday', {
+            names: joinList(
+              session.group.members
+                .filter((member) => member.graduated)
+                .map((member) => member.name),
+              language,
+            ),
+          })}
         </p>
       )}
     </details>
@@ -207,6 +230,7 @@ export function FlipchartInput({
   write: RecordWrite;
   command: (command: SessionCommand) => void;
 }) {
+  const t = useConsoleT('group');
   const [text, setText] = useState('');
   const entries = session.group.flipchart[questionId] ?? [];
   const showing = session.board?.kind === 'flipchart' && session.board.questionId === questionId;
@@ -218,12 +242,12 @@ export function FlipchartInput({
   };
   return (
     <div className="flipchart" data-testid={`flipchart-${questionId}`}>
-      <form onSubmit={add} className="inline-form" aria-label="Add a flipchart response">
+      <form onSubmit={add} className="inline-form" aria-label={t('flipchart.addForm')}>
         <label>
-          Group's response
+          {t('flipchart.response')}
           <input value={text} onChange={(event) => setText(event.target.value)} maxLength={500} />
         </label>
-        <button type="submit">Add</button>
+        <button type="submit">{t('flipchart.add')}</button>
       </form>
       <ol>
         {entries.map((entry) => (
@@ -232,11 +256,11 @@ export function FlipchartInput({
             <button
               type="button"
               className="link"
-              aria-label={`Remove ${entry.text}`}
-              title={`Remove ${entry.text}`}
+              aria-label={t('flipchart.remove', { text: entry.text })}
+              title={t('flipchart.remove', { text: entry.text })}
               onClick={() => write('group:removeFlipchart', { entryId: entry.id })}
             >
-              ✕
+              {REMOVE_MARK}
             </button>
           </li>
         ))}
@@ -252,7 +276,7 @@ export function FlipchartInput({
           )
         }
       >
-        {showing ? 'Hide flipchart' : 'Show flipchart on projector'}
+        {showing ? t('flipchart.hide') : t('flipchart.show')}
       </button>
     </div>
   );
@@ -271,6 +295,7 @@ export function QuizGrid({
   write: RecordWrite;
   command: (command: SessionCommand) => void;
 }) {
+  const t = useConsoleT('group');
   const quiz = session.quiz;
   const [selfEntryError, setSelfEntryError] = useState<string | null>(null);
   const [handTo, setHandTo] = useState('');
@@ -288,11 +313,20 @@ export function QuizGrid({
     (memberId: number, item: (typeof quiz.items)[number]) =>
     (event: KeyboardEvent<HTMLTableCellElement>) => {
       const typed = event.key.toLowerCase();
-      const byText = item.options.find(
+      // On a true/false item the letter the grid shows picks the option too, in the pack's
+      // words: T or F, V or F (verdadero, falso), S or N (sí, no).
+      const byText = item.options.filter(
         (option) =>
-          option.text.toLowerCase().startsWith(typed) && /^(true|false)$/i.test(option.text),
+          (option.text.toLowerCase().startsWith(typed) && /^(true|false)$/i.test(option.text)) ||
+          (item.kind === 'true-false' &&
+            typed.length === 1 &&
+            answerLabel(item, option.key).toLowerCase() === typed),
       );
-      const key = item.options.some((option) => option.key === typed) ? typed : byText?.key;
+      const key = item.options.some((option) => option.key === typed)
+        ? typed
+        : byText.length === 1
+          ? byText[0]!.key
+          : undefined;
       if (key) {
         event.preventDefault();
         event.stopPropagation();
@@ -316,17 +350,17 @@ export function QuizGrid({
     };
   return (
     <div className="details__block" data-testid="quiz-grid">
-      <h3>Quiz answers</h3>
+      <h3>{t('quiz.heading')}</h3>
       {present.length === 0 ? (
-        <p>Check members in (Attendance) to enter their answers.</p>
+        <p>{t('quiz.checkInFirst')}</p>
       ) : (
         <table className="quiz-grid">
           <thead>
             <tr>
-              <th scope="col">Member</th>
+              <th scope="col">{t('quiz.member')}</th>
               {quiz.items.map((item) => (
                 <th scope="col" key={item.id} title={item.prompt}>
-                  Q{item.number}
+                  {t('quiz.question', { number: item.number })}
                 </th>
               ))}
             </tr>
@@ -342,7 +376,11 @@ export function QuizGrid({
                       key={item.id}
                       tabIndex={0}
                       role="gridcell"
-                      aria-label={`${member.name}, question ${item.number}: ${answer ? answerLabel(item, answer) : 'no answer'}`}
+                      aria-label={t('quiz.cell', {
+                        name: member.name,
+                        number: item.number,
+                        answer: answer ? answerLabel(item, answer) : t('quiz.noAnswer'),
+                      })}
                       data-cell={`${member.name}-${item.id}`}
                       className={
                         answer
@@ -365,7 +403,7 @@ export function QuizGrid({
       {present.length > 0 && (
         <div className="inline-form">
           <label>
-            Hand the laptop to
+            {t('quiz.handTo')}
             <select
               value={handTo}
               onChange={(event) => {
@@ -373,7 +411,7 @@ export function QuizGrid({
                 setConfirming(false);
               }}
             >
-              <option value="">choose a member…</option>
+              <option value="">{t('quiz.chooseMember')}</option>
               {present.map((member) => (
                 <option key={member.id} value={member.id}>
                   {member.name}
@@ -386,12 +424,11 @@ export function QuizGrid({
             disabled={handTo === '' || !pinSet}
             onClick={() => setConfirming(true)}
           >
-            Start self-entry…
+            {t('quiz.startSelfEntry')}
           </button>
           {!pinSet && (
             <span className="runner__muted" role="note">
-              Self-entry needs a records PIN: set one on the Records tab first. Only the PIN unlocks
-              the laptop after the member has answered.
+              {t('quiz.needsPin')}
             </span>
           )}
         </div>
@@ -431,7 +468,7 @@ export function QuizGrid({
                 )
               }
             >
-              {showing ? `Hide Q${item.number}` : `Reveal Q${item.number}`}
+              {t(showing ? 'quiz.hide' : 'quiz.reveal', { number: item.number })}
             </button>
           );
         })}
@@ -476,6 +513,8 @@ export function GamePanel({
   write: RecordWrite;
   command: (command: SessionCommand) => void;
 }) {
+  const t = useConsoleT('group');
+  const language = useConsoleLanguage();
   const game = session.game;
   const [teamCount, setTeamCount] = useState(2);
   const [confirmRedo, setConfirmRedo] = useState(false);
@@ -484,10 +523,10 @@ export function GamePanel({
   const revealed = session.board?.kind === 'game';
   return (
     <div className="details__block" data-testid="game-panel">
-      <h3>Team game</h3>
+      <h3>{t('game.heading')}</h3>
       <div className="inline-form">
         <label>
-          Teams
+          {t('game.teams')}
           <select value={teamCount} onChange={(event) => setTeamCount(Number(event.target.value))}>
             {Array.from(
               { length: game.teams.max - game.teams.min + 1 },
@@ -500,8 +539,8 @@ export function GamePanel({
           </select>
         </label>
         {confirmRedo ? (
-          <span role="group" aria-label="Make teams again?">
-            This clears the scores entered.{' '}
+          <span role="group" aria-label={t('game.redo')}>
+            {t('game.redoClears')}{' '}
             <button
               type="button"
               onClick={() => {
@@ -509,10 +548,10 @@ export function GamePanel({
                 write('group:makeTeams', { teamCount });
               }}
             >
-              Make teams again
+              {t('game.makeAgain')}
             </button>{' '}
             <button type="button" onClick={() => setConfirmRedo(false)}>
-              Keep the teams
+              {t('game.keepTeams')}
             </button>
           </span>
         ) : (
@@ -524,26 +563,32 @@ export function GamePanel({
                 : write('group:makeTeams', { teamCount })
             }
           >
-            {teams.length > 0 ? 'Make teams again' : 'Make teams and deal cards'}
+            {teams.length > 0 ? t('game.makeAgain') : t('game.make')}
           </button>
         )}
         <ProjectorTimerButton
           session={session}
           command={command}
-          startLabel={`Start ${game.practiceMinutes}-minute practice`}
-          hideLabel="Hide practice timer"
+          startLabel={t('game.startPractice', { count: game.practiceMinutes })}
+          hideLabel={t('game.hidePractice')}
         />
       </div>
       {teams.length > 0 && (
         <table className="score-grid">
           <thead>
             <tr>
-              <th scope="col">Criterion</th>
+              <th scope="col">{t('game.criterion')}</th>
               {teams.map((team) => (
                 <th scope="col" key={team.id}>
-                  Team {team.number}
+                  {t('game.team', { number: team.number })}
                   <span className="runner__muted">
-                    {team.scenarioTitle} · {team.members.map((member) => member.name).join(', ')}
+                    {t('game.teamFacts', {
+                      scenario: team.scenarioTitle,
+                      members: shortList(
+                        team.members.map((member) => member.name),
+                        language,
+                      ),
+                    })}
                   </span>
                 </th>
               ))}
@@ -553,13 +598,16 @@ export function GamePanel({
             {game.criteria.map((criterion) => (
               <tr key={criterion.id}>
                 <th scope="row">
-                  {criterion.text} ({criterion.points})
+                  {t('game.criterionPoints', { text: criterion.text, points: criterion.points })}
                 </th>
                 {teams.map((team) => (
                   <td key={team.id}>
                     <input
                       type="checkbox"
-                      aria-label={`Team ${team.number}: ${criterion.text}`}
+                      aria-label={t('game.score', {
+                        number: team.number,
+                        criterion: criterion.text,
+                      })}
                       checked={(team.scores[criterion.id] ?? 0) > 0}
                       onChange={(event) =>
                         write('group:score', {
@@ -574,7 +622,7 @@ export function GamePanel({
               </tr>
             ))}
             <tr>
-              <th scope="row">Total (of {game.maxPoints})</th>
+              <th scope="row">{t('game.total', { max: game.maxPoints })}</th>
               {teams.map((team) => (
                 <td key={team.id} data-testid={`team-${team.number}-total`}>
                   {team.total}
@@ -595,7 +643,7 @@ export function GamePanel({
             )
           }
         >
-          {revealed ? 'Hide results' : 'Reveal scores and winner'}
+          {revealed ? t('game.hideResults') : t('game.reveal')}
         </button>
       )}
     </div>

@@ -1,11 +1,15 @@
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import type { RecordWrite } from './GroupPanels';
 
 /**
  * A question to the room by show of hands: the options go on the projector, the counselor types
  * how many hands went up for each (saved at once), then reveals the counts and the answer.
  */
+/** Beside an option that is one of the answers (the console only). */
+const ANSWER_MARK = ' ✓';
+
 export function PollPanel({
   session,
   write,
@@ -15,29 +19,31 @@ export function PollPanel({
   write: RecordWrite;
   command: (command: SessionCommand) => void;
 }) {
+  const t = useConsoleT('group');
   const poll = session.current?.poll;
   const item = session.state.current === null ? null : session.agenda[session.state.current];
   if (!poll || !item) return null;
   const counts = session.group.polls[item.id] ?? {};
   const board = session.board?.kind === 'poll' ? session.board : null;
-  const revealLabel = poll.answer.length > 0 ? 'Reveal counts and answer' : 'Reveal counts';
+  const revealLabel =
+    poll.answer.length > 0 ? t('poll.revealCountsAndAnswer') : t('poll.revealCounts');
   return (
     <div className="details__block" data-testid="poll">
-      <h3>Question to the room{poll.multiple && ' · hands up for every one that applies'}</h3>
+      <h3>{poll.multiple ? t('poll.headingMultiple') : t('poll.heading')}</h3>
       <p className="details__prompt">{poll.prompt}</p>
       <table className="poll">
         <thead>
           <tr>
-            <th scope="col">Option</th>
-            <th scope="col">Hands</th>
+            <th scope="col">{t('poll.option')}</th>
+            <th scope="col">{t('poll.hands')}</th>
           </tr>
         </thead>
         <tbody>
           {poll.options.map((option) => (
             <tr key={option.key}>
               <th scope="row">
-                {option.key}. {option.text}
-                {poll.answer.includes(option.key) && ' ✓'}
+                {t('poll.optionText', { key: option.key, text: option.text })}
+                {poll.answer.includes(option.key) && ANSWER_MARK}
               </th>
               <td>
                 <input
@@ -45,7 +51,7 @@ export function PollPanel({
                   min={0}
                   max={9999}
                   inputMode="numeric"
-                  aria-label={`Hands for ${option.key}. ${option.text}`}
+                  aria-label={t('poll.handsFor', { key: option.key, text: option.text })}
                   defaultValue={counts[option.key] ?? ''}
                   onChange={(event) => {
                     const count = Number(event.target.value);
@@ -60,8 +66,7 @@ export function PollPanel({
       </table>
       {poll.discussion && (
         <p className={board?.revealed ? 'details__break' : 'runner__muted'}>
-          {board?.revealed ? 'Now: ' : 'After the reveal: '}
-          {poll.discussion}
+          {t(board?.revealed ? 'poll.now' : 'poll.afterReveal', { discussion: poll.discussion })}
         </p>
       )}
       <div className="details__buttons">
@@ -76,7 +81,7 @@ export function PollPanel({
             )
           }
         >
-          {board && !board.revealed ? 'Hide poll' : 'Show poll on projector'}
+          {board && !board.revealed ? t('poll.hide') : t('poll.show')}
         </button>
         <button
           type="button"
@@ -89,7 +94,7 @@ export function PollPanel({
             )
           }
         >
-          {board?.revealed ? 'Hide counts' : revealLabel}
+          {board?.revealed ? t('poll.hideCounts') : revealLabel}
         </button>
       </div>
     </div>

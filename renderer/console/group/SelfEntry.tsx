@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SelfEntryView } from '../../../electron/services/group/selfEntry';
 import { call, consoleApi } from '../../platform/kiosk';
-import { useRoomT } from '../../shared/i18n/i18n';
+import { useConsoleLanguage, useRoomT } from '../../shared/i18n/i18n';
 import { PinInput } from '../../shared/PinInput';
 import { useOfflineVoice } from './offlineVoice';
 import { ForgotPin } from '../records/ForgotPin';
@@ -27,6 +27,7 @@ export function SelfEntry({
   const first = useRef<HTMLButtonElement>(null);
   const item = view.items[view.position];
   const t = useRoomT(view.language);
+  const consoleLanguage = useConsoleLanguage();
   const voice = useOfflineVoice(view.language);
 
   const readAloud = useCallback(() => {
@@ -150,14 +151,17 @@ export function SelfEntry({
             {error}
           </p>
         )}
-        <ForgotPin
-          onReset={(_status, newPin) =>
-            call(api, 'selfEntry:finish', { pin: newPin }).then(
-              () => onView(null),
-              (failure: Error) => setError(failure.message),
-            )
-          }
-        />
+        {/* The recovery tool is the counselor's own, in the console's language, not the pack's. */}
+        <div lang={consoleLanguage}>
+          <ForgotPin
+            onReset={(_status, newPin) =>
+              call(api, 'selfEntry:finish', { pin: newPin }).then(
+                () => onView(null),
+                (failure: Error) => setError(failure.message),
+              )
+            }
+          />
+        </div>
       </div>
     </div>
   );

@@ -2,9 +2,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { Schedule } from '../../../electron/services/session/schedule';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import { formatClock } from '../../shared/time';
 
 const STATUS_MARK = { pending: '', running: '▶', done: '✓', skipped: '⤼' } as const;
+const PASSED_OVER_MARK = '↷';
+/** The ⋯ button's face; its name says what it does. */
+const MORE_MARK = '⋯';
 
 /** Every item with its planned (and re-projected) time; jump to one, or skip or adapt it with a reason. */
 export function AgendaList({
@@ -16,6 +20,8 @@ export function AgendaList({
   schedule: Schedule;
   command: (command: SessionCommand) => void;
 }) {
+  const t = useConsoleT('runner');
+  const language = useConsoleLanguage();
   const [editing, setEditing] = useState<number | null>(null);
   const list = useRef<HTMLElement>(null);
   const current = session.state.current;
@@ -26,8 +32,8 @@ export function AgendaList({
       ?.scrollIntoView({ block: 'nearest' });
   }, [current]);
   return (
-    <nav className="agenda" aria-label="Agenda" ref={list}>
-      <h2>Agenda</h2>
+    <nav className="agenda" aria-label={t('agenda.label')} ref={list}>
+      <h2>{t('agenda.label')}</h2>
       <ol>
         {session.agenda.map((item) => {
           const scheduled = schedule.items[item.index]!;
@@ -35,6 +41,7 @@ export function AgendaList({
           // Skipped and jumped-over items have no honest clock time: they show a dash.
           const start = scheduled.projectedStart;
           const actualMinutes = Math.round(scheduled.elapsedMs / 60_000);
+          const ranAt = scheduled.ranAt === null ? null : formatClock(scheduled.ranAt, language);
           return (
             <li
               key={item.id}
@@ -50,42 +57,48 @@ export function AgendaList({
                 <span
                   className="agenda__time"
                   data-testid="agenda-time"
-                  title={
-                    scheduled.ranAt === null ? undefined : `ran at ${formatClock(scheduled.ranAt)}`
-                  }
+                  title={ranAt === null ? undefined : t('agenda.ranAt', { time: ranAt })}
                 >
-                  {start === null ? '—' : formatClock(start)}
-                  {scheduled.ranAt !== null && (
-                    <span className="visually-hidden">, ran at {formatClock(scheduled.ranAt)}</span>
+                  {start === null ? '—' : formatClock(start, language)}
+                  {ranAt !== null && (
+                    <span className="visually-hidden">
+                      {t('agenda.ranAtHidden', { time: ranAt })}
+                    </span>
                   )}
                 </span>
                 <span className="agenda__mark" aria-hidden="true">
-                  {scheduled.passedOver ? '↷' : STATUS_MARK[record.status]}
+                  {scheduled.passedOver ? PASSED_OVER_MARK : STATUS_MARK[record.status]}
                 </span>
                 <span className="agenda__title">{item.title}</span>
                 <span className="agenda__minutes">
                   {record.status === 'done' || record.status === 'running'
-                    ? `${actualMinutes}/${item.minutes} min`
-                    : record.status === 'skipped'
-                      ? '0 min'
-                      : `${item.minutes} min`}
-                  {scheduled.passedOver && <span className="visually-hidden">, not run yet</span>}
+                    ? t('agenda.minutesRun', { actual: actualMinutes, count: item.minutes })
+                    : t('agenda.minutes', {
+                        count: record.status === 'skipped' ? 0 : item.minutes,
+                      })}
+                  {scheduled.passedOver && (
+                    <span className="visually-hidden">{t('agenda.notRunYet')}</span>
+                  )}
                 </span>
               </button>
               <button
                 type="button"
                 className="agenda__edit"
-                aria-label={`Skip or adapt: ${item.title}`}
-                title={`Skip or adapt: ${item.title}`}
+                aria-label={t('agenda.skipOrAdapt', { title: item.title })}
+                title={t('agenda.skipOrAdapt', { title: item.title })}
                 onClick={() => setEditing(editing === item.index ? null : item.index)}
               >
-                ⋯
+                {MORE_MARK}
               </button>
               {record.skippedReason && (
-                <p className="agenda__note">Skipped: {record.skippedReason}</p>
+                <p className="agenda__note">
+                  {t('agenda.skipped', { reason: record.skippedReason })}
+                </p>
               )}
               {record.adaptedReason && (
-                <p className="agenda__note">Adapted: {record.adaptedReason}</p>
+                <p className="agenda__note">
+                  {t('agenda.adapted', { reason: record.adaptedReason })}
+                </p>
               )}
               {editing === item.index && (
                 <ItemChangeForm
@@ -123,6 +136,7 @@ function ItemChangeForm({
   adaptedReason: string | null;
   onDone: (change: Change | null) => void;
 }) {
+  const t = useConsoleT('runner');
   const [reason, setReason] = useState(adaptedReason ?? '');
   const submit = (event: FormEvent, change: Change) => {
     event.preventDefault();
@@ -131,11 +145,11 @@ function ItemChangeForm({
   return (
     <form
       className="agenda__form"
-      aria-label={`Change ${title}`}
+      aria-label={t('agenda.changeForm', { title })}
       onSubmit={(event) => submit(event, { type: 'adapt', reason })}
     >
       <label>
-        Reason
+        {t('agenda.reason')}
         <input
           value={reason}
           onChange={(event) => setReason(event.target.value)}
@@ -150,24 +164,24 @@ function ItemChangeForm({
             disabled={reason.trim() === ''}
             onClick={(event) => submit(event, { type: 'skip', reason })}
           >
-            Skip item
+            {t('agenda.skip')}
           </button>
         )}
         {skipped && (
           <button type="button" onClick={(event) => submit(event, { type: 'unskip' })}>
-            Don't skip
+            {t('agenda.unskip')}
           </button>
         )}
         <button type="submit" disabled={reason.trim() === ''}>
-          Mark adapted
+          {t('agenda.adapt')}
         </button>
         {adaptedReason && (
           <button type="button" onClick={(event) => submit(event, { type: 'adapt', reason: null })}>
-            Clear adaptation
+            {t('agenda.clearAdaptation')}
           </button>
         )}
         <button type="button" onClick={() => onDone(null)}>
-          Cancel
+          {t('agenda.cancel')}
         </button>
       </div>
     </form>

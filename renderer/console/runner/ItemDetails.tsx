@@ -1,5 +1,7 @@
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { Trans } from 'react-i18next';
+import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import { formatClock } from '../../shared/time';
 import {
   FlipchartInput,
@@ -27,21 +29,23 @@ export function ItemDetails({
   now: number;
   command: (command: SessionCommand) => void;
 }) {
+  const t = useConsoleT('runner');
+  const language = useConsoleLanguage();
   const details = session.current;
   const index = session.state.current;
   if (!details || index === null) return null;
   const item = session.agenda[index]!;
   const shown = session.question;
   return (
-    <section className="details" aria-label="Current item">
+    <section className="details" aria-label={t('details.label')}>
       {item.kind === 'break' && breakBackAt !== null && (
         <p className="details__break" data-testid="break-back-at">
-          Break: the projector says back at {formatClock(breakBackAt)}
+          {t('details.breakBackAt', { time: formatClock(breakBackAt, language) })}
         </p>
       )}
       {session.slide?.notes && (
         <div className="details__block">
-          <h3>Slide notes</h3>
+          <h3>{t('details.slideNotes')}</h3>
           <p className="details__notes" data-testid="slide-notes">
             {session.slide.notes}
           </p>
@@ -49,7 +53,7 @@ export function ItemDetails({
       )}
       {details.instructions.length > 0 && (
         <div className="details__block">
-          <h3>Instructions</h3>
+          <h3>{t('details.instructions')}</h3>
           <ul>
             {details.instructions.map((line) => (
               <li key={line}>{line}</li>
@@ -59,7 +63,7 @@ export function ItemDetails({
       )}
       {details.cues.length > 0 && (
         <div className="details__block">
-          <h3>Script cues</h3>
+          <h3>{t('details.scriptCues')}</h3>
           <ul>
             {details.cues.map((line) => (
               <li key={line}>{line}</li>
@@ -69,11 +73,11 @@ export function ItemDetails({
       )}
       {details.quizMarkers.length > 0 && (
         <div className="details__block details__quiz-markers">
-          <h3>Quiz items prepared here</h3>
+          <h3>{t('details.quizPrepared')}</h3>
           <ul>
             {details.quizMarkers.map((marker) => (
               <li key={marker.id}>
-                Q{marker.number}: {marker.prompt}
+                {t('details.quizMarker', { number: marker.number, prompt: marker.prompt })}
               </li>
             ))}
           </ul>
@@ -85,19 +89,19 @@ export function ItemDetails({
           className="details__block details__guidance"
           data-testid="current-guidance"
         >
-          <summary>
-            Current guidance ({details.guidance.length}): not the program&apos;s material, never on
-            the projector
-          </summary>
-          <p className="runner__muted">
-            Deliver the script as written; use these to answer a member&apos;s question accurately.
-          </p>
+          <summary>{t('details.guidance', { count: details.guidance.length })}</summary>
+          <p className="runner__muted">{t('details.guidanceUse')}</p>
           <ul>
             {details.guidance.map((note) => (
               <li key={note.note}>
                 <p>{note.note}</p>
                 <p className="runner__muted">
-                  Source: {note.source.title}, <span translate="no">{note.source.url}</span>
+                  <Trans
+                    t={t}
+                    i18nKey="details.guidanceSource"
+                    values={{ title: note.source.title, url: note.source.url }}
+                    components={{ url: <span translate="no" /> }}
+                  />
                 </p>
               </li>
             ))}
@@ -112,7 +116,7 @@ export function ItemDetails({
             key={question.id}
             data-question-id={question.id}
           >
-            <h3>Question{question.flipchart && ' · flipchart'}</h3>
+            <h3>{question.flipchart ? t('details.flipchartQuestion') : t('details.question')}</h3>
             <p className="details__prompt">{question.prompt}</p>
             {question.answers.length > 0 && (
               <ul className="details__answers">
@@ -123,7 +127,7 @@ export function ItemDetails({
             )}
             {question.suggestions.length > 0 && (
               <div className="details__suggestions" data-testid="facilitator-suggestions">
-                <h4>Facilitator suggestions (not from the source; never on the projector)</h4>
+                <h4>{t('details.suggestions')}</h4>
                 <ul>
                   {question.suggestions.map((suggestion) => (
                     <li key={suggestion}>{suggestion}</li>
@@ -151,12 +155,14 @@ export function ItemDetails({
                   )
                 }
               >
-                {isShown && !shown.answersShown ? 'Hide question' : 'Show question'}
+                {isShown && !shown.answersShown
+                  ? t('details.hideQuestion')
+                  : t('details.showQuestion')}
               </button>
               {question.answers.length > 0 && (
                 <RevealButton
                   shown={isShown && shown.answersShown && !shown.withResponses}
-                  label="Reveal answers"
+                  label={t('details.revealAnswers')}
                   onShow={() =>
                     command({ type: 'showQuestion', id: question.id, answersShown: true })
                   }
@@ -167,7 +173,7 @@ export function ItemDetails({
                 (session.group.flipchart[question.id] ?? []).length > 0 && (
                   <RevealButton
                     shown={isShown && shown.answersShown && shown.withResponses}
-                    label="Reveal beside the flipchart"
+                    label={t('details.revealBesideFlipchart')}
                     onShow={() =>
                       command({
                         type: 'showQuestion',
@@ -185,26 +191,33 @@ export function ItemDetails({
       })}
       {details.breakout && (
         <div className="details__block" data-testid="breakout-panel">
-          <h3>Breakout groups ({details.breakout.minutes} min)</h3>
-          {details.breakout.reportBack && <p>Report-back: {details.breakout.reportBack}</p>}
+          <h3>{t('details.breakout', { count: details.breakout.minutes })}</h3>
+          {details.breakout.reportBack && (
+            <p>{t('details.reportBack', { text: details.breakout.reportBack })}</p>
+          )}
           <ProjectorTimerButton
             session={session}
             command={command}
-            startLabel={`Start ${details.breakout.minutes}-minute breakout timer`}
-            hideLabel="Hide breakout timer"
+            startLabel={t('details.startBreakout', { count: details.breakout.minutes })}
+            hideLabel={t('details.hideBreakout')}
           />
         </div>
       )}
       {details.demonstration && (
         <div className="details__block">
-          <h3>Role-play</h3>
+          <h3>{t('details.rolePlay')}</h3>
           {details.demonstration.elements.map((element) => (
             <div key={element.id} className="details__roleplay">
               <h4>{element.title}</h4>
               {element.instruction && <p className="runner__muted">{element.instruction}</p>}
               {element.lines.map((line, lineIndex) => (
                 <p key={lineIndex}>
-                  <strong>{details.demonstration!.speakers[line.speaker - 1]}:</strong> {line.text}
+                  <strong>
+                    {t('details.speaker', {
+                      name: details.demonstration!.speakers[line.speaker - 1],
+                    })}
+                  </strong>{' '}
+                  {line.text}
                 </p>
               ))}
             </div>
@@ -223,7 +236,10 @@ export function ItemDetails({
             shownQuestion={session.question?.id ?? null}
             afterVideo={
               session.nextSlide?.number
-                ? `slide ${session.nextSlide.number} (${session.nextSlide.itemTitle})`
+                ? t('details.afterVideo', {
+                    number: session.nextSlide.number,
+                    title: session.nextSlide.itemTitle,
+                  })
                 : null
             }
             command={command}
@@ -233,15 +249,17 @@ export function ItemDetails({
       <PollPanel session={session} write={write} command={command} />
       {details.quiz && (
         <div className="details__block">
-          <h3>{details.quiz.title}: answer key</h3>
+          <h3>{t('details.answerKey', { title: details.quiz.title })}</h3>
           {details.quiz.instructions && <p>{details.quiz.instructions}</p>}
           <ol>
             {details.quiz.items.map((quizItem) => (
               <li key={quizItem.id}>
                 <p className="details__prompt">{quizItem.prompt}</p>
                 <p>
-                  Answer ({quizItem.answer}):{' '}
-                  {quizItem.options.find((option) => option.key === quizItem.answer)?.text}
+                  {t('details.answer', {
+                    key: quizItem.answer,
+                    text: quizItem.options.find((option) => option.key === quizItem.answer)?.text,
+                  })}
                 </p>
                 <p className="runner__muted">{quizItem.feedback}</p>
               </li>
@@ -254,17 +272,17 @@ export function ItemDetails({
       {details.game && (
         <div className="details__block">
           <h3>{details.game.title}</h3>
-          <p>{details.game.practiceMinutes}-minute practice, then each team performs.</p>
+          <p>{t('details.gamePractice', { count: details.game.practiceMinutes })}</p>
           <ul>
             {details.game.instructions.map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-          <h4>Scoring (out of {details.game.maxPoints})</h4>
+          <h4>{t('details.scoring', { max: details.game.maxPoints })}</h4>
           <ul>
             {details.game.criteria.map((criterion) => (
               <li key={criterion.text}>
-                {criterion.text}: {criterion.points}
+                {t('details.criterion', { text: criterion.text, points: criterion.points })}
               </li>
             ))}
           </ul>
@@ -272,7 +290,7 @@ export function ItemDetails({
       )}
       {details.relaxation && (
         <div className="details__block">
-          <h3>Relaxation ({details.relaxation.minutes} min)</h3>
+          <h3>{t('details.relaxation', { count: details.relaxation.minutes })}</h3>
           <p>{details.relaxation.intro}</p>
           {details.relaxation.cue && <p className="runner__muted">{details.relaxation.cue}</p>}
           <VolumeSlider kind="relaxation" level={session.projector.volume.relaxation} />
@@ -281,7 +299,7 @@ export function ItemDetails({
             className="primary"
             onClick={() => command({ type: 'relaxationStart' })}
           >
-            Start relaxation ({details.relaxation.minutes} min)
+            {t('details.startRelaxation', { count: details.relaxation.minutes })}
           </button>
         </div>
       )}
@@ -301,9 +319,10 @@ function RevealButton({
   onShow: () => void;
   onHide: () => void;
 }) {
+  const t = useConsoleT('runner');
   return (
     <button type="button" aria-pressed={shown} onClick={shown ? onHide : onShow}>
-      {shown ? 'Hide answers' : label}
+      {shown ? t('details.hideAnswers') : label}
     </button>
   );
 }

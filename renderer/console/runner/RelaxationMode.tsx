@@ -7,6 +7,7 @@ import {
 } from '../../../electron/services/session/relaxationEnvelope';
 import type { RelaxationState } from '../../../electron/services/session/sessionState';
 import { keyLabel } from '../../../electron/shell/keyBindings';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { formatDuration } from '../../shared/time';
 
 /**
@@ -27,6 +28,7 @@ export function RelaxationMode({
   masterVolume: number;
   onStop: () => void;
 }) {
+  const t = useConsoleT('runner');
   const elapsed = now - relaxation.startedAt;
   const { phase } = relaxationPhase(elapsed, relaxation.durationMs);
   const [volume, setVolume] = useState(0);
@@ -86,27 +88,25 @@ export function RelaxationMode({
       className="relaxation-mode"
       role="dialog"
       aria-modal="true"
-      aria-label="Relaxation"
+      aria-label={t('relaxation.label')}
       data-phase={phase}
     >
-      <p className="relaxation-mode__label">Relaxation — the room is dimmed</p>
+      <p className="relaxation-mode__label">{t('relaxation.dimmed')}</p>
       <p className="relaxation-mode__time" role="timer" data-testid="relaxation-left">
         {formatDuration(left)}
       </p>
-      {!audio?.src && <p>No relaxation audio is set up; guide the room yourself.</p>}
-      {audio?.source === 'built-in' && (
-        <p className="runner__muted">Playing the built-in relaxation track.</p>
-      )}
+      {!audio?.src && <p>{t('relaxation.noAudio')}</p>}
+      {audio?.source === 'built-in' && <p className="runner__muted">{t('relaxation.builtIn')}</p>}
       <p
         className="visually-hidden"
         data-testid="relaxation-volume"
         data-volume={volume.toFixed(3)}
         data-master-volume={masterVolume.toFixed(2)}
       >
-        Volume {Math.round(volume * 100)}%
+        {t('relaxation.volume', { level: Math.round(volume * 100) / 100 })}
       </p>
       <button type="button" ref={stop} className="relaxation-mode__stop" onClick={onStop}>
-        Stop relaxation ({keyLabel('Escape')})
+        {t('relaxation.stop', { key: keyLabel('Escape') })}
       </button>
     </div>
   );

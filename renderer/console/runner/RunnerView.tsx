@@ -1,33 +1,34 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
-import { withKey } from '../../../electron/shell/keyBindings';
 import { computeSchedule } from '../../../electron/services/session/schedule';
 import { relaxationActive } from '../../../electron/services/session/sessionState';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { ProjectorStage } from '../../shared/projector/ProjectorScreen';
 import { SlideFrame } from '../../shared/SlideFrame';
 import { useServerNow } from '../../shared/time';
 import { AgendaList } from './AgendaList';
 import { AttendancePanel, type RecordWrite } from '../group/GroupPanels';
 import { ItemDetails } from './ItemDetails';
+import { useKeyTitles } from './keyTitle';
 import { RelaxationMode } from './RelaxationMode';
 import { SlideSorter } from './SlideSorter';
 import { TimeBar } from './TimeBar';
 import './runner.css';
 
 const BOARD_LABEL = {
-  flipchart: 'the flipchart',
-  quiz: 'a quiz result',
-  game: 'the game results',
-  practice: 'the practice timer',
-  poll: 'the poll',
+  flipchart: 'runner.onProjector.flipchart',
+  quiz: 'runner.onProjector.quiz',
+  game: 'runner.onProjector.game',
+  practice: 'runner.onProjector.practice',
+  poll: 'runner.onProjector.poll',
 } as const;
 
 const PROJECTOR_LABEL = {
-  content: 'showing the slide',
-  black: 'BLACK',
-  white: 'WHITE',
-  dim: 'DIMMED',
+  content: 'runner.onProjector.content',
+  black: 'runner.onProjector.black',
+  white: 'runner.onProjector.white',
+  dim: 'runner.onProjector.dim',
 } as const;
 
 /** The live session: time, agenda, what the room sees, and everything the counselor needs to say. */
@@ -48,6 +49,8 @@ export function RunnerView({
   write: RecordWrite;
   onHelp: () => void;
 }) {
+  const t = useConsoleT('runner');
+  const keyTitles = useKeyTitles();
   const now = useServerNow(serverNow, receivedAt);
   const schedule = computeSchedule(session.agenda, session.state, now);
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -74,20 +77,20 @@ export function RunnerView({
   const onProjector =
     session.board && session.screen === 'content'
       ? session.board.kind === 'practice' && current?.kind !== 'game'
-        ? 'the breakout timer'
+        ? 'runner.onProjector.breakoutTimer'
         : BOARD_LABEL[session.board.kind]
       : session.question
         ? session.question.withResponses
-          ? "the answers beside the group's flipchart"
+          ? 'runner.onProjector.answersBesideFlipchart'
           : session.question.answersShown
-            ? 'the question and its answers'
-            : 'the question'
+            ? 'runner.onProjector.questionAndAnswers'
+            : 'runner.onProjector.question'
         : session.phase === 'break' && session.screen === 'content'
-          ? 'the break screen'
+          ? 'runner.onProjector.breakScreen'
           : session.state.video &&
               session.current?.video?.media?.src &&
               session.screen === 'content'
-            ? 'the video'
+            ? 'runner.onProjector.video'
             : PROJECTOR_LABEL[session.screen];
 
   return (
@@ -102,18 +105,25 @@ export function RunnerView({
         endButtonRef={endButton}
       />
       <AgendaList session={session} schedule={schedule} command={command} />
-      <section className="runner__stage" aria-label="Current slide">
+      <section className="runner__stage" aria-label={t('runner.stage')}>
         <header className="runner__stage-header">
           <h2 data-testid="current-item">
-            {current ? `${session.state.current! + 1}. ${current.title}` : 'Not started'}
+            {current
+              ? t('runner.itemHeading', {
+                  number: session.state.current! + 1,
+                  title: current.title,
+                })
+              : t('runner.notStarted')}
           </h2>
           <p data-testid="slide-position">
             {session.slide?.number
-              ? `Slide ${session.slide.number} of ${session.slide.count}`
-              : 'Title card'}
+              ? t('runner.slideOf', { number: session.slide.number, count: session.slide.count })
+              : t('runner.titleCard')}
             {session.slide?.build && <BuildStatus build={session.slide.build} />}
             {pendingNumber && (
-              <span className="runner__typed"> · go to slide {pendingNumber}…</span>
+              <span className="runner__typed">
+                {t('runner.typedSlide', { number: pendingNumber })}
+              </span>
             )}
           </p>
         </header>
@@ -123,7 +133,7 @@ export function RunnerView({
           data-screen={session.projector.screen.kind}
         >
           <ProjectorStage
-            label="What the projector shows"
+            label={t('runner.preview')}
             screen={session.projector.screen}
             language={session.projector.language}
             relaxing={
@@ -138,67 +148,70 @@ export function RunnerView({
           />
         </div>
         <p className="runner__projector" data-testid="projector-status" aria-live="polite">
-          Projector: {onProjector}
+          {t('runner.projector', { what: t(onProjector) })}
           {(session.question || session.board) && session.state.cardPages > 1 && (
             <span data-testid="card-page">
-              {' '}
-              · screen {session.state.cardPage + 1} of {session.state.cardPages}
-              {session.state.cardPage < session.state.cardPages - 1 && ' (Next shows the rest)'}
+              {t(
+                session.state.cardPage < session.state.cardPages - 1
+                  ? 'runner.cardPageMore'
+                  : 'runner.cardPage',
+                { page: session.state.cardPage + 1, count: session.state.cardPages },
+              )}
             </span>
           )}
         </p>
-        <nav className="runner__controls" aria-label="Slide controls">
+        <nav className="runner__controls" aria-label={t('runner.controls')}>
           <button
             type="button"
-            title={withKey('previous')}
+            title={keyTitles.previous}
             onClick={() => command({ type: 'previous' })}
           >
-            ← Previous
+            {t('runner.previous')}
           </button>
           <button
             type="button"
             className="primary"
-            title={withKey('next')}
+            title={keyTitles.next}
             onClick={() => command({ type: 'next' })}
           >
-            Next →
+            {t('runner.next')}
           </button>
           <button
             type="button"
             aria-pressed={session.screen === 'black'}
-            title={withKey('black')}
+            title={keyTitles.black}
             onClick={() => command({ type: 'toggleScreen', screen: 'black' })}
           >
-            Black
+            {t('runner.black')}
           </button>
           <button
             type="button"
             aria-pressed={session.screen === 'white'}
-            title={withKey('white')}
+            title={keyTitles.white}
             onClick={() => command({ type: 'toggleScreen', screen: 'white' })}
           >
-            White
+            {t('runner.white')}
           </button>
           <button
             type="button"
             aria-pressed={session.screen === 'dim'}
             onClick={() => command({ type: 'toggleScreen', screen: 'dim' })}
           >
-            Dim
+            {t('runner.dim')}
           </button>
           <button
             type="button"
             onClick={() => setSorterOpen(true)}
             ref={sorterButton}
-            title="Slide sorter: thumbnails of every slide"
+            title={t('runner.slidesTitle')}
           >
-            Slides…
+            {t('runner.slides')}
           </button>
         </nav>
       </section>
       <aside
         className="runner__side"
-        aria-label="Counselor's notes and what comes next"
+        aria-label={t('runner.side')}
         // Scrolled with the keyboard too, even when the item has nothing else to focus.
         tabIndex={0}
         ref={side}
@@ -216,24 +229,27 @@ export function RunnerView({
         {!session.rehearsal && (
           <AttendancePanel session={session} write={write} open={current?.kind === 'opening'} />
         )}
-        <section className="runner__next" aria-label="Up next">
-          <h3>Next slide</h3>
+        <section className="runner__next" aria-label={t('runner.upNext')}>
+          <h3>{t('runner.nextSlide')}</h3>
           {session.nextSlide ? (
             <>
               <div className="runner__next-slide">
-                <SlideFrame html={session.nextSlide.html} label="Next slide" />
+                <SlideFrame html={session.nextSlide.html} label={t('runner.nextSlide')} />
               </div>
               <p className="runner__muted">{session.nextSlide.itemTitle}</p>
             </>
           ) : (
-            <p className="runner__muted">End of the agenda.</p>
+            <p className="runner__muted">{t('runner.endOfAgenda')}</p>
           )}
           {session.nextItem && (
             <div data-testid="next-item">
-              <h3>Next item</h3>
+              <h3>{t('runner.nextItem')}</h3>
               <p>
-                <strong>{session.nextItem.title}</strong> · {session.nextItem.minutes} min ·{' '}
-                {session.nextItem.kind}
+                <strong>{session.nextItem.title}</strong> ·{' '}
+                {t('runner.nextItemFacts', {
+                  count: session.nextItem.minutes,
+                  kind: t(`runner.kind.${session.nextItem.kind}`),
+                })}
               </p>
               {session.nextItem.cues.length > 0 && (
                 <ul>
@@ -268,11 +284,8 @@ export function RunnerView({
       {confirmEnd && (
         <div className="dialog-page">
           <section className="dialog" role="alertdialog" aria-labelledby="end-title">
-            <h2 id="end-title">End the session?</h2>
-            <p>
-              The record is saved with each item's planned and actual minutes. This cannot be
-              undone.
-            </p>
+            <h2 id="end-title">{t('runner.endTitle')}</h2>
+            <p>{t('runner.endText')}</p>
             <div className="dialog__buttons">
               <button
                 type="button"
@@ -282,7 +295,7 @@ export function RunnerView({
                   command({ type: 'end' });
                 }}
               >
-                End session
+                {t('runner.endSession')}
               </button>
               <button
                 type="button"
@@ -293,7 +306,7 @@ export function RunnerView({
                 }}
                 autoFocus
               >
-                Keep going
+                {t('runner.keepGoing')}
               </button>
             </div>
           </section>
@@ -305,16 +318,17 @@ export function RunnerView({
 
 /** Where the current slide's builds are, and what Next will do to the room's view of it. */
 function BuildStatus({ build }: { build: { step: number; count: number; reveal: boolean } }) {
+  const t = useConsoleT('runner');
   const last = build.step === build.count - 1;
   const hidden = build.reveal && build.step === 0;
   return (
     <span className={`runner__build ${last ? '' : 'runner__build--pending'}`} data-testid="build">
       {' · '}
       {hidden
-        ? 'heading only: Next reveals the rest'
+        ? t('runner.buildHeadingOnly')
         : last
-          ? 'all shown'
-          : `${build.step} of ${build.count - 1} points shown`}
+          ? t('runner.buildAllShown')
+          : t('runner.buildPoints', { step: build.step, count: build.count - 1 })}
     </span>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { keyLabel } from '../../../electron/shell/keyBindings';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { SlideFrame } from '../../shared/SlideFrame';
 
 /**
@@ -18,6 +19,7 @@ export function SlideSorter({
   command: (command: SessionCommand) => void;
   onClose: () => void;
 }) {
+  const t = useConsoleT('runner');
   const [scope, setScope] = useState<'item' | 'pack'>('item');
   const dialog = useRef<HTMLDivElement>(null);
   const here = session.slide?.number ?? null;
@@ -50,53 +52,54 @@ export function SlideSorter({
         ref={dialog}
       >
         <header className="sorter__header">
-          <h2 id="sorter-title">Slide sorter</h2>
-          <div className="sorter__scope" role="group" aria-label="Show">
+          <h2 id="sorter-title">{t('sorter.title')}</h2>
+          <div className="sorter__scope" role="group" aria-label={t('sorter.scope')}>
             <button type="button" aria-pressed={scope === 'item'} onClick={() => setScope('item')}>
-              This item
+              {t('sorter.thisItem')}
             </button>
             <button type="button" aria-pressed={scope === 'pack'} onClick={() => setScope('pack')}>
-              Whole pack ({session.deck.length} slides)
+              {t('sorter.wholePack', { count: session.deck.length })}
             </button>
           </div>
           <button type="button" onClick={onClose}>
-            Close ({keyLabel('Escape')})
+            {t('sorter.close', { key: keyLabel('Escape') })}
           </button>
         </header>
-        {items.length === 0 && <p>This item has no slides of its own.</p>}
+        {items.length === 0 && <p>{t('sorter.noSlides')}</p>}
         <div className="sorter__items">
-          {items.map((item) => (
-            <section key={item.index} aria-label={`${item.index + 1}. ${item.title}`}>
-              <h3>
-                {item.index + 1}. {item.title}
-              </h3>
-              <ul className="sorter__grid">
-                {session.deck
-                  .filter((slide) => slide.item === item.index)
-                  .map((slide) => (
-                    <li key={slide.number}>
-                      <button
-                        type="button"
-                        className="sorter__slide"
-                        aria-current={slide.number === here}
-                        onClick={() => {
-                          command({ type: 'goToSlide', number: slide.number });
-                          onClose();
-                        }}
-                      >
-                        <SlideFrame
-                          html={slide.html}
-                          label={`Slide ${slide.number}: ${slide.title}`}
-                        />
-                        <span className="sorter__number" aria-hidden="true">
-                          {slide.number}
-                        </span>
-                      </button>
-                    </li>
-                  ))}
-              </ul>
-            </section>
-          ))}
+          {items.map((item) => {
+            const heading = t('runner.itemHeading', { number: item.index + 1, title: item.title });
+            return (
+              <section key={item.index} aria-label={heading}>
+                <h3>{heading}</h3>
+                <ul className="sorter__grid">
+                  {session.deck
+                    .filter((slide) => slide.item === item.index)
+                    .map((slide) => (
+                      <li key={slide.number}>
+                        <button
+                          type="button"
+                          className="sorter__slide"
+                          aria-current={slide.number === here}
+                          onClick={() => {
+                            command({ type: 'goToSlide', number: slide.number });
+                            onClose();
+                          }}
+                        >
+                          <SlideFrame
+                            html={slide.html}
+                            label={t('sorter.slide', { number: slide.number, title: slide.title })}
+                          />
+                          <span className="sorter__number" aria-hidden="true">
+                            {slide.number}
+                          </span>
+                        </button>
+                      </li>
+                    ))}
+                </ul>
+              </section>
+            );
+          })}
         </div>
       </div>
     </div>

@@ -5,6 +5,7 @@ import {
 } from '../../../electron/services/session/sessionMachine';
 import { videoPositionMs, type VideoState } from '../../../electron/services/session/sessionState';
 import type { CurrentItemView } from '../../../electron/services/session/views';
+import { useConsoleT } from '../../shared/i18n/i18n';
 import { formatDuration } from '../../shared/time';
 import { importMediaFile } from '../media/importMedia';
 
@@ -30,6 +31,7 @@ export function VideoPanel({
   afterVideo: string | null;
   command: (command: SessionCommand) => void;
 }) {
+  const t = useConsoleT('runner');
   const media = item.media;
   if (!media?.src || !video) return <NotSetUp packId={packId} item={item} />;
   const position = videoPositionMs(video, now);
@@ -46,16 +48,18 @@ export function VideoPanel({
     ? null
     : atEnd
       ? afterVideo
-        ? `Next moves on to ${afterVideo}.`
-        : 'Next: the end of the agenda.'
+        ? t('video.nextMovesOn', { next: afterVideo })
+        : t('video.nextEnd')
       : nextCue
-        ? `Next plays ${nextCue === media.cues[0] ? 'the video' : 'on'} to the end of ${nextCue.title}.`
-        : `Next plays the rest of the video (${formatDuration(media.lengthMs - position)}).`;
+        ? t(nextCue === media.cues[0] ? 'video.nextPlaysVideo' : 'video.nextPlaysOn', {
+            cue: nextCue.title,
+          })
+        : t('video.nextPlaysRest', { time: formatDuration(media.lengthMs - position) });
   return (
     <div className="video-panel" data-testid="video-panel">
       <h3>
-        Video: {media.title}{' '}
-        {media.source === 'stand-in' && <span className="badge">stand-in</span>}
+        {t('video.title', { title: media.title })}{' '}
+        {media.source === 'stand-in' && <span className="badge">{t('video.standIn')}</span>}
       </h3>
       <div className="video-panel__bar" aria-hidden="true">
         <div
@@ -71,7 +75,10 @@ export function VideoPanel({
         ))}
       </div>
       <label className="video-panel__scrub">
-        Position {formatDuration(position)} / {formatDuration(media.lengthMs)}
+        {t('video.position', {
+          position: formatDuration(position),
+          length: formatDuration(media.lengthMs),
+        })}
         <input
           type="range"
           min={0}
@@ -89,17 +96,17 @@ export function VideoPanel({
           className="primary"
           onClick={() => command({ type: playing ? 'videoPause' : 'videoPlay' })}
         >
-          {playing ? 'Pause' : atCue ? 'Play next vignette' : 'Play'}
+          {playing ? t('video.pause') : atCue ? t('video.playNextVignette') : t('video.play')}
         </button>
         <button type="button" onClick={() => command({ type: 'videoBack', seconds: 10 })}>
-          Back 10 s
+          {t('video.back')}
         </button>
         <button
           type="button"
           disabled={!nextCue}
           onClick={() => nextCue && command({ type: 'videoSeek', positionMs: nextCue.atMs })}
         >
-          Next cue
+          {t('video.nextCue')}
         </button>
       </div>
       {nextDoes && (
@@ -109,7 +116,7 @@ export function VideoPanel({
       )}
       {discussion && (
         <div className="details__block video-panel__discussion" data-testid="cue-discussion">
-          <h3>Stopped after {discussion.title}</h3>
+          <h3>{t('video.stoppedAfter', { cue: discussion.title })}</h3>
           {discussion.question && <p className="details__prompt">{discussion.question}</p>}
           <ul>
             {discussion.points.map((point) => (
@@ -128,7 +135,7 @@ export function VideoPanel({
                 )
               }
             >
-              {questionShown ? 'Hide question' : 'Show question on projector'}
+              {questionShown ? t('video.hideQuestion') : t('video.showQuestion')}
             </button>
           )}
         </div>
@@ -139,6 +146,7 @@ export function VideoPanel({
 
 /** Missing or unbound media: say so, offer to bind a file; the room sees a neutral slide meanwhile. */
 function NotSetUp({ packId, item }: { packId: string; item: VideoItem }) {
+  const t = useConsoleT('runner');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -163,14 +171,11 @@ function NotSetUp({ packId, item }: { packId: string; item: VideoItem }) {
   };
   return (
     <div className="video-panel video-panel--missing" role="status" data-testid="video-not-set-up">
-      <h3>Video not set up: {item.title}</h3>
-      <p>
-        The room sees a neutral slide and the session goes on. Bind the clinic's copy of this video
-        to play it.
-      </p>
+      <h3>{t('video.notSetUp', { title: item.title })}</h3>
+      <p>{t('video.notSetUpText')}</p>
       {item.media?.sourceNote && <p className="runner__muted">{item.media.sourceNote}</p>}
       <label className="button">
-        {busy ? 'Importing…' : 'Bind a file…'}
+        {busy ? t('video.importing') : t('video.bindFile')}
         <input
           type="file"
           accept="video/*,.mp4,.m4v,.webm,.mov"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleT } from '../../shared/i18n/i18n';
 
 const api = consoleApi();
 
@@ -12,8 +13,10 @@ export function VolumeSlider({
   /** 0 to 1, as main last sent it. */
   level: number;
 }) {
+  const t = useConsoleT('runner');
   const [error, setError] = useState<string | null>(null);
-  const label = kind === 'video' ? 'Video volume' : 'Relaxation volume';
+  const label = kind === 'video' ? t('volume.video') : t('volume.relaxation');
+  const percent = t('volume.level', { level: Math.round(level * 100) / 100 });
   return (
     <label className="volume">
       {label}
@@ -23,7 +26,7 @@ export function VolumeSlider({
         max={100}
         step={5}
         value={Math.round(level * 100)}
-        aria-valuetext={`${Math.round(level * 100)}%`}
+        aria-valuetext={percent}
         onChange={(event) =>
           call(api, 'settings:setVolume', {
             kind,
@@ -34,7 +37,7 @@ export function VolumeSlider({
           )
         }
       />
-      <output>{Math.round(level * 100)}%</output>
+      <output>{percent}</output>
       {error && <span role="alert">{error}</span>}
     </label>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { RequestOf } from '../../../electron/ipc/contract';
 import type { SetupOptions } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
+import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import { PinInput } from '../../shared/PinInput';
 import { formatClock, useTick } from '../../shared/time';
 
@@ -24,6 +25,8 @@ export function StartSessionForm({
   /** Main's reason for wanting the PIN, once it has refused to open a group's roster without it. */
   pinPrompt: string | null;
 }) {
+  const t = useConsoleT('runner');
+  const language = useConsoleLanguage();
   const [options, setOptions] = useState<SetupOptions | null>(null);
   const [packId, setPackId] = useState('');
   const [cohortName, setCohortName] = useState('');
@@ -69,28 +72,38 @@ export function StartSessionForm({
     setPin('');
   }
 
-  if (!options) return <p>Loading content packs…</p>;
+  if (!options) return <p>{t('startForm.loading')}</p>;
   return (
     <form className="start-form" onSubmit={submit} aria-labelledby="start-title">
-      <h2 id="start-title">Start a session</h2>
+      <h2 id="start-title">{t('startForm.title')}</h2>
       <label>
-        Content pack
+        {t('startForm.pack')}
         <select value={packId} onChange={(event) => setPackId(event.target.value)} required>
           {options.packs.map((entry) => (
             <option key={entry.id} value={entry.id}>
-              {entry.title} — {entry.program}
-              {entry.session !== null ? ` session ${entry.session}` : ''} ({entry.minutes} min)
+              {entry.session !== null
+                ? t('startForm.packOptionSession', {
+                    title: entry.title,
+                    program: entry.program,
+                    session: entry.session,
+                    minutes: entry.minutes,
+                  })
+                : t('startForm.packOption', {
+                    title: entry.title,
+                    program: entry.program,
+                    minutes: entry.minutes,
+                  })}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Group
+        {t('startForm.group')}
         <input
           value={cohortName}
           onChange={(event) => chooseGroup(event.target.value)}
           list="cohort-names"
-          placeholder="e.g. Tuesday evening group"
+          placeholder={t('startForm.groupPlaceholder')}
           required
           maxLength={80}
         />
@@ -101,7 +114,7 @@ export function StartSessionForm({
         </datalist>
       </label>
       <label>
-        Facilitator
+        {t('startForm.facilitator')}
         <input
           value={facilitator}
           onChange={(event) => setFacilitator(event.target.value)}
@@ -110,7 +123,7 @@ export function StartSessionForm({
         />
       </label>
       <label>
-        Co-facilitator (optional)
+        {t('startForm.coFacilitator')}
         <input
           value={coFacilitator}
           onChange={(event) => setCoFacilitator(event.target.value)}
@@ -118,7 +131,7 @@ export function StartSessionForm({
         />
       </label>
       <label>
-        Time-keeper (optional volunteer)
+        {t('startForm.timeKeeper')}
         <input
           value={timeKeeper}
           onChange={(event) => setTimeKeeper(event.target.value)}
@@ -129,33 +142,33 @@ export function StartSessionForm({
         <div className="start-form__pin" role="group" aria-labelledby="start-pin-why">
           <p id="start-pin-why">{pinPrompt}</p>
           <PinInput
-            label="Counselor PIN"
+            label={t('startForm.pin')}
             value={pin}
             onChange={setPin}
             required
             autoFocus
-            hint="Forgot it? The Records tab's “Forgot the PIN?” sets a new one with the recovery key."
+            hint={t('startForm.pinHint')}
           />
         </div>
       )}
       {pack && (
         <p className="start-form__plan">
-          {pack.itemCount} agenda items, {pack.minutes} minutes. Times are set from when you press
-          Start: starting now, the group ends at {formatClock(now + pack.minutes * 60_000)}.
+          {t('startForm.plan', {
+            count: pack.itemCount,
+            minutes: pack.minutes,
+            end: formatClock(now + pack.minutes * 60_000, language),
+          })}
         </p>
       )}
       <div className="start-form__buttons">
         <button type="submit" className="primary" disabled={!packId}>
-          Start session
+          {t('startForm.start')}
         </button>
         <button type="button" disabled={!packId} onClick={() => onRehearse(packId)}>
-          Rehearse this pack
+          {t('startForm.rehearse')}
         </button>
       </div>
-      <p className="start-form__note">
-        Rehearsing pages through the pack on both screens, with its videos and timers, and records
-        nothing: no group or facilitator needed.
-      </p>
+      <p className="start-form__note">{t('startForm.rehearseNote')}</p>
     </form>
   );
 }

@@ -31,6 +31,12 @@ export function useConsoleT<N extends ConsoleNamespace = 'console'>(namespace?: 
   return useTranslation(namespace ?? 'console').t;
 }
 
+/** The console's language now, for `Intl` (times, lists); re-renders when it changes. */
+export function useConsoleLanguage(): Language {
+  const { i18n: instance } = useTranslation();
+  return kioskLanguage(instance.resolvedLanguage ?? instance.language);
+}
+
 /** Switches the console's words at once, without a restart; the document's `lang` follows. */
 export function applyConsoleLanguage(choice: Language | null): void {
   const language = choice ?? systemLanguage();
