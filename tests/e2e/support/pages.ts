@@ -164,7 +164,8 @@ export class PacksPage {
   readonly folderInput: Locator;
 
   constructor(readonly page: Page) {
-    this.list = page.getByRole('list', { name: 'Loaded packs' });
+    // Named in the console's language: the editor's Spanish test opens packs from it too.
+    this.list = page.getByRole('list', { name: /^(Loaded packs|Paquetes cargados)$/ });
     this.broken = page.getByRole('region', { name: 'Packs that could not be loaded' });
     this.zipInput = page.getByTestId('import-zip');
     this.folderInput = page.getByTestId('import-folder');
