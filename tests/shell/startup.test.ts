@@ -134,6 +134,31 @@ describe('start', () => {
     expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(/could not start/);
     expect(readFileSync(join(dataDir, 'kiosk.sqlite3')).equals(before)).toBe(true);
   });
+
+  it('the failure is worded in the system’s language, before any records say the console’s', async () => {
+    const home = join(shellTmp(), 'broken-es');
+    const dataDir = join(home, 'kiosk-data');
+    mkdirSync(dataDir, { recursive: true });
+    const newer = new Database(join(dataDir, 'kiosk.sqlite3'));
+    newer.pragma('user_version = 999');
+    newer.close();
+    shell = await loadMain({ home, switches: { 'kiosk-data': dataDir }, locale: 'es-US' });
+    const state = shell.fake.fakeState();
+    expect(state.exitCode).toBe(1);
+    expect(state.errorBoxes).toEqual([
+      {
+        title: 'Facilitator Kiosk no pudo iniciarse',
+        content: expect.stringMatching(
+          /^Los registros los escribió una versión más nueva de Facilitator Kiosk \(esquema 999;[^]*No se cambió nada\. Los detalles están en .*main\.log\.$/,
+        ),
+      },
+    ]);
+    expect(state.errorBoxes[0]!.content).not.toMatch(/newer|changed/);
+    // The log for IT stays in English.
+    expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(
+      /could not start: NewerDatabaseError: The records were written by a newer version/,
+    );
+  });
 });
 
 /** A packaged app's resources folder: `<resourcesPath>/resources`, as electron-builder lays it out. */
