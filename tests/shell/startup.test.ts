@@ -116,13 +116,8 @@ describe('start', () => {
   });
 
   it('a failure at start shows a plain dialog, logs it, and exits instead of lingering', async () => {
-    const home = join(shellTmp(), 'broken');
-    const dataDir = join(home, 'kiosk-data');
-    mkdirSync(dataDir, { recursive: true });
     // A records file from a newer version of the kiosk: refused, and left as it is.
-    const newer = new Database(join(dataDir, 'kiosk.sqlite3'));
-    newer.pragma('user_version = 999');
-    newer.close();
+    const { home, dataDir } = newerRecords('broken');
     const before = readFileSync(join(dataDir, 'kiosk.sqlite3'));
     shell = await loadMain({ home, switches: { 'kiosk-data': dataDir } });
     const state = shell.fake.fakeState();
@@ -136,12 +131,7 @@ describe('start', () => {
   });
 
   it('the failure is worded in the system’s language, before any records say the console’s', async () => {
-    const home = join(shellTmp(), 'broken-es');
-    const dataDir = join(home, 'kiosk-data');
-    mkdirSync(dataDir, { recursive: true });
-    const newer = new Database(join(dataDir, 'kiosk.sqlite3'));
-    newer.pragma('user_version = 999');
-    newer.close();
+    const { home, dataDir } = newerRecords('broken-es');
     shell = await loadMain({ home, switches: { 'kiosk-data': dataDir }, locale: 'es-US' });
     const state = shell.fake.fakeState();
     expect(state.exitCode).toBe(1);
@@ -160,6 +150,17 @@ describe('start', () => {
     );
   });
 });
+
+/** A home whose data folder holds records from a newer version of the kiosk (schema 999). */
+function newerRecords(name: string): { home: string; dataDir: string } {
+  const home = join(shellTmp(), name);
+  const dataDir = join(home, 'kiosk-data');
+  mkdirSync(dataDir, { recursive: true });
+  const newer = new Database(join(dataDir, 'kiosk.sqlite3'));
+  newer.pragma('user_version = 999');
+  newer.close();
+  return { home, dataDir };
+}
 
 /** A packaged app's resources folder: `<resourcesPath>/resources`, as electron-builder lays it out. */
 function stagedResources(): string {
