@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { assertEngineLoads, isDamage, StartupError } from './startupError';
 import type { Db } from './database';
+import { phrase, type Phrase } from '../i18n/phraseKeys';
 
 export const LOCK_FILE = 'kiosk.lock';
 
@@ -24,19 +25,37 @@ export interface DataFolderLock {
   release(): void;
 }
 
+/** The shell that holds the lock, by the name it wrote there (`shellName` of the core). */
+function shellPhrase(shell: string): Phrase {
+  if (shell === 'desktop app') return phrase('startup.shells.desktopApp');
+  if (shell === 'browser shell') return phrase('startup.shells.browserShell');
+  return phrase('startup.shells.other', { name: shell });
+}
+
 export class DataFolderInUseError extends StartupError {
   override name = 'DataFolderInUseError';
   constructor(
     readonly holder: LockHolder | null,
     dataDir: string,
   ) {
+    const here = holder?.host === hostname();
+    const since = holder ? new Date(holder.since).toLocaleString() : '';
     const who = holder
-      ? `the ${holder.shell} (process ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`}, since ${new Date(holder.since).toLocaleString()})`
+      ? `the ${holder.shell} (process ${holder.pid}${here ? '' : ` on ${holder.host}`}, since ${since})`
       : 'another copy of Facilitator Kiosk';
+    const whoWords = holder
+      ? phrase(here ? 'startup.holders.here' : 'startup.holders.elsewhere', {
+          shell: shellPhrase(holder.shell),
+          pid: holder.pid,
+          host: holder.host,
+          since,
+        })
+      : phrase('startup.holders.unknown');
     super(
       `These records are already open in ${who}. Two kiosks on the same records would overwrite ` +
         `each other's work, so this one will not start. Close the other one, then start again.`,
       `${join(dataDir, LOCK_FILE)} is held by ${JSON.stringify(holder)}`,
+      phrase('startup.inUse', { who: whoWords }),
     );
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openKeyed, type RecordsKey } from './cipher';
+import { phrase } from '../i18n/phraseKeys';
 import { StartupError } from './startupError';
 
 export type Db = Database.Database;
@@ -41,6 +42,7 @@ function assertNotNewer(db: Db, latest: number): number {
         `(schema ${current}; this version knows up to ${latest}). Install the newer version to open them. ` +
         `The file has not been changed.`,
       `${db.name}: user_version ${current} > ${latest}`,
+      phrase('startup.newerDatabase', { found: current, known: latest }),
     );
   }
   return current;

@@ -16,6 +16,8 @@ export type KioskFileVerdict =
       /** `other-key`: encrypted, and this key does not open it (or its first page is damaged). */
       reason: 'damaged' | 'empty' | 'not-kiosk' | 'newer' | 'other-key';
       detail: string;
+      /** `newer`: the file's schema version. */
+      version?: number;
     };
 
 const tablesByVersion = new Map<number, string[]>();
@@ -94,6 +96,7 @@ export function judgeKioskFile(
       return {
         ok: false,
         reason: 'newer',
+        version,
         detail: `it was written by a newer version of Facilitator Kiosk (schema ${version}; this version knows up to ${MIGRATIONS.length})`,
       };
     }

@@ -52,6 +52,7 @@ function openKey(derived: Buffer, stored: Record<string, string>): RecordsKey {
     throw new WrongPassphraseError(
       `That passphrase does not unlock the records. Check it and start again. ${UNTOUCHED}`,
       `${KEY_FILE}: the passphrase failed the AES-GCM tag`,
+      phrase('startup.wrongPassphrase'),
     );
   }
 }
@@ -70,6 +71,7 @@ export function passphraseWrapping(passphrase: string, why: string): KeyWrapping
     throw new StartupError(
       `The passphrase for the records must be at least 8 characters. ${UNTOUCHED}`,
       'passphrase shorter than 8 characters',
+      phrase('startup.passphraseTooShort'),
     );
   }
   return {

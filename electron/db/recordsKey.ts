@@ -53,6 +53,7 @@ export function readStoredKey(dataDir: string): StoredKey | null {
     throw new StartupError(
       `The file that holds the records key is damaged, so the records cannot be opened. Start the kiosk with the recovery key from the printed sheet. ${UNTOUCHED}`,
       `${path}: ${(error as Error).message}`,
+      phrase('startup.keyDamaged'),
     );
   }
 }
@@ -73,6 +74,7 @@ function assertOwnerOnly(dataDir: string): void {
     throw new StartupError(
       `The file that holds the records key can be read by other accounts on this computer, so the kiosk will not use it. Ask IT to make it readable by its owner only (chmod 600 ${KEY_FILE}). ${UNTOUCHED}`,
       `${path}: mode ${mode.toString(8)}`,
+      phrase('startup.keyReadableByOthers', { file: KEY_FILE }),
     );
   }
 }
@@ -82,12 +84,18 @@ const KIND_NAMES: Record<KeyWrapping['kind'], string> = {
   passphrase: 'a passphrase',
   'owner-only-file': 'the browser shell’s key file',
 };
+const KIND_PHRASES: Record<KeyWrapping['kind'], Phrase> = {
+  os: phrase('startup.keyKinds.os'),
+  passphrase: phrase('startup.keyKinds.passphrase'),
+  'owner-only-file': phrase('startup.keyKinds.ownerOnlyFile'),
+};
 
 function validKey(key: RecordsKey, where: string): RecordsKey {
   if (key.length !== KEY_BYTES) {
     throw new StartupError(
       `The records key kept on this computer is not a valid key. Start the kiosk with the recovery key from the printed sheet. ${UNTOUCHED}`,
       `${where}: ${key.length} bytes`,
+      phrase('startup.keyInvalid'),
     );
   }
   return key;
@@ -124,6 +132,7 @@ export function loadRecordsKey(
         throw new StartupError(
           `That recovery key does not open the records in this data folder. Check the sheet and try again. ${UNTOUCHED}`,
           `${databaseFile}: the recovery key failed`,
+          phrase('errors.passphrase.otherRecords'),
         );
       }
     }
@@ -136,6 +145,7 @@ export function loadRecordsKey(
       throw new StartupError(
         `The records in this data folder are encrypted, and their key is not on this computer (the folder may come from another laptop). Start the kiosk with the recovery key from the printed sheet. ${UNTOUCHED}`,
         `${databaseFile}: encrypted, and ${KEY_FILE} is missing`,
+        phrase('startup.keyMissing'),
       );
     }
     const key = randomBytes(KEY_BYTES);
@@ -156,5 +166,6 @@ export function loadRecordsKey(
   throw new StartupError(
     `The records key on this computer is kept by ${KIND_NAMES[stored.kind]}, which this kiosk cannot use. Start it the way it was set up, or with the recovery key from the printed sheet. ${UNTOUCHED}`,
     `${KEY_FILE}: kind ${stored.kind}, this shell uses ${wrapping.kind}`,
+    phrase('startup.keyKeptOtherwise', { kind: KIND_PHRASES[stored.kind] }),
   );
 }

@@ -25,7 +25,7 @@ import {
   encryptRecordsInPlace,
   removeConversionLeftovers,
 } from './encryptInPlace';
-import { NewerDatabaseError, openDatabase, type Db } from './database';
+import { MIGRATIONS, NewerDatabaseError, openDatabase, type Db } from './database';
 import { judgeKioskFile, type KioskFileVerdict } from './kioskFile';
 import { assertEngineLoads, isDamage, StartupError, startupErrorFrom } from './startupError';
 
@@ -165,11 +165,16 @@ export function openRecords(
         throw new NewerDatabaseError(
           `The records were ${verdict.detail.replace(/^it was /, '')}. Install the newer version to open them. The file has not been changed.`,
           file,
+          phrase('startup.newerDatabase', {
+            found: verdict.version ?? 0,
+            known: MIGRATIONS.length,
+          }),
         );
       }
       throw new StartupError(
         `The records file in the kiosk's data folder is not a Facilitator Kiosk database, so the kiosk will not use it. The file has not been changed; ask IT to move it away.`,
         `${file}: ${verdict.detail}`,
+        phrase('startup.notKioskDatabase'),
       );
     }
   }

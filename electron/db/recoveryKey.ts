@@ -39,6 +39,11 @@ export function formatRecoveryKey(key: RecordsKey): string {
  * `message` is for a shell before any window (English); `phrase` says the same for a window, in
  * the console's language. (This module stays free of the catalogs, which tools load it without.)
  */
+/** The problem, then that nothing was changed (as `message` says it). */
+function sayUntouched(problem: Phrase): Phrase {
+  return phrase('errors.passphrase.badRecoveryKey', { problem });
+}
+
 export class RecoveryKeyError extends StartupError {
   override name = 'RecoveryKeyError';
   constructor(
@@ -46,7 +51,7 @@ export class RecoveryKeyError extends StartupError {
     detail: string,
     readonly phrase: Phrase,
   ) {
-    super(message, detail);
+    super(message, detail, sayUntouched(phrase));
   }
 }
 

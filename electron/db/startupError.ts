@@ -1,9 +1,15 @@
 /**
- * Why the kiosk cannot start, in words for the counselor. Both shells show `message` (the Electron
- * shell in a dialog, the browser shell on its terminal) and log `detail` for IT; the message names
- * no file paths and no SQL. Whatever caused it, the records were left as they were.
+ * Why the kiosk cannot start, in words for the counselor. Both shells show it (the Electron shell
+ * in a dialog, the browser shell on its terminal) and log `detail` for IT; the message names no
+ * file paths and no SQL. Whatever caused it, the records were left as they were.
+ *
+ * `message` is the English; `words` is the same as a phrase of main's catalog (`startup.…`), which
+ * the shells word in the system's language: these are shown before the records that hold the
+ * console's language are open. This module loads no catalog (the e2e runner imports it as it is),
+ * so the English is written here too; tests/unit/i18n/startupErrors.test.ts holds them equal.
  */
 import Database from 'better-sqlite3';
+import { phrase, type Phrase } from '../i18n/phraseKeys';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -11,6 +17,8 @@ export class StartupError extends Error {
     message: string,
     /** For the log and for IT: the folder, the file and the error as the system reported it. */
     readonly detail: string,
+    /** `message` as a phrase, to word in the system's language. */
+    readonly words: Phrase,
   ) {
     super(message);
   }
@@ -31,12 +39,15 @@ export function startupErrorFrom(
   const detail = `${where}: ${code ? `${code} ` : ''}${message}`;
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     const free = freeBytes();
-    const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 ** 2)} MB`;
+    const megabytes = (bytes: number) => Math.ceil(bytes / 1024 ** 2);
     return new StartupError(
-      `The disk that holds the kiosk's records is full${free === null ? '' : ` (${megabytes(free)} free)`}. ` +
-        `Free at least ${megabytes(neededBytes)} on it (empty the Recycle Bin or Trash, or move large ` +
+      `The disk that holds the kiosk's records is full${free === null ? '' : ` (${megabytes(free)} MB free)`}. ` +
+        `Free at least ${megabytes(neededBytes)} MB on it (empty the Recycle Bin or Trash, or move large ` +
         `videos and downloads elsewhere), then start the kiosk again. ${UNTOUCHED}`,
       detail,
+      free === null
+        ? phrase('startup.diskFullNoFree', { needed: megabytes(neededBytes) })
+        : phrase('startup.diskFull', { free: megabytes(free), needed: megabytes(neededBytes) }),
     );
   }
   if (
@@ -48,12 +59,14 @@ export function startupErrorFrom(
       `The kiosk cannot read or write its records on this computer (the disk reported an error). ` +
         `Check that the disk is connected and working, or ask IT, then start the kiosk again. ${UNTOUCHED}`,
       detail,
+      phrase('startup.diskError'),
     );
   }
   return new StartupError(
     `The kiosk could not open its records because of an unexpected error; the details are in the ` +
       `log for IT. ${UNTOUCHED}`,
     detail,
+    phrase('startup.unexpected'),
   );
 }
 
@@ -75,6 +88,7 @@ function engineStartupError(error: unknown): StartupError {
       `records. ${UNTOUCHED} Reinstall Facilitator Kiosk with the installer made for this ` +
       `computer's system; if antivirus software quarantined one of its files, ask IT to restore it.`,
     `loading better-sqlite3: ${error instanceof Error ? error.message : String(error)}`,
+    phrase('startup.engine'),
   );
 }
 

@@ -655,9 +655,18 @@ export type EventsFor<R extends Role> = {
   [E in EventName]: R extends (typeof events)[E]['roles'][number] ? E : never;
 }[EventName];
 
-/** `locked`: refused until the counselor PIN is given (the window asks for it, then tries again). */
+/**
+ * `locked`: refused until the counselor PIN is given (the window asks for it, then tries again).
+ * `unreachable`: the browser shell's page lost contact with main (the window words it itself).
+ */
 export type ErrorCode =
-  'unknown-channel' | 'forbidden' | 'invalid-arguments' | 'rejected' | 'locked' | 'internal';
+  | 'unknown-channel'
+  | 'forbidden'
+  | 'invalid-arguments'
+  | 'rejected'
+  | 'locked'
+  | 'internal'
+  | 'unreachable';
 
 export interface KioskError {
   code: ErrorCode;

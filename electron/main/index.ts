@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { app, dialog, protocol } from 'electron';
+import { mainT } from '../i18n/phrases';
+import { systemLanguage } from '../services/settings/consoleLanguage';
 import { defaultDataDir } from '../shell/paths';
 import { APP_SCHEME } from '../shell/security';
 import { startKiosk } from './kiosk';
@@ -35,9 +37,11 @@ function useDataFolder(): boolean {
     app.setPath('userData', folder);
     return true;
   } catch (error) {
+    // Before `ready` Electron knows no locale yet; the process's own stands in for the system's.
+    const t = mainT(systemLanguage(app.isReady() ? app.getLocale() : undefined));
     dialog.showErrorBox(
-      'Facilitator Kiosk could not start',
-      `It cannot keep its records in ${folder}: ${(error as Error).message}. Nothing was changed.`,
+      t('startup.title'),
+      t('startup.dataFolder', { folder, error: (error as Error).message }),
     );
     app.exit(1);
     return false;

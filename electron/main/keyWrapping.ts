@@ -10,7 +10,7 @@ import { safeStorage } from 'electron';
 import { passphraseWrapping } from '../db/passphraseWrapping';
 import type { KeyWrapping } from '../db/recordsKey';
 import { StartupError } from '../db/startupError';
-import { phrase, type Phrase } from '../i18n/phrases';
+import { phrase, say, type Phrase } from '../i18n/phrases';
 
 const UNTOUCHED = 'Nothing was changed.';
 
@@ -40,8 +40,9 @@ function osWrapping(platform: NodeJS.Platform, backend: string | null): KeyWrapp
         );
       } catch (error) {
         throw new StartupError(
-          `The operating system would not unlock the records key (it is kept ${where}, and only this user account on this computer can unlock it). Start the kiosk with the recovery key from the printed sheet. ${UNTOUCHED}`,
+          `The operating system would not unlock the records key (it is kept ${say(where)}, and only this user account on this computer can unlock it). Start the kiosk with the recovery key from the printed sheet. ${UNTOUCHED}`,
           `safeStorage.decryptString: ${(error as Error).message}`,
+          phrase('startup.osWouldNotUnlock', { store: where }),
         );
       }
     },
@@ -73,6 +74,7 @@ export function passphraseFileWrapping(passphraseFile: string, why: string): Key
     throw new StartupError(
       `The passphrase file could not be read. ${UNTOUCHED}`,
       `${passphraseFile}: ${(error as Error).message}`,
+      phrase('startup.passphraseFileUnreadable'),
     );
   }
   return passphraseWrapping(passphrase, why);

@@ -12,6 +12,7 @@ import { createKioskCore, DATABASE_FILE_NAME, type KioskCore } from '../core/kio
 import { StartupError } from '../db/startupError';
 import { events, type Role } from '../ipc/contract';
 import { PassphraseGate, type Unlocked } from '../services/access/passphraseGate';
+import { mainT } from '../i18n/phrases';
 import { systemLanguage } from '../services/settings/consoleLanguage';
 import { IPC_EVENT, IPC_INVOKE } from '../ipc/wire';
 import { serveAppRequest } from '../shell/appProtocol';
@@ -253,9 +254,14 @@ function failStart(log: LogFile, error: unknown): void {
   log.write(`could not start: ${error instanceof Error ? (error.stack ?? message) : message}`);
   // The counselor's message names no paths; the folder and the system's own error are for IT.
   if (error instanceof StartupError) log.write(`details: ${error.detail}`);
+  // No records are open, so no console language either: the system's.
+  const t = mainT(systemLanguage(app.getLocale()));
   dialog.showErrorBox(
-    'Facilitator Kiosk could not start',
-    `${message}\n\nNothing was changed. Details are in ${log.path}.`,
+    t('startup.title'),
+    t('startup.failed', {
+      message: error instanceof StartupError ? t(error.words.key, error.words.params) : message,
+      log: log.path,
+    }),
   );
   app.exit(1);
 }

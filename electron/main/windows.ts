@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { BrowserWindow, dialog, screen } from 'electron';
 import type { KioskCore } from '../core/kioskCore';
+import { mainT } from '../i18n/phrases';
 import type { Role } from '../ipc/contract';
 import { secureWebPreferences } from '../shell/windowPolicy';
 import type { AudiencePlacement, ElectronDisplays } from './displays';
@@ -106,14 +107,14 @@ export class KioskWindows {
 
   /** True when the coordinator chooses to leave the pack editor's unsaved changes behind. */
   private askLeaveUnsaved(window: BrowserWindow): boolean {
+    const t = mainT(this.options.core.consoleLanguage());
     const choice = dialog.showMessageBoxSync(window, {
       type: 'question',
-      buttons: ['Leave without saving', 'Stay and save'],
+      buttons: [t('shell.leaveUnsaved.leave'), t('shell.leaveUnsaved.stay')],
       defaultId: 1,
       cancelId: 1,
-      message: 'The pack editor has changes that are not saved yet.',
-      detail:
-        'They are kept on this computer as a draft, offered back when the pack is opened in the editor again. Stay to save the pack now.',
+      message: t('shell.leaveUnsaved.message'),
+      detail: t('shell.leaveUnsaved.detail'),
     });
     return choice === 0;
   }

@@ -92,7 +92,7 @@ const api = {
       return (await response.json()) as Result<never>;
     } catch {
       setConnected(false);
-      return { ok: false, error: { code: 'internal', message: LOST_CONTACT } };
+      return { ok: false, error: { code: 'unreachable', message: LOST_CONTACT } };
     }
   },
   on(event: EventName, listener: Listener) {

@@ -12,13 +12,20 @@ import { createUnlockRouter } from '../core/unlockRouter';
 import { passphraseWrapping } from '../db/passphraseWrapping';
 import { ownerOnlyFileWrapping, type KeyWrapping } from '../db/recordsKey';
 import { StartupError } from '../db/startupError';
+import { say } from '../i18n/phrases';
 import { PassphraseGate, type Unlocked } from '../services/access/passphraseGate';
+import { systemLanguage } from '../services/settings/consoleLanguage';
 import { defaultDataDir } from '../shell/paths';
 import { startWebShell } from './server';
 
 function fail(message: string): never {
   process.stderr.write(`kiosk web: ${message}\n`);
   process.exit(2);
+}
+
+/** A start-up error in the system's language (no records, so no console language, are open yet). */
+function startupMessage(error: StartupError): string {
+  return say(error.words, systemLanguage());
 }
 
 const ASKED_WHY = 'the browser shell was started with --ask-passphrase';
@@ -161,7 +168,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof StartupError) {
       process.stderr.write(`kiosk web: (for IT) ${error.detail}\n`);
-      fail(error.message);
+      fail(startupMessage(error));
     }
     throw error;
   }
@@ -195,4 +202,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutdown);
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+main().catch((error: unknown) =>
+  fail(
+    error instanceof StartupError
+      ? startupMessage(error)
+      : error instanceof Error
+        ? error.message
+        : String(error),
+  ),
+);

@@ -5,5 +5,9 @@
  */
 export const CONNECTION_EVENT = 'kiosk:connection';
 
+/**
+ * In English for logs and tests; a failed call carries the code `unreachable`, which the console
+ * words from its own catalog (`connection.lostContact`, renderer/platform/kiosk.ts).
+ */
 export const LOST_CONTACT =
   'The kiosk has lost contact with its records (the kiosk program on this computer stopped or is restarting). Trying again…';

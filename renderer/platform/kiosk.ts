@@ -7,6 +7,7 @@ import type {
   Role,
 } from '../../electron/ipc/contract';
 import { CONNECTION_EVENT } from '../../electron/web/connection';
+import { i18n } from '../shared/i18n/i18n';
 
 declare global {
   interface Window {
@@ -31,14 +32,22 @@ export class KioskCallError extends Error {
   }
 }
 
-/** Calls a channel and returns its value, throwing the main process's error message on failure. */
+/**
+ * Calls a channel and returns its value, throwing the main process's error message on failure (a
+ * lost contact with main, which main cannot word, in the console's language).
+ */
 export async function call<R extends Role, C extends ChannelsFor<R>>(
   api: R extends 'console' ? KioskApi : AudienceApi,
   channel: C,
   args: RequestOf<C>,
 ): Promise<ResponseOf<C>> {
   const result = await (api as KioskApi).invoke(channel as ChannelsFor<'console'>, args as never);
-  if (!result.ok) throw new KioskCallError(result.error.code, result.error.message);
+  if (!result.ok) {
+    const { code, message } = result.error;
+    if (code === 'unreachable')
+      throw new KioskCallError(code, i18n.getFixedT(null, 'console')('connection.lostContact'));
+    throw new KioskCallError(code, message);
+  }
   return result.value as ResponseOf<C>;
 }
 

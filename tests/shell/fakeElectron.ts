@@ -30,6 +30,8 @@ export interface FakeConfig {
   netFetchUsesWebRequest: boolean;
   /** What safeStorage reports: Linux without a keyring says 'basic_text'. */
   storageBackend: ReturnType<Electron.SafeStorage['getSelectedStorageBackend']>;
+  /** What app.getLocale() reports: the system's language (the harness's computer speaks English). */
+  locale: string;
 }
 
 interface FakeState {
@@ -102,6 +104,7 @@ export function configure(config: Partial<FakeConfig> & { home: string }): void 
       lockHeldElsewhere: false,
       netFetchUsesWebRequest: false,
       storageBackend: 'gnome_libsecret',
+      locale: 'en-US',
       ...config,
     },
     ready: false,
@@ -199,9 +202,9 @@ class FakeApp extends EventEmitter {
     return '0.1.0';
   }
 
-  /** Electron: the application's locale, from the system's (the harness's computer speaks English). */
+  /** Electron: the application's locale, from the system's (`locale`, English unless configured). */
   getLocale(): string {
-    return 'en-US';
+    return state.config.locale;
   }
 
   requestSingleInstanceLock(): boolean {

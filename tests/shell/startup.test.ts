@@ -116,13 +116,8 @@ describe('start', () => {
   });
 
   it('a failure at start shows a plain dialog, logs it, and exits instead of lingering', async () => {
-    const home = join(shellTmp(), 'broken');
-    const dataDir = join(home, 'kiosk-data');
-    mkdirSync(dataDir, { recursive: true });
     // A records file from a newer version of the kiosk: refused, and left as it is.
-    const newer = new Database(join(dataDir, 'kiosk.sqlite3'));
-    newer.pragma('user_version = 999');
-    newer.close();
+    const { home, dataDir } = newerRecords('broken');
     const before = readFileSync(join(dataDir, 'kiosk.sqlite3'));
     shell = await loadMain({ home, switches: { 'kiosk-data': dataDir } });
     const state = shell.fake.fakeState();
@@ -134,7 +129,38 @@ describe('start', () => {
     expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(/could not start/);
     expect(readFileSync(join(dataDir, 'kiosk.sqlite3')).equals(before)).toBe(true);
   });
+
+  it('the failure is worded in the system’s language, before any records say the console’s', async () => {
+    const { home, dataDir } = newerRecords('broken-es');
+    shell = await loadMain({ home, switches: { 'kiosk-data': dataDir }, locale: 'es-US' });
+    const state = shell.fake.fakeState();
+    expect(state.exitCode).toBe(1);
+    expect(state.errorBoxes).toEqual([
+      {
+        title: 'Facilitator Kiosk no pudo iniciarse',
+        content: expect.stringMatching(
+          /^Los registros los escribió una versión más nueva de Facilitator Kiosk \(esquema 999;[^]*No se cambió nada\. Los detalles están en .*main\.log\.$/,
+        ),
+      },
+    ]);
+    expect(state.errorBoxes[0]!.content).not.toMatch(/newer|changed/);
+    // The log for IT stays in English.
+    expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(
+      /could not start: NewerDatabaseError: The records were written by a newer version/,
+    );
+  });
 });
+
+/** A home whose data folder holds records from a newer version of the kiosk (schema 999). */
+function newerRecords(name: string): { home: string; dataDir: string } {
+  const home = join(shellTmp(), name);
+  const dataDir = join(home, 'kiosk-data');
+  mkdirSync(dataDir, { recursive: true });
+  const newer = new Database(join(dataDir, 'kiosk.sqlite3'));
+  newer.pragma('user_version = 999');
+  newer.close();
+  return { home, dataDir };
+}
 
 /** A packaged app's resources folder: `<resourcesPath>/resources`, as electron-builder lays it out. */
 function stagedResources(): string {

@@ -146,6 +146,25 @@ describe('leaving the pack editor with changes not saved', () => {
     console.contents.refusesUnload = false;
   });
 
+  it('asks in the console’s language', async () => {
+    shell = await loadMain();
+    const { console } = windowsByRole(shell.fake);
+    const state = shell.fake.fakeState();
+    await call(console, 'settings:setConsoleLanguage', { language: 'es' });
+    console.contents.refusesUnload = true;
+    state.messageBoxAnswers.push(STAY);
+    console.close();
+    expect(state.messageBoxes).toEqual([
+      expect.objectContaining({
+        message: 'El editor de paquetes tiene cambios que aún no se han guardado.',
+        buttons: ['Salir sin guardar', 'Quedarse y guardar'],
+        cancelId: STAY,
+      }),
+    ]);
+    expect(console.isDestroyed()).toBe(false);
+    console.contents.refusesUnload = false;
+  });
+
   it('the system shutting down does not wait for an answer', async () => {
     shell = await loadMain();
     const { console, audience } = windowsByRole(shell.fake);

@@ -8,6 +8,7 @@ import { LOCK_FILE } from '../../../electron/db/dataFolderLock';
 import { MIGRATIONS } from '../../../electron/db/database';
 import { openRecords, recoveryNotices, RECOVERY_MARKER } from '../../../electron/db/recovery';
 import { StartupError } from '../../../electron/db/startupError';
+import { say } from '../../../electron/i18n/phrases';
 import { makeTempDir } from '../../helpers/tempDir';
 import { storedKey } from '../../helpers/recordsKey';
 import { openKeyed } from '../../../electron/db/cipher';
@@ -107,6 +108,8 @@ function expectPlainStartupError(run: () => unknown, message: RegExp): StartupEr
   expect(error.message).not.toContain(dir.path);
   expect(error.message).not.toMatch(/SQLITE_|sqlite3|\.node/);
   expect(error.detail.length).toBeGreaterThan(0);
+  // Its phrase says the same in English, for the shells to word in the system's language.
+  expect(say(error.words, 'en')).toBe(error.message);
   return error;
 }
 

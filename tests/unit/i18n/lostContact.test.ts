@@ -1,0 +1,33 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KioskApi } from '../../../electron/ipc/contract';
+import { LOST_CONTACT } from '../../../electron/web/connection';
+import { call, KioskCallError } from '../../../renderer/platform/kiosk';
+import { i18n } from '../../../renderer/shared/i18n/i18n';
+
+/** What the browser shell's bridge answers when main cannot be reached. */
+const unreachable = {
+  invoke: () =>
+    Promise.resolve({ ok: false, error: { code: 'unreachable', message: LOST_CONTACT } }),
+  on: () => () => {},
+} as unknown as KioskApi;
+
+afterEach(() => i18n.changeLanguage('en'));
+
+describe('a call while the browser shell is out of reach', () => {
+  it('is worded by the console in its own language, not in main’s English', async () => {
+    await i18n.changeLanguage('es');
+    const failure = call(unreachable, 'settings:consoleLanguage', {});
+    await expect(failure).rejects.toBeInstanceOf(KioskCallError);
+    await expect(failure).rejects.toMatchObject({
+      code: 'unreachable',
+      message: expect.stringMatching(/^El kiosco perdió el contacto con sus registros/),
+    });
+  });
+
+  it('reads as before in English', async () => {
+    await i18n.changeLanguage('en');
+    await expect(call(unreachable, 'settings:consoleLanguage', {})).rejects.toMatchObject({
+      message: LOST_CONTACT,
+    });
+  });
+});
