@@ -87,6 +87,9 @@ test('a coordinator builds a three-item pack with a quiz from scratch and runs i
     expect(page.getByRole('status').filter({ hasText: text })).toHaveCount(1);
   await page.keyboard.press('Space');
   await announced('3. Quiz is over position 3.');
+  // dnd-kit's KeyboardSensor starts listening for the arrows in a setTimeout after the pick-up;
+  // a later timer of the page's own fires after it, so the arrow is not pressed into the void.
+  await page.evaluate(() => new Promise((resolveTimer) => setTimeout(resolveTimer, 10)));
   await page.keyboard.press('ArrowUp');
   await announced('3. Quiz is over position 2.');
   await page.keyboard.press('Space');
@@ -393,7 +396,9 @@ test('an unsaved draft is kept: offered back after a reload and after the shell 
     // Power cut: the shell is killed, and comes back on the same data folder.
     await shell.kill();
     shell = await startShell(data.path, { port: shell.port });
-    await packs.open(shell.consoleUrl);
+    // The page reloads itself once it finds the shell restarted (crash.spec.ts relies on it too);
+    // a reload of the test's own would race that one.
+    await packs.awaitSelfReload();
     await packs.card('projector-check').getByRole('button', { name: 'Duplicate' }).click();
     await editor.resumeDraft.getByRole('button', { name: 'Resume' }).click();
     await editor.section('Slides');

@@ -177,6 +177,14 @@ export class PacksPage {
     await expect(this.list).toBeVisible();
   }
 
+  /** After a shell restart: the page's own reload lands on the Run tab; back to Content packs. */
+  async awaitSelfReload() {
+    const tab = this.page.getByRole('tab', { name: 'Content packs' });
+    await expect(tab).toHaveAttribute('aria-selected', 'false', { timeout: 15_000 });
+    await tab.click();
+    await expect(this.list).toBeVisible();
+  }
+
   card(id: string): Locator {
     return this.list.locator(`[data-pack-id="${id}"]`);
   }
