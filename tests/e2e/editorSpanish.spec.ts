@@ -99,3 +99,45 @@ test('the pack editor in Spanish: every section, the Markdown editor and its pre
   await prompt.getByRole('button', { name: 'Retomar' }).click();
   await expect(editor.getByLabel('Título', { exact: true })).toHaveValue('Muestra, con cambios');
 });
+
+test('an invalid edit’s pack-check problems beside the field are in Spanish, and English again after switching back', async ({
+  shell,
+  page,
+}) => {
+  const packs = new PacksPage(page);
+  await packs.open(shell.consoleUrl);
+  await page.getByLabel('Console language').selectOption('es');
+  const editor = page.getByRole('region', { name: 'Editor de paquetes' });
+  await packs
+    .card('muestra-en-espanol')
+    .getByRole('button', { name: /^Editar/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('check-summary')).toHaveText(/^(Válido|\d+ errores? que)/);
+  await editor
+    .getByRole('navigation', { name: 'Secciones del paquete' })
+    .getByRole('button', { name: /^Agenda/ })
+    .click();
+  const item = editor.getByRole('region', { name: 'Actividad 1', exact: true });
+  const problemsOf = (label: string, scope = item) =>
+    scope
+      .locator('.field', { has: page.getByLabel(label, { exact: true }) })
+      .locator('.field__problems');
+  await item.getByLabel('Minutos', { exact: true }).fill('-3');
+  await item.getByLabel('Hora impresa', { exact: true }).fill('half past');
+  // A zod issue in zod's Spanish, and one of the schema's own messages in the kiosk's.
+  await expect(problemsOf('Minutos')).toHaveText(
+    'Demasiado pequeño: se esperaba que número fuera >0',
+  );
+  await expect(problemsOf('Hora impresa')).toHaveText('escriba una hora como h:mm, p. ej., "1:05"');
+  await expectAccessible(page, 'pack-check problems in Spanish');
+
+  await page.getByLabel('Idioma de la consola').selectOption('en');
+  const english = page
+    .getByRole('region', { name: 'Pack editor' })
+    .getByRole('region', { name: 'Agenda item 1', exact: true });
+  await expect(problemsOf('Minutes', english)).toHaveText('Too small: expected number to be >0');
+  await expect(problemsOf('Printed clock time', english)).toHaveText(
+    'write a clock time as h:mm, e.g. "1:05"',
+  );
+});

@@ -3,9 +3,10 @@
  * left out), checked with the very rules `pack:check` uses. Pure: main and the tests run it.
  */
 import type { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
 import { crossCheck, type PackFiles } from './crossCheck';
-import { formatPath, type PackProblem, type PathSegment } from './problems';
-import { MANIFEST_FILE, packSchema } from './schema';
+import { formatPath, packIssue, type PackProblem, type PathSegment } from './problems';
+import { MANIFEST_FILE, packSchema, schemaWords } from './schema';
 
 /** The manifest as written (and as the editor holds it): optional fields may be left out. */
 export type PackDraft = z.input<typeof packSchema>;
@@ -21,19 +22,26 @@ export function checkDraft(draft: unknown, files: PackFiles): PackProblem[] {
     message: string,
     file = MANIFEST_FILE,
   ): PackProblem => ({ severity, file, line: null, path: formatPath(path), message });
-  const validated = packSchema.safeParse(draft);
+  const validated = packSchema.safeParse(draft, { reportInput: true });
   if (!validated.success) {
-    return validated.error.issues.map((issue) =>
-      problem(
-        'error',
-        issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol'),
-        issue.message,
-      ),
-    );
+    const english = en().localeError as (issue: never) => string;
+    return validated.error.issues.map((issue) => {
+      const kept = packIssue(issue, english);
+      const words = schemaWords(issue.message);
+      return {
+        ...problem(
+          'error',
+          issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol'),
+          issue.message,
+        ),
+        ...(words ? { words } : kept && { issue: kept }),
+      };
+    });
   }
-  return crossCheck(validated.data, files).map((raw) =>
-    problem(raw.severity, raw.path, raw.message, raw.file ?? MANIFEST_FILE),
-  );
+  return crossCheck(validated.data, files).map((raw) => ({
+    ...problem(raw.severity, raw.path, raw.message, raw.file ?? MANIFEST_FILE),
+    ...(raw.words && { words: raw.words }),
+  }));
 }
 
 /** `1.2.3` → `1.2.4`: every save of a pack is a new version. */

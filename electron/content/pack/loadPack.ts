@@ -1,10 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import en from 'zod/v4/locales/en.js';
+import { phrase, type Phrase } from '../../i18n/phraseKeys';
 import { resolveAssetPath } from '../../shell/security';
 import { crossCheck, type PackFiles, type RawProblem } from './crossCheck';
 import { parseManifest, parseManifestSync, type LineTable, type YamlResult } from './manifestYaml';
-import { formatPath, type PackProblem, type PathSegment } from './problems';
-import { MANIFEST_FILE, packSchema, type PackManifest } from './schema';
+import { formatPath, packIssue, type PackProblem, type PathSegment } from './problems';
+import { MANIFEST_FILE, packSchema, schemaWords, type PackManifest } from './schema';
 
 export interface PackCheck {
   folder: string;
@@ -77,12 +79,19 @@ function judgePack(folder: string, parsed: YamlResult | null): PackCheck {
     path: string,
     message: string,
     file = MANIFEST_FILE,
+    words?: Phrase,
   ): void => {
-    result.problems.push({ severity: 'error', file, line, path, message });
+    result.problems.push({ severity: 'error', file, line, path, message, ...(words && { words }) });
   };
 
   if (parsed === null) {
-    problem(null, '', `no ${MANIFEST_FILE} in this folder`);
+    problem(
+      null,
+      '',
+      `no ${MANIFEST_FILE} in this folder`,
+      MANIFEST_FILE,
+      phrase('packCheck.noManifest', { file: MANIFEST_FILE }),
+    );
     return result;
   }
   if (!parsed.ok) {
@@ -93,13 +102,18 @@ function judgePack(folder: string, parsed: YamlResult | null): PackCheck {
   const raw = parsed.value;
   result.id = stringField(raw, 'id');
   result.title = stringField(raw, 'title');
-  const validated = packSchema.safeParse(raw);
+  const validated = packSchema.safeParse(raw, { reportInput: true });
   if (!validated.success) {
+    const english = en().localeError as (issue: never) => string;
     for (const issue of validated.error.issues) {
       const path = issue.path.filter(
         (segment): segment is PathSegment => typeof segment !== 'symbol',
       );
       problem(lineOf(parsed.lines, path), formatPath(path), issue.message);
+      const kept = packIssue(issue, english);
+      const words = schemaWords(issue.message);
+      if (words) result.problems[result.problems.length - 1]!.words = words;
+      else if (kept) result.problems[result.problems.length - 1]!.issue = kept;
     }
     return result;
   }
@@ -112,6 +126,7 @@ function judgePack(folder: string, parsed: YamlResult | null): PackCheck {
       line: raw.file ? null : lineOf(parsed.lines, raw.path),
       path: formatPath(raw.path),
       message: raw.message,
+      ...(raw.words && { words: raw.words }),
     });
   }
   result.problems.sort(

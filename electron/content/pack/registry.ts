@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { checkPack, type PackCheck } from './loadPack';
 import type { PackProblem } from './problems';
+import { phrase } from '../../i18n/phraseKeys';
 import { renderSlides, type PackAssetUrl, type RenderedSlide } from './renderPack';
 import type { PackManifest } from './schema';
 
@@ -118,6 +119,13 @@ export function loadCatalog(roots: PackRoots, assetUrl: PackAssetUrl): PackCatal
               line: null,
               path: 'id',
               message: `another ${origin} pack (folder “${basename(existing.folder)}”) already has the id "${pack.manifest.id}"`,
+              words: phrase('packCheck.duplicatePack', {
+                origin: phrase(
+                  origin === 'built-in' ? 'packCheck.origin.builtIn' : 'packCheck.origin.imported',
+                ),
+                folder: basename(existing.folder),
+                id: pack.manifest.id,
+              }),
             },
           ],
         });

@@ -5,29 +5,67 @@
  */
 import { z } from 'zod';
 import { stripInvisibleControls } from '../../core/plainText';
+import { phrase, type Phrase } from '../../i18n/phraseKeys';
 import { ITEM_KINDS, MODES } from './vocabulary';
 
 export const PACK_FORMAT = 1;
+
+/** The schema's own messages (zod words the rest), in English and as phrases for the console. */
+const SCHEMA_MESSAGES = {
+  markdownOrFile: 'give either markdown or file, not both',
+  minNotAboveMax: 'min must not exceed max',
+  packFormat: `this app reads pack format ${PACK_FORMAT}`,
+  idPattern: 'use lowercase letters, digits and hyphens (e.g. "group-five")',
+  notEmpty: 'must not be empty',
+  timeFormat: 'write a time as m:ss, h:mm:ss or seconds',
+  clockFormat: 'write a clock time as h:mm, e.g. "1:05"',
+  insidePack: 'must be a path inside the pack folder',
+  quizOptionReference: 'name a quiz option as <quiz item id>.<key>, e.g. "q2.c"',
+  webAddress: 'a web address starting with https:// (shown as text, never opened)',
+  singleLetter: 'a single letter',
+  answerKey: 'the key of the correct option',
+  versionFormat: 'use a version like 1.0.0',
+  languageTag: 'a language tag such as "en" or "es-US"',
+} as const;
+const SCHEMA_WORDS = new Map<string, Phrase>([
+  [SCHEMA_MESSAGES.markdownOrFile, phrase('packCheck.markdownOrFile')],
+  [SCHEMA_MESSAGES.minNotAboveMax, phrase('packCheck.minNotAboveMax')],
+  [SCHEMA_MESSAGES.packFormat, phrase('packCheck.packFormat', { format: PACK_FORMAT })],
+  [SCHEMA_MESSAGES.idPattern, phrase('packCheck.schema.idPattern')],
+  [SCHEMA_MESSAGES.notEmpty, phrase('packCheck.schema.notEmpty')],
+  [SCHEMA_MESSAGES.timeFormat, phrase('packCheck.schema.timeFormat')],
+  [SCHEMA_MESSAGES.clockFormat, phrase('packCheck.schema.clockFormat')],
+  [SCHEMA_MESSAGES.insidePack, phrase('packCheck.schema.insidePack')],
+  [SCHEMA_MESSAGES.quizOptionReference, phrase('packCheck.schema.quizOptionReference')],
+  [SCHEMA_MESSAGES.webAddress, phrase('packCheck.schema.webAddress')],
+  [SCHEMA_MESSAGES.singleLetter, phrase('packCheck.schema.singleLetter')],
+  [SCHEMA_MESSAGES.answerKey, phrase('packCheck.schema.answerKey')],
+  [SCHEMA_MESSAGES.versionFormat, phrase('packCheck.schema.versionFormat')],
+  [SCHEMA_MESSAGES.languageTag, phrase('packCheck.schema.languageTag')],
+]);
+
+/** The phrase of a zod issue's message when the schema wrote it, not zod. */
+export function schemaWords(message: string): Phrase | undefined {
+  return SCHEMA_WORDS.get(message);
+}
 export const MANIFEST_FILE = 'pack.yaml';
 
 const idPattern = /^[a-z0-9][a-z0-9-]*$/;
-export const packId = z
-  .string()
-  .regex(idPattern, 'use lowercase letters, digits and hyphens (e.g. "group-five")');
+export const packId = z.string().regex(idPattern, SCHEMA_MESSAGES.idPattern);
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().trim().min(1, SCHEMA_MESSAGES.notEmpty);
 /** Titles reach the screens, the printouts and the exports: no bidirectional or zero-width tricks. */
-const title = z.string().overwrite(stripInvisibleControls).trim().min(1, 'must not be empty');
+const title = z.string().overwrite(stripInvisibleControls).trim().min(1, SCHEMA_MESSAGES.notEmpty);
 const textList = z.array(text).default([]);
 
 /** `"m:ss"`, `"h:mm:ss"` or a number of seconds. */
 export const duration = z.union([
   z.number().nonnegative(),
-  z.string().regex(/^(\d+:)?\d{1,2}:\d{2}(\.\d+)?$/, 'write a time as m:ss, h:mm:ss or seconds'),
+  z.string().regex(/^(\d+:)?\d{1,2}:\d{2}(\.\d+)?$/, SCHEMA_MESSAGES.timeFormat),
 ]);
 
 /** A printed agenda clock time relative to the start, e.g. `"0:40"` or `"1:05"`. */
-const clockTime = z.string().regex(/^\d+:[0-5]\d$/, 'write a clock time as h:mm, e.g. "1:05"');
+const clockTime = z.string().regex(/^\d+:[0-5]\d$/, SCHEMA_MESSAGES.clockFormat);
 
 const relativeFile = z
   .string()
@@ -35,7 +73,7 @@ const relativeFile = z
   .refine(
     (value) =>
       !value.startsWith('/') && !value.split(/[\\/]/).includes('..') && !/^[a-z]+:/i.test(value),
-    'must be a path inside the pack folder',
+    SCHEMA_MESSAGES.insidePack,
   );
 
 export { ITEM_KINDS, MODES };
@@ -58,19 +96,12 @@ export const QUIZ_OPTION_REFERENCE = /^([a-z0-9][a-z0-9-]*)\.([a-z])$/;
 /** A quiz option this item's material teaches, with the words of the material that teach it. */
 const teaching = z
   .object({
-    option: z
-      .string()
-      .regex(QUIZ_OPTION_REFERENCE, 'name a quiz option as <quiz item id>.<key>, e.g. "q2.c"'),
+    option: z.string().regex(QUIZ_OPTION_REFERENCE, SCHEMA_MESSAGES.quizOptionReference),
     quote: text,
   })
   .strict();
 
-const webAddress = z
-  .string()
-  .regex(
-    /^https?:\/\/[^\s]+$/,
-    'a web address starting with https:// (shown as text, never opened)',
-  );
+const webAddress = z.string().regex(/^https?:\/\/[^\s]+$/, SCHEMA_MESSAGES.webAddress);
 
 /** Current evidence beside the manual, for the counselor only: it never changes what is delivered. */
 const guidanceNote = z
@@ -108,7 +139,9 @@ const demonstration = z
   })
   .strict();
 
-const option = z.object({ key: z.string().regex(/^[a-z]$/, 'a single letter'), text }).strict();
+const option = z
+  .object({ key: z.string().regex(/^[a-z]$/, SCHEMA_MESSAGES.singleLetter), text })
+  .strict();
 
 const poll = z
   .object({
@@ -157,7 +190,7 @@ const slide = z
   })
   .strict()
   .refine((value) => (value.markdown === undefined) !== (value.file === undefined), {
-    message: 'give either markdown or file, not both',
+    message: SCHEMA_MESSAGES.markdownOrFile,
   });
 
 /** One slide on its own (the editor's live preview). */
@@ -191,7 +224,7 @@ const quizItem = z
     prompt: text,
     kind: z.enum(['choice', 'true-false']).default('choice'),
     options: z.array(option).min(2),
-    answer: z.string().regex(/^[a-z]$/, 'the key of the correct option'),
+    answer: z.string().regex(/^[a-z]$/, SCHEMA_MESSAGES.answerKey),
     feedback: text,
   })
   .strict();
@@ -210,7 +243,7 @@ const game = z
     teams: z
       .object({ min: z.number().int().min(2), max: z.number().int().min(2) })
       .strict()
-      .refine((value) => value.min <= value.max, { message: 'min must not exceed max' }),
+      .refine((value) => value.min <= value.max, { message: SCHEMA_MESSAGES.minNotAboveMax }),
     practiceMinutes: z.number().positive(),
     goals: textList,
     instructions: textList,
@@ -272,13 +305,13 @@ const toolbox = z
 
 export const packSchema = z
   .object({
-    format: z.literal(PACK_FORMAT, { message: `this app reads pack format ${PACK_FORMAT}` }),
+    format: z.literal(PACK_FORMAT, { message: SCHEMA_MESSAGES.packFormat }),
     id: packId,
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version like 1.0.0'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, SCHEMA_MESSAGES.versionFormat),
     title,
     program: text,
     session: z.number().int().positive().optional(),
-    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a language tag such as "en" or "es-US"'),
+    language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, SCHEMA_MESSAGES.languageTag),
     minutes: z.number().positive().max(600),
     audience: z.enum(['client-group', 'provider-workshop']),
     description: text.optional(),

@@ -32,7 +32,7 @@ import type { PackProblem } from '../../content/pack/problems';
 import { renderSlide, type PackAssetUrl, type RenderedSlide } from '../../content/pack/renderPack';
 import { resolveAssetPath } from '../../shell/security';
 import { MANIFEST_FILE, slideSchema } from '../../content/pack/schema';
-import { phrase } from '../../i18n/phrases';
+import { phrase, type Phrase } from '../../i18n/phrases';
 import { RejectedRequest } from '../errors';
 import type { Download, DownloadShelf } from '../downloads/downloadShelf';
 import type { JobBoard } from '../../jobs/jobRunner';
@@ -130,9 +130,11 @@ function readDraft(folder: string): PackDraft {
   return parsed.value as PackDraft;
 }
 
-const invalid = (message: string, path = ''): SaveResult => ({
+const invalid = (message: string, path = '', words?: Phrase): SaveResult => ({
   status: 'invalid',
-  problems: [{ severity: 'error', file: MANIFEST_FILE, line: null, path, message }],
+  problems: [
+    { severity: 'error', file: MANIFEST_FILE, line: null, path, message, ...(words && { words }) },
+  ],
 });
 
 export class PackEditor {
@@ -316,7 +318,11 @@ export class PackEditor {
       copyOf = id;
       id = freeId(id, 'local', this.packs.ids());
     } else if (id !== baseId && this.packs.ids().has(id)) {
-      return invalid(`another pack already has the id "${id}"; choose another`, 'id');
+      return invalid(
+        `another pack already has the id "${id}"; choose another`,
+        'id',
+        phrase('packCheck.idTaken', { id }),
+      );
     }
     const existing = this.packs.find(id);
     const current = existing?.origin === 'imported' ? existing : undefined;

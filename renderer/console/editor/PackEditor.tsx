@@ -9,6 +9,7 @@ import type {
 } from '../../../electron/services/packs/packEditor';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';
+import { useProblemText } from '../../shared/i18n/problemText';
 import { fileToBase64 } from '../packs/readFiles';
 import { saveDownload } from '../records/download';
 import { AgendaEditor, AgendaTotal } from './AgendaEditor';
@@ -545,6 +546,7 @@ function EditorStatus({
   onDismiss: () => void;
 }) {
   const t = useConsoleT('editor');
+  const problemText = useProblemText();
   switch (status.kind) {
     case 'idle':
       return null;
@@ -576,7 +578,8 @@ function EditorStatus({
           <ul className="problems">
             {status.problems.map((problem) => (
               <li key={`${problem.path}-${problem.message}`}>
-                <strong>{describeProblemPath(draft, problem.path, t)}</strong>: {problem.message}{' '}
+                <strong>{describeProblemPath(draft, problem.path, t)}</strong>:{' '}
+                {problemText(problem)}{' '}
                 <button type="button" onClick={() => onGoTo(problem.path)}>
                   {t('status.show')}
                 </button>

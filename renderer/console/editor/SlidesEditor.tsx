@@ -3,6 +3,7 @@ import type { PackProblem } from '../../../electron/content/pack/problems';
 import type { RenderedSlide } from '../../../electron/content/pack/renderPack';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';
+import { useProblemText } from '../../shared/i18n/problemText';
 import { SlideFrame } from '../../shared/SlideFrame';
 import { getAt, problemsAt, problemsUnder, uniqueId, type Path } from './draftEdits';
 import { CheckField, Field, SelectField, TextField, useEditor } from './fields';
@@ -15,9 +16,10 @@ const MarkdownEditor = lazy(() => import('./MarkdownEditor'));
 function MarkdownField({ label, path, hint }: { label: string; path: Path; hint: string }) {
   const t = useConsoleT('editor');
   const { draft, change, problems } = useEditor();
+  const problemText = useProblemText();
   const value = getAt(draft, path);
   const description = problemsAt(problems, path)
-    .map((problem) => problem.message)
+    .map((problem) => problemText(problem))
     .join(' ');
   return (
     <Field label={label} path={path} hint={hint} className="field--markdown" editable>

@@ -2,6 +2,7 @@ import { createContext, useContext, useId, useState, type ReactNode } from 'reac
 import type { PackDraft } from '../../../electron/content/pack/draft';
 import type { PackProblem } from '../../../electron/content/pack/problems';
 import { useConsoleT } from '../../shared/i18n/i18n';
+import { useProblemText } from '../../shared/i18n/problemText';
 import { getAt, problemsAt, type Path } from './draftEdits';
 
 export interface EditorState {
@@ -22,6 +23,7 @@ export function useEditor(): EditorState {
 export function FieldProblems({ id, path }: { id: string; path: Path }) {
   const t = useConsoleT('editor');
   const { problems } = useEditor();
+  const problemText = useProblemText();
   const here = problemsAt(problems, path);
   if (here.length === 0) return null;
   return (
@@ -29,8 +31,8 @@ export function FieldProblems({ id, path }: { id: string; path: Path }) {
       {here.map((problem) => (
         <li key={problem.message} className={`field__problem field__problem--${problem.severity}`}>
           {problem.severity === 'warning'
-            ? t('fields.warning', { message: problem.message })
-            : problem.message}
+            ? t('fields.warning', { message: problemText(problem) })
+            : problemText(problem)}
         </li>
       ))}
     </ul>

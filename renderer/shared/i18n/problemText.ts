@@ -1,0 +1,38 @@
+/**
+ * A pack-check problem in the console's language: one of ours from its phrase (`main`'s
+ * `packCheck.*`), a zod issue with zod's locale; else (YAML's own messages) the English it came with.
+ */
+import en from 'zod/v4/locales/en.js';
+import es from 'zod/v4/locales/es.js';
+import type { PackProblem } from '../../../electron/content/pack/problems';
+import type { Language } from '../../../electron/i18n';
+import type { Phrase } from '../../../electron/i18n/phraseKeys';
+import { i18n, useConsoleLanguage } from './i18n';
+
+const ZOD_LOCALES: Record<Language, () => { localeError: unknown }> = { en, es };
+
+function wordPhrase(words: Phrase, language: Language): string {
+  const params = Object.fromEntries(
+    Object.entries(words.params ?? {}).map(([name, value]) => [
+      name,
+      typeof value === 'object' ? wordPhrase(value, language) : value,
+    ]),
+  );
+  return i18n.getFixedT(language, 'main')(words.key, params);
+}
+
+export function problemText(problem: PackProblem, language: Language): string {
+  if (problem.words) return wordPhrase(problem.words, language);
+  if (problem.issue) {
+    const localeError = ZOD_LOCALES[language]().localeError as (issue: never) => unknown;
+    const worded = localeError(problem.issue as never);
+    if (typeof worded === 'string') return worded;
+  }
+  return problem.message;
+}
+
+/** `problemText` in the console's language now; re-renders when it changes. */
+export function useProblemText(): (problem: PackProblem) => string {
+  const language = useConsoleLanguage();
+  return (problem) => problemText(problem, language);
+}
