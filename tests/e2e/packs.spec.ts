@@ -106,3 +106,43 @@ test('a pack folder can be imported with the folder picker', async ({ shell, pag
     source.remove();
   }
 });
+
+test('in a Spanish console a broken pack, its warnings and a refused import are worded in Spanish, and in English again after switching back', async ({
+  page,
+}) => {
+  const data = makeDataDir();
+  const folder = join(data.path, 'curricula', 'broken');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'pack.yaml'),
+    MINIMAL_PACK.replace('    minutes: 10', '    minutes: lots').replace(
+      'slides: [hello]',
+      'slides: [missing]',
+    ),
+  );
+  const shell = await startShell(data.path);
+  try {
+    const packs = new PacksPage(page);
+    await packs.open(shell.consoleUrl);
+    await page.getByLabel('Console language').selectOption('es');
+    const broken = page.getByRole('region', { name: 'Paquetes que no se pudieron cargar' });
+    // Where stays as the file says it; what is wrong is in the console's language.
+    await expect(broken).toContainText(
+      'pack.yaml:13 agenda[0].minutes: Entrada inválida: se esperaba número, recibido texto',
+    );
+    const warnings = packs.card('hhrp-group-5').locator('details');
+    await warnings.locator('summary').click();
+    await expect(warnings.getByRole('listitem').first()).toContainText('aviso:');
+    await packs.importZip('not-a-pack.zip', Buffer.from('not a zip'));
+    await expect(page.getByRole('alert')).toContainText('este no es un archivo .zip legible');
+
+    await page.getByLabel('Idioma de la consola').selectOption('en');
+    await expect(page.getByRole('alert')).toContainText('this is not a readable .zip file');
+    await expect(packs.broken).toContainText(
+      'pack.yaml:13 agenda[0].minutes: Invalid input: expected number, received string',
+    );
+  } finally {
+    await shell.stop();
+    data.remove();
+  }
+});
