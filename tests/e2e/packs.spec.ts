@@ -8,6 +8,15 @@ import { makeDataDir, startShell } from './support/webShell';
 
 const zipOf = (yaml: string) => Buffer.from(zipSync({ 'mini/pack.yaml': strToU8(yaml) }));
 
+/** A shell on a fresh data folder whose curricula/ holds a pack that does not load. */
+async function shellWithBrokenPack(yaml: string) {
+  const data = makeDataDir();
+  const folder = join(data.path, 'curricula', 'broken');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'pack.yaml'), yaml);
+  return { data, shell: await startShell(data.path) };
+}
+
 test('the console lists the built-in packs', async ({ shell, page }) => {
   const packs = new PacksPage(page);
   await packs.open(shell.consoleUrl);
@@ -63,14 +72,9 @@ test('importing a broken pack shows where it is wrong and changes nothing', asyn
 test('a broken pack in the data folder is listed with its errors while the others load', async ({
   page,
 }) => {
-  const data = makeDataDir();
-  const folder = join(data.path, 'curricula', 'broken');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(
-    join(folder, 'pack.yaml'),
+  const { data, shell } = await shellWithBrokenPack(
     MINIMAL_PACK.replace('    minutes: 10', '    minutes: lots'),
   );
-  const shell = await startShell(data.path);
   try {
     const packs = new PacksPage(page);
     await packs.open(shell.consoleUrl);
@@ -110,17 +114,12 @@ test('a pack folder can be imported with the folder picker', async ({ shell, pag
 test('in a Spanish console a broken pack, its warnings and a refused import are worded in Spanish, and in English again after switching back', async ({
   page,
 }) => {
-  const data = makeDataDir();
-  const folder = join(data.path, 'curricula', 'broken');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(
-    join(folder, 'pack.yaml'),
+  const { data, shell } = await shellWithBrokenPack(
     MINIMAL_PACK.replace('    minutes: 10', '    minutes: lots').replace(
       'slides: [hello]',
       'slides: [missing]',
     ),
   );
-  const shell = await startShell(data.path);
   try {
     const packs = new PacksPage(page);
     await packs.open(shell.consoleUrl);
