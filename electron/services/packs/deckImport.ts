@@ -102,7 +102,7 @@ export async function stageDeck(
         ? newDeckPackFiles(into.pack, drawn)
         : addDeckSlidesFiles(await packFiles(into.folder), into.itemId, sourceName, drawn);
   } catch (error) {
-    return invalidImport(`the deck could not be made into a pack: ${(error as Error).message}`);
+    return invalidImport(phrase('packImport.deckFailed', { detail: (error as Error).message }));
   }
   return stageFiles(files, staging, progress);
 }
