@@ -129,12 +129,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
   );
   const keyWrapping = options.keyWrapping ?? ownerOnlyFileWrapping();
   let opened: ReturnType<typeof openRecords>;
-  let key: ReturnType<typeof loadRecordsKey>['key'];
+  /** The key the records database is encrypted with. */
+  let databaseKey: ReturnType<typeof loadRecordsKey>['key'];
   try {
-    ({ key } = loadRecordsKey(options.dataDir, databaseFile, keyWrapping, {
+    ({ key: databaseKey } = loadRecordsKey(options.dataDir, databaseFile, keyWrapping, {
       recoveryKey: options.recoveryKey,
     }));
-    opened = openRecords(databaseFile, join(options.dataDir, 'backups'), clock.now(), key);
+    opened = openRecords(databaseFile, join(options.dataDir, 'backups'), clock.now(), databaseKey);
   } catch (error) {
     folderLock.release();
     throw error;
@@ -214,13 +215,13 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
      * own connection (cancelled at close); a small file is copied sooner than a thread starts.
      */
     const backupJobs = new Set<RunningJob<'backup'>>();
-    const backups = new BackupService(db, join(options.dataDir, 'backups'), clock, key, {
+    const backups = new BackupService(db, join(options.dataDir, 'backups'), clock, databaseKey, {
       vacuumInto: async (target) => {
         if (databaseBytes(databaseFile) < BACKUP_ON_WORKER_FROM_BYTES) {
           db.prepare('VACUUM INTO ?').run(target);
           return;
         }
-        const job = startJob('backup', { databaseFile, key, target }, () => undefined);
+        const job = startJob('backup', { databaseFile, key: databaseKey, target }, () => undefined);
         backupJobs.add(job);
         try {
           await job.result;
@@ -239,7 +240,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       backups,
       recordsLock,
       (packId) => sessions.startedAt(packId),
-      { key, where: keyWrapping.where },
+      { key: databaseKey, where: keyWrapping.where },
       jobs,
       databaseFile,
       downloads,
@@ -277,7 +278,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
       ...displayHandlers(displays, emit, consoleLanguage),
       ...groupHandlers(sessions, groupRecords),
       ...selfEntryHandlers(selfEntry, sessions, emit),
-      ...recordsLockHandlers(recordsLock, key),
+      ...recordsLockHandlers(recordsLock, databaseKey),
       ...recordsDeskHandlers(recordsDesk, sessions),
       ...programHandlers(program),
       ...mediaHandlers(media, sessions, chosenFiles),
