@@ -496,10 +496,8 @@ function boardScreen(
     case 'practice':
       return {
         kind: 'practice',
-        title:
-          manifest.agenda[live.state.current!]?.kind === 'game'
-            ? 'Practice time'
-            : 'Breakout groups',
+        // Worded by the projector in the pack's language.
+        activity: manifest.agenda[live.state.current!]?.kind === 'game' ? 'practice' : 'breakout',
         endsAt: board.startedAt + board.durationMs,
       };
     case 'poll': {

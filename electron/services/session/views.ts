@@ -222,7 +222,7 @@ export type AudienceScreenView =
       maxPoints: number;
       winners: number[];
     }
-  | { kind: 'practice'; title: string; endsAt: number }
+  | { kind: 'practice'; activity: 'practice' | 'breakout'; endsAt: number }
   | {
       kind: 'poll';
       prompt: string;

@@ -205,7 +205,9 @@ function Screen({
     case 'practice':
       return (
         <PracticeScreen
-          title={screen.title}
+          title={t(
+            screen.activity === 'practice' ? 'projector.practiceTime' : 'projector.breakoutGroups',
+          )}
           endsAt={screen.endsAt}
           serverNow={serverNow}
           receivedAt={receivedAt}

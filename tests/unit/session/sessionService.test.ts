@@ -301,7 +301,7 @@ describe('SessionService: what stays on the console', () => {
           service.command({ type: 'showBoard', board: { kind: 'practice' } });
           expect(service.audienceView().screen).toMatchObject({
             kind: 'practice',
-            title: 'Breakout groups',
+            activity: 'breakout',
             endsAt: clock.now() + item.breakout.minutes * MINUTE,
           });
           look();
@@ -328,7 +328,7 @@ describe('SessionService: what stays on the console', () => {
       look();
     }
     service.command({ type: 'showBoard', board: { kind: 'practice' } });
-    expect(service.audienceView().screen).toMatchObject({ title: 'Practice time' });
+    expect(service.audienceView().screen).toMatchObject({ activity: 'practice' });
     look();
     service.command({ type: 'hideBoard' });
     look();
