@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import type { Db } from '../db/database';
 import { lockDataFolder } from '../db/dataFolderLock';
 import { findCohortByName } from '../db/queries/cohorts';
+import { vacuumInto } from '../db/queries/copies';
 import { loadRecordsKey, ownerOnlyFileWrapping, type KeyWrapping } from '../db/recordsKey';
 import { acknowledgeRecoveryNotice, openRecords, recoveryNotices } from '../db/recovery';
 import type { Language } from '../i18n';
@@ -225,7 +226,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     const backups = new BackupService(db, join(options.dataDir, 'backups'), clock, key, {
       vacuumInto: async (target) => {
         if (recordsBytes(databaseFile) < BACKUP_ON_WORKER_FROM_BYTES) {
-          db.prepare('VACUUM INTO ?').run(target);
+          vacuumInto(db, target);
           return;
         }
         const job = startJob('backup', { databaseFile, key, target }, () => undefined);
