@@ -22,6 +22,13 @@ export function insertSessionEvent(
     .get(sessionId, atMs, type, JSON.stringify(payload))!;
 }
 
+/** The newest event's id in any session, 0 before the first: views are numbered by it. */
+export function latestSessionEventId(db: Db): number {
+  return db
+    .prepare<[], { id: number }>('SELECT coalesce(max(id), 0) AS id FROM session_events')
+    .get()!.id;
+}
+
 export function listSessionEvents(db: Db, sessionId: number): SessionEventRow[] {
   return db
     .prepare<[number], SessionEventRow>(

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database';
 import { FALLBACK_LANGUAGE } from '../../i18n';
 import { mainT, type MainT } from '../../i18n/phrases';
 import {
+  countQuizSessionsAttended,
   countQuizzesTaken,
   countSessionsAttended,
   getMember,
@@ -28,16 +29,6 @@ export function readCertificateRule(db: Db): CertificateRule {
 
 export function writeCertificateRule(db: Db, rule: CertificateRule): void {
   writeSetting(db, RULE_SETTING, rule);
-}
-
-/** Attended sessions in which the group took a quiz: the ones a member in good standing answered. */
-function quizSessionsAttended(db: Db, memberId: number): number {
-  return db
-    .prepare<[number], { n: number }>(
-      `SELECT count(*) AS n FROM attendance a
-         WHERE a.member_id = ? AND EXISTS (SELECT 1 FROM quiz_answers q WHERE q.session_id = a.session_id)`,
-    )
-    .get(memberId)!.n;
 }
 
 /** A member's sessions before the kiosk and the counselor's own decision on their certificate. */
@@ -87,7 +78,8 @@ export function memberStandings(
   return listMembers(db, cohortId).map((member) => {
     const sessionsAttended = countSessionsAttended(db, member.id);
     const quizzesTaken = countQuizzesTaken(db, member.id);
-    const tookQuizzes = !rule.requireQuizzes || quizzesTaken >= quizSessionsAttended(db, member.id);
+    const tookQuizzes =
+      !rule.requireQuizzes || quizzesTaken >= countQuizSessionsAttended(db, member.id);
     const total = sessionsAttended + member.prior_sessions;
     const graduated = member.graduated_at_ms !== null;
     const byRule = total >= rule.minSessions && tookQuizzes;

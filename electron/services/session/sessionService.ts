@@ -9,7 +9,11 @@ import {
   insertCohort,
   listCohortsWithLastPack,
 } from '../../db/queries/cohorts';
-import { insertSessionEvent, listSessionEvents } from '../../db/queries/sessionEvents';
+import {
+  insertSessionEvent,
+  latestSessionEventId,
+  listSessionEvents,
+} from '../../db/queries/sessionEvents';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import {
   findLiveSession,
@@ -238,11 +242,7 @@ export class SessionService {
   }
 
   private latestEventId(): number {
-    return (
-      this.db.prepare('SELECT coalesce(max(id), 0) AS id FROM session_events').get() as {
-        id: number;
-      }
-    ).id;
+    return latestSessionEventId(this.db);
   }
 
   isLive(): boolean {
@@ -299,7 +299,7 @@ export class SessionService {
         pack_id: pack.manifest.id,
         pack_version: pack.manifest.version,
         pack_title: pack.manifest.title,
-        facilitators: '[]',
+        facilitators: [],
         time_keeper: null,
         created_at_ms: now,
         status: 'live',
@@ -459,7 +459,7 @@ export class SessionService {
 
   summaryOf(sessionId: number): SessionSummary | null {
     const row = getSession(this.db, sessionId);
-    return row?.summary ? (JSON.parse(row.summary) as SessionSummary) : null;
+    return row?.summary ?? null;
   }
 
   /** The current item's video (when a file is set up) and relaxation length, for the state machine. */
@@ -604,7 +604,7 @@ export class SessionService {
       id: row.id,
       packTitle: row.pack_title,
       cohortName: getCohort(this.db, row.cohort_id)?.name ?? '',
-      summary: JSON.parse(row.summary) as SessionSummary,
+      summary: row.summary,
     };
   }
 
@@ -656,7 +656,7 @@ export class SessionService {
       packId: manifest.id,
       packTitle: manifest.title,
       cohortName: live.cohortName,
-      facilitators: JSON.parse(live.row.facilitators) as string[],
+      facilitators: live.row.facilitators,
       timeKeeper: live.row.time_keeper,
       phase: phaseOf(state, live.agenda),
       recovered: live.recovered,
