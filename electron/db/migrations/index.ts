@@ -15,6 +15,7 @@ import pollCounts from './008_poll_counts';
 import programTotals from './009_program_totals';
 import sessionLookups from './010_session_lookups';
 import editorDrafts from './011_editor_drafts';
+import eventVersions from './012_event_versions';
 
 /** [file name without extension, SQL], numbered 1…n. */
 export const MIGRATION_SOURCES: readonly (readonly [name: string, sql: string])[] = [
@@ -29,4 +30,5 @@ export const MIGRATION_SOURCES: readonly (readonly [name: string, sql: string])[
   ['009_program_totals', programTotals],
   ['010_session_lookups', sessionLookups],
   ['011_editor_drafts', editorDrafts],
+  ['012_event_versions', eventVersions],
 ];

@@ -567,9 +567,7 @@ export class SessionService {
     }
     const agenda = agendaShape(pack);
     let state = initialSessionState(agenda.length);
-    const events = listSessionEvents(this.db, row.id).map(
-      (event) => JSON.parse(event.payload) as SessionEvent,
-    );
+    const events: SessionEvent[] = listSessionEvents(this.db, row.id).map((record) => record.event);
     const fits = events.every((event) => !('index' in event) || event.index < agenda.length);
     if (pack.manifest.version !== row.pack_version || !fits) {
       // Replaying one pack's events against another agenda would record the wrong items.
