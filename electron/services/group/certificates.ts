@@ -11,20 +11,22 @@ import {
   listMembers,
   setMemberStanding,
 } from '../../db/queries/group';
-import { readSetting, writeSetting } from '../../db/queries/settings';
+import {
+  certificateRuleSchema,
+  DEFAULT_CERTIFICATE_RULE,
+  readSetting,
+  writeSetting,
+  type CertificateRule,
+} from '../../db/queries/settings';
 import { RejectedRequest } from '../errors';
 
-export const certificateRuleSchema = z
-  .object({ minSessions: z.number().int().min(1).max(100), requireQuizzes: z.boolean() })
-  .strict();
-export type CertificateRule = z.infer<typeof certificateRuleSchema>;
+export { certificateRuleSchema, type CertificateRule };
 
 const RULE_SETTING = 'certificate-rule';
-export const DEFAULT_RULE: CertificateRule = { minSessions: 4, requireQuizzes: true };
+export const DEFAULT_RULE: CertificateRule = DEFAULT_CERTIFICATE_RULE;
 
 export function readCertificateRule(db: Db): CertificateRule {
-  const parsed = certificateRuleSchema.safeParse(readSetting(db, RULE_SETTING));
-  return parsed.success ? parsed.data : DEFAULT_RULE;
+  return readSetting(db, RULE_SETTING) ?? DEFAULT_RULE;
 }
 
 export function writeCertificateRule(db: Db, rule: CertificateRule): void {

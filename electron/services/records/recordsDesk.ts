@@ -152,7 +152,7 @@ export class RecordsDesk {
       cohorts: listCohorts(this.db).map(({ id, name }) => ({ id, name })),
       certificateRule: rule,
       backups: this.backups.list(),
-      recoverySheetPrintedAt: readSetting<number>(this.db, RECOVERY_SHEET_SETTING) ?? null,
+      recoverySheetPrintedAt: readSetting(this.db, RECOVERY_SHEET_SETTING) ?? null,
       packs: this.packs.listView().packs.map((summary) => {
         const manifest = this.packs.find(summary.id)!.manifest;
         return {
@@ -418,7 +418,7 @@ export class RecordsDesk {
   /** De-identified for pooling: pseudonyms come from a secret kept on this laptop, so they stay stable. */
   async exportRedcap(): Promise<Download> {
     this.lock.require();
-    let secret = readSetting<string>(this.db, REDCAP_SECRET);
+    let secret = readSetting(this.db, REDCAP_SECRET);
     if (!secret) {
       secret = randomBytes(32).toString('hex');
       writeSetting(this.db, REDCAP_SECRET, secret);

@@ -165,10 +165,7 @@ const VOLUME_SETTING = 'volume';
 
 /** This machine's volumes (0 to 1); full volume until the counselor sets them. */
 function readVolumes(db: Db): Volumes {
-  const stored = readSetting<Partial<Volumes>>(db, VOLUME_SETTING) ?? {};
-  const level = (value: unknown) =>
-    typeof value === 'number' && value >= 0 && value <= 1 ? value : 1;
-  return { video: level(stored.video), relaxation: level(stored.relaxation) };
+  return readSetting(db, VOLUME_SETTING) ?? { video: 1, relaxation: 1 };
 }
 
 /** Runs one session at a time: commands become events in SQLite, then state, then views. */
