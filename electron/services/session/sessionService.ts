@@ -564,7 +564,15 @@ export class SessionService {
     }
     const agenda = agendaShape(pack);
     let state = initialSessionState(agenda.length);
-    const events: SessionEvent[] = listSessionEvents(this.db, row.id).map((record) => record.event);
+    let events: SessionEvent[];
+    try {
+      events = listSessionEvents(this.db, row.id).map((record) => record.event);
+    } catch (error) {
+      // A log this version cannot read would replay a wrong session; its rows stay as they are.
+      this.log(`Live session ${row.id}: ${(error as Error).message} Closing it.`);
+      markSessionEnded(this.db, row.id, null);
+      return null;
+    }
     const fits = events.every((event) => !('index' in event) || event.index < agenda.length);
     if (pack.manifest.version !== row.pack_version || !fits) {
       // Replaying one pack's events against another agenda would record the wrong items.
