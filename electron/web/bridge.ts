@@ -5,7 +5,7 @@
  * gets this run's token for it; any other page of the origin, a pack's file included, gets none.
  */
 import type { EventName, KioskApi, Result, Role } from '../ipc/contract';
-import { CONNECTION_EVENT, LOST_CONTACT } from './connection';
+import { CONNECTION_EVENT, LOST_CONTACT, NOT_FROM_PRINTED_ADDRESS } from './connection';
 
 type Listener = (payload: unknown) => void;
 
@@ -21,9 +21,6 @@ function setConnected(now: boolean): void {
   connected = now;
   window.dispatchEvent(new CustomEvent(CONNECTION_EVENT, { detail: now }));
 }
-
-const NOT_FROM_PRINTED_ADDRESS =
-  'This page was not opened from the address the kiosk printed when it started; open that address (it ends with #key=…).';
 
 /** This run's token for the page's role, or null when the key is not the role's. */
 async function openSession(): Promise<string | null> {

@@ -6,7 +6,7 @@ import type {
   ResponseOf,
   Role,
 } from '../../electron/ipc/contract';
-import { CONNECTION_EVENT } from '../../electron/web/connection';
+import { CONNECTION_EVENT, NOT_FROM_PRINTED_ADDRESS } from '../../electron/web/connection';
 import { i18n } from '../shared/i18n/i18n';
 
 declare global {
@@ -34,7 +34,8 @@ export class KioskCallError extends Error {
 
 /**
  * Calls a channel and returns its value, throwing the main process's error message on failure (a
- * lost contact with main, which main cannot word, in the console's language).
+ * lost contact with main, or the browser shell's refusal of a page without its key, which main
+ * cannot word, in the console's language).
  */
 export async function call<R extends Role, C extends ChannelsFor<R>>(
   api: R extends 'console' ? KioskApi : AudienceApi,
@@ -44,8 +45,10 @@ export async function call<R extends Role, C extends ChannelsFor<R>>(
   const result = await (api as KioskApi).invoke(channel as ChannelsFor<'console'>, args as never);
   if (!result.ok) {
     const { code, message } = result.error;
-    if (code === 'unreachable')
-      throw new KioskCallError(code, i18n.getFixedT(null, 'console')('connection.lostContact'));
+    const consoleT = i18n.getFixedT(null, 'console');
+    if (code === 'unreachable') throw new KioskCallError(code, consoleT('connection.lostContact'));
+    if (code === 'forbidden' && message === NOT_FROM_PRINTED_ADDRESS)
+      throw new KioskCallError(code, consoleT('connection.notFromPrintedAddress'));
     throw new KioskCallError(code, message);
   }
   return result.value as ResponseOf<C>;

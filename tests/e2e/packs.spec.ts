@@ -8,6 +8,15 @@ import { makeDataDir, startShell } from './support/webShell';
 
 const zipOf = (yaml: string) => Buffer.from(zipSync({ 'mini/pack.yaml': strToU8(yaml) }));
 
+/** A shell on a fresh data folder whose curricula/ holds a pack that does not load. */
+async function shellWithBrokenPack(yaml: string) {
+  const data = makeDataDir();
+  const folder = join(data.path, 'curricula', 'broken');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'pack.yaml'), yaml);
+  return { data, shell: await startShell(data.path) };
+}
+
 test('the console lists the built-in packs', async ({ shell, page }) => {
   const packs = new PacksPage(page);
   await packs.open(shell.consoleUrl);
@@ -63,14 +72,9 @@ test('importing a broken pack shows where it is wrong and changes nothing', asyn
 test('a broken pack in the data folder is listed with its errors while the others load', async ({
   page,
 }) => {
-  const data = makeDataDir();
-  const folder = join(data.path, 'curricula', 'broken');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(
-    join(folder, 'pack.yaml'),
+  const { data, shell } = await shellWithBrokenPack(
     MINIMAL_PACK.replace('    minutes: 10', '    minutes: lots'),
   );
-  const shell = await startShell(data.path);
   try {
     const packs = new PacksPage(page);
     await packs.open(shell.consoleUrl);
@@ -104,5 +108,40 @@ test('a pack folder can be imported with the folder picker', async ({ shell, pag
     await expect(packs.card('folder-pack')).toBeVisible();
   } finally {
     source.remove();
+  }
+});
+
+test('in a Spanish console a broken pack, its warnings and a refused import are worded in Spanish, and in English again after switching back', async ({
+  page,
+}) => {
+  const { data, shell } = await shellWithBrokenPack(
+    MINIMAL_PACK.replace('    minutes: 10', '    minutes: lots').replace(
+      'slides: [hello]',
+      'slides: [missing]',
+    ),
+  );
+  try {
+    const packs = new PacksPage(page);
+    await packs.open(shell.consoleUrl);
+    await page.getByLabel('Console language').selectOption('es');
+    const broken = page.getByRole('region', { name: 'Paquetes que no se pudieron cargar' });
+    // Where stays as the file says it; what is wrong is in the console's language.
+    await expect(broken).toContainText(
+      'pack.yaml:13 agenda[0].minutes: Entrada inválida: se esperaba número, recibido texto',
+    );
+    const warnings = packs.card('hhrp-group-5').locator('details');
+    await warnings.locator('summary').click();
+    await expect(warnings.getByRole('listitem').first()).toContainText('aviso:');
+    await packs.importZip('not-a-pack.zip', Buffer.from('not a zip'));
+    await expect(page.getByRole('alert')).toContainText('este no es un archivo .zip legible');
+
+    await page.getByLabel('Idioma de la consola').selectOption('en');
+    await expect(page.getByRole('alert')).toContainText('this is not a readable .zip file');
+    await expect(packs.broken).toContainText(
+      'pack.yaml:13 agenda[0].minutes: Invalid input: expected number, received string',
+    );
+  } finally {
+    await shell.stop();
+    data.remove();
   }
 });

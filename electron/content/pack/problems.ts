@@ -2,6 +2,9 @@ import type { Phrase } from '../../i18n/phraseKeys';
 
 export type PathSegment = string | number;
 
+/** The "file" of a refusal that concerns the whole import, not one file of the pack. */
+export const IMPORT_FILE = '(import)';
+
 /**
  * A zod issue, compact and structured-cloneable (no nested issues, the input only as an example of
  * its type): the console words it again in its own language with zod's locales.

@@ -34,7 +34,7 @@ export class SelfEntry {
   constructor(
     private readonly db: Db,
     private readonly live: () => LiveContext | null,
-    private readonly records: GroupRecords,
+    private readonly groupRecords: GroupRecords,
     private readonly lock: RecordsLock,
   ) {}
 
@@ -87,7 +87,7 @@ export class SelfEntry {
     const { state, context } = current;
     const item = context.pack.quiz?.items[state.position];
     if (item?.id !== itemId) throw new RejectedRequest('errors.selfEntry.otherQuestion');
-    this.records.recordAnswer(context, state.memberId, itemId, answer, 'self');
+    this.groupRecords.recordAnswer(context, state.memberId, itemId, answer, 'self');
     this.save({ ...state, position: state.position + 1 });
     return this.view()!;
   }

@@ -19,6 +19,7 @@ import {
   type DeckItem,
   type DeckPage,
   type NewDeckPack,
+  DeckRefused,
 } from './deckPack';
 import type { PackLibrary } from './packLibrary';
 import {
@@ -102,7 +103,9 @@ export async function stageDeck(
         ? newDeckPackFiles(into.pack, drawn)
         : addDeckSlidesFiles(await packFiles(into.folder), into.itemId, sourceName, drawn);
   } catch (error) {
-    return invalidImport(`the deck could not be made into a pack: ${(error as Error).message}`);
+    // Ours in the console's words; else the YAML parser's own reason, as a detail.
+    const detail = error instanceof DeckRefused ? error.words : (error as Error).message;
+    return invalidImport(phrase('packImport.deckFailed', { detail }));
   }
   return stageFiles(files, staging, progress);
 }

@@ -5,7 +5,18 @@
  */
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { MANIFEST_FILE, PACK_FORMAT } from '../../content/pack/schema';
+import { say } from '../../i18n/phrases';
+import { phrase, type Phrase } from '../../i18n/phraseKeys';
 import type { IncomingFile } from './packLibrary';
+
+/** A deck that cannot become a pack as asked: why, in English and as a phrase the console words. */
+export class DeckRefused extends Error {
+  override name = 'DeckRefused';
+
+  constructor(readonly words: Phrase) {
+    super(say(words));
+  }
+}
 
 export interface DeckPage {
   /** The page's first line of text, or '' when it has none. */
@@ -84,22 +95,22 @@ function placeSlides(
   });
 }
 
-function itemsInOrder(items: readonly DeckItem[], pageCount: number): string | null {
-  if (items.length === 0) return 'the deck needs at least one agenda item';
-  if (items[0]!.firstPage !== 0) return 'the first agenda item must start at the first page';
+function itemsInOrder(items: readonly DeckItem[], pageCount: number): Phrase | null {
+  if (items.length === 0) return phrase('packImport.deck.noItems');
+  if (items[0]!.firstPage !== 0) return phrase('packImport.deck.firstItemFirstPage');
   for (let i = 1; i < items.length; i += 1) {
     if (items[i]!.firstPage <= items[i - 1]!.firstPage)
-      return 'each agenda item must start on a later page than the one before';
+      return phrase('packImport.deck.itemsInOrder');
   }
-  if (items.at(-1)!.firstPage >= pageCount) return 'an agenda item starts after the last page';
+  if (items.at(-1)!.firstPage >= pageCount) return phrase('packImport.deck.itemAfterLastPage');
   return null;
 }
 
 /** The files of a new pack: one agenda item per section, each showing its pages in order. */
 export function newDeckPackFiles(pack: NewDeckPack, pages: readonly DeckPage[]): IncomingFile[] {
-  if (pages.length === 0) throw new Error('the PDF has no pages');
+  if (pages.length === 0) throw new DeckRefused(phrase('packImport.deck.noPages'));
   const order = itemsInOrder(pack.items, pages.length);
-  if (order) throw new Error(order);
+  if (order) throw new DeckRefused(order);
   const slides = placeSlides(pages, 'page', new Set(), new Set());
   const itemIds = new Set<string>();
   const agenda = pack.items.map((item, index) => {
@@ -148,15 +159,16 @@ export function addDeckSlidesFiles(
   deckName: string,
   pages: readonly DeckPage[],
 ): IncomingFile[] {
-  if (pages.length === 0) throw new Error('the PDF has no pages');
+  if (pages.length === 0) throw new DeckRefused(phrase('packImport.deck.noPages'));
   const manifestFile = existing.find((file) => file.path === MANIFEST_FILE);
-  if (!manifestFile) throw new Error(`the pack has no ${MANIFEST_FILE}`);
+  if (!manifestFile)
+    throw new DeckRefused(phrase('packImport.deck.noManifest', { file: MANIFEST_FILE }));
   const document = parseDocument(new TextDecoder().decode(manifestFile.data));
   const agenda = document.get('agenda');
   const item = isSeq(agenda)
     ? agenda.items.find((entry) => isMap(entry) && entry.get('id') === itemId)
     : undefined;
-  if (!isMap(item)) throw new Error(`the pack has no agenda item “${itemId}”`);
+  if (!isMap(item)) throw new DeckRefused(phrase('packImport.deck.noItem', { id: itemId }));
 
   const slidesNode = document.get('slides');
   const takenIds = new Set(
@@ -175,7 +187,8 @@ export function addDeckSlidesFiles(
   if (!isSeq(item.get('slides'))) item.set('slides', document.createNode([]));
   const allSlides = document.get('slides');
   const shownSlides = item.get('slides');
-  if (!isSeq(allSlides) || !isSeq(shownSlides)) throw new Error('the pack’s slides are not a list');
+  if (!isSeq(allSlides) || !isSeq(shownSlides))
+    throw new DeckRefused(phrase('packImport.deck.slidesNotList'));
   for (const slide of placed) {
     allSlides.add(document.createNode(slide.manifest));
     shownSlides.add(slide.manifest.id);

@@ -347,22 +347,14 @@ export class PackEditor {
       );
       const staged = await judgeStaged(staging);
       if (staged.status === 'invalid') {
-        return {
-          status: 'invalid',
-          problems: staged.problems.map((message) => ({
-            severity: 'error',
-            file: MANIFEST_FILE,
-            line: null,
-            path: '',
-            message,
-          })),
-        };
+        return { status: 'invalid', problems: staged.problems };
       }
       if (current) keptAs = this.keep(id, current.folder, current.manifest.version);
       const result = this.packs.adopt(staging, staged, true, inUseId);
       if (result.status !== 'imported') {
         if (keptAs) rmSync(keptAs, { recursive: true, force: true });
-        return invalid(result.status === 'invalid' ? result.problems.join('; ') : 'not saved');
+        // `adopt` was told to replace, so it never asks: a refusal is all it can return here.
+        return result.status === 'invalid' ? result : invalid('not saved');
       }
       this.prune(id);
       return { status: 'saved', id, version, title: draft.title, copyOf, restored };

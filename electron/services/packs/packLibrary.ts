@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem, type PackProblem } from '../../content/pack/problems';
+import type { PackProblem } from '../../content/pack/problems';
+import { phrase } from '../../i18n/phraseKeys';
 import {
   isLoaded,
   loadCatalog,
@@ -41,7 +42,7 @@ function summarize(pack: LoadedPack, catalog: PackCatalog): PackSummary {
     slideCount: deckSlideCount(manifest.agenda.map((item) => ({ slideCount: item.slides.length }))),
     origin: pack.origin,
     replacesBuiltIn: catalog.shadowed.some((shadowed) => shadowed.manifest.id === manifest.id),
-    warnings: pack.warnings.map(formatProblem),
+    warnings: pack.warnings,
   };
 }
 
@@ -121,7 +122,7 @@ export class PackLibrary {
         name: pack.name,
         title: pack.title,
         origin: pack.origin,
-        problems: pack.problems.map(formatProblem),
+        problems: pack.problems,
       })),
     };
   }
@@ -179,9 +180,7 @@ export class PackLibrary {
     if (staged.status === 'invalid') return staged;
     const { id, title, version } = staged;
     if (id === inUseId) {
-      return invalidImport(
-        `“${title}” is the pack of the session running now; end the session, then import it`,
-      );
+      return invalidImport(phrase('packImport.inSession', { title }));
     }
     const existing = this.find(id);
     if (existing && !replace) {
@@ -198,9 +197,7 @@ export class PackLibrary {
     }
     const installed = this.install(staging, id, staged.pack);
     if (!installed) {
-      return invalidImport(
-        `“${title}” could not be loaded once in place; the pack it would have replaced is unchanged`,
-      );
+      return invalidImport(phrase('packImport.notLoadedInPlace', { title }));
     }
     return {
       status: 'imported',

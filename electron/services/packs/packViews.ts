@@ -1,3 +1,5 @@
+import type { PackProblem } from '../../content/pack/problems';
+
 export interface PackSummary {
   id: string;
   title: string;
@@ -12,15 +14,14 @@ export interface PackSummary {
   origin: 'built-in' | 'imported';
   /** An imported pack that takes the place of the built-in pack with the same id. */
   replacesBuiltIn: boolean;
-  warnings: string[];
+  warnings: PackProblem[];
 }
 
 export interface BrokenPackSummary {
   name: string;
   title: string | null;
   origin: 'built-in' | 'imported';
-  /** Formatted as `pack.yaml:42 agenda[7].minutes: …`. */
-  problems: string[];
+  problems: PackProblem[];
 }
 
 export interface PackListView {
@@ -36,4 +37,4 @@ export type ImportResult =
       existing: { title: string; version: string; origin: 'built-in' | 'imported' };
       incoming: { title: string; version: string };
     }
-  | { status: 'invalid'; problems: string[] };
+  | { status: 'invalid'; problems: PackProblem[] };

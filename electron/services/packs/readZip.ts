@@ -6,6 +6,8 @@
  */
 import { crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { say } from '../../i18n/phrases';
+import { phrase, type Phrase } from '../../i18n/phraseKeys';
 
 export interface ZipLimits {
   /** Total bytes all entries may inflate to. */
@@ -20,22 +22,37 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
-/** A zip the kiosk will not import, with a message for the counselor. */
+/** A zip the kiosk will not import: why, in English and as a phrase the console words. */
 export class ZipRefused extends Error {
   override name = 'ZipRefused';
+
+  constructor(readonly words: Phrase) {
+    super(say(words));
+  }
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
+const megabytes = (bytes: number) => Math.round(bytes / 1024 ** 2);
 
-function plainReason(error: Error, entry: Entry | null): string {
-  const name = entry ? `“${entry.fileName}”` : 'an entry';
+const tooLarge = (entry: Entry, limits: ZipLimits) =>
+  new ZipRefused(
+    phrase('packImport.entryTooLarge', {
+      file: entry.fileName,
+      megabytes: megabytes(limits.maxBytes),
+    }),
+  );
+
+function plainReason(error: Error, entry: Entry | null): Phrase {
+  const name = entry
+    ? phrase('packImport.theEntry', { file: entry.fileName })
+    : phrase('packImport.anEntry');
   const escape = /^(?:invalid relative path|absolute path): (.*)$/.exec(error.message);
-  if (escape) return `"${escape[1]}" would be written outside the pack folder`;
+  if (escape) return phrase('packImport.outsideFolder', { path: escape[1]! });
   if (/too many bytes in the stream/.test(error.message))
-    return `${name} holds more than the zip's directory says: a damaged zip or a zip bomb`;
+    return phrase('packImport.overstated', { entry: name });
   if (/not enough bytes in the stream|unexpected end/i.test(error.message))
-    return `${name} is cut short: the zip is damaged`;
-  return `this is not a readable .zip file (${error.message})`;
+    return phrase('packImport.cutShort', { entry: name });
+  // yauzl's own reason stays as it says it: a detail for whoever looks into the file.
+  return phrase('packImport.notZip', { detail: error.message });
 }
 
 function readEntry(
@@ -53,11 +70,7 @@ function readEntry(
         budget.left -= chunk.length;
         if (budget.left < 0) {
           stream.destroy();
-          reject(
-            new ZipRefused(
-              `“${entry.fileName}” would make the pack larger than ${megabytes(limits.maxBytes)}; import large videos in the media library instead`,
-            ),
-          );
+          reject(tooLarge(entry, limits));
           return;
         }
         checksum = crc32(chunk, checksum);
@@ -66,11 +79,7 @@ function readEntry(
       stream.on('error', (error: Error) => reject(new ZipRefused(plainReason(error, entry))));
       stream.on('end', () => {
         if (checksum >>> 0 !== entry.crc32 >>> 0) {
-          reject(
-            new ZipRefused(
-              `“${entry.fileName}” is damaged: its contents do not match the zip's checksum`,
-            ),
-          );
+          reject(new ZipRefused(phrase('packImport.checksum', { file: entry.fileName })));
           return;
         }
         resolvePromise(Buffer.concat(chunks));
@@ -89,7 +98,7 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits): Promise<Zip
     throw new ZipRefused(plainReason(error as Error, null));
   }
   if (zip.entryCount > limits.maxEntries)
-    throw new ZipRefused(`a pack may hold at most ${limits.maxEntries} files`);
+    throw new ZipRefused(phrase('packImport.tooManyFiles', { max: limits.maxEntries }));
   const budget = { left: limits.maxBytes };
   const entries: ZipEntry[] = [];
   let declaredTotal = 0;
@@ -109,11 +118,7 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits): Promise<Zip
       // An honest directory is refused before anything is inflated; a lying one, while inflating.
       declared += entry.uncompressedSize;
       if (declared > limits.maxBytes) {
-        return fail(
-          new ZipRefused(
-            `“${entry.fileName}” would make the pack larger than ${megabytes(limits.maxBytes)}; import large videos in the media library instead`,
-          ),
-        );
+        return fail(tooLarge(entry, limits));
       }
       declaredTotal = Math.max(declaredTotal, declared);
       readEntry(zip, entry, budget, limits).then((data) => {

@@ -6,10 +6,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { checkPackAsync } from '../../content/pack/loadPack';
-import { formatProblem } from '../../content/pack/problems';
+import { IMPORT_FILE, type PackProblem } from '../../content/pack/problems';
 import { isLoaded, loadPackFolder, type LoadedPack } from '../../content/pack/registry';
 import type { PackAssetUrl } from '../../content/pack/renderPack';
 import { MANIFEST_FILE } from '../../content/pack/schema';
+import { say } from '../../i18n/phrases';
+import { phrase, type Phrase } from '../../i18n/phraseKeys';
 import type { JobPhase } from '../../jobs/jobs';
 import { readZip, ZipRefused } from './readZip';
 
@@ -31,7 +33,7 @@ export type StagedPack =
       /** The pack as loaded from the staging folder: validated, every slide rendered. */
       pack: LoadedPack;
     }
-  | { status: 'invalid'; problems: string[] };
+  | { status: 'invalid'; problems: PackProblem[] };
 
 export type StageProgress = (phase: JobPhase, done: number, total: number) => void;
 
@@ -39,18 +41,18 @@ export type StageProgress = (phase: JobPhase, done: number, total: number) => vo
 export const packAssetUrl: PackAssetUrl = (packId, path) =>
   `/media/packs/${encodeURIComponent(packId)}/${path.split('/').map(encodeURIComponent).join('/')}`;
 
-export function invalidImport(
-  message: string,
-  path = '',
-): { status: 'invalid'; problems: string[] } {
+/** An import refused as a whole (not a problem of one file): English beside the phrase. */
+export function invalidImport(words: Phrase): { status: 'invalid'; problems: PackProblem[] } {
   return {
     status: 'invalid',
-    problems: [formatProblem({ severity: 'error', file: '(import)', line: null, path, message })],
+    problems: [
+      { severity: 'error', file: IMPORT_FILE, line: null, path: '', message: say(words), words },
+    ],
   };
 }
 
 /** Strips a single top folder (as zips made by "compress folder" have) so pack.yaml is at the root. */
-export function normalizeImportPaths(files: readonly IncomingFile[]): IncomingFile[] | string {
+export function normalizeImportPaths(files: readonly IncomingFile[]): IncomingFile[] | Phrase {
   const cleaned: IncomingFile[] = [];
   for (const file of files) {
     const path = file.path.replace(/^\.\/+/, '');
@@ -62,7 +64,7 @@ export function normalizeImportPaths(files: readonly IncomingFile[]): IncomingFi
       parts.includes('..') ||
       path.includes('\0')
     ) {
-      return `"${file.path}" would be written outside the pack folder`;
+      return phrase('packImport.outsideFolder', { path: file.path });
     }
     if (path.endsWith('/')) continue;
     if (parts.some((part) => part === '__MACOSX' || part === '.DS_Store')) continue;
@@ -74,7 +76,7 @@ export function normalizeImportPaths(files: readonly IncomingFile[]): IncomingFi
   if (tops.size === 1 && top && cleaned.some((file) => file.path === `${top}/${MANIFEST_FILE}`)) {
     return cleaned.map((file) => ({ path: file.path.slice(top.length + 1), data: file.data }));
   }
-  return `no ${MANIFEST_FILE} at the top of the pack`;
+  return phrase('packImport.noManifest', { file: MANIFEST_FILE });
 }
 
 /** Unzips a pack's .zip (bytes, or a file read here) and stages it. */
@@ -92,7 +94,7 @@ export async function stageZip(
     });
     return await stageFiles(entries, staging, progress);
   } catch (error) {
-    if (error instanceof ZipRefused) return invalidImport(error.message);
+    if (error instanceof ZipRefused) return invalidImport(error.words);
     throw error;
   }
 }
@@ -104,12 +106,14 @@ export async function stageFiles(
   progress: StageProgress = () => {},
 ): Promise<StagedPack> {
   if (files.length > MAX_IMPORT_FILES)
-    return invalidImport(`a pack may hold at most ${MAX_IMPORT_FILES} files`);
+    return invalidImport(phrase('packImport.tooManyFiles', { max: MAX_IMPORT_FILES }));
   const total = files.reduce((sum, file) => sum + file.data.byteLength, 0);
   if (total > MAX_IMPORT_BYTES)
-    return invalidImport('a pack may be at most 200 MB; import large videos in the media library');
+    return invalidImport(
+      phrase('packImport.packTooLarge', { megabytes: MAX_IMPORT_BYTES / 1024 ** 2 }),
+    );
   const normalized = normalizeImportPaths(files);
-  if (typeof normalized === 'string') return invalidImport(normalized);
+  if (!Array.isArray(normalized)) return invalidImport(normalized);
 
   let written = 0;
   for (const file of normalized) {
@@ -132,14 +136,14 @@ export async function judgeStaged(
   if (!check.manifest) {
     return {
       status: 'invalid',
-      problems: check.problems.filter((p) => p.severity === 'error').map(formatProblem),
+      problems: check.problems.filter((p) => p.severity === 'error'),
     };
   }
   // Every slide is rendered before the swap: a pack that validates but does not load never
   // replaces a working one.
   progress('renderingSlides', 0, 1);
   const staged = loadPackFolder(staging, 'imported', packAssetUrl, check);
-  if (!isLoaded(staged)) return { status: 'invalid', problems: staged.problems.map(formatProblem) };
+  if (!isLoaded(staged)) return { status: 'invalid', problems: staged.problems };
   const { id, title, version } = check.manifest;
   return { status: 'staged', id, title, version, pack: staged };
 }

@@ -23,92 +23,43 @@ import {
   markSessionEnded,
   type SessionRow,
 } from '../../db/queries/sessions';
-import { BONUS, type GroupRecords, type LiveContext } from '../group/groupRecords';
+import type { GroupRecords, LiveContext } from '../group/groupRecords';
 import type { MediaLibrary, ResolvedMedia } from '../media/mediaLibrary';
 import type { PackLibrary } from '../packs/packLibrary';
 import {
-  cueQuestionId,
   decide,
   deckPositions,
-  deckSlideCount,
   nextStop,
-  phaseOf,
   SessionRuleError,
   startEvents,
   type AgendaShape,
-  type DeckPosition,
   type MediaContext,
   type SessionCommand,
 } from './sessionMachine';
 import {
   applySessionEvent,
   initialSessionState,
-  relaxationActive,
   type SessionEvent,
   type SessionState,
 } from './sessionState';
 import { summarizeSession, type SessionSummary } from './summary';
 import { MINUTE } from './schedule';
-import type {
-  AudienceScreenView,
-  AudienceView,
-  ConsoleSessionView,
-  ConsoleView,
-  CurrentItemView,
-  EndedSessionView,
-  SetupOptions,
-} from './views';
+import {
+  groupContextOf,
+  playable,
+  projectAudience,
+  projectConsoleSession,
+  showableQuestions,
+  type LiveSession,
+  type ProjectionReads,
+} from './projection';
+import type { AudienceView, ConsoleView, EndedSessionView, SetupOptions } from './views';
 
 export interface StartSession {
   packId: string;
   cohortName: string;
   facilitators: string[];
   timeKeeper: string | null;
-}
-
-interface LiveSession {
-  row: SessionRow;
-  cohortName: string;
-  pack: LoadedPack;
-  agenda: AgendaShape[];
-  positions: DeckPosition[];
-  state: SessionState;
-  recovered: boolean;
-  /** A rehearsal runs like a session on both screens but is never written to the database. */
-  rehearsal: boolean;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/** The pack's quiz items, numbered as printed, with their answer key and feedback (console only). */
-function quizItemsOf(manifest: LoadedPack['manifest']) {
-  return (manifest.quiz?.items ?? []).map((quizItem, number) => ({
-    id: quizItem.id,
-    number: number + 1,
-    prompt: quizItem.prompt,
-    kind: quizItem.kind,
-    options: quizItem.options,
-    answer: quizItem.answer,
-    feedback: quizItem.feedback,
-  }));
-}
-
-/** The game's scoring sheet: each criterion, then the participation bonus under its own id. */
-function scoringSheetOf(manifest: LoadedPack['manifest']) {
-  const game = manifest.game;
-  if (!game) return [];
-  return [
-    ...game.criteria.map((criterion) => ({
-      id: criterion.id,
-      text: criterion.text,
-      points: criterion.points,
-    })),
-    ...(game.bonus
-      ? [{ id: BONUS, text: `Bonus: ${game.bonus.text}`, points: game.bonus.points }]
-      : []),
-  ];
 }
 
 /** The timer the projector can count down in this item: the game's practice, or a breakout. */
@@ -118,30 +69,6 @@ function practiceMinutesOf(
 ): number {
   if (item.kind === 'game') return manifest.game?.practiceMinutes ?? 0;
   return item.breakout?.minutes ?? 0;
-}
-
-/** The item's questions the counselor can put on the projector: its own, then its video's cues'. */
-function showableQuestions(
-  manifest: LoadedPack['manifest'],
-  index: number,
-): { id: string; prompt: string; answers: string[] }[] {
-  const item = manifest.agenda[index]!;
-  const media = item.video
-    ? manifest.media.find((candidate) => candidate.id === item.video!.media)
-    : undefined;
-  return [
-    ...item.questions,
-    ...(media?.cues ?? []).flatMap((cue) =>
-      cue.question
-        ? [{ id: cueQuestionId(cue.id), prompt: cue.question, answers: cue.points }]
-        : [],
-    ),
-  ];
-}
-
-/** Where a live session's (or a rehearsal's) group records are read. */
-function recordsContext(live: LiveSession): LiveContext {
-  return { sessionId: live.row.id, cohortId: live.row.cohort_id, pack: live.pack.manifest };
 }
 
 /** The agenda as the state machine sees it: ids, kinds, minutes, slides and their build steps. */
@@ -181,17 +108,23 @@ export class SessionService {
   private builtConsoleView: Omit<ConsoleView, 'serverNow'> | null = null;
   private revision: number;
   private readonly listeners = new Set<() => void>();
+  /** What the views read besides the session: the group's records and the media files. */
+  private readonly reads: ProjectionReads;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly packs: PackLibrary,
     private readonly media: MediaLibrary,
-    private readonly records: GroupRecords,
+    group: GroupRecords,
     private readonly log: (message: string) => void = () => {},
     /** The console's language, for the few words main itself puts in the console's view. */
     private readonly language: () => Language = () => FALLBACK_LANGUAGE,
   ) {
+    this.reads = {
+      group,
+      resolveMedia: (packId, mediaId) => this.media.resolve(packId, mediaId),
+    };
     this.revision = this.latestEventId();
     this.volumes = readVolumes(db);
     const row = findLiveSession(db);
@@ -221,7 +154,7 @@ export class SessionService {
   /** The running session, for the group records; null when none runs or in a rehearsal. */
   liveContext(): LiveContext | null {
     const live = this.live;
-    return live && !live.rehearsal ? recordsContext(live) : null;
+    return live && !live.rehearsal ? groupContextOf(live) : null;
   }
 
   /** Tells the windows about a change that was not a session event (answers, flipchart, scores). */
@@ -354,6 +287,7 @@ export class SessionService {
       initialSessionState(agenda.length),
       startEvents(agenda, now),
     );
+    let revision = this.revision;
     const row = this.db.transaction(() => {
       const cohortName = request.cohortName.trim();
       const cohort =
@@ -367,13 +301,10 @@ export class SessionService {
         timeKeeper: request.timeKeeper?.trim() || null,
         createdAtMs: now,
       });
-      for (const event of events)
-        this.revision = Math.max(
-          this.revision + 1,
-          insertSessionEvent(this.db, session.id, now, event.type, event).id,
-        );
+      revision = this.appendEvents(session.id, now, events);
       return session;
     })();
+    this.revision = revision;
     this.live = {
       row,
       cohortName: getCohort(this.db, row.cohort_id)!.name,
@@ -430,7 +361,11 @@ export class SessionService {
     if (this.builtConsoleView?.revision !== this.revision) {
       this.builtConsoleView = {
         revision: this.revision,
-        session: this.live ? this.sessionView(this.live) : null,
+        session: this.live
+          ? projectConsoleSession(this.live, this.audienceView(), this.reads, {
+              nextBuild: say({ key: 'session.nextBuild' }, this.language()),
+            })
+          : null,
         lastEnded: this.live ? null : this.lastEnded(),
       };
     }
@@ -438,20 +373,24 @@ export class SessionService {
   }
 
   audienceView(): AudienceView {
-    const relaxation = this.live?.state.relaxation ?? null;
-    const now = this.clock.now();
-    return {
-      revision: this.revision,
-      serverNow: now,
-      language: this.audienceLanguage(),
-      screen: this.audienceScreen(),
-      cardPage: this.live?.state.cardPage ?? 0,
-      volume: this.volumes,
-      relaxationEndsAt:
-        relaxation && !this.live?.recovered && relaxationActive(relaxation, now)
-          ? relaxation.startedAt + relaxation.durationMs
-          : null,
-    };
+    return projectAudience(
+      {
+        live: this.live,
+        endedThisRun: this.endedThisRun,
+        upcoming: this.upcoming,
+        language: this.audienceLanguage(),
+        volumes: this.volumes,
+        revision: this.revision,
+        now: this.clock.now(),
+      },
+      this.reads,
+    );
+  }
+
+  /** The projector speaks the running pack's language, then the ended one's, else the chosen one's. */
+  private audienceLanguage(): string {
+    if (this.live) return this.live.pack.manifest.language;
+    return this.endedThisRun ? this.endedLanguage : this.upcomingLanguage;
   }
 
   summaryOf(sessionId: number): SessionSummary | null {
@@ -486,8 +425,7 @@ export class SessionService {
   }
 
   private playable(packId: string, mediaId: string): ResolvedMedia | null {
-    const resolved = this.media.resolve(packId, mediaId);
-    return resolved?.src ? resolved : null;
+    return playable(this.reads.resolveMedia, packId, mediaId);
   }
 
   /** Entering a video item cues its video at the start, stopping at the first vignette's end. */
@@ -531,12 +469,7 @@ export class SessionService {
     }
     let revision = this.revision;
     this.db.transaction(() => {
-      for (const event of events) {
-        revision = Math.max(
-          revision + 1,
-          insertSessionEvent(this.db, live.row.id, now, event.type, event).id,
-        );
-      }
+      revision = this.appendEvents(live.row.id, now, events);
       alsoInTransaction?.(state);
     })();
     this.revision = revision;
@@ -546,6 +479,21 @@ export class SessionService {
       this.live = null;
       this.endedThisRun = true;
     }
+  }
+
+  /**
+   * Appends events to a session's log, inside the caller's transaction, and answers the revision
+   * they bring the views to: each event is one revision, and never one behind the log's own ids.
+   */
+  private appendEvents(sessionId: number, now: number, events: readonly SessionEvent[]): number {
+    let revision = this.revision;
+    for (const event of events) {
+      revision = Math.max(
+        revision + 1,
+        insertSessionEvent(this.db, sessionId, now, event.type, event).id,
+      );
+    }
+    return revision;
   }
 
   private finish(live: LiveSession, state: SessionState): void {
@@ -609,377 +557,6 @@ export class SessionService {
       cohortName: getCohort(this.db, row.cohort_id)?.name ?? '',
       summary: row.summary,
     };
-  }
-
-  private slideAt(
-    live: LiveSession,
-    position: DeckPosition,
-  ): { html: string; title: string; notes: string; steps: string[]; reveal: boolean } {
-    const item = live.pack.manifest.agenda[position.item]!;
-    const slideId = item.slides[position.slide];
-    const slide = slideId === undefined ? undefined : live.pack.slides.get(slideId);
-    if (!slide) {
-      const html = `<h1>${escapeHtml(item.title)}</h1>`;
-      return { html, title: item.title, notes: '', steps: [html], reveal: false };
-    }
-    return slide;
-  }
-
-  /** What the room sees of the current slide now: only the builds shown so far. */
-  private currentStepHtml(live: LiveSession, position: DeckPosition): string {
-    const { steps } = this.slideAt(live, position);
-    return steps[Math.min(live.state.buildStep, steps.length - 1)]!;
-  }
-
-  private currentPosition(live: LiveSession): DeckPosition | null {
-    const { current, slideIndex } = live.state;
-    return live.positions.find((p) => p.item === current && p.slide === slideIndex) ?? null;
-  }
-
-  private sessionView(live: LiveSession): ConsoleSessionView {
-    const { manifest } = live.pack;
-    const { state } = live;
-    const position = this.currentPosition(live);
-    const here = position ? live.positions.indexOf(position) : -1;
-    const upcoming = live.positions
-      .slice(here + 1)
-      .find((p) => state.items[p.item]!.status !== 'skipped');
-    const nextItemIndex =
-      state.current === null
-        ? null
-        : manifest.agenda.findIndex(
-            (_, index) => index > state.current! && state.items[index]!.status === 'pending',
-          );
-    const nextItem =
-      nextItemIndex === null || nextItemIndex < 0 ? null : manifest.agenda[nextItemIndex]!;
-    const slideCount = deckSlideCount(live.agenda);
-    const current = position ? this.slideAt(live, position) : null;
-    return {
-      id: live.row.id,
-      packId: manifest.id,
-      packTitle: manifest.title,
-      cohortName: live.cohortName,
-      facilitators: live.row.facilitators,
-      timeKeeper: live.row.time_keeper,
-      phase: phaseOf(state, live.agenda),
-      recovered: live.recovered,
-      rehearsal: live.rehearsal,
-      state,
-      agenda: manifest.agenda.map((item, index) => ({
-        index,
-        id: item.id,
-        title: item.title,
-        kind: item.kind,
-        minutes: item.minutes,
-        clock: item.clock ?? null,
-        summary: item.summary ?? null,
-        modes: item.modes,
-      })),
-      current: state.current === null ? null : this.currentItemView(live, state.current),
-      slide: current
-        ? {
-            number: position!.slideNumber,
-            count: slideCount,
-            title: current.title,
-            html: current.html,
-            notes: current.notes,
-            build:
-              current.steps.length > 1
-                ? { step: state.buildStep, count: current.steps.length, reveal: current.reveal }
-                : null,
-          }
-        : null,
-      nextSlide:
-        current && state.buildStep < current.steps.length - 1
-          ? {
-              number: position!.slideNumber,
-              itemTitle: say({ key: 'session.nextBuild' }, this.language()),
-              html: current.steps[state.buildStep + 1]!,
-            }
-          : upcoming
-            ? {
-                number: upcoming.slideNumber,
-                itemTitle: manifest.agenda[upcoming.item]!.title,
-                html: this.slideAt(live, upcoming).steps[0]!,
-              }
-            : null,
-      deck: live.positions.flatMap((deckPosition) => {
-        if (deckPosition.slideNumber === null) return [];
-        const slide = this.slideAt(live, deckPosition);
-        return [
-          {
-            number: deckPosition.slideNumber,
-            item: deckPosition.item,
-            title: slide.title,
-            html: slide.steps.at(-1)!,
-          },
-        ];
-      }),
-      nextItem: nextItem
-        ? {
-            index: nextItemIndex!,
-            title: nextItem.title,
-            kind: nextItem.kind,
-            minutes: nextItem.minutes,
-            summary: nextItem.summary ?? null,
-            cues: nextItem.cues,
-          }
-        : null,
-      screen: state.screen,
-      projector: this.audienceView(),
-      question: state.question,
-      board: state.board,
-      group: this.records.view(recordsContext(live)),
-      quiz: manifest.quiz ? { items: quizItemsOf(manifest) } : null,
-      game: manifest.game
-        ? {
-            scenarios: manifest.game.scenarios,
-            criteria: scoringSheetOf(manifest),
-            maxPoints: manifest.game.maxPoints,
-            teams: manifest.game.teams,
-            practiceMinutes: manifest.game.practiceMinutes,
-          }
-        : null,
-    };
-  }
-
-  private currentItemView(live: LiveSession, index: number): CurrentItemView {
-    const { manifest } = live.pack;
-    const item = manifest.agenda[index]!;
-    const quizItems = manifest.quiz?.items ?? [];
-    const markerIds = [
-      ...new Set([...item.quizItems, ...item.questions.flatMap((question) => question.quizItems)]),
-    ];
-    const video = item.video
-      ? manifest.media.find((media) => media.id === item.video!.media)
-      : undefined;
-    return {
-      instructions: item.instructions,
-      cues: item.cues,
-      questions: item.questions.map((question) => ({
-        id: question.id,
-        prompt: question.prompt,
-        answers: question.answers,
-        suggestions: question.suggestions,
-        flipchart: question.flipchart,
-        quizItems: question.quizItems,
-      })),
-      guidance: item.guidance,
-      breakout: item.breakout
-        ? { minutes: item.breakout.minutes, reportBack: item.breakout.reportBack ?? null }
-        : null,
-      quizMarkers: markerIds.map((id) => {
-        const number = quizItems.findIndex((quizItem) => quizItem.id === id);
-        return { id, number: number + 1, prompt: quizItems[number]?.prompt ?? id };
-      }),
-      demonstration: item.demonstration
-        ? {
-            speakers: item.demonstration.speakers,
-            elements: item.demonstration.elements.map((element) => ({
-              id: element.id,
-              title: element.title,
-              instruction: element.instruction ?? null,
-              lines: element.lines,
-            })),
-          }
-        : null,
-      video: item.video
-        ? {
-            mediaId: item.video.media,
-            title: video?.title ?? item.video.media,
-            intro: item.video.intro ?? null,
-            media: this.media.resolve(manifest.id, item.video.media),
-          }
-        : null,
-      poll: item.poll
-        ? {
-            prompt: item.poll.prompt,
-            options: item.poll.options,
-            multiple: item.poll.multiple,
-            answer: item.poll.answer,
-            discussion: item.poll.discussion ?? null,
-          }
-        : null,
-      quiz:
-        item.kind === 'quiz' && manifest.quiz
-          ? {
-              title: manifest.quiz.title,
-              instructions: manifest.quiz.instructions ?? null,
-              items: quizItemsOf(manifest),
-            }
-          : null,
-      game:
-        item.kind === 'game' && manifest.game
-          ? {
-              title: manifest.game.title,
-              practiceMinutes: manifest.game.practiceMinutes,
-              instructions: manifest.game.instructions,
-              criteria: scoringSheetOf(manifest),
-              maxPoints: manifest.game.maxPoints,
-            }
-          : null,
-      relaxation:
-        item.kind === 'relaxation' && manifest.relaxation
-          ? {
-              minutes: manifest.relaxation.minutes,
-              intro: manifest.relaxation.intro,
-              cue: manifest.relaxation.cue ?? null,
-              audio: this.media.resolve(manifest.id, manifest.relaxation.media),
-            }
-          : null,
-    };
-  }
-
-  /** The projector speaks the running pack's language, then the ended one's, else the chosen one's. */
-  private audienceLanguage(): string {
-    if (this.live) return this.live.pack.manifest.language;
-    return this.endedThisRun ? this.endedLanguage : this.upcomingLanguage;
-  }
-
-  private audienceScreen(): AudienceScreenView {
-    const live = this.live;
-    if (!live)
-      return this.endedThisRun ? { kind: 'ended' } : { kind: 'idle', upcoming: this.upcoming };
-    const { state } = live;
-    if (live.recovered) return { kind: 'black' };
-    if (state.screen === 'black' || state.screen === 'white') return { kind: state.screen };
-    if (state.board) {
-      const board = this.boardScreen(live, state.board);
-      if (board) return board;
-    }
-    if (state.question) {
-      const question = showableQuestions(live.pack.manifest, state.current!).find(
-        (q) => q.id === state.question!.id,
-      );
-      if (question) {
-        return {
-          kind: 'question',
-          prompt: question.prompt,
-          answers: state.question.answersShown ? question.answers : null,
-          ...(state.question.withResponses
-            ? { responses: this.records.flipchartEntries(recordsContext(live), question.id) }
-            : {}),
-        };
-      }
-    }
-    const index = state.current!;
-    if (live.agenda[index]!.kind === 'break') {
-      const plannedMs = live.agenda[index]!.minutes * MINUTE;
-      const item = state.items[index]!;
-      const now = this.clock.now();
-      const since = state.runningSince ?? now;
-      return {
-        kind: 'break',
-        backAt: since + plannedMs - item.elapsedMs,
-        paused: state.runningSince === null,
-      };
-    }
-    const videoItem = live.pack.manifest.agenda[index]!.video;
-    const media =
-      videoItem && state.video ? this.playable(live.pack.manifest.id, videoItem.media) : null;
-    // The video holds the item's first slide; the item's later slides show once moved on to.
-    if (media && state.video && state.screen !== 'dim' && state.slideIndex === 0) {
-      return {
-        kind: 'video',
-        src: media.src!,
-        captionsSrc: media.captionsSrc,
-        title: media.title,
-        video: state.video,
-        lengthMs: media.lengthMs,
-      };
-    }
-    const position = this.currentPosition(live)!;
-    const slide = this.slideAt(live, position);
-    return {
-      kind: 'slide',
-      slide: { number: position.slideNumber, html: this.currentStepHtml(live, position) },
-      title: slide.title,
-      dim: state.screen === 'dim',
-    };
-  }
-
-  /** Boards show the group's results, never who answered what. */
-  private boardScreen(
-    live: LiveSession,
-    board: NonNullable<SessionState['board']>,
-  ): AudienceScreenView | null {
-    const { manifest } = live.pack;
-    const context = recordsContext(live);
-    switch (board.kind) {
-      case 'flipchart': {
-        const question = manifest.agenda
-          .flatMap((item) => item.questions)
-          .find((q) => q.id === board.questionId);
-        return question
-          ? {
-              kind: 'flipchart',
-              prompt: question.prompt,
-              entries: this.records.flipchartEntries(context, question.id),
-            }
-          : null;
-      }
-      case 'quiz': {
-        const index =
-          manifest.quiz?.items.findIndex((quizItem) => quizItem.id === board.itemId) ?? -1;
-        const quizItem = manifest.quiz?.items[index];
-        if (!quizItem) return null;
-        const counts = this.records.quizCounts(context)[quizItem.id] ?? {};
-        return {
-          kind: 'quiz-result',
-          number: index + 1,
-          prompt: quizItem.prompt,
-          options: quizItem.options.map((option) => ({
-            ...option,
-            count: counts[option.key] ?? 0,
-          })),
-          correctKey: quizItem.answer,
-          feedback: quizItem.feedback,
-          answered: Object.values(counts).reduce((sum, count) => sum + count, 0),
-        };
-      }
-      case 'game': {
-        const teams = this.records.teams(context);
-        const best = Math.max(0, ...teams.map((team) => team.total));
-        return {
-          kind: 'game-results',
-          teams: teams.map((team) => ({
-            number: team.number,
-            scenarioTitle: team.scenarioTitle,
-            total: team.total,
-          })),
-          maxPoints: manifest.game?.maxPoints ?? 0,
-          winners:
-            teams.length > 0
-              ? teams.filter((team) => team.total === best).map((team) => team.number)
-              : [],
-        };
-      }
-      case 'practice':
-        return {
-          kind: 'practice',
-          title:
-            manifest.agenda[live.state.current!]?.kind === 'game'
-              ? 'Practice time'
-              : 'Breakout groups',
-          endsAt: board.startedAt + board.durationMs,
-        };
-      case 'poll': {
-        const item = manifest.agenda[live.state.current!]!;
-        if (!item.poll) return null;
-        const counts = this.records.pollCounts(context)[item.id] ?? {};
-        return {
-          kind: 'poll',
-          prompt: item.poll.prompt,
-          options: item.poll.options.map((option) => ({
-            key: option.key,
-            text: option.text,
-            count: board.revealed ? (counts[option.key] ?? null) : null,
-            answer: board.revealed && item.poll!.answer.includes(option.key),
-          })),
-          revealed: board.revealed,
-        };
-      }
-    }
   }
 
   private notify(): void {

@@ -19,7 +19,7 @@ export interface SummaryItem {
   adaptedReason: string | null;
   /** 1-based position in the order items were first run, or null if never run. */
   runOrder: number | null;
-  /** How many times the item was entered (more than one: revisited); absent in older records. */
+  /** How many times the item was entered (more than one: revisited); absent in older fidelity records. */
   visits?: number;
 }
 
@@ -42,7 +42,7 @@ export interface SessionSummary {
   actualMinutes: number;
   items: SummaryItem[];
   order: string[];
-  /** Absent in records saved before stretches were kept. */
+  /** Absent in fidelity records saved before stretches were kept. */
   stretches?: SummaryStretch[];
 }
 

@@ -5,8 +5,10 @@ import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
 import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';
+import type { ProblemLine } from '../../shared/i18n/problemText';
 import type { EditorRequest } from '../editor/PackEditor';
 import { DeckChooser, DeckImportPanel } from './deck/DeckImportEntry';
+import { ProblemList } from './ProblemList';
 import { relativePathOf, uploadInParts } from './readFiles';
 import './packs.css';
 
@@ -47,7 +49,7 @@ type ImportState =
       result: Extract<ImportResult, { status: 'needs-confirmation' }>;
     }
   | { step: 'done'; message: string }
-  | { step: 'failed'; problems: string[] };
+  | { step: 'failed'; problems: readonly ProblemLine[] };
 
 const AUDIENCE_KEY = {
   'client-group': 'audience.clientGroup',
@@ -261,11 +263,7 @@ export function PacksView({
                 {pack.warnings.length > 0 && (
                   <details>
                     <summary>{t('card.warnings', { count: pack.warnings.length })}</summary>
-                    <ul className="problems">
-                      {pack.warnings.map((warning) => (
-                        <li key={warning}>{warning}</li>
-                      ))}
-                    </ul>
+                    <ProblemList problems={pack.warnings} />
                   </details>
                 )}
               </li>
@@ -286,11 +284,7 @@ export function PacksView({
                       <span className="badge">{t(ORIGIN_KEY[pack.origin])}</span>{' '}
                       <code>{pack.name}</code>
                     </p>
-                    <ul className="problems">
-                      {pack.problems.map((problem) => (
-                        <li key={problem}>{problem}</li>
-                      ))}
-                    </ul>
+                    <ProblemList problems={pack.problems} />
                   </li>
                 ))}
               </ul>
@@ -334,11 +328,7 @@ function ImportStatus({
       return (
         <div className="import-status import-status--error" role="alert">
           <p>{t('import.failed')}</p>
-          <ul className="problems">
-            {state.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
+          <ProblemList problems={state.problems} />
           <button type="button" onClick={onDismiss}>
             {t('import.ok')}
           </button>

@@ -4,7 +4,7 @@
  */
 import en from 'zod/v4/locales/en.js';
 import es from 'zod/v4/locales/es.js';
-import type { PackProblem } from '../../../electron/content/pack/problems';
+import { IMPORT_FILE, type PackProblem } from '../../../electron/content/pack/problems';
 import type { Language } from '../../../electron/i18n';
 import type { Phrase } from '../../../electron/i18n/phraseKeys';
 import { i18n, useConsoleLanguage } from './i18n';
@@ -29,6 +29,31 @@ export function problemText(problem: PackProblem, language: Language): string {
     if (typeof worded === 'string') return worded;
   }
   return problem.message;
+}
+
+/**
+ * The whole line, as the CLI's `formatProblem` writes it in English: where (file:line and field
+ * path, technical locators left as they are), then the problem in the console's language. A refusal
+ * of the whole import needs no "where".
+ */
+export function problemLine(problem: PackProblem, language: Language): string {
+  const text = problemText(problem, language);
+  const where = [
+    problem.file !== IMPORT_FILE &&
+      (problem.line === null ? problem.file : `${problem.file}:${problem.line}`),
+    problem.severity === 'warning' && i18n.getFixedT(language, 'packs')('problem.warning'),
+    problem.path && `${problem.path}:`,
+  ].filter(Boolean);
+  return [...where, text].join(' ');
+}
+
+/** A line already in words (a failed call's message), or a pack problem to word. */
+export type ProblemLine = PackProblem | string;
+
+/** `problemLine` in the console's language now; re-renders when it changes. */
+export function useProblemLine(): (problem: ProblemLine) => string {
+  const language = useConsoleLanguage();
+  return (problem) => (typeof problem === 'string' ? problem : problemLine(problem, language));
 }
 
 /** `problemText` in the console's language now; re-renders when it changes. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as RenderPack from '../../../electron/content/pack/renderPack';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
-import { MINIMAL_PACK } from '../../helpers/packs';
+import { MINIMAL_PACK, asLines } from '../../helpers/packs';
 import { makeTempDir } from '../../helpers/tempDir';
 
 /** Lets a test make slide rendering fail the way an unforeseen Markdown input would. */
@@ -70,7 +70,7 @@ describe('an import that replaces a pack', () => {
     await installVersionOne();
     const slide = '# Hello again\n\n![chart][c]\n\n[c]: images/%E0%A4%A.png\n';
     const result = await library.importFiles(withSlideFile('2.0.0', slide), true);
-    expect(result).toEqual({
+    expect(asLines(result)).toEqual({
       status: 'invalid',
       problems: [
         'slides/hello.md slides[0].file: image "images/%E0%A4%25A.png" has a malformed %-escape; write the file name as it is',
@@ -83,7 +83,7 @@ describe('an import that replaces a pack', () => {
     await installVersionOne();
     rendering.failOn = '.staging-';
     const result = await library.importFiles(withSlideFile('2.0.0', '# Hello again'), true);
-    expect(result).toMatchObject({
+    expect(asLines(result)).toMatchObject({
       status: 'invalid',
       problems: [expect.stringContaining('URI malformed')],
     });
@@ -94,7 +94,7 @@ describe('an import that replaces a pack', () => {
     await installVersionOne();
     rendering.failOn = join(imported, 'mini-pack');
     const result = await library.importFiles(withSlideFile('2.0.0', '# Hello again'), true);
-    expect(result).toMatchObject({
+    expect(asLines(result)).toMatchObject({
       status: 'invalid',
       problems: [expect.stringMatching(/could not be loaded once in place/)],
     });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskApi } from '../../../electron/ipc/contract';
-import { LOST_CONTACT } from '../../../electron/web/connection';
+import { LOST_CONTACT, NOT_FROM_PRINTED_ADDRESS } from '../../../electron/web/connection';
 import { call, KioskCallError } from '../../../renderer/platform/kiosk';
 import { i18n } from '../../../renderer/shared/i18n/i18n';
 
@@ -8,6 +8,13 @@ import { i18n } from '../../../renderer/shared/i18n/i18n';
 const unreachable = {
   invoke: () =>
     Promise.resolve({ ok: false, error: { code: 'unreachable', message: LOST_CONTACT } }),
+  on: () => () => {},
+} as unknown as KioskApi;
+
+/** What it answers a page of its origin opened without the printed key. */
+const keyless = {
+  invoke: () =>
+    Promise.resolve({ ok: false, error: { code: 'forbidden', message: NOT_FROM_PRINTED_ADDRESS } }),
   on: () => () => {},
 } as unknown as KioskApi;
 
@@ -28,6 +35,21 @@ describe('a call while the browser shell is out of reach', () => {
     await i18n.changeLanguage('en');
     await expect(call(unreachable, 'settings:consoleLanguage', {})).rejects.toMatchObject({
       message: LOST_CONTACT,
+    });
+  });
+});
+
+describe('a call from a page opened without the printed key', () => {
+  it('is refused as forbidden, worded by the console in its language', async () => {
+    await i18n.changeLanguage('es');
+    await expect(call(keyless, 'settings:consoleLanguage', {})).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/^Esta página no se abrió desde la dirección que el kiosco/),
+    });
+    await i18n.changeLanguage('en');
+    await expect(call(keyless, 'settings:consoleLanguage', {})).rejects.toMatchObject({
+      code: 'forbidden',
+      message: NOT_FROM_PRINTED_ADDRESS,
     });
   });
 });

@@ -8,7 +8,7 @@ import {
   type LoadedPack,
 } from '../../../electron/content/pack/registry';
 import { adoptStaged, PackLibrary } from '../../../electron/services/packs/packLibrary';
-import { MINIMAL_PACK, writePack } from '../../helpers/packs';
+import { asLines, MINIMAL_PACK, writePack } from '../../helpers/packs';
 import { makeTempDir } from '../../helpers/tempDir';
 
 let dir: ReturnType<typeof makeTempDir>;
@@ -79,7 +79,7 @@ describe('PackLibrary after an import', () => {
     const loadImported = vi.fn(adoptStaged);
     const library = new PackLibrary(roots(), assetUrl, loadImported);
     const other = library.find('other-pack');
-    expect(await library.importFiles(files, false)).toMatchObject({ status: 'imported' });
+    expect(asLines(await library.importFiles(files, false))).toMatchObject({ status: 'imported' });
     expect(loadImported).toHaveBeenCalledTimes(1);
     expect(loadImported.mock.calls[0]![0]).toBe(join(imported, 'zeta-pack'));
     expect(library.find('zeta-pack')?.folder).toBe(join(imported, 'zeta-pack'));
@@ -103,7 +103,7 @@ describe('PackLibrary after an import', () => {
       title: 'Zeta',
       problems: [],
     }));
-    expect(await library.importFiles(files, false)).toMatchObject({
+    expect(asLines(await library.importFiles(files, false))).toMatchObject({
       status: 'invalid',
       problems: [expect.stringMatching(/could not be loaded once in place/)],
     });

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeImportPaths, PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { deflatedEntry, deflatedZeros, rawZip } from '../../helpers/hostileZip';
 import { makeTempDir } from '../../helpers/tempDir';
-import { MINIMAL_PACK, writePack } from '../../helpers/packs';
+import { say } from '../../../electron/i18n/phrases';
+import type { Phrase } from '../../../electron/i18n/phraseKeys';
+import { MINIMAL_PACK, writePack, asLines } from '../../helpers/packs';
 
 let dir: ReturnType<typeof makeTempDir>;
 let builtIn: string;
@@ -35,7 +37,7 @@ describe('PackLibrary', () => {
     });
     const view = library().listView();
     expect(view.packs.map((pack) => pack.id)).toEqual(['mini-pack']);
-    expect(view.broken).toEqual([
+    expect(asLines(view.broken)).toEqual([
       {
         name: 'mini-pack',
         title: 'Mini pack',
@@ -98,7 +100,7 @@ describe('PackLibrary', () => {
       files({ 'pack.yaml': MINIMAL_PACK.replace('slides: [hello]', 'slides: [gone]') }),
       true,
     );
-    expect(result).toEqual({
+    expect(asLines(result)).toEqual({
       status: 'invalid',
       problems: ['pack.yaml:14 agenda[0].slides[0]: no slide with id "gone"'],
     });
@@ -107,7 +109,7 @@ describe('PackLibrary', () => {
 
   it('refuses archive entries that would escape the pack folder', async () => {
     const evil = zipSync({ 'pack.yaml': strToU8(otherPack), '../escape.txt': strToU8('x') });
-    expect(await library().importZip(evil, false)).toEqual({
+    expect(asLines(await library().importZip(evil, false))).toEqual({
       status: 'invalid',
       problems: ['(import) "../escape.txt" would be written outside the pack folder'],
     });
@@ -115,7 +117,7 @@ describe('PackLibrary', () => {
   });
 
   it('explains a file that is not a zip', async () => {
-    expect(await library().importZip(strToU8('not a zip'), false)).toMatchObject({
+    expect(asLines(await library().importZip(strToU8('not a zip'), false))).toMatchObject({
       status: 'invalid',
       problems: [expect.stringContaining('not a readable .zip file')],
     });
@@ -146,7 +148,7 @@ describe('PackLibrary', () => {
 
 describe('normalizeImportPaths', () => {
   it('needs pack.yaml at the top or in one top folder', () => {
-    expect(normalizeImportPaths(files({ 'a/b/pack.yaml': 'x' }))).toBe(
+    expect(say(normalizeImportPaths(files({ 'a/b/pack.yaml': 'x' })) as Phrase)).toBe(
       'no pack.yaml at the top of the pack',
     );
     expect(
@@ -170,7 +172,7 @@ describe('a huge file', () => {
     ]);
     expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
     const result = await library().importZip(bomb, false);
-    expect(result).toEqual({
+    expect(asLines(result)).toEqual({
       status: 'invalid',
       problems: [
         '(import) “media/huge.mp4” would make the pack larger than 200 MB; import large videos in the media library instead',
@@ -186,7 +188,7 @@ describe('the running session', () => {
       true,
       'mini-pack',
     );
-    expect(result).toEqual({
+    expect(asLines(result)).toEqual({
       status: 'invalid',
       problems: [
         '(import) “Mini pack” is the pack of the session running now; end the session, then import it',

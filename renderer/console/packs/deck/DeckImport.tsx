@@ -7,6 +7,8 @@ import type { ImportResult } from '../../../../electron/services/packs/packViews
 import { UPLOAD_CHUNK_BYTES } from '../../../../electron/ipc/wire';
 import { call, consoleApi } from '../../../platform/kiosk';
 import { i18n, useConsoleT } from '../../../shared/i18n/i18n';
+import type { ProblemLine } from '../../../shared/i18n/problemText';
+import { ProblemList } from '../ProblemList';
 import { sendInParts } from '../readFiles';
 import { minutesFor } from './deckText';
 import {
@@ -85,7 +87,7 @@ export default function DeckImport({
   const [deck, setDeck] = useState<OpenedDeck | null>(null);
   const [pages, setPages] = useState<Page[]>([]);
   const [step, setStep] = useState<Step>({ step: 'reading', done: 0, total: 0 });
-  const [problems, setProblems] = useState<string[]>([]);
+  const [problems, setProblems] = useState<readonly ProblemLine[]>([]);
   const [mode, setMode] = useState<'new' | 'existing'>('new');
   const [title, setTitle] = useState(file.name.replace(/\.pdf$/i, ''));
   const [program, setProgram] = useState('');
@@ -267,11 +269,7 @@ export default function DeckImport({
       {problems.length > 0 && (
         <div className="import-status import-status--error" role="alert">
           <p>{t('deck.failed')}</p>
-          <ul className="problems">
-            {problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
+          <ProblemList problems={problems} />
         </div>
       )}
 
