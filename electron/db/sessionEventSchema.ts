@@ -8,14 +8,18 @@
 import { z } from 'zod';
 
 const audienceScreenSchema = z.enum(['content', 'black', 'white', 'dim']);
+export type AudienceScreen = z.output<typeof audienceScreenSchema>;
 
 const boardSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('flipchart'), questionId: z.string() }),
   z.object({ kind: z.literal('quiz'), itemId: z.string() }),
   z.object({ kind: z.literal('game') }),
   z.object({ kind: z.literal('practice'), startedAt: z.number(), durationMs: z.number() }),
+  /** The current item's poll: its options, then (revealed) the hands counted and the answer. */
   z.object({ kind: z.literal('poll'), revealed: z.boolean() }),
 ]);
+/** A board the counselor put on the projector over the slide. */
+export type StoredBoard = z.output<typeof boardSchema>;
 
 /** Every event but `question-shown`, whose shape is what changed between versions. */
 const unchangedEvents = [
@@ -36,6 +40,7 @@ const unchangedEvents = [
   z.object({ type: z.literal('screen-set'), screen: audienceScreenSchema }),
   z.object({ type: z.literal('question-hidden') }),
   z.object({ type: z.literal('ended'), at: z.number() }),
+  /** The counselor resumed the session after the kiosk was restarted; changes nothing but the record. */
   z.object({ type: z.literal('restored'), at: z.number() }),
   z.object({ type: z.literal('video-cued'), mediaId: z.string(), stopAtMs: z.number() }),
   z.object({
