@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Db } from '../db/database';
 import { lockDataFolder } from '../db/dataFolderLock';
 import { findCohortByName } from '../db/queries/cohorts';
+import { vacuumInto } from '../db/queries/copies';
 import { loadRecordsKey, ownerOnlyFileWrapping, type KeyWrapping } from '../db/recordsKey';
 import { openRecords } from '../db/recovery';
 import type { Language } from '../i18n';
@@ -218,7 +219,7 @@ export function createKioskCore(options: KioskCoreOptions): KioskCore {
     const backups = new BackupService(db, join(options.dataDir, 'backups'), clock, databaseKey, {
       vacuumInto: async (target) => {
         if (databaseBytes(databaseFile) < BACKUP_ON_WORKER_FROM_BYTES) {
-          db.prepare('VACUUM INTO ?').run(target);
+          vacuumInto(db, target);
           return;
         }
         const job = startJob('backup', { databaseFile, key: databaseKey, target }, () => undefined);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { openKeyed, type RecordsKey } from './cipher';
 import { phrase } from '../i18n/phraseKeys';
 import { StartupError } from './startupError';
+import { MIGRATION_SOURCES } from './migrations';
 
 export type Db = Database.Database;
 
@@ -11,20 +12,12 @@ export interface Migration {
   sql: string;
 }
 
-const migrationSources = import.meta.glob<string>('./migrations/*.sql', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-export const MIGRATIONS: readonly Migration[] = Object.entries(migrationSources)
-  .map(([path, sql]) => {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    const match = /^(\d+)_[a-z0-9_]+\.sql$/.exec(name);
-    if (!match) throw new Error(`Migration file ${name} must be named NNN_snake_case.sql`);
-    return { version: Number(match[1]), name, sql };
-  })
-  .sort((a, b) => a.version - b.version);
+/** The migrations of electron/db/migrations/index.ts, with their numbers read from their names. */
+export const MIGRATIONS: readonly Migration[] = MIGRATION_SOURCES.map(([file, sql]) => {
+  const match = /^(\d+)_[a-z0-9_]+$/.exec(file);
+  if (!match) throw new Error(`Migration file ${file}.ts must be named NNN_snake_case.ts`);
+  return { version: Number(match[1]), name: `${file}.ts`, sql };
+}).sort((a, b) => a.version - b.version);
 
 export class NewerDatabaseError extends StartupError {
   override name = 'NewerDatabaseError';

@@ -16,7 +16,7 @@ import {
   rmSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { listBackups } from '../services/records/backups';
+import { listBackups } from './backupFiles';
 import { encryptPlainFile, isPlainDatabase, type RecordsKey } from './cipher';
 import { judgeKioskFile } from './kioskFile';
 

@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { listBackups, type BackupInfo } from '../services/records/backups';
+import { listBackups, type BackupInfo } from './backupFiles';
 import { FALLBACK_LANGUAGE, type Language } from '../i18n';
 import { phrase, say, type Phrase } from '../i18n/phrases';
 import type { RecordsKey } from './cipher';

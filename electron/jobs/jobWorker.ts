@@ -23,6 +23,7 @@ import {
   scenarioCardsPdf,
   sessionReportPdf,
 } from '../services/print';
+import { vacuumInto } from '../db/queries/copies';
 import { RejectedRequest } from '../services/errors';
 import { exportAllRecordsZip, redcapZip } from '../services/records/exportRecords';
 import type { JobKind, JobPhase, JobRequest, JobSpecs, PdfJob, WorkerMessage } from './jobs';
@@ -162,7 +163,7 @@ const runners: Runners = {
     return stageDeck(input, fewProgressMessages());
   },
   backup: async ({ databaseFile, key, target }) => {
-    withRecords(databaseFile, key, (db) => db.prepare('VACUUM INTO ?').run(target));
+    withRecords(databaseFile, key, (db) => vacuumInto(db, target));
     return null;
   },
   'media-import': ({ source, copyTo }) => hashAndCopy(source, copyTo),

@@ -6,7 +6,7 @@
  */
 import type { BrowserWindow, Rectangle } from 'electron';
 import { screen } from 'electron';
-import { readSetting, writeSetting } from '../db/queries/settings';
+import { readAudienceDisplay, writeAudienceDisplay } from '../db/queries/settings';
 import type { Db } from '../db/database';
 import { FALLBACK_LANGUAGE, type Language } from '../i18n';
 import { phrase, say, type Phrase } from '../i18n/phrases';
@@ -146,7 +146,7 @@ export class ElectronDisplays implements DisplayPort {
       throw new RejectedRequest('errors.displays.gone');
     }
     this.placeFullscreen(displayId);
-    writeSetting(this.db(), this.rememberKey(), displayId);
+    writeAudienceDisplay(this.db(), this.displaySet(), displayId);
   }
 
   showAudienceAsWindow(): void {
@@ -186,12 +186,12 @@ export class ElectronDisplays implements DisplayPort {
     return (bounds ? screen.getDisplayMatching(bounds) : screen.getPrimaryDisplay()).id;
   }
 
-  private rememberKey(): string {
-    return `audience-display:${displaySetKey(screen.getAllDisplays())}`;
+  private displaySet(): string {
+    return displaySetKey(screen.getAllDisplays());
   }
 
   private remembered(): number | null {
-    return readSetting<number>(this.db(), this.rememberKey()) ?? null;
+    return readAudienceDisplay(this.db(), this.displaySet());
   }
 
   /**

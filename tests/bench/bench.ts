@@ -8,10 +8,6 @@ import { cpus, loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
 import { cleanUpEverything, ensureBuilt, log } from './harness';
 import { round } from './stats';
-import { installViteGlobShim } from './viteGlob';
-
-// Before any app module is loaded: the modules below are imported dynamically for this reason.
-installViteGlobShim();
 
 interface MetricSpec {
   unit: string;

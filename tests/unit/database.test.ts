@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -22,6 +22,17 @@ afterEach(() => dir.remove());
 describe('migrations', () => {
   it('are numbered 1…n without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+  });
+
+  it('are listed in migrations/index.ts exactly as the folder holds them, in order', () => {
+    const folder = join(import.meta.dirname, '../../electron/db/migrations');
+    const files = readdirSync(folder)
+      .filter((name) => name !== 'index.ts')
+      .sort();
+    expect(files.every((name) => /^\d{3}_[a-z0-9_]+\.ts$/.test(name))).toBe(true);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(files);
+    expect(files.map((name) => Number(name.slice(0, 3)))).toEqual(files.map((_, i) => i + 1));
+    for (const migration of MIGRATIONS) expect(migration.sql.trim()).not.toBe('');
   });
 
   it('apply on an empty database and set user_version', () => {

@@ -1,6 +1,8 @@
 import type { Db } from '../database';
+import { decodeJson, editorDraftSchema } from '../jsonColumns';
 
-export interface EditorDraftRow {
+/** An `editor_drafts` row as SQLite holds it. */
+interface StoredEditorDraftRow {
   pack_key: string;
   base_id: string | null;
   images_id: string | null;
@@ -8,20 +10,31 @@ export interface EditorDraftRow {
   saved_at_ms: number;
 }
 
-export function getEditorDraft(db: Db, packKey: string): EditorDraftRow | undefined {
-  return db
-    .prepare<[string], EditorDraftRow>('SELECT * FROM editor_drafts WHERE pack_key = ?')
-    .get(packKey);
+/** An `editor_drafts` row with its draft decoded. */
+export interface EditorDraftRow extends Omit<StoredEditorDraftRow, 'draft_json'> {
+  draft: Record<string, unknown>;
 }
 
-export function putEditorDraft(db: Db, row: EditorDraftRow): void {
+export function getEditorDraft(db: Db, packKey: string): EditorDraftRow | undefined {
+  const row = db
+    .prepare<[string], StoredEditorDraftRow>('SELECT * FROM editor_drafts WHERE pack_key = ?')
+    .get(packKey);
+  if (!row) return undefined;
+  const { draft_json, ...rest } = row;
+  return {
+    ...rest,
+    draft: decodeJson(editorDraftSchema, draft_json, `The kept draft of ${packKey}`),
+  };
+}
+
+export function putEditorDraft(db: Db, { draft, ...row }: EditorDraftRow): void {
   db.prepare(
     `INSERT INTO editor_drafts (pack_key, base_id, images_id, draft_json, saved_at_ms)
      VALUES (@pack_key, @base_id, @images_id, @draft_json, @saved_at_ms)
      ON CONFLICT (pack_key) DO UPDATE SET base_id = excluded.base_id,
        images_id = excluded.images_id, draft_json = excluded.draft_json,
        saved_at_ms = excluded.saved_at_ms`,
-  ).run(row);
+  ).run({ ...row, draft_json: JSON.stringify(draft) });
 }
 
 export function deleteEditorDraft(db: Db, packKey: string): void {

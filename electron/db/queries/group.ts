@@ -255,3 +255,13 @@ export function upsertScore(db: Db, teamId: number, criterionId: string, points:
      ON CONFLICT (team_id, criterion_id) DO UPDATE SET points = excluded.points`,
   ).run(teamId, criterionId, points);
 }
+
+/** Attended sessions in which the group took a quiz: the ones a member in good standing answered. */
+export function countQuizSessionsAttended(db: Db, memberId: number): number {
+  return db
+    .prepare<[number], { n: number }>(
+      `SELECT count(*) AS n FROM attendance a
+         WHERE a.member_id = ? AND EXISTS (SELECT 1 FROM quiz_answers q WHERE q.session_id = a.session_id)`,
+    )
+    .get(memberId)!.n;
+}

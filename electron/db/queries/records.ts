@@ -1,8 +1,7 @@
 /** Read-only queries over the group records, shaped for reports and exports. */
-import type { SessionSummary } from '../../services/session/summary';
 import type { Db } from '../database';
 import type { FlipchartEntryRow, GameScoreRow, MemberRow, QuizAnswerRow } from './group';
-import type { SessionRow } from './sessions';
+import { decodeSession, type SessionRow, type StoredSessionRow } from './sessions';
 
 export type {
   FlipchartEntryRow as FlipchartEntryRow,
@@ -43,10 +42,6 @@ export interface MemberSessionRow {
   member_id: number;
   session_id: number;
   attended: number;
-}
-
-export function parseSummary(session: SessionRow): SessionSummary | null {
-  return session.summary === null ? null : (JSON.parse(session.summary) as SessionSummary);
 }
 
 export function attendedMemberNames(db: Db, sessionId: number): string[] {
@@ -104,11 +99,12 @@ export function listAllMembers(db: Db): MemberWithCohortRow[] {
 
 export function listAllSessions(db: Db): SessionWithCohortRow[] {
   return db
-    .prepare<[], SessionWithCohortRow>(
+    .prepare<[], StoredSessionRow & { cohort_name: string }>(
       `SELECT s.*, c.name AS cohort_name FROM sessions s JOIN cohorts c ON c.id = s.cohort_id
        ORDER BY s.id`,
     )
-    .all();
+    .all()
+    .map(decodeSession);
 }
 
 export function listAllAttendance(db: Db): AttendanceExportRow[] {

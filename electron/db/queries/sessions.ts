@@ -1,6 +1,13 @@
 import type { Db } from '../database';
+import {
+  decodeJson,
+  facilitatorsSchema,
+  sessionSummarySchema,
+  type StoredSessionSummary,
+} from '../jsonColumns';
 
-export interface SessionRow {
+/** A `sessions` row as SQLite holds it. */
+export interface StoredSessionRow {
   id: number;
   cohort_id: number;
   pack_id: string;
@@ -15,6 +22,27 @@ export interface SessionRow {
   summary: string | null;
 }
 
+/** A `sessions` row as it leaves db/: its JSON columns decoded. */
+export interface SessionRow extends Omit<StoredSessionRow, 'facilitators' | 'summary'> {
+  facilitators: string[];
+  /** The fidelity record once ended; null while live, or for a session closed without one. */
+  summary: StoredSessionSummary | null;
+}
+
+export function decodeSession<Row extends StoredSessionRow>(
+  row: Row,
+): Omit<Row, 'facilitators' | 'summary'> & SessionRow {
+  const where = `Session ${row.id}`;
+  return {
+    ...row,
+    facilitators: decodeJson(facilitatorsSchema, row.facilitators, `${where}'s facilitators`),
+    summary:
+      row.summary === null
+        ? null
+        : decodeJson(sessionSummarySchema, row.summary, `${where}'s summary`),
+  };
+}
+
 export interface NewSession {
   cohortId: number;
   packId: string;
@@ -26,8 +54,8 @@ export interface NewSession {
 }
 
 export function insertSession(db: Db, session: NewSession): SessionRow {
-  return db
-    .prepare<[number, string, string, string, string, string | null, number], SessionRow>(
+  const row = db
+    .prepare<[number, string, string, string, string, string | null, number], StoredSessionRow>(
       `INSERT INTO sessions (cohort_id, pack_id, pack_version, pack_title, facilitators, time_keeper, created_at_ms, status)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'live') RETURNING *`,
     )
@@ -40,14 +68,38 @@ export function insertSession(db: Db, session: NewSession): SessionRow {
       session.timeKeeper,
       session.createdAtMs,
     )!;
+  return decodeSession(row);
 }
 
 export function findLiveSession(db: Db): SessionRow | undefined {
-  return db.prepare<[], SessionRow>("SELECT * FROM sessions WHERE status = 'live'").get();
+  const row = db
+    .prepare<[], StoredSessionRow>("SELECT * FROM sessions WHERE status = 'live'")
+    .get();
+  return row && decodeSession(row);
 }
 
 export function getSession(db: Db, id: number): SessionRow | undefined {
-  return db.prepare<[number], SessionRow>('SELECT * FROM sessions WHERE id = ?').get(id);
+  const row = db.prepare<[number], StoredSessionRow>('SELECT * FROM sessions WHERE id = ?').get(id);
+  return row && decodeSession(row);
+}
+
+/** The pack a session ran, without decoding the rest of its row. */
+export function sessionPackId(db: Db, id: number): string | undefined {
+  return db
+    .prepare<[number], { pack_id: string }>('SELECT pack_id FROM sessions WHERE id = ?')
+    .get(id)?.pack_id;
+}
+
+/** The facilitators of a group's latest session (who signs its certificates); none before any. */
+export function latestFacilitators(db: Db, cohortId: number): string[] {
+  const row = db
+    .prepare<[number], { id: number; facilitators: string }>(
+      'SELECT id, facilitators FROM sessions WHERE cohort_id = ? ORDER BY id DESC LIMIT 1',
+    )
+    .get(cohortId);
+  return row
+    ? decodeJson(facilitatorsSchema, row.facilitators, `Session ${row.id}'s facilitators`)
+    : [];
 }
 
 /** A null summary is stored as SQL NULL: a session closed without a record (e.g. its pack is gone). */
@@ -58,11 +110,12 @@ export function markSessionEnded(db: Db, id: number, summary: unknown): void {
 }
 
 export function latestEndedSession(db: Db): SessionRow | undefined {
-  return db
-    .prepare<[], SessionRow>(
+  const row = db
+    .prepare<[], StoredSessionRow>(
       "SELECT * FROM sessions WHERE status = 'ended' AND summary IS NOT NULL ORDER BY id DESC LIMIT 1",
     )
     .get();
+  return row && decodeSession(row);
 }
 
 /** One ended session as the Records list shows it, from its fidelity row (no summary to parse). */

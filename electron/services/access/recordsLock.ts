@@ -145,7 +145,7 @@ export class RecordsLock {
   /** Every PIN guess, to unlock or to change the PIN, counts towards the pause after too many. */
   private async check(pin: string, wrong: MainKey): Promise<void> {
     const now = this.clock.now();
-    const guard = readSetting<PinGuard>(this.db, PIN_GUARD_SETTING) ?? FRESH_GUARD;
+    const guard = readSetting(this.db, PIN_GUARD_SETTING) ?? FRESH_GUARD;
     if (now < guard.blockedUntil) {
       throw new RejectedRequest('errors.pin.paused', {
         count: Math.ceil((guard.blockedUntil - now) / 1000),
@@ -193,7 +193,7 @@ export class RecordsLock {
   }
 
   private stored(): StoredPin | undefined {
-    return readSetting<StoredPin>(this.db, PIN_SETTING);
+    return readSetting(this.db, PIN_SETTING);
   }
 
   private async matches(pin: string): Promise<boolean> {

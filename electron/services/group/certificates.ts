@@ -4,40 +4,33 @@ import type { Db } from '../../db/database';
 import { FALLBACK_LANGUAGE } from '../../i18n';
 import { mainT, type MainT } from '../../i18n/phrases';
 import {
+  countQuizSessionsAttended,
   countQuizzesTaken,
   countSessionsAttended,
   getMember,
   listMembers,
   setMemberStanding,
 } from '../../db/queries/group';
-import { readSetting, writeSetting } from '../../db/queries/settings';
+import {
+  certificateRuleSchema,
+  DEFAULT_CERTIFICATE_RULE,
+  readSetting,
+  writeSetting,
+  type CertificateRule,
+} from '../../db/queries/settings';
 import { RejectedRequest } from '../errors';
 
-export const certificateRuleSchema = z
-  .object({ minSessions: z.number().int().min(1).max(100), requireQuizzes: z.boolean() })
-  .strict();
-export type CertificateRule = z.infer<typeof certificateRuleSchema>;
+export { certificateRuleSchema, type CertificateRule };
 
 const RULE_SETTING = 'certificate-rule';
-export const DEFAULT_RULE: CertificateRule = { minSessions: 4, requireQuizzes: true };
+export const DEFAULT_RULE: CertificateRule = DEFAULT_CERTIFICATE_RULE;
 
 export function readCertificateRule(db: Db): CertificateRule {
-  const parsed = certificateRuleSchema.safeParse(readSetting(db, RULE_SETTING));
-  return parsed.success ? parsed.data : DEFAULT_RULE;
+  return readSetting(db, RULE_SETTING) ?? DEFAULT_RULE;
 }
 
 export function writeCertificateRule(db: Db, rule: CertificateRule): void {
   writeSetting(db, RULE_SETTING, rule);
-}
-
-/** Attended sessions in which the group took a quiz: the ones a member in good standing answered. */
-function quizSessionsAttended(db: Db, memberId: number): number {
-  return db
-    .prepare<[number], { n: number }>(
-      `SELECT count(*) AS n FROM attendance a
-         WHERE a.member_id = ? AND EXISTS (SELECT 1 FROM quiz_answers q WHERE q.session_id = a.session_id)`,
-    )
-    .get(memberId)!.n;
 }
 
 /** A member's sessions before the kiosk and the counselor's own decision on their certificate. */
@@ -87,7 +80,8 @@ export function memberStandings(
   return listMembers(db, cohortId).map((member) => {
     const sessionsAttended = countSessionsAttended(db, member.id);
     const quizzesTaken = countQuizzesTaken(db, member.id);
-    const tookQuizzes = !rule.requireQuizzes || quizzesTaken >= quizSessionsAttended(db, member.id);
+    const tookQuizzes =
+      !rule.requireQuizzes || quizzesTaken >= countQuizSessionsAttended(db, member.id);
     const total = sessionsAttended + member.prior_sessions;
     const graduated = member.graduated_at_ms !== null;
     const byRule = total >= rule.minSessions && tookQuizzes;

@@ -108,7 +108,7 @@ export class SelfEntry {
   }
 
   private current(): { state: SelfEntryState; context: LiveContext } | null {
-    const state = readSetting<SelfEntryState | null>(this.db, SELF_ENTRY_SETTING) ?? null;
+    const state = readSetting(this.db, SELF_ENTRY_SETTING) ?? null;
     const context = this.live();
     if (!state || context?.sessionId !== state.sessionId) return null;
     return { state, context };

@@ -53,7 +53,7 @@ export class EditorDrafts {
       pack_key: key,
       base_id: baseId,
       images_id: draftId,
-      draft_json: JSON.stringify(draft),
+      draft,
       saved_at_ms: savedAt,
     });
     return { savedAt };
@@ -65,7 +65,7 @@ export class EditorDrafts {
     return {
       baseId: row.base_id,
       draftId: row.images_id,
-      draft: JSON.parse(row.draft_json) as Record<string, unknown>,
+      draft: row.draft,
       savedAt: row.saved_at_ms,
     };
   }

@@ -8,87 +8,43 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../core/clock';
-import { attachKey, isPlainDatabase, openEither, type RecordsKey } from '../../db/cipher';
+import {
+  backupName,
+  listBackups,
+  removeDatabaseFiles,
+  type BackupInfo,
+} from '../../db/backupFiles';
+import { isPlainDatabase, openEither, type RecordsKey } from '../../db/cipher';
 import { migrate, type Db } from '../../db/database';
 import { judgeKioskFile, type KioskFileVerdict } from '../../db/kioskFile';
+import {
+  DanglingReferencesError,
+  integrityProblems,
+  replaceAllRows,
+  useRollbackJournal,
+  vacuumInto as writeCopy,
+} from '../../db/queries/copies';
 import { phrase, type MainKey } from '../../i18n/phrases';
 import { PIN_GUARD_SETTING } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
 
-export interface BackupInfo {
-  name: string;
-  createdAt: number;
-  size: number;
-  reason: 'session-end' | 'daily' | 'manual' | 'before-restore';
-}
+export { listBackups, type BackupInfo };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const BACKUP_NAME =
-  /^kiosk-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(session-end|daily|manual|before-restore)\.sqlite3$/;
-const RESTORE_SCHEMA = 'restore_source';
 const RESTORING_PREFIX = 'restoring-';
 /** Safety copies made before a restore are kept apart from the regular backups. */
 const SAFETY_COPIES_KEPT = 5;
 
-function backupName(createdAt: number, reason: BackupInfo['reason']): string {
-  const stamp = new Date(createdAt).toISOString().replaceAll(':', '-').replace('.', '-');
-  return `kiosk-${stamp}-${reason}.sqlite3`;
-}
-
-function parseBackupName(name: string): Omit<BackupInfo, 'size'> | null {
-  const match = BACKUP_NAME.exec(name);
-  if (!match) return null;
-  const [, date, hours, minutes, seconds, millis, reason] = match;
-  const createdAt = Date.parse(`${date}T${hours}:${minutes}:${seconds}.${millis}Z`);
-  if (Number.isNaN(createdAt)) return null;
-  return { name, createdAt, reason: reason as BackupInfo['reason'] };
-}
-
-function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-function userTables(db: Db, schema: string): string[] {
-  return db
-    .prepare<[], { name: string }>(
-      `SELECT name FROM ${schema}.sqlite_schema
-       WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`,
-    )
-    .all()
-    .map((row) => row.name);
-}
-
-function integrityProblems(db: Db): string[] {
-  return (db.pragma('integrity_check') as { integrity_check: string }[])
-    .map((row) => row.integrity_check)
-    .filter((result) => result !== 'ok');
-}
-
-/** The backups in a folder, newest first; usable before any database is open (start-up recovery). */
+/**
+ * The PIN and the REDCap pseudonym secret belong to this laptop, not to a point in time: restoring
+ * must not unlock the records or give every member a new pseudonym.
+ */
 const KEPT_SETTINGS = [
   'records-pin',
   PIN_GUARD_SETTING,
   'redcap-secret',
   'recovery-sheet-printed-at',
 ] as const;
-
-export function listBackups(backupDir: string): BackupInfo[] {
-  let names: string[];
-  try {
-    names = readdirSync(backupDir);
-  } catch {
-    return [];
-  }
-  return names
-    .map(parseBackupName)
-    .filter((info) => info !== null)
-    .map((info) => ({ ...info, size: statSync(join(backupDir, info.name)).size }))
-    .sort((a, b) => b.createdAt - a.createdAt || (a.name < b.name ? 1 : -1));
-}
 
 export interface BackupOptions {
   /** How many regular backups are kept. */
@@ -111,8 +67,7 @@ export class BackupService {
   ) {
     if (!Number.isInteger(keep) || keep < 1) throw new Error('Keep at least one backup.');
     this.keep = keep;
-    this.vacuumInto =
-      vacuumInto ?? (async (target) => void this.db.prepare('VACUUM INTO ?').run(target));
+    this.vacuumInto = vacuumInto ?? (async (target) => writeCopy(this.db, target));
     this.removeLeftovers();
   }
 
@@ -175,7 +130,7 @@ export class BackupService {
       const copy = openEither(workingCopy, this.key);
       try {
         migrate(copy);
-        copy.pragma('journal_mode = DELETE');
+        useRollbackJournal(copy);
       } finally {
         copy.close();
       }
@@ -220,44 +175,13 @@ export class BackupService {
 
   /** Swaps every table's rows in one transaction, so the open connection sees all or nothing. */
   private replaceContents(workingCopy: string, key: RecordsKey | null): void {
-    this.db
-      .prepare(`ATTACH DATABASE ? AS ${RESTORE_SCHEMA} KEY ?`)
-      .run(workingCopy, attachKey(key));
     try {
-      this.db.transaction(() => {
-        // Rows reference each other across tables; checking at commit makes the order irrelevant.
-        this.db.pragma('defer_foreign_keys = ON');
-        const restored = new Set(userTables(this.db, RESTORE_SCHEMA));
-        // The PIN and the REDCap pseudonym secret belong to this laptop, not to a point in time:
-        // restoring must not unlock the records or give every member a new pseudonym.
-        const kept = this.db
-          .prepare<[], { key: string; value: string }>(
-            `SELECT key, value FROM main.settings WHERE key IN (${KEPT_SETTINGS.map(() => '?').join(', ')})`,
-          )
-          .all(...(KEPT_SETTINGS as unknown as []));
-        for (const table of userTables(this.db, 'main')) {
-          const quoted = quoteIdentifier(table);
-          this.db.exec(`DELETE FROM main.${quoted}`);
-          if (!restored.has(table)) continue;
-          const columns = (this.db.pragma(`main.table_info(${quoted})`) as { name: string }[])
-            .map((column) => quoteIdentifier(column.name))
-            .join(', ');
-          this.db.exec(
-            `INSERT INTO main.${quoted} (${columns}) SELECT ${columns} FROM ${RESTORE_SCHEMA}.${quoted}`,
-          );
-        }
-        const keep = this.db.prepare<[string, string]>(
-          'INSERT INTO main.settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        );
-        for (const row of kept) keep.run(row.key, row.value);
-        // Checked before commit so a backup with broken links is rolled back, not half-applied.
-        const dangling = this.db.pragma('main.foreign_key_check') as unknown[];
-        if (dangling.length > 0) {
-          throw new RejectedRequest('errors.backups.dangling', { count: dangling.length });
-        }
-      })();
-    } finally {
-      this.db.exec(`DETACH DATABASE ${RESTORE_SCHEMA}`);
+      replaceAllRows(this.db, workingCopy, key, KEPT_SETTINGS);
+    } catch (error) {
+      if (error instanceof DanglingReferencesError) {
+        throw new RejectedRequest('errors.backups.dangling', { count: error.count });
+      }
+      throw error;
     }
     const problems = integrityProblems(this.db);
     if (problems.length > 0) {

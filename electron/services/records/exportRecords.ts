@@ -19,7 +19,6 @@ import {
   listAllSessions,
   listAllTeamMembers,
   listMemberSessions,
-  parseSummary,
   type SessionWithCohortRow,
 } from '../../db/queries/records';
 
@@ -56,7 +55,7 @@ game_scores.csv     One row per team and scoring criterion: session_id, team, sc
 `;
 
 function sessionStart(session: SessionWithCohortRow): number {
-  return parseSummary(session)?.startedAt ?? session.created_at_ms;
+  return session.summary?.startedAt ?? session.created_at_ms;
 }
 
 function csvFile(rows: readonly CsvRow[]): Uint8Array {
@@ -67,7 +66,7 @@ export function exportAllRecordsZip(db: Db): Uint8Array {
   const sessions = listAllSessions(db);
   const sessionItems: CsvRow[] = [];
   const sessionRows: CsvRow[] = sessions.map((session) => {
-    const summary = parseSummary(session);
+    const summary = session.summary;
     summary?.items.forEach((item, index) =>
       sessionItems.push([
         session.id,
@@ -90,7 +89,7 @@ export function exportAllRecordsZip(db: Db): Uint8Array {
       session.pack_id,
       session.pack_title,
       session.pack_version,
-      (JSON.parse(session.facilitators) as string[]).join('; '),
+      session.facilitators.join('; '),
       session.time_keeper,
       isoTime(session.created_at_ms),
       isoTime(summary?.startedAt),

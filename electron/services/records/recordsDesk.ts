@@ -14,7 +14,9 @@ import { formatRecoveryKey } from '../../db/recoveryKey';
 import { listCohorts } from '../../db/queries/cohorts';
 import {
   countEndedSessions,
+  latestFacilitators,
   listEndedSessions,
+  sessionPackId,
   type EndedSessionRow,
 } from '../../db/queries/sessions';
 import { getMember } from '../../db/queries/group';
@@ -150,7 +152,7 @@ export class RecordsDesk {
       cohorts: listCohorts(this.db).map(({ id, name }) => ({ id, name })),
       certificateRule: rule,
       backups: this.backups.list(),
-      recoverySheetPrintedAt: readSetting<number>(this.db, RECOVERY_SHEET_SETTING) ?? null,
+      recoverySheetPrintedAt: readSetting(this.db, RECOVERY_SHEET_SETTING) ?? null,
       packs: this.packs.listView().packs.map((summary) => {
         const manifest = this.packs.find(summary.id)!.manifest;
         return {
@@ -200,9 +202,7 @@ export class RecordsDesk {
     pageSize: PageSize,
   ): Promise<Download> {
     this.lock.require();
-    const packId = this.db
-      .prepare<[number], { pack_id: string }>('SELECT pack_id FROM sessions WHERE id = ?')
-      .get(sessionId)?.pack_id;
+    const packId = sessionPackId(this.db, sessionId);
     // CSV columns and values are data, kept in English; the PDF is read by staff in their language.
     const language = format === 'pdf' ? this.language() : FALLBACK_LANGUAGE;
     const t = mainT(language);
@@ -370,11 +370,6 @@ export class RecordsDesk {
             { group: cohort.name, count: rule.minSessions },
           );
         }
-        const facilitators = this.db
-          .prepare<[number], { facilitators: string }>(
-            'SELECT facilitators FROM sessions WHERE cohort_id = ? ORDER BY id DESC LIMIT 1',
-          )
-          .get(cohort.id);
         return this.pdf(`${manifest.id}-certificates.pdf`, {
           document: 'certificates',
           input: {
@@ -382,7 +377,7 @@ export class RecordsDesk {
             packTitle: manifest.title,
             members: eligible.map((member) => member.name),
             dateLabel: dateLabel(now, language),
-            facilitators: facilitators ? (JSON.parse(facilitators.facilitators) as string[]) : [],
+            facilitators: latestFacilitators(this.db, cohort.id),
             pageSize: request.pageSize,
             language,
           },
@@ -423,7 +418,7 @@ export class RecordsDesk {
   /** De-identified for pooling: pseudonyms come from a secret kept on this laptop, so they stay stable. */
   async exportRedcap(): Promise<Download> {
     this.lock.require();
-    let secret = readSetting<string>(this.db, REDCAP_SECRET);
+    let secret = readSetting(this.db, REDCAP_SECRET);
     if (!secret) {
       secret = randomBytes(32).toString('hex');
       writeSetting(this.db, REDCAP_SECRET, secret);

@@ -19,7 +19,6 @@ import {
   isoTime,
   listSessionQuizAnswers,
   listTeamScores,
-  parseSummary,
   teamMemberNames,
   type QuizAnswerRow,
 } from '../../db/queries/records';
@@ -102,7 +101,7 @@ export function buildSessionReport(
 ): SessionReport {
   const session = getSession(db, sessionId);
   if (!session) throw new RejectedRequest('errors.records.noSuchSession', { sessionId });
-  const summary = parseSummary(session);
+  const summary = session.summary;
   if (!summary) {
     throw new RejectedRequest('errors.records.notEnded');
   }
@@ -133,7 +132,7 @@ export function buildSessionReport(
       packTitle: session.pack_title,
       packVersion: session.pack_version,
       cohortName: getCohort(db, session.cohort_id)?.name ?? '',
-      facilitators: JSON.parse(session.facilitators) as string[],
+      facilitators: session.facilitators,
       startedAt: summary.startedAt,
       endedAt: summary.endedAt,
       plannedMinutes: summary.plannedMinutes,

@@ -180,7 +180,7 @@ export function projectConsoleSession(
     packId: manifest.id,
     packTitle: manifest.title,
     cohortName: live.cohortName,
-    facilitators: JSON.parse(live.row.facilitators) as string[],
+    facilitators: live.row.facilitators,
     timeKeeper: live.row.time_keeper,
     phase: phaseOf(state, live.agenda),
     recovered: live.recovered,

@@ -9,7 +9,11 @@ import {
   insertCohort,
   listCohortsWithLastPack,
 } from '../../db/queries/cohorts';
-import { insertSessionEvent, listSessionEvents } from '../../db/queries/sessionEvents';
+import {
+  insertSessionEvent,
+  latestSessionEventId,
+  listSessionEvents,
+} from '../../db/queries/sessionEvents';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import {
   findLiveSession,
@@ -88,10 +92,7 @@ const VOLUME_SETTING = 'volume';
 
 /** This machine's volumes (0 to 1); full volume until the counselor sets them. */
 function readVolumes(db: Db): Volumes {
-  const stored = readSetting<Partial<Volumes>>(db, VOLUME_SETTING) ?? {};
-  const level = (value: unknown) =>
-    typeof value === 'number' && value >= 0 && value <= 1 ? value : 1;
-  return { video: level(stored.video), relaxation: level(stored.relaxation) };
+  return readSetting(db, VOLUME_SETTING) ?? { video: 1, relaxation: 1 };
 }
 
 /** Runs one session at a time: commands become events in SQLite, then state, then views. */
@@ -171,11 +172,7 @@ export class SessionService {
   }
 
   private latestEventId(): number {
-    return (
-      this.db.prepare('SELECT coalesce(max(id), 0) AS id FROM session_events').get() as {
-        id: number;
-      }
-    ).id;
+    return latestSessionEventId(this.db);
   }
 
   isLive(): boolean {
@@ -232,7 +229,7 @@ export class SessionService {
         pack_id: pack.manifest.id,
         pack_version: pack.manifest.version,
         pack_title: pack.manifest.title,
-        facilitators: '[]',
+        facilitators: [],
         time_keeper: null,
         created_at_ms: now,
         status: 'live',
@@ -398,7 +395,7 @@ export class SessionService {
 
   summaryOf(sessionId: number): SessionSummary | null {
     const row = getSession(this.db, sessionId);
-    return row?.summary ? (JSON.parse(row.summary) as SessionSummary) : null;
+    return row?.summary ?? null;
   }
 
   /** The current item's video (when a file is set up) and relaxation length, for the state machine. */
@@ -515,9 +512,15 @@ export class SessionService {
     }
     const agenda = agendaShape(pack);
     let state = initialSessionState(agenda.length);
-    const events = listSessionEvents(this.db, row.id).map(
-      (event) => JSON.parse(event.payload) as SessionEvent,
-    );
+    let events: SessionEvent[];
+    try {
+      events = listSessionEvents(this.db, row.id).map((record) => record.event);
+    } catch (error) {
+      // A log this version cannot read would replay a wrong session; its rows stay as they are.
+      this.log(`Live session ${row.id}: ${(error as Error).message} Closing it.`);
+      markSessionEnded(this.db, row.id, null);
+      return null;
+    }
     const fits = events.every((event) => !('index' in event) || event.index < agenda.length);
     if (pack.manifest.version !== row.pack_version || !fits) {
       // Replaying one pack's events against another agenda would record the wrong items.
@@ -552,7 +555,7 @@ export class SessionService {
       id: row.id,
       packTitle: row.pack_title,
       cohortName: getCohort(this.db, row.cohort_id)?.name ?? '',
-      summary: JSON.parse(row.summary) as SessionSummary,
+      summary: row.summary,
     };
   }
 

@@ -2,7 +2,9 @@
  * The live session as a fold of its events. This file is pure (no I/O, no clock): the service
  * decides which events a command produces, writes them to SQLite, then applies them here.
  */
-export type AudienceScreen = 'content' | 'black' | 'white' | 'dim';
+import type { AudienceScreen, NewSessionEvent, StoredBoard } from '../../db/sessionEventSchema';
+
+export type { AudienceScreen };
 
 export type ItemStatus = 'pending' | 'running' | 'done' | 'skipped';
 
@@ -38,14 +40,8 @@ export interface RelaxationState {
   stoppedAt: number | null;
 }
 
-/** A board the counselor put on the projector over the slide. */
-export type Board =
-  | { kind: 'flipchart'; questionId: string }
-  | { kind: 'quiz'; itemId: string }
-  | { kind: 'game' }
-  | { kind: 'practice'; startedAt: number; durationMs: number }
-  /** The current item's poll: its options, then (revealed) the hands counted and the answer. */
-  | { kind: 'poll'; revealed: boolean };
+/** A board the counselor put on the projector over the slide (its shapes: db/sessionEventSchema.ts). */
+export type Board = StoredBoard;
 
 export interface SessionState {
   startedAt: number | null;
@@ -75,31 +71,8 @@ export interface SessionState {
   cardPage: number;
 }
 
-export type SessionEvent =
-  | { type: 'started'; at: number }
-  | { type: 'item-entered'; index: number; slideIndex: number; at: number }
-  | { type: 'slide-shown'; slideIndex: number }
-  | { type: 'build-shown'; step: number }
-  | { type: 'paused'; at: number }
-  | { type: 'resumed'; at: number }
-  | { type: 'skipped'; index: number; reason: string }
-  | { type: 'unskipped'; index: number }
-  | { type: 'adapted'; index: number; reason: string | null }
-  | { type: 'screen-set'; screen: AudienceScreen }
-  | { type: 'question-shown'; id: string; answersShown: boolean; withResponses?: boolean }
-  | { type: 'question-hidden' }
-  | { type: 'ended'; at: number }
-  /** The counselor resumed the session after the kiosk was restarted; changes nothing but the record. */
-  | { type: 'restored'; at: number }
-  | { type: 'video-cued'; mediaId: string; stopAtMs: number }
-  | { type: 'video-played'; at: number; fromMs: number; stopAtMs: number }
-  | { type: 'video-paused'; positionMs: number }
-  | { type: 'relaxation-started'; at: number; durationMs: number }
-  | { type: 'relaxation-stopped'; at: number }
-  | { type: 'board-shown'; board: Board }
-  | { type: 'board-hidden' }
-  | { type: 'card-measured'; pages: number }
-  | { type: 'card-paged'; page: number };
+/** What changes the session, as the state machine makes it; its stored, versioned form is db/'s. */
+export type SessionEvent = NewSessionEvent;
 
 export function initialSessionState(itemCount: number): SessionState {
   return {

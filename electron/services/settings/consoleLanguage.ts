@@ -9,8 +9,10 @@ import { kioskLanguage, LANGUAGES, type Language } from '../../i18n';
 const CONSOLE_LANGUAGE_SETTING = 'console-language';
 
 export function readConsoleLanguage(db: Db): Language | null {
-  const stored = readSetting<unknown>(db, CONSOLE_LANGUAGE_SETTING);
-  return (LANGUAGES as unknown[]).includes(stored) ? (stored as Language) : null;
+  const stored = readSetting(db, CONSOLE_LANGUAGE_SETTING);
+  return (LANGUAGES as (string | null | undefined)[]).includes(stored)
+    ? (stored as Language)
+    : null;
 }
 
 /**

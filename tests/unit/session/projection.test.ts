@@ -123,7 +123,7 @@ function liveOf(pack: LoadedPack, events: SessionEvent[]): LiveSession {
       pack_id: pack.manifest.id,
       pack_version: pack.manifest.version,
       pack_title: pack.manifest.title,
-      facilitators: JSON.stringify([`${SECRET} Facilitator`]),
+      facilitators: [`${SECRET} Facilitator`],
       time_keeper: `${SECRET} Time keeper`,
       created_at_ms: T0,
       status: 'live',

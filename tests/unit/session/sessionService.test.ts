@@ -214,6 +214,18 @@ describe('SessionService after the second read', () => {
     expect(restarted.consoleView().lastEnded?.summary.actualMinutes).toBe(3);
   });
 
+  it('closes, rows kept, a live session whose log holds an event no schema reads', () => {
+    const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
+    start(service);
+    db.prepare(
+      'INSERT INTO session_events (session_id, at_ms, type, payload) VALUES (1, 0, \'teleported\', \'{"type":"teleported"}\')',
+    ).run();
+    const count = () => db.prepare('SELECT count(*) AS n FROM session_events').get();
+    const before = count();
+    expect(reopen().consoleView().session).toBeNull();
+    expect(count()).toEqual(before);
+  });
+
   it('never sends a revision lower than one already sent, even after reloading a shorter log', () => {
     const service = new SessionService(db, clock, packs, mediaFor(db), new GroupRecords(db, clock));
     start(service);

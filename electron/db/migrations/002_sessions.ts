@@ -1,3 +1,4 @@
+export default /* sql */ `
 -- Sessions replace the foundation's single show log: each group run has its own event log.
 DROP TABLE show_events;
 
@@ -37,3 +38,4 @@ CREATE TABLE settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL CHECK (json_valid(value))
 ) STRICT;
+`;

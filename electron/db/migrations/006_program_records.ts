@@ -1,3 +1,4 @@
+export default /* sql */ `
 -- The Program view reads years of fidelity records at once. Each ended session's summary (JSON) is
 -- also kept here as rows: the session's times and, per agenda item, what was delivered, for how
 -- long and in what order. Triggers fill them whenever a summary is written, so they cannot drift
@@ -65,3 +66,4 @@ DROP INDEX attendance_by_member;
 CREATE INDEX attendance_by_member ON attendance (member_id, session_id);
 -- Quiz answers counted per session, item and answer straight from the index, without reading rows.
 CREATE INDEX quiz_answers_by_session_item ON quiz_answers (session_id, item_id, answer, correct);
+`;

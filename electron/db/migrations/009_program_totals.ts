@@ -1,3 +1,4 @@
+export default /* sql */ `
 -- The Program view counts quiz answers per session and item, and the wrong answers chosen, over
 -- years of sessions. These totals are kept by triggers whenever an answer is written, changed or
 -- removed, so the view reads a few rows per session instead of every answer; the answers stay the
@@ -101,3 +102,4 @@ SELECT member_id, min(session_id) FROM attendance GROUP BY member_id;
 -- A session's row also holds its summary (kilobytes of JSON each): the packs that ran come from
 -- this index alone instead of a scan of every summary.
 CREATE INDEX sessions_by_pack ON sessions (pack_id, pack_title);
+`;

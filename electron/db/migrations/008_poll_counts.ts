@@ -1,3 +1,4 @@
+export default /* sql */ `
 -- A show of hands on a poll item ("Question to the room"): how many chose each option, as counted
 -- and typed by the counselor. Counts, never names.
 CREATE TABLE poll_counts (
@@ -8,3 +9,4 @@ CREATE TABLE poll_counts (
   counted_at_ms INTEGER NOT NULL,
   PRIMARY KEY (session_id, item_id, option_key)
 ) STRICT;
+`;

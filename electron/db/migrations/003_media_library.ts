@@ -1,3 +1,4 @@
+export default /* sql */ `
 -- The clinic's own media, copied into the data folder and named by content hash.
 CREATE TABLE media_files (
   sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
@@ -28,3 +29,4 @@ CREATE TABLE media_cues (
   at_ms INTEGER NOT NULL CHECK (at_ms >= 0),
   PRIMARY KEY (pack_id, media_id, cue_id)
 ) STRICT;
+`;

@@ -1,3 +1,4 @@
+export default /* sql */ `
 -- Ten years of sessions made two lookups slow, each for the same reason: a session's own row holds
 -- its whole summary, so reading a session's group or pack from it costs a page or more per session
 -- (decrypted, since the records are encrypted).
@@ -42,3 +43,4 @@ BEGIN
 END;
 
 CREATE INDEX session_records_by_cohort ON session_records (cohort_id, session_id);
+`;

@@ -1,3 +1,4 @@
+export default /* sql */ `
 -- Group records: members by first name or nickname only, attendance, flipchart, quiz answers, the game.
 CREATE TABLE members (
   id INTEGER PRIMARY KEY,
@@ -60,3 +61,4 @@ CREATE TABLE game_scores (
   points INTEGER NOT NULL CHECK (points >= 0),
   PRIMARY KEY (team_id, criterion_id)
 ) STRICT;
+`;
