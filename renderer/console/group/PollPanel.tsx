@@ -1,7 +1,7 @@
 import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { useConsoleT } from '../../shared/i18n/i18n';
-import type { RecordWrite } from './GroupPanels';
+import type { RecordWrite } from './recordWrite';
 
 /**
  * A question to the room by show of hands: the options go on the projector, the counselor types

@@ -3,13 +3,11 @@ import type { ConsoleSessionView } from '../../../electron/services/session/view
 import { Trans } from 'react-i18next';
 import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import { formatClock } from '../../shared/time';
-import {
-  FlipchartInput,
-  GamePanel,
-  ProjectorTimerButton,
-  QuizGrid,
-  type RecordWrite,
-} from '../group/GroupPanels';
+import { FlipchartInput } from '../group/FlipchartInput';
+import { GamePanel } from '../group/GamePanel';
+import { ProjectorTimerButton } from '../group/ProjectorTimerButton';
+import { QuizGrid } from '../group/QuizGrid';
+import type { RecordWrite } from '../group/recordWrite';
 import { PollPanel } from '../group/PollPanel';
 import { VideoPanel } from './VideoPanel';
 import { VolumeSlider } from './VolumeSlider';

@@ -6,7 +6,7 @@ import { useConsoleT } from '../../shared/i18n/i18n';
 import { useView } from '../../shared/useView';
 import { usePresenterKeys } from '../actions';
 import { DisplayBar } from '../displays/DisplayBar';
-import { useRecordWrite } from '../group/GroupPanels';
+import { useRecordWrite } from '../group/recordWrite';
 import { KeyHelp } from '../help/KeyHelp';
 import { RunnerView } from '../runner/RunnerView';
 import { consoleModeOf } from './consoleMode';
