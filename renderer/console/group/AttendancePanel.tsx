@@ -1,9 +1,8 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { joinList } from '../../../electron/i18n';
 import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
-import type { RecordWrite } from './recordWrite';
 import './group.css';
+import { useLiveSession } from '../session/LiveSession';
 
 /**
  * Enter and Space on a <summary> open and close its panel; without this the presenter keys (on the
@@ -14,15 +13,8 @@ function keepToggleKeys(event: KeyboardEvent<HTMLElement>) {
 }
 
 /** Check-in at the start: first names or nicknames only, new members welcomed, graduates marked. */
-export function AttendancePanel({
-  session,
-  write,
-  open,
-}: {
-  session: ConsoleSessionView;
-  write: RecordWrite;
-  open: boolean;
-}) {
+export function AttendancePanel({ open }: { open: boolean }) {
+  const { session, write } = useLiveSession();
   const t = useConsoleT('group');
   const language = useConsoleLanguage();
   const [name, setName] = useState('');

@@ -1,25 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { useConsoleT } from '../../shared/i18n/i18n';
-import type { RecordWrite } from './recordWrite';
 import './group.css';
+import { useLiveSession } from '../session/LiveSession';
 
 /** The remove button's face; its name says what it removes. */
 const REMOVE_MARK = '✕';
 
 /** The group's responses to a discussion question, typed as they come; the room sees them live. */
-export function FlipchartInput({
-  session,
-  questionId,
-  write,
-  command,
-}: {
-  session: ConsoleSessionView;
-  questionId: string;
-  write: RecordWrite;
-  command: (command: SessionCommand) => void;
-}) {
+export function FlipchartInput({ questionId }: { questionId: string }) {
+  const { session, write, command } = useLiveSession();
   const t = useConsoleT('group');
   const [text, setText] = useState('');
   const entries = session.group.flipchart[questionId] ?? [];

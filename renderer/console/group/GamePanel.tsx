@@ -1,22 +1,13 @@
 import { useState } from 'react';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import { ProjectorTimerButton } from './ProjectorTimerButton';
-import type { RecordWrite } from './recordWrite';
 import { shortList } from './shortList';
 import './group.css';
+import { useLiveSession } from '../session/LiveSession';
 
 /** Teams from those present, scenario cards dealt, the practice timer, scoring hidden from the room. */
-export function GamePanel({
-  session,
-  write,
-  command,
-}: {
-  session: ConsoleSessionView;
-  write: RecordWrite;
-  command: (command: SessionCommand) => void;
-}) {
+export function GamePanel() {
+  const { session, write, command } = useLiveSession();
   const t = useConsoleT('group');
   const language = useConsoleLanguage();
   const game = session.game;
@@ -71,8 +62,6 @@ export function GamePanel({
           </button>
         )}
         <ProjectorTimerButton
-          session={session}
-          command={command}
           startLabel={t('game.startPractice', { count: game.practiceMinutes })}
           hideLabel={t('game.hidePractice')}
         />

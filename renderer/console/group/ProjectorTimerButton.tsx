@@ -1,18 +1,14 @@
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
+import { useLiveSession } from '../session/LiveSession';
 
 /** Shows or hides the projector's countdown: the game's practice, or an item's breakout groups. */
 export function ProjectorTimerButton({
-  session,
-  command,
   startLabel,
   hideLabel,
 }: {
-  session: ConsoleSessionView;
-  command: (command: SessionCommand) => void;
   startLabel: string;
   hideLabel: string;
 }) {
+  const { session, command } = useLiveSession();
   const shown = session.board?.kind === 'practice';
   return (
     <button

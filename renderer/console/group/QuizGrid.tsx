@@ -1,11 +1,10 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';
-import type { RecordWrite } from './recordWrite';
 import { SelfEntryCheck } from './SelfEntryCheck';
 import './group.css';
+import { useAction } from '../notices/useAction';
+import { useLiveSession } from '../session/LiveSession';
 
 const api = consoleApi();
 
@@ -35,18 +34,11 @@ function answerLabel(
  * The quiz grid: members in rows, items in columns. Focus a cell and type the letter (or T/F);
  * each answer is committed at once. Reveal an item to show its result to the room (no names).
  */
-export function QuizGrid({
-  session,
-  write,
-  command,
-}: {
-  session: ConsoleSessionView;
-  write: RecordWrite;
-  command: (command: SessionCommand) => void;
-}) {
+export function QuizGrid() {
+  const { session, write, command } = useLiveSession();
   const t = useConsoleT('group');
   const quiz = session.quiz;
-  const [selfEntryError, setSelfEntryError] = useState<string | null>(null);
+  const selfEntry = useAction();
   const [handTo, setHandTo] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [pinSet, setPinSet] = useState(false);
@@ -184,22 +176,13 @@ export function QuizGrid({
       )}
       {confirming && handTo !== '' && (
         <SelfEntryCheck
-          session={session}
           memberId={Number(handTo)}
           onStart={() => {
             setConfirming(false);
-            call(api, 'selfEntry:begin', { memberId: Number(handTo) }).then(
-              () => setSelfEntryError(null),
-              (failure: Error) => setSelfEntryError(failure.message),
-            );
+            void selfEntry.run(() => call(api, 'selfEntry:begin', { memberId: Number(handTo) }));
           }}
           onCancel={() => setConfirming(false)}
         />
-      )}
-      {selfEntryError && (
-        <p className="console__error" role="alert">
-          {selfEntryError}
-        </p>
       )}
       <div className="details__buttons">
         {quiz.items.map((item) => {

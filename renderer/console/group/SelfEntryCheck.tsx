@@ -1,5 +1,5 @@
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
+import { useLiveSession } from '../session/LiveSession';
 import { shortList } from './shortList';
 import './group.css';
 
@@ -8,16 +8,15 @@ import './group.css';
  * until the records PIN is entered, and answers the counselor already typed for them are replaced.
  */
 export function SelfEntryCheck({
-  session,
   memberId,
   onStart,
   onCancel,
 }: {
-  session: ConsoleSessionView;
   memberId: number;
   onStart: () => void;
   onCancel: () => void;
 }) {
+  const { session } = useLiveSession();
   const t = useConsoleT('group');
   const language = useConsoleLanguage();
   const member = session.group.members.find((entry) => entry.id === memberId);

@@ -1,6 +1,7 @@
 import type { RequestOf } from '../../../electron/ipc/contract';
 import type { ConsoleView } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
+import type { Action } from '../notices/useAction';
 
 const api = consoleApi();
 
@@ -21,14 +22,11 @@ export type RecordWrite = <
   args: RequestOf<C>,
 ) => void;
 
-export function useRecordWrite(
-  onView: (view: ConsoleView) => void,
-  onError: (message: string) => void,
-): RecordWrite {
-  return (channel, args) => {
-    call(api, channel as 'group:addMember', args as RequestOf<'group:addMember'>).then(
-      onView,
-      (error: Error) => onError(error.message),
+/** Record writes through the session's action: a refusal goes to the console's notice area. */
+export function recordWrite(action: Action, onView: (view: ConsoleView) => void): RecordWrite {
+  return (channel, args) =>
+    void action.run(
+      () => call(api, channel as 'group:addMember', args as RequestOf<'group:addMember'>),
+      { onDone: onView },
     );
-  };
 }
