@@ -13,7 +13,7 @@ export function DisplayBar() {
   const { run } = useAction('session');
   useEffect(() => {
     const unsubscribe = api.on('displays:changed', setStatus);
-    void run(() => call(api, 'displays:status', {}), { onDone: setStatus });
+    void run(() => call(api, 'displays:status', {}), { onDone: setStatus, quiet: true });
     return unsubscribe;
   }, [run]);
   if (!status) return null;

@@ -22,7 +22,12 @@ export interface ActionOptions<T> {
   /** Runs with the value when the call succeeds. */
   onDone?: (value: T) => void;
   /** A result worth saying in the notice area (a file saved, a backup restored). */
-  doneText?: (value: T) => string;
+  doneText?: (value: T) => string | undefined;
+  /**
+   * A read (a view loaded, a list refreshed): its success says nothing and takes nothing back,
+   * so the failure of the action before it stays in sight.
+   */
+  quiet?: boolean;
   /** Words the failure for this action ("Not saved: …"); the code is kept. */
   describe?: (failure: ActionFailure) => string;
   /**
@@ -78,8 +83,8 @@ export function useAction(source?: string): Action {
         if (mounted.current) setFailure(null);
         const text = options.doneText?.(value);
         // A success takes back the failure before it; a result said earlier stays until replaced.
-        if (text === undefined) clear(slot, isError);
-        else report({ source: slot, tone: 'done', text, owner: ownId });
+        if (text !== undefined) report({ source: slot, tone: 'done', text, owner: ownId });
+        else if (!options.quiet) clear(slot, isError);
         options.onDone?.(value);
         return value;
       } catch (reason) {

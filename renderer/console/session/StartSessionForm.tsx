@@ -38,6 +38,7 @@ export function StartSessionForm({
 
   useEffect(() => {
     void run(() => call(api, 'session:setupOptions', {}), {
+      quiet: true,
       onDone: (loaded) => {
         setOptions(loaded);
         setPackId((current) => current || loaded.packs[0]?.id || '');
@@ -47,7 +48,7 @@ export function StartSessionForm({
 
   // The projector shows the chosen pack's title, calmly, until the session starts.
   useEffect(() => {
-    if (packId) void run(() => call(api, 'session:prepare', { packId }));
+    if (packId) void run(() => call(api, 'session:prepare', { packId }), { quiet: true });
   }, [packId, run]);
 
   const pack = options?.packs.find((entry) => entry.id === packId);
