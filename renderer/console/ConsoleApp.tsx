@@ -10,6 +10,8 @@ import { MediaView } from './media/MediaView';
 import { SelfEntry } from './group/SelfEntry';
 import { ConnectionBanner } from './ConnectionBanner';
 import { NoticeBanner } from './NoticeBanner';
+import { NoticeArea } from './notices/NoticeArea';
+import { NoticesProvider } from './notices/NoticesProvider';
 import { PacksView } from './packs/PacksView';
 import type { EditorRequest } from './editor/PackEditor';
 import { RecordsView } from './records/RecordsView';
@@ -22,6 +24,14 @@ type TabId = (typeof TABS)[number];
 const api = consoleApi();
 
 export function ConsoleApp() {
+  return (
+    <NoticesProvider>
+      <ConsoleFrame />
+    </NoticesProvider>
+  );
+}
+
+function ConsoleFrame() {
   const t = useConsoleT();
   const [tab, setTab] = useState<TabId>('session');
   const [language, setLanguage] = useState<Language | null>(null);
@@ -65,7 +75,6 @@ export function ConsoleApp() {
     <main className="console">
       <h1 className="visually-hidden">{t('app.heading')}</h1>
       <ConnectionBanner />
-      <NoticeBanner />
       <JobProgress />
       <header className="console__bar">
         <nav className="console__tabs" role="tablist" aria-label={t('app.tabsLabel')}>
@@ -85,6 +94,9 @@ export function ConsoleApp() {
         </nav>
         <LanguagePicker choice={language} onChoice={setLanguage} />
       </header>
+      <NoticeArea>
+        <NoticeBanner />
+      </NoticeArea>
       {tab !== 'packs' && (
         <section
           className="console__body"

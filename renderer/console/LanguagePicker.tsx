@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../electron/i18n';
 import { call, consoleApi } from '../platform/kiosk';
 import { applyConsoleLanguage, systemLanguage, useConsoleT } from '../shared/i18n/i18n';
+import { useAction } from './notices/useAction';
 
 const api = consoleApi();
 const SYSTEM = 'system';
@@ -18,15 +18,14 @@ export function LanguagePicker({
   onChoice: (choice: Language | null) => void;
 }) {
   const t = useConsoleT();
-  const [error, setError] = useState<string | null>(null);
+  const { run } = useAction();
   const choose = (value: string) => {
     const language = value === SYSTEM ? null : (value as Language);
     applyConsoleLanguage(language);
     onChoice(language);
-    call(api, 'settings:setConsoleLanguage', { language }).then(
-      () => setError(null),
-      (failure: Error) => setError(t('language.saveFailed', { message: failure.message })),
-    );
+    void run(() => call(api, 'settings:setConsoleLanguage', { language }), {
+      describe: (failure) => t('language.saveFailed', { message: failure.message }),
+    });
   };
   return (
     <div className="console__language">
@@ -43,7 +42,6 @@ export function LanguagePicker({
           ))}
         </select>
       </label>
-      {error && <span role="alert">{error}</span>}
     </div>
   );
 }

@@ -11,12 +11,12 @@ interface Revisioned {
 export function useView<V extends Revisioned>(
   fetchView: () => Promise<V>,
   subscribe: (listener: (view: V) => void) => () => void,
-): { view: V | null; receivedAt: number; error: string | null; accept: (view: V) => void } {
+): { view: V | null; receivedAt: number; error: Error | null; accept: (view: V) => void } {
   const [held, setHeld] = useState<{ view: V | null; receivedAt: number }>({
     view: null,
     receivedAt: 0,
   });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Error | null>(null);
   const accept = (next: V) =>
     setHeld((current) =>
       current.view && current.view.revision > next.revision
@@ -27,7 +27,7 @@ export function useView<V extends Revisioned>(
   useEffect(() => {
     const unsubscribe = subscribe(accept);
     fetchView().then(accept, (reason: unknown) =>
-      setError(String((reason as Error).message ?? reason)),
+      setError(reason instanceof Error ? reason : new Error(String(reason))),
     );
     return unsubscribe;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- fetch and subscribe once per mount

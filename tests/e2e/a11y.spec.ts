@@ -7,10 +7,13 @@ import { expect, test } from './support/fixtures';
 import { makeDeck } from './support/deck';
 import {
   AudiencePage,
+  checkIn,
   ConsolePage,
   DeckImportPage,
+  GamePanel,
   PackEditorPage,
   PacksPage,
+  QuizGridPanel,
 } from './support/pages';
 import { startShell } from './support/webShell';
 
@@ -155,12 +158,7 @@ async function openProjector(page: Page, url: string): Promise<AudiencePage> {
 }
 
 async function checkInMembers(console: ConsolePage) {
-  const attendance = console.page.getByTestId('attendance');
-  for (const name of MEMBERS) {
-    await attendance.getByLabel('First name or nickname').fill(name);
-    await attendance.getByRole('button', { name: 'Add and check in' }).click();
-    await expect(attendance).toContainText(name);
-  }
+  const attendance = await checkIn(console.page, MEMBERS);
   await expect(attendance).toContainText(`Attendance (${MEMBERS.length} present)`);
 }
 
@@ -424,7 +422,8 @@ test('the game, the quiz, self-entry, relaxation and the end of the session, on 
   await checkInMembers(console);
 
   await console.jumpTo(ITEM.game);
-  const game = console.page.getByTestId('game-panel');
+  const gamePanel = new GamePanel(console.page);
+  const game = gamePanel.root;
   await game.getByRole('button', { name: 'Make teams and deal cards' }).click();
   await expect(game).toContainText('Team 1');
   await game.getByRole('button', { name: /Start 5-minute practice/ }).click();
@@ -447,12 +446,12 @@ test('the game, the quiz, self-entry, relaxation and the end of the session, on 
   );
 
   await console.jumpTo(ITEM.quiz);
-  const grid = console.page.getByTestId('quiz-grid');
+  const quiz = new QuizGridPanel(console.page);
   for (const [name, keys] of Object.entries({ Alex: 'dadcb', Bea: 'dbdaa', Cruz: 'aadcf' })) {
-    await grid.locator(`[data-cell="${name}-q1"]`).focus();
+    await quiz.cell(name, 'q1').focus();
     for (const key of keys) await console.page.keyboard.press(key);
   }
-  await expect(grid.locator('[data-cell="Cruz-q5"]')).toHaveText('F');
+  await expect(quiz.cell('Cruz', 'q5')).toHaveText('F');
   await expectAccessible(console.page, 'console: quiz, grid filled');
   await console.page.getByRole('button', { name: 'Reveal Q1' }).click();
   await expect(audience.page.getByTestId('audience-quiz-result')).toContainText('depends on');

@@ -3,7 +3,7 @@ import { test as base, expect, type BrowserContext, type Locator } from '@playwr
 import { writePack } from '../helpers/packs';
 import { advance, installClocks, minutes } from './support/clock';
 import { fakeClockTest } from './support/fixtures';
-import { AudiencePage, ConsolePage } from './support/pages';
+import { AudiencePage, checkIn, ConsolePage, QuizGridPanel } from './support/pages';
 import { expectInsideSafeArea as expectSafe } from './support/safeArea';
 import { makeDataDir, startShell, type RunningShell } from './support/webShell';
 
@@ -73,22 +73,17 @@ test('typing quiz answers from paper runs on to the next member, and true/false 
   context,
 }) => {
   const { console } = await openGroupFive(context, shell);
-  const attendance = console.page.getByTestId('attendance');
-  for (const name of ['Alex', 'Bea']) {
-    await attendance.getByLabel('First name or nickname').fill(name);
-    await attendance.getByRole('button', { name: 'Add and check in' }).click();
-    await expect(attendance).toContainText(`${name}new: welcome`);
-  }
+  await checkIn(console.page, ['Alex', 'Bea'], { welcomed: true });
   await console.jumpTo(13);
-  const grid = console.page.getByTestId('quiz-grid');
-  await grid.locator('[data-cell="Alex-q1"]').focus();
+  const quiz = new QuizGridPanel(console.page);
+  await quiz.cell('Alex', 'q1').focus();
   // Two papers typed in one go: Alex d a d c t, then Bea b b d a f.
   for (const key of 'dadctbbdaf') await console.page.keyboard.press(key);
-  await expect(grid.locator('[data-cell="Alex-q5"]')).toHaveText('T');
-  await expect(grid.locator('[data-cell="Bea-q1"]')).toHaveText('B');
-  await expect(grid.locator('[data-cell="Bea-q4"]')).toHaveText('A');
-  await expect(grid.locator('[data-cell="Bea-q5"]')).toHaveText('F');
-  await expect(grid.locator('[data-cell="Bea-q5"]')).toHaveAccessibleName('Bea, question 5: F');
+  await expect(quiz.cell('Alex', 'q5')).toHaveText('T');
+  await expect(quiz.cell('Bea', 'q1')).toHaveText('B');
+  await expect(quiz.cell('Bea', 'q4')).toHaveText('A');
+  await expect(quiz.cell('Bea', 'q5')).toHaveText('F');
+  await expect(quiz.cell('Bea', 'q5')).toHaveAccessibleName('Bea, question 5: F');
 });
 
 test('after a jump and a skip the agenda times stay in order and the projected end stays honest', async ({
@@ -158,11 +153,7 @@ test('the console preview is the projector: question, flipchart, break, video, q
     await expect(preview).toHaveAttribute('data-screen', kind);
     await expect.poll(() => stage(preview)).toBe(await stage(audience.root));
   };
-  const attendance = console.page.getByTestId('attendance');
-  for (const name of ['Alex', 'Bea', 'Cruz', 'Dee']) {
-    await attendance.getByLabel('First name or nickname').fill(name);
-    await attendance.getByRole('button', { name: 'Add and check in' }).click();
-  }
+  await checkIn(console.page, ['Alex', 'Bea', 'Cruz', 'Dee']);
   await expectSame('slide');
 
   await console.jumpTo(2);

@@ -5,7 +5,7 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { storedKey } from '../helpers/recordsKey';
 import { installClocks } from './support/clock';
 import { fakeClockTest, test as realClockTest } from './support/fixtures';
-import { AudiencePage, ConsolePage } from './support/pages';
+import { AudiencePage, ConsolePage, checkIn } from './support/pages';
 import { openRecords } from './support/records';
 import { expectInsideSafeArea } from './support/safeArea';
 import { makeDataDir, startShell, type RunningShell } from './support/webShell';
@@ -36,15 +36,6 @@ async function openConsole(context: BrowserContext, shell: RunningShell, size = 
   return console;
 }
 
-async function checkIn(console: ConsolePage, names: string[]) {
-  const attendance = console.page.getByTestId('attendance');
-  for (const name of names) {
-    await attendance.getByLabel('First name or nickname').fill(name);
-    await attendance.getByRole('button', { name: 'Add and check in' }).click();
-    await expect(attendance).toContainText(name);
-  }
-}
-
 /** Every button in the notes pane lies inside it, and the pane never scrolls sideways. */
 async function expectButtonsInsideNotes(page: Page, view: string) {
   const escaping = await page.getByTestId('notes-pane').evaluate((pane) => {
@@ -71,7 +62,7 @@ test('the Reveal buttons wrap inside the notes at 1366×768 and 1280×720, and s
     const label = `${size.width}x${size.height}`;
     if (size === LAPTOPS[0]) {
       await console.start({ pack: GROUP_FIVE, group: 'Tuesday group', facilitators: ['Riley'] });
-      await checkIn(console, ['Alex', 'Bea', 'Cruz', 'Dee']);
+      await checkIn(console.page, ['Alex', 'Bea', 'Cruz', 'Dee']);
     }
     await console.jumpTo(ITEM.discussion);
     const flipchart = console.page.getByTestId('flipchart-what-is-negotiation');
@@ -368,7 +359,7 @@ realClockTest(
       window.kiosk.invoke('records:setPin', { pin: '2468', currentPin: null }),
     );
     await console.start({ pack: GROUP_FIVE, group: 'Tuesday group', facilitators: ['Riley'] });
-    await checkIn(console, ['Bea']);
+    await checkIn(console.page, ['Bea']);
     await console.jumpTo(ITEM.quiz);
     await page.getByLabel('Hand the laptop to').selectOption({ label: 'Bea' });
     await page.getByRole('button', { name: 'Start self-entry…' }).click();

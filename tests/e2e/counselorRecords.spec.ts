@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { expect } from '@playwright/test';
 import { advance, installClocks, minutes } from './support/clock';
 import { fakeClockTest } from './support/fixtures';
-import { ConsolePage } from './support/pages';
+import { checkIn, ConsolePage, QuizGridPanel } from './support/pages';
 import { openRecords, pdfText, save } from './support/records';
 
 /** Issue 13: printing and records as a counselor used to paper expects them. */
@@ -49,12 +49,7 @@ test('a graduate, sessions on paper before the kiosk and the counselor’s own d
   const console = new ConsolePage(await context.newPage());
   await console.open(shell.consoleUrl);
   await console.start({ pack: 'Projector check', group: 'Tuesday group', facilitators: ['Riley'] });
-  const attendance = console.page.getByTestId('attendance');
-  for (const name of ['Alex', 'Bea', 'Cruz', 'Dee']) {
-    await attendance.getByLabel('First name or nickname').fill(name);
-    await attendance.getByRole('button', { name: 'Add and check in' }).click();
-    await expect(attendance).toContainText(name);
-  }
+  const attendance = await checkIn(console.page, ['Alex', 'Bea', 'Cruz', 'Dee']);
   const graduating = attendance.locator('li', { hasText: 'Alex' }).getByLabel('graduating');
   await graduating.click();
   await expect(graduating).toBeChecked();
@@ -149,14 +144,12 @@ test('the REDCap dictionary comes from the pack, every option with its text, the
     group: 'Tuesday group',
     facilitators: ['Riley'],
   });
-  const attendance = console.page.getByTestId('attendance');
-  await attendance.getByLabel('First name or nickname').fill('Alex');
-  await attendance.getByRole('button', { name: 'Add and check in' }).click();
+  await checkIn(console.page, ['Alex']);
   await console.jumpTo(13);
-  const grid = console.page.getByTestId('quiz-grid');
-  await grid.locator('[data-cell="Alex-q1"]').focus();
+  const quiz = new QuizGridPanel(console.page);
+  await quiz.cell('Alex', 'q1').focus();
   await console.page.keyboard.press('b');
-  await expect(grid.locator('[data-cell="Alex-q1"]')).toHaveText('B');
+  await expect(quiz.cell('Alex', 'q1')).toHaveText('B');
   await console.endSession();
   expect(await dictionary()).toBe(before);
 });

@@ -3,7 +3,7 @@ import { test as base, expect } from '@playwright/test';
 import { writePack } from '../helpers/packs';
 import { advance, installClocks, minutes } from './support/clock';
 import { fakeClockTest, test as realClockTest } from './support/fixtures';
-import { AudiencePage, ConsolePage } from './support/pages';
+import { AudiencePage, checkIn, ConsolePage, QuizGridPanel } from './support/pages';
 import { makeDataDir, readRecords, startShell } from './support/webShell';
 import { openRecords, save } from './support/records';
 import { expectInsideSafeArea } from './support/safeArea';
@@ -78,11 +78,10 @@ test('self-entry says a PIN is needed, warns before replacing typed answers, and
     group: 'Tuesday group',
     facilitators: ['Riley'],
   });
-  const attendance = console.page.getByTestId('attendance');
-  await attendance.getByLabel('First name or nickname').fill('Bea');
-  await attendance.getByRole('button', { name: 'Add and check in' }).click();
+  await checkIn(console.page, ['Bea']);
   await console.jumpTo(13);
-  const grid = console.page.getByTestId('quiz-grid');
+  const quiz = new QuizGridPanel(console.page);
+  const grid = quiz.root;
   await console.page.getByLabel('Hand the laptop to').selectOption({ label: 'Bea' });
   await expect(grid.getByRole('note')).toContainText('Self-entry needs a records PIN');
   await expect(grid.getByRole('button', { name: 'Start self-entry…' })).toBeDisabled();
@@ -91,9 +90,9 @@ test('self-entry says a PIN is needed, warns before replacing typed answers, and
     window.kiosk.invoke('records:setPin', { pin: '2468', currentPin: null }),
   );
   await console.page.reload();
-  await grid.locator('[data-cell="Bea-q1"]').focus();
+  await quiz.cell('Bea', 'q1').focus();
   for (const key of ['a', 'b']) await console.page.keyboard.press(key);
-  await expect(grid.locator('[data-cell="Bea-q2"]')).toHaveText('B');
+  await expect(quiz.cell('Bea', 'q2')).toHaveText('B');
   await console.page.getByLabel('Hand the laptop to').selectOption({ label: 'Bea' });
   await grid.getByRole('button', { name: 'Start self-entry…' }).click();
   const check = console.page.getByRole('alertdialog', { name: 'Hand the laptop to Bea?' });
@@ -118,8 +117,8 @@ test('self-entry says a PIN is needed, warns before replacing typed answers, and
   await entry.getByLabel('Counselor PIN').fill('2468');
   await entry.getByRole('button', { name: 'Unlock' }).click();
   await expect(entry).toBeHidden();
-  await expect(grid.locator('[data-cell="Bea-q1"]')).toHaveText('C');
-  await expect(grid.locator('[data-cell="Bea-q2"]')).toHaveText('B');
+  await expect(quiz.cell('Bea', 'q1')).toHaveText('C');
+  await expect(quiz.cell('Bea', 'q2')).toHaveText('B');
 });
 
 test('a flipchart too long for one screen at the readable floor continues on a second, and Next pages through it', async ({

@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { AudiencePage, ConsolePage } from './support/pages';
+import { AudiencePage, checkIn, ConsolePage, GamePanel, QuizGridPanel } from './support/pages';
 
 const MEMBERS = ['Alex', 'Bea', 'Cruz'];
 const QUIZ_ITEM = 13;
@@ -11,12 +11,7 @@ async function startWithMembers(console: ConsolePage) {
     group: 'Thursday group',
     facilitators: ['Riley'],
   });
-  const attendance = console.page.getByTestId('attendance');
-  for (const name of MEMBERS) {
-    await attendance.getByLabel('First name or nickname').fill(name);
-    await attendance.getByRole('button', { name: 'Add and check in' }).click();
-    await expect(attendance).toContainText(`${name}new: welcome`);
-  }
+  const attendance = await checkIn(console.page, MEMBERS, { welcomed: true });
   await expect(attendance).toContainText(`Attendance (${MEMBERS.length} present)`);
 }
 
@@ -30,22 +25,22 @@ test('quiz answers entered on the grid are revealed to the room as counts, never
   await console.open(shell.consoleUrl);
   await startWithMembers(console);
   await console.jumpTo(QUIZ_ITEM);
-  const grid = console.page.getByTestId('quiz-grid');
+  const quiz = new QuizGridPanel(console.page);
 
   // Alex d a d c b (all right), Bea d b d a a, Cruz a a d c f(alse = b).
   const rows: Record<string, string> = { Alex: 'dadcb', Bea: 'dbdaa', Cruz: 'aadcf' };
   for (const [name, keys] of Object.entries(rows)) {
-    await grid.locator(`[data-cell="${name}-q1"]`).focus();
+    await quiz.cell(name, 'q1').focus();
     for (const key of keys) await console.page.keyboard.press(key);
   }
-  await expect(grid.locator('[data-cell="Cruz-q5"]')).toHaveText('F');
-  await expect(grid.locator('[data-cell="Bea-q2"]')).toHaveText('B');
+  await expect(quiz.cell('Cruz', 'q5')).toHaveText('F');
+  await expect(quiz.cell('Bea', 'q2')).toHaveText('B');
 
   // Keys inside the grid stay in the grid: arrows move between cells, Enter and N do not move the session.
-  await grid.locator('[data-cell="Alex-q1"]').focus();
+  await quiz.cell('Alex', 'q1').focus();
   for (const key of ['ArrowDown', 'ArrowRight', 'Enter', 'n', ' '])
     await console.page.keyboard.press(key);
-  await expect(grid.locator('[data-cell="Bea-q2"]')).toBeFocused();
+  await expect(quiz.cell('Bea', 'q2')).toBeFocused();
   await console.expectItem(14, 'Quiz and Feedback');
 
   await console.page.getByRole('button', { name: 'Reveal Q1' }).click();
@@ -101,7 +96,8 @@ test('the team game is scored hidden from the room, then the totals and winner a
   await console.open(shell.consoleUrl);
   await startWithMembers(console);
   await console.jumpTo(GAME_ITEM);
-  const game = console.page.getByTestId('game-panel');
+  const gamePanel = new GamePanel(console.page);
+  const game = gamePanel.root;
   await game.getByRole('button', { name: 'Make teams and deal cards' }).click();
   await expect(game).toContainText('Team 1');
   await expect(game).toContainText('Scenario No. 2');
@@ -119,8 +115,8 @@ test('the team game is scored hidden from the room, then the totals and winner a
   await score(1, 'Refused to have sex without latex');
   await score(1, 'Bonus: All team members participated in practice');
   await score(2, 'Eroticized latex products');
-  await expect(game.getByTestId('team-1-total')).toHaveText('3');
-  await expect(game.getByTestId('team-2-total')).toHaveText('1');
+  await expect(gamePanel.teamTotal(1)).toHaveText('3');
+  await expect(gamePanel.teamTotal(2)).toHaveText('1');
   expect(await audience.everything()).not.toContain('Respect for partner');
 
   await game.getByRole('button', { name: 'Reveal scores and winner' }).click();
@@ -178,7 +174,7 @@ test('a member enters their own answers with big buttons; nothing else is reacha
   await expect(entry).toBeHidden();
 
   await console.expectItem(14, 'Quiz and Feedback');
-  const grid = console.page.getByTestId('quiz-grid');
-  await expect(grid.locator('[data-cell="Bea-q1"]')).toHaveText('D');
-  await expect(grid.locator('[data-cell="Bea-q5"]')).toHaveText('F');
+  const quiz = new QuizGridPanel(console.page);
+  await expect(quiz.cell('Bea', 'q1')).toHaveText('D');
+  await expect(quiz.cell('Bea', 'q5')).toHaveText('F');
 });

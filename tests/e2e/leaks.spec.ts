@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { AudiencePage, ConsolePage } from './support/pages';
+import { AudiencePage, ConsolePage, checkIn } from './support/pages';
 
 test('a page of the kiosk’s origin without the printed console key gets no console rights', async ({
   shell,
@@ -52,10 +52,7 @@ test('starting a session for a group run before asks for the PIN once, then show
     ),
   ).toMatchObject({ ok: true });
   await console.start({ pack: 'Projector check', group: 'Tuesday group', facilitators: ['Riley'] });
-  const attendance = console.page.getByTestId('attendance');
-  await attendance.getByLabel('First name or nickname').fill('Rosalind');
-  await attendance.getByRole('button', { name: 'Add and check in' }).click();
-  await expect(attendance).toContainText('Rosalind');
+  await checkIn(console.page, ['Rosalind']);
   await console.endSession();
   await console.page.evaluate(() => window.kiosk.invoke('records:lock', {}));
 

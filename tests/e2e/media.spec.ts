@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { bindVignettesWithCaptions, expectCaptionsLoadOnProjector } from './support/captions';
-import { AudiencePage, ConsolePage } from './support/pages';
+import { AudiencePage, ConsolePage, MediaPage } from './support/pages';
 import { makeDataDir, startShell, type RunningShell } from './support/webShell';
 
 const FRAME_S = 1 / 25;
@@ -216,7 +216,7 @@ test('the media library imports a file after checking it decodes, and explains a
   const console = new ConsolePage(await context.newPage());
   await console.open(shell.consoleUrl);
   await console.page.getByRole('tab', { name: 'Media' }).click();
-  const row = console.page.locator('[data-media-id="negotiation-vignettes-video"]');
+  const row = new MediaPage(console.page).row('negotiation-vignettes-video');
   await expect(row.getByTestId('media-status')).toHaveText('Stand-in sample');
 
   await row

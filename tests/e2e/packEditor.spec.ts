@@ -3,7 +3,14 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { AudiencePage, ConsolePage, PackEditorPage, PacksPage } from './support/pages';
+import {
+  AudiencePage,
+  checkIn,
+  ConsolePage,
+  PackEditorPage,
+  PacksPage,
+  QuizGridPanel,
+} from './support/pages';
 import { makeDataDir, startShell } from './support/webShell';
 
 /** A coordinator's pack editor: build, check, save, keep versions, and run what they built. */
@@ -119,9 +126,7 @@ test('a coordinator builds a three-item pack with a quiz from scratch and runs i
   });
   await console.expectItem(1, 'Welcome');
   await audience.expectSlide(1, 'Welcome');
-  const attendance = page.getByTestId('attendance');
-  await attendance.getByLabel('First name or nickname').fill('Alex');
-  await attendance.getByRole('button', { name: 'Add and check in' }).click();
+  await checkIn(page, ['Alex']);
   await console.nextButton.click();
   await console.expectItem(2, 'Talking it through');
   await audience.expectSlide(2, 'Talking it through');
@@ -129,10 +134,10 @@ test('a coordinator builds a three-item pack with a quiz from scratch and runs i
   await expect(audience.root).toContainText('What helps you stay safe?');
 
   await console.jumpTo(2);
-  const grid = page.getByTestId('quiz-grid');
-  await grid.locator('[data-cell="Alex-q1"]').focus();
+  const quiz = new QuizGridPanel(page);
+  await quiz.cell('Alex', 'q1').focus();
   await page.keyboard.press('t');
-  await expect(grid.locator('[data-cell="Alex-q1"]')).toHaveText('T');
+  await expect(quiz.cell('Alex', 'q1')).toHaveText('T');
   await page.getByRole('button', { name: /^Reveal Q1/ }).click();
   await expect(audience.root).toContainText('Carrying supplies helps you stay safe.');
   await expect(audience.root).toContainText('True: supplies at hand.');

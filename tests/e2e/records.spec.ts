@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from './support/fixtures';
-import { ConsolePage } from './support/pages';
+import { checkIn, ConsolePage, QuizGridPanel } from './support/pages';
 import { openRecords, pdfText, save } from './support/records';
 import { makeDataDir, startShell } from './support/webShell';
 
@@ -15,19 +15,14 @@ async function runGroup(console: ConsolePage) {
     group: 'Thursday group',
     facilitators: ['Riley'],
   });
-  const attendance = console.page.getByTestId('attendance');
-  for (const name of MEMBERS) {
-    await attendance.getByLabel('First name or nickname').fill(name);
-    await attendance.getByRole('button', { name: 'Add and check in' }).click();
-    await expect(attendance).toContainText(name);
-  }
+  await checkIn(console.page, MEMBERS);
   await console.jumpTo(13);
-  const grid = console.page.getByTestId('quiz-grid');
+  const quiz = new QuizGridPanel(console.page);
   for (const [name, keys] of Object.entries({ Alex: 'dadcb', Bea: 'dbdaa', Cruz: 'aadcb' })) {
-    await grid.locator(`[data-cell="${name}-q1"]`).focus();
+    await quiz.cell(name, 'q1').focus();
     for (const key of keys) await console.page.keyboard.press(key);
   }
-  await expect(grid.locator('[data-cell="Cruz-q5"]')).toHaveText('F');
+  await expect(quiz.cell('Cruz', 'q5')).toHaveText('F');
   await console.endSession();
 }
 

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { advance, installClocks } from './support/clock';
 import { englishLeftovers } from './support/catalogWords';
 import { expect, fakeClockTest, test } from './support/fixtures';
-import { AudiencePage, ConsolePage } from './support/pages';
+import { AudiencePage, ConsolePage, checkIn } from './support/pages';
 import { openRecords, pdfText, save } from './support/records';
 
 /** Issue 18: the projector and the paper speak the pack's language, the console the counselor's. */
@@ -180,12 +180,7 @@ fakeClockTest(
     await expect(console.page.getByRole('tab', { name: 'Run session' })).toBeVisible();
     await audience.expectSlide(1, '¡Bienvenidos!');
     await expectSpanishProjector(audience, 'first slide');
-    const attendance = console.page.getByTestId('attendance');
-    for (const name of MEMBERS) {
-      await attendance.getByLabel('First name or nickname').fill(name);
-      await attendance.getByRole('button', { name: 'Add and check in' }).click();
-      await expect(attendance).toContainText(name);
-    }
+    const attendance = await checkIn(console.page, MEMBERS);
     await attendance.locator('li', { hasText: 'Begoña' }).getByLabel('graduating').click();
 
     await console.jumpTo(ITEM.question);
@@ -312,10 +307,7 @@ test('the Spanish projector and self-entry are accessible', async ({ shell, cont
     window.kiosk.invoke('records:setPin', { pin: '2468', currentPin: null }),
   );
   await console.start({ pack: PACK, group: 'Grupo del jueves', facilitators: ['Rosa'] });
-  const attendance = console.page.getByTestId('attendance');
-  await attendance.getByLabel('First name or nickname').fill('Begoña');
-  await attendance.getByRole('button', { name: 'Add and check in' }).click();
-  await expect(attendance).toContainText('Begoña');
+  await checkIn(console.page, ['Begoña']);
   await audience.expectSlide(1, '¡Bienvenidos!');
   await expectAccessible(audience.page, 'the Spanish projector: a slide');
   await console.jumpTo(ITEM.break);

@@ -3,7 +3,14 @@ import type { BrowserContext, Locator, Page, TestInfo } from '@playwright/test';
 import { parse } from 'yaml';
 import { blockingViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
-import { AudiencePage, ConsolePage } from './support/pages';
+import {
+  AudiencePage,
+  checkIn,
+  ConsolePage,
+  GamePanel,
+  QuizGridPanel,
+  type AttendanceWords,
+} from './support/pages';
 import type { RunningShell } from './support/webShell';
 
 /**
@@ -164,13 +171,17 @@ async function startInSpanish(
   return console.page.locator('.runner');
 }
 
-async function checkIn(console: ConsolePage, names: string[]) {
-  const attendance = console.page.getByTestId('attendance');
-  for (const name of names) {
-    await attendance.getByLabel('Nombre o apodo').fill(name);
-    await attendance.getByRole('button', { name: 'Agregar y marcar presente' }).click();
-    await expect(attendance).toContainText(`${name}nuevo(a): bienvenida`);
-  }
+const ATTENDANCE_SPANISH: AttendanceWords = {
+  name: 'Nombre o apodo',
+  add: 'Agregar y marcar presente',
+  welcome: 'nuevo(a): bienvenida',
+};
+
+async function checkInSpanish(console: ConsolePage, names: string[]) {
+  const attendance = await checkIn(console.page, names, {
+    welcomed: true,
+    words: ATTENDANCE_SPANISH,
+  });
   await expect(attendance).toContainText(`Asistencia (${names.length} presentes)`);
   return attendance;
 }
@@ -269,7 +280,7 @@ test('a Spanish console runs the Spanish pack: runner, attendance, flipchart and
   );
   await expect(console.nextItem).toContainText('4 min · conversación');
 
-  const attendance = await checkIn(console, members);
+  const attendance = await checkInSpanish(console, members);
   await attendance.locator('li', { hasText: 'Begoña' }).getByLabel('se gradúa').click();
   await expect(attendance).toContainText('Se gradúan hoy: Begoña');
   await expect(attendance.locator('li', { hasText: 'Íñigo' })).toContainText(
@@ -304,15 +315,16 @@ test('a Spanish console runs the Spanish pack: runner, attendance, flipchart and
 
   // The quiz grid: a true/false item in Spanish takes the letter it shows (S or N for sí, no).
   await console.jumpTo(MUESTRA.quiz);
-  const grid = console.page.getByTestId('quiz-grid');
+  const quiz = new QuizGridPanel(console.page);
+  const grid = quiz.root;
   await expect(grid).toContainText('Respuestas del cuestionario');
-  await grid.locator('[data-cell="Begoña-p1"]').focus();
+  await quiz.cell('Begoña', 'p1').focus();
   for (const key of ['b', 'n']) await console.page.keyboard.press(key);
-  await grid.locator('[data-cell="Íñigo-p1"]').focus();
+  await quiz.cell('Íñigo', 'p1').focus();
   for (const key of ['a', 's']) await console.page.keyboard.press(key);
-  await expect(grid.locator('[data-cell="Begoña-p2"]')).toHaveText('N');
-  await expect(grid.locator('[data-cell="Íñigo-p2"]')).toHaveText('S');
-  await expect(grid.locator('[data-cell="Íñigo-p2"]')).toHaveAccessibleName('Íñigo, pregunta 2: S');
+  await expect(quiz.cell('Begoña', 'p2')).toHaveText('N');
+  await expect(quiz.cell('Íñigo', 'p2')).toHaveText('S');
+  await expect(quiz.cell('Íñigo', 'p2')).toHaveAccessibleName('Íñigo, pregunta 2: S');
   await expect(grid.getByRole('columnheader', { name: 'P1' })).toBeVisible();
   await grid.getByLabel('Entregar la computadora a').selectOption({ label: 'Begoña' });
   await expect(grid).toContainText('hace falta un PIN de los registros');
@@ -339,7 +351,7 @@ test('a Spanish console runs Group Five: video, team game, relaxation', async ({
   });
   const members = ['Alba', 'Beto', 'Cruz', 'Dani'];
   const exclude = [...packWords(GROUP_FIVE.id), ...members, 'Grupo del jueves', 'Rosa'];
-  await checkIn(console, members);
+  await checkInSpanish(console, members);
 
   // The vignettes video: its controls, what Next will do, and where it stops.
   await console.jumpTo(FIVE.video);
@@ -366,7 +378,8 @@ test('a Spanish console runs Group Five: video, team game, relaxation', async ({
 
   // The team game's score sheet, which the room never sees.
   await console.jumpTo(FIVE.game);
-  const game = console.page.getByTestId('game-panel');
+  const gamePanel = new GamePanel(console.page);
+  const game = gamePanel.root;
   await game.getByRole('button', { name: 'Formar equipos y repartir tarjetas' }).click();
   await expect(game.getByRole('columnheader', { name: /^Equipo 1/ })).toBeVisible();
   const firstBox = game.getByRole('checkbox', { name: /^Equipo 1: / }).first();

@@ -2,29 +2,28 @@ import { useEffect, useState } from 'react';
 import type { DisplayStatusView } from '../../../electron/services/displays';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';
+import { useAction } from '../notices/useAction';
 
 const api = consoleApi();
 
 /** Where the audience is, what to do when the projector comes and goes, and "identify screens". */
-export function DisplayBar({ onError }: { onError: (message: string) => void }) {
+export function DisplayBar() {
   const t = useConsoleT();
   const [status, setStatus] = useState<DisplayStatusView | null>(null);
+  const { run } = useAction('session');
   useEffect(() => {
     const unsubscribe = api.on('displays:changed', setStatus);
-    call(api, 'displays:status', {}).then(setStatus, (error: Error) => onError(error.message));
+    void run(() => call(api, 'displays:status', {}), { onDone: setStatus, quiet: true });
     return unsubscribe;
-  }, [onError]);
+  }, [run]);
   if (!status) return null;
 
   const label = (id: number | null) =>
     status.displays.find((display) => display.id === id)?.label ?? t('displays.theDisplay');
-  const act = (request: Promise<unknown>) =>
-    request.then(
-      () => undefined,
-      (error: Error) => onError(error.message),
-    );
+  const act = (request: () => Promise<DisplayStatusView>) =>
+    void run(request, { onDone: setStatus });
   const moveTo = (displayId: number) =>
-    act(call(api, 'displays:moveAudience', { displayId }).then(setStatus));
+    act(() => call(api, 'displays:moveAudience', { displayId }));
   const consoleDisplay = status.displays.find((display) => display.isConsole);
 
   return (
@@ -44,7 +43,7 @@ export function DisplayBar({ onError }: { onError: (message: string) => void }) 
             <button
               type="button"
               className="primary"
-              onClick={() => act(call(api, 'displays:audienceAsWindow', {}).then(setStatus))}
+              onClick={() => act(() => call(api, 'displays:audienceAsWindow', {}))}
             >
               {t('displays.showAgain')}
             </button>
@@ -69,13 +68,13 @@ export function DisplayBar({ onError }: { onError: (message: string) => void }) 
           <span>{t('displays.fullScreenOn', { display: label(status.displayId) })}</span>
           <button
             type="button"
-            onClick={() => act(call(api, 'displays:audienceAsWindow', {}).then(setStatus))}
+            onClick={() => act(() => call(api, 'displays:audienceAsWindow', {}))}
           >
             {t('displays.showAsWindow')}
           </button>
         </>
       )}
-      <button type="button" onClick={() => act(call(api, 'displays:identify', {}))}>
+      <button type="button" onClick={() => void run(() => call(api, 'displays:identify', {}))}>
         {t('displays.identify')}
       </button>
     </div>

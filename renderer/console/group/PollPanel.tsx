@@ -1,7 +1,5 @@
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { useConsoleT } from '../../shared/i18n/i18n';
-import type { RecordWrite } from './GroupPanels';
+import { useLiveSession } from '../session/LiveSession';
 
 /**
  * A question to the room by show of hands: the options go on the projector, the counselor types
@@ -10,15 +8,8 @@ import type { RecordWrite } from './GroupPanels';
 /** Beside an option that is one of the answers (the console only). */
 const ANSWER_MARK = ' ✓';
 
-export function PollPanel({
-  session,
-  write,
-  command,
-}: {
-  session: ConsoleSessionView;
-  write: RecordWrite;
-  command: (command: SessionCommand) => void;
-}) {
+export function PollPanel() {
+  const { session, write, command } = useLiveSession();
   const t = useConsoleT('group');
   const poll = session.current?.poll;
   const item = session.state.current === null ? null : session.agenda[session.state.current];

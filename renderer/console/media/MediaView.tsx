@@ -5,6 +5,7 @@ import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { formatFileSize } from '../../shared/i18n/format';
 import { formatDuration } from '../../shared/time';
+import { useAction } from '../notices/useAction';
 import { importMediaFile } from './importMedia';
 import './media.css';
 
@@ -20,20 +21,22 @@ const SOURCE_KEY = {
 export function MediaView() {
   const t = useConsoleT('media');
   const [library, setLibrary] = useState<MediaLibraryView | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const refresh = useCallback(() => call(api, 'media:library', {}).then(setLibrary), []);
+  const action = useAction('media');
+  const { run: runAction } = action;
+  const refresh = useCallback(
+    () => runAction(() => call(api, 'media:library', {}), { onDone: setLibrary, quiet: true }),
+    [runAction],
+  );
 
   useEffect(() => {
-    refresh().catch((error: Error) => setMessage({ text: error.message, error: true }));
+    void refresh();
   }, [refresh]);
 
+  /** A media change; what it says (an import's result) or its failure goes to the notice area. */
   const run = async (work: () => Promise<unknown>) => {
-    try {
-      const result = await work();
-      setMessage(typeof result === 'string' ? { text: result, error: false } : null);
-    } catch (error) {
-      setMessage({ text: (error as Error).message, error: true });
-    }
+    await runAction(work, {
+      doneText: (result) => (typeof result === 'string' ? result : undefined),
+    });
     await refresh();
   };
 
@@ -42,16 +45,6 @@ export function MediaView() {
     <div className="media-view">
       <h2>{t('view.heading')}</h2>
       <p className="runner__muted">{t('view.intro')}</p>
-      {message && (
-        <p
-          className={
-            message.error ? 'import-status import-status--error' : 'import-status import-status--ok'
-          }
-          role={message.error ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      )}
       {library.packs.map((pack) => (
         <section key={pack.packId} aria-label={pack.title}>
           <h3>{pack.title}</h3>

@@ -6,6 +6,7 @@ import type {
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { MemberStandingList } from './MemberStandingList';
+import type { RecordsRun } from './useRecordsAction';
 
 const api = consoleApi();
 
@@ -16,11 +17,11 @@ const api = consoleApi();
 export function CohortStandings({
   cohortId,
   rule,
-  onError,
+  run,
 }: {
   cohortId: number;
   rule: CertificateRule;
-  onError: (error: Error) => void;
+  run: RecordsRun;
 }) {
   const t = useConsoleT('records');
   const [loaded, setLoaded] = useState<{ cohortId: number; members: MemberStanding[] } | null>(
@@ -28,13 +29,16 @@ export function CohortStandings({
   );
   useEffect(() => {
     let current = true;
-    call(api, 'records:standings', { cohortId }).then((members) => {
-      if (current) setLoaded({ cohortId, members });
-    }, onError);
+    void run(() => call(api, 'records:standings', { cohortId }), {
+      quiet: true,
+      onDone: (members) => {
+        if (current) setLoaded({ cohortId, members });
+      },
+    });
     return () => {
       current = false;
     };
-  }, [cohortId, rule, onError]);
+  }, [cohortId, rule, run]);
 
   if (loaded?.cohortId !== cohortId)
     return <p className="runner__muted">{t('standing.loading')}</p>;

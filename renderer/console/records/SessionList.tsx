@@ -6,6 +6,7 @@ import { formatShortDate } from '../../shared/i18n/format';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { formatClock } from '../../shared/time';
 import type { PageSize } from './PaperSelect';
+import type { RecordsRun } from './useRecordsAction';
 
 const api = consoleApi();
 const REPORT_FORMATS = ['pdf', 'csv'] as const;
@@ -19,13 +20,13 @@ export function SessionList({
   total,
   pageSize,
   onFile,
-  onError,
+  run,
 }: {
   newest: readonly EndedSessionRow[];
   total: number;
   pageSize: PageSize;
-  onFile: (request: () => Promise<Download>) => void;
-  onError: (error: Error) => void;
+  onFile: (request: () => Promise<Download>) => unknown;
+  run: RecordsRun;
 }) {
   const t = useConsoleT('records');
   // Earlier pages belong to the overview they were read after: a refreshed one starts again.
@@ -37,12 +38,11 @@ export function SessionList({
     const oldest = sessions.at(-1);
     if (!oldest) return;
     setLoading(true);
-    call(api, 'records:sessions', { beforeId: oldest.id })
-      .then(
-        (page) => setEarlier({ after: newest, rows: [...sessions.slice(newest.length), ...page] }),
-        onError,
-      )
-      .finally(() => setLoading(false));
+    void run(() => call(api, 'records:sessions', { beforeId: oldest.id }), {
+      quiet: true,
+      onDone: (page) =>
+        setEarlier({ after: newest, rows: [...sessions.slice(newest.length), ...page] }),
+    }).finally(() => setLoading(false));
   };
   const report = (sessionId: number, format: (typeof REPORT_FORMATS)[number]) =>
     onFile(() => call(api, 'records:sessionReport', { sessionId, format, pageSize }));

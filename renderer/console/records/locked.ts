@@ -1,5 +1,4 @@
-import { KioskCallError } from '../../platform/kiosk';
+import type { ActionFailure } from '../notices/useAction';
 
 /** Main refused because the records locked meanwhile (idle, or locked from another window). */
-export const isRecordsLocked = (error: Error): boolean =>
-  error instanceof KioskCallError && error.code === 'locked';
+export const isRecordsLocked = (failure: ActionFailure): boolean => failure.code === 'locked';

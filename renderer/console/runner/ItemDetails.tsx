@@ -1,34 +1,25 @@
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { Trans } from 'react-i18next';
 import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import { formatClock } from '../../shared/time';
-import {
-  FlipchartInput,
-  GamePanel,
-  ProjectorTimerButton,
-  QuizGrid,
-  type RecordWrite,
-} from '../group/GroupPanels';
+import { FlipchartInput } from '../group/FlipchartInput';
+import { GamePanel } from '../group/GamePanel';
+import { ProjectorTimerButton } from '../group/ProjectorTimerButton';
+import { QuizGrid } from '../group/QuizGrid';
+import { useLiveSession } from '../session/LiveSession';
 import { PollPanel } from '../group/PollPanel';
 import { VideoPanel } from './VideoPanel';
 import { VolumeSlider } from './VolumeSlider';
 
 /** What the counselor needs for the current item: notes, instructions, cues, questions and answers. */
 export function ItemDetails({
-  session,
   breakBackAt,
   now,
-  command,
-  write,
 }: {
-  write: RecordWrite;
-  session: ConsoleSessionView;
   /** When the current item is the break: when the group is due back. */
   breakBackAt: number | null;
   now: number;
-  command: (command: SessionCommand) => void;
 }) {
+  const { session, command } = useLiveSession();
   const t = useConsoleT('runner');
   const language = useConsoleLanguage();
   const details = session.current;
@@ -135,14 +126,7 @@ export function ItemDetails({
                 </ul>
               </div>
             )}
-            {question.flipchart && (
-              <FlipchartInput
-                session={session}
-                questionId={question.id}
-                write={write}
-                command={command}
-              />
-            )}
+            {question.flipchart && <FlipchartInput questionId={question.id} />}
             <div className="details__buttons">
               <button
                 type="button"
@@ -196,8 +180,6 @@ export function ItemDetails({
             <p>{t('details.reportBack', { text: details.breakout.reportBack })}</p>
           )}
           <ProjectorTimerButton
-            session={session}
-            command={command}
             startLabel={t('details.startBreakout', { count: details.breakout.minutes })}
             hideLabel={t('details.hideBreakout')}
           />
@@ -246,7 +228,7 @@ export function ItemDetails({
           />
         </div>
       )}
-      <PollPanel session={session} write={write} command={command} />
+      <PollPanel />
       {details.quiz && (
         <div className="details__block">
           <h3>{t('details.answerKey', { title: details.quiz.title })}</h3>
@@ -267,8 +249,8 @@ export function ItemDetails({
           </ol>
         </div>
       )}
-      {item.kind === 'quiz' && <QuizGrid session={session} write={write} command={command} />}
-      {item.kind === 'game' && <GamePanel session={session} write={write} command={command} />}
+      {item.kind === 'quiz' && <QuizGrid />}
+      {item.kind === 'game' && <GamePanel />}
       {details.game && (
         <div className="details__block">
           <h3>{details.game.title}</h3>

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
 import { computeSchedule } from '../../../electron/services/session/schedule';
 import { relaxationActive } from '../../../electron/services/session/sessionState';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { ProjectorStage } from '../../shared/projector/ProjectorScreen';
 import { SlideFrame } from '../../shared/SlideFrame';
 import { useServerNow } from '../../shared/time';
 import { AgendaList } from './AgendaList';
-import { AttendancePanel, type RecordWrite } from '../group/GroupPanels';
+import { AttendancePanel } from '../group/AttendancePanel';
+import { usePendingSlideNumber } from '../keys/PresenterKeys';
+import { useLiveSession } from '../session/LiveSession';
 import { ItemDetails } from './ItemDetails';
 import { useKeyTitles } from './keyTitle';
 import { RelaxationMode } from './RelaxationMode';
@@ -32,23 +32,9 @@ const PROJECTOR_LABEL = {
 } as const;
 
 /** The live session: time, agenda, what the room sees, and everything the counselor needs to say. */
-export function RunnerView({
-  session,
-  serverNow,
-  receivedAt,
-  pendingNumber,
-  command,
-  write,
-  onHelp,
-}: {
-  session: ConsoleSessionView;
-  serverNow: number;
-  receivedAt: number;
-  pendingNumber: string;
-  command: (command: SessionCommand) => void;
-  write: RecordWrite;
-  onHelp: () => void;
-}) {
+export function RunnerView({ onHelp }: { onHelp: () => void }) {
+  const { session, serverNow, receivedAt, command } = useLiveSession();
+  const pendingNumber = usePendingSlideNumber();
   const t = useConsoleT('runner');
   const keyTitles = useKeyTitles();
   const now = useServerNow(serverNow, receivedAt);
@@ -218,17 +204,12 @@ export function RunnerView({
         data-testid="notes-pane"
       >
         <ItemDetails
-          session={session}
           now={now}
           breakBackAt={
             current?.kind === 'break' && schedule.current ? now + schedule.current.leftMs : null
           }
-          command={command}
-          write={write}
         />
-        {!session.rehearsal && (
-          <AttendancePanel session={session} write={write} open={current?.kind === 'opening'} />
-        )}
+        {!session.rehearsal && <AttendancePanel open={current?.kind === 'opening'} />}
         <section className="runner__next" aria-label={t('runner.upNext')}>
           <h3>{t('runner.nextSlide')}</h3>
           {session.nextSlide ? (
@@ -273,8 +254,6 @@ export function RunnerView({
       )}
       {sorterOpen && (
         <SlideSorter
-          session={session}
-          command={command}
           onClose={() => {
             setSorterOpen(false);
             sorterButton.current?.focus();

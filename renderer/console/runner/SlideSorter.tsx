@@ -1,24 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
-import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { keyLabel } from '../../../electron/shell/keyBindings';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { SlideFrame } from '../../shared/SlideFrame';
+import { usePresenterKeysSuspended } from '../keys/PresenterKeys';
+import { useLiveSession } from '../session/LiveSession';
 
 /**
  * Thumbnails of the current item's slides, or of the whole pack by agenda item, to jump to one
  * by sight, as in PowerPoint's slide sorter. Thumbnails show each slide fully built (the console
  * only); the room sees a slide's builds one at a time as before.
  */
-export function SlideSorter({
-  session,
-  command,
-  onClose,
-}: {
-  session: ConsoleSessionView;
-  command: (command: SessionCommand) => void;
-  onClose: () => void;
-}) {
+export function SlideSorter({ onClose }: { onClose: () => void }) {
+  const { session, command } = useLiveSession();
+  // While it is open, keys belong to the sorter, not to the presenter keys.
+  usePresenterKeysSuspended();
   const t = useConsoleT('runner');
   const [scope, setScope] = useState<'item' | 'pack'>('item');
   const dialog = useRef<HTMLDivElement>(null);
@@ -40,8 +35,6 @@ export function SlideSorter({
       className="dialog-page"
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
-        // While it is open, keys belong to the sorter, not to the presenter keys on the window.
-        if (event.key !== 'Tab') event.stopPropagation();
       }}
     >
       <div

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';
+import { useAction } from '../notices/useAction';
 
 const api = consoleApi();
 
@@ -14,7 +14,7 @@ export function VolumeSlider({
   level: number;
 }) {
   const t = useConsoleT('runner');
-  const [error, setError] = useState<string | null>(null);
+  const { run } = useAction();
   const label = kind === 'video' ? t('volume.video') : t('volume.relaxation');
   const percent = t('volume.level', { level: Math.round(level * 100) / 100 });
   return (
@@ -28,17 +28,12 @@ export function VolumeSlider({
         value={Math.round(level * 100)}
         aria-valuetext={percent}
         onChange={(event) =>
-          call(api, 'settings:setVolume', {
-            kind,
-            level: Number(event.target.value) / 100,
-          }).then(
-            () => setError(null),
-            (failure: Error) => setError(failure.message),
+          void run(() =>
+            call(api, 'settings:setVolume', { kind, level: Number(event.target.value) / 100 }),
           )
         }
       />
       <output>{percent}</output>
-      {error && <span role="alert">{error}</span>}
     </label>
   );
 }

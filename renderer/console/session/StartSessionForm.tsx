@@ -4,6 +4,7 @@ import type { SetupOptions } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import { PinInput } from '../../shared/PinInput';
+import { useAction } from '../notices/useAction';
 import { formatClock, useTick } from '../../shared/time';
 
 const api = consoleApi();
@@ -15,13 +16,11 @@ const api = consoleApi();
 export function StartSessionForm({
   onStart,
   onRehearse,
-  onError,
   pinPrompt,
 }: {
   onStart: (request: RequestOf<'session:start'>) => void;
   /** Page through the pack on both screens without starting a session or writing a record. */
   onRehearse: (packId: string) => void;
-  onError: (message: string) => void;
   /** Main's reason for wanting the PIN, once it has refused to open a group's roster without it. */
   pinPrompt: string | null;
 }) {
@@ -35,21 +34,22 @@ export function StartSessionForm({
   const [timeKeeper, setTimeKeeper] = useState('');
   const [pin, setPin] = useState('');
 
+  const { run } = useAction('session');
+
   useEffect(() => {
-    call(api, 'session:setupOptions', {}).then(
-      (loaded) => {
+    void run(() => call(api, 'session:setupOptions', {}), {
+      quiet: true,
+      onDone: (loaded) => {
         setOptions(loaded);
         setPackId((current) => current || loaded.packs[0]?.id || '');
       },
-      (error: Error) => onError(error.message),
-    );
-  }, [onError]);
+    });
+  }, [run]);
 
   // The projector shows the chosen pack's title, calmly, until the session starts.
   useEffect(() => {
-    if (packId)
-      call(api, 'session:prepare', { packId }).catch((error: Error) => onError(error.message));
-  }, [packId, onError]);
+    if (packId) void run(() => call(api, 'session:prepare', { packId }), { quiet: true });
+  }, [packId, run]);
 
   const pack = options?.packs.find((entry) => entry.id === packId);
   /** A group run before brings back the pack it ran last, when that pack is still installed. */

@@ -33,8 +33,11 @@ export class ConsolePage {
   readonly previousButton: Locator;
   readonly nextItem: Locator;
   readonly summary: Locator;
+  /** The console's one notice area: what actions said (failures as alerts, results as statuses). */
+  readonly notices: Locator;
 
   constructor(readonly page: Page) {
+    this.notices = page.getByTestId('notice-area');
     this.currentItem = page.getByTestId('current-item');
     this.slidePosition = page.getByTestId('slide-position');
     this.projectorStatus = page.getByTestId('projector-status');
@@ -112,6 +115,146 @@ export class ConsolePage {
       .getByRole('button', { name: 'End session' })
       .click();
     await expect(this.summary).toBeVisible();
+  }
+}
+
+/** The words of the attendance panel's add form, in the console's language. */
+export interface AttendanceWords {
+  name: string;
+  add: string;
+  /** Beside a member at their first session. */
+  welcome: string;
+}
+
+export const ATTENDANCE_ENGLISH: AttendanceWords = {
+  name: 'First name or nickname',
+  add: 'Add and check in',
+  welcome: 'new: welcome',
+};
+
+/** The runner's attendance panel (check-in at the start). */
+export class AttendancePanel {
+  readonly root: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly words: AttendanceWords = ATTENDANCE_ENGLISH,
+  ) {
+    this.root = page.getByTestId('attendance');
+  }
+
+  member(name: string): Locator {
+    return this.root.locator('li', { hasText: name });
+  }
+
+  /**
+   * Adds and checks in new members one at a time, each listed (and, with `welcomed`, marked new)
+   * before the next is typed.
+   */
+  async checkIn(names: readonly string[], options: { welcomed?: boolean } = {}) {
+    for (const name of names) {
+      await this.root.getByLabel(this.words.name).fill(name);
+      await this.root.getByRole('button', { name: this.words.add }).click();
+      await expect(this.root).toContainText(
+        options.welcomed ? `${name}${this.words.welcome}` : name,
+      );
+    }
+  }
+}
+
+/** The one check-in helper: new members added and checked in; returns the attendance panel. */
+export async function checkIn(
+  page: Page,
+  names: readonly string[],
+  options: { welcomed?: boolean; words?: AttendanceWords } = {},
+): Promise<Locator> {
+  const attendance = new AttendancePanel(page, options.words);
+  await attendance.checkIn(names, options);
+  return attendance.root;
+}
+
+/** The quiz grid of a quiz item: members in rows, questions in columns. */
+export class QuizGridPanel {
+  readonly root: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('quiz-grid');
+  }
+
+  /** A member's answer cell for one quiz item ("Alex", "q1"). */
+  cell(member: string, itemId: string): Locator {
+    return this.root.locator(`[data-cell="${member}-${itemId}"]`);
+  }
+
+  /** Types an answer into a member's cell, as the counselor does. */
+  async answer(member: string, itemId: string, key: string) {
+    await this.cell(member, itemId).focus();
+    await this.page.keyboard.press(key);
+  }
+}
+
+/** The team game's panel: teams, the score sheet and the totals. */
+export class GamePanel {
+  readonly root: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('game-panel');
+  }
+
+  teamTotal(number: number): Locator {
+    return this.root.getByTestId(`team-${number}-total`);
+  }
+}
+
+/** The Records tab, behind the counselor PIN. */
+export class RecordsPage {
+  readonly tab: Locator;
+  readonly gate: Locator;
+  readonly heading: Locator;
+  readonly sessionRows: Locator;
+
+  constructor(readonly page: Page) {
+    this.tab = page.getByRole('tab', { name: 'Records' });
+    this.gate = page.getByRole('form', { name: /PIN|locked/ });
+    this.heading = page.getByRole('heading', { name: 'Records', exact: true });
+    this.sessionRows = page.locator('#panel-records tr[data-session-id]');
+  }
+
+  /** Opens the tab, setting the PIN on first use or unlocking with it when locked. */
+  async open(pin = '2468') {
+    await this.tab.click();
+    await expect(this.gate.or(this.heading)).toBeVisible();
+    if (await this.gate.getByLabel('New PIN (4 to 8 digits)').isVisible()) {
+      await this.gate.getByLabel('New PIN (4 to 8 digits)').fill(pin);
+      await this.gate.getByLabel('The same PIN again').fill(pin);
+      await this.gate.getByRole('button', { name: 'Set PIN' }).click();
+    } else if (await this.gate.getByLabel('Counselor PIN').isVisible()) {
+      await this.gate.getByLabel('Counselor PIN').fill(pin);
+      await this.gate.getByRole('button', { name: 'Unlock' }).click();
+    }
+    await expect(this.heading).toBeVisible();
+  }
+
+  backup(name: string): Locator {
+    return this.page.locator(`[data-backup="${name}"]`);
+  }
+}
+
+/** The Media tab: each pack's media, bound to the clinic's files. */
+export class MediaPage {
+  readonly tab: Locator;
+
+  constructor(readonly page: Page) {
+    this.tab = page.getByRole('tab', { name: 'Media' });
+  }
+
+  async open() {
+    await this.tab.click();
+    await expect(this.page.getByRole('heading', { level: 2 })).toBeVisible();
+  }
+
+  row(mediaId: string): Locator {
+    return this.page.locator(`[data-media-id="${mediaId}"]`);
   }
 }
 

@@ -1,15 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChartFigure } from '../../../../electron/services/program/charts';
 import type {
   ChartBlock,
   ProgramView as ProgramViewData,
 } from '../../../../electron/services/program/programView';
-import type { Download } from '../../../../electron/services/records/recordsDesk';
 import { call, consoleApi } from '../../../platform/kiosk';
 import { formatNumber } from '../../../shared/i18n/format';
 import { useConsoleT } from '../../../shared/i18n/i18n';
-import { saveDownload } from '../download';
-import { isRecordsLocked } from '../locked';
+import { useRecordsAction } from '../useRecordsAction';
 import { PaperSelect, type PageSize } from '../PaperSelect';
 import './program.css';
 
@@ -142,13 +140,7 @@ function Block({ block, onFigures }: { block: ChartBlock; onFigures: () => void 
  * The program at a glance: fidelity, attendance and quiz trends across the sessions of a date
  * range, for one pack or all and one group or all. Loaded only when opened.
  */
-export default function ProgramView({
-  onMessage,
-  onLocked,
-}: {
-  onMessage: (message: { text: string; error: boolean } | null) => void;
-  onLocked: () => void;
-}) {
+export default function ProgramView({ onLocked }: { onLocked: () => void }) {
   const [selection, setSelection] = useState<Selection>({
     packId: null,
     cohortId: null,
@@ -159,22 +151,10 @@ export default function ProgramView({
   const [view, setView] = useState<ProgramViewData | null>(null);
   const [pageSize, setPageSize] = useState<PageSize>('Letter');
 
-  const fail = useCallback(
-    (error: Error) => {
-      onMessage({ text: error.message, error: true });
-      if (isRecordsLocked(error)) onLocked();
-    },
-    [onMessage, onLocked],
-  );
+  const { run, fetchFile } = useRecordsAction(onLocked);
   useEffect(() => {
-    call(api, 'records:program', selection).then(setView, fail);
-  }, [selection, fail]);
-
-  const fetchFile = (request: () => Promise<Download>) =>
-    request().then((download) => {
-      saveDownload(download);
-      onMessage({ text: t('view.saved', { fileName: download.fileName }), error: false });
-    }, fail);
+    void run(() => call(api, 'records:program', selection), { onDone: setView, quiet: true });
+  }, [selection, run]);
 
   if (!view) return <p>{t('program.loading')}</p>;
   const current = { ...view.filter };
