@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock';
+import { escapeHtml } from '../../core/plainText';
 import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
 import { say } from '../../i18n/phrases';
 import type { LoadedPack } from '../../content/pack/registry';
@@ -72,10 +73,6 @@ interface LiveSession {
   recovered: boolean;
   /** A rehearsal runs like a session on both screens but is never written to the database. */
   rehearsal: boolean;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** The pack's quiz items, numbered as printed, with their answer key and feedback (console only). */
