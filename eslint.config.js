@@ -30,6 +30,33 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise is awaited, returned or marked `void`, and never passed where a
+    // plain callback is expected (an unhandled rejection otherwise goes unseen).
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'tests/**/*.ts', '*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // PENDING PART C (issue 16): these views' promise handlers move to the console's one action
+    // hook while they are split into a file per panel; remove this block when that lands.
+    files: [
+      'renderer/console/group/SelfEntry.tsx',
+      'renderer/console/records/RecordsView.tsx',
+      'renderer/console/records/program/ProgramView.tsx',
+      'renderer/console/runner/VideoPanel.tsx',
+      'renderer/console/runner/VolumeSlider.tsx',
+    ],
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

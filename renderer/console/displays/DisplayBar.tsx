@@ -18,11 +18,13 @@ export function DisplayBar({ onError }: { onError: (message: string) => void }) 
 
   const label = (id: number | null) =>
     status.displays.find((display) => display.id === id)?.label ?? t('displays.theDisplay');
-  const act = (request: Promise<unknown>) =>
+  /** Runs a request for a button; a refusal is shown, never left unhandled. */
+  const act = (request: Promise<unknown>): void => {
     request.then(
       () => undefined,
       (error: Error) => onError(error.message),
     );
+  };
   const moveTo = (displayId: number) =>
     act(call(api, 'displays:moveAudience', { displayId }).then(setStatus));
   const consoleDisplay = status.displays.find((display) => display.isConsole);

@@ -67,7 +67,7 @@ export function SessionTab() {
       {mode.mode === 'setup' && (
         <div className="setup">
           <StartSessionForm
-            onStart={(request) =>
+            onStart={(request) => {
               call(api, 'session:start', request).then(
                 (next) => {
                   setError(null);
@@ -78,8 +78,8 @@ export function SessionTab() {
                   if (reason.code === 'locked') setPinPrompt(reason.message);
                   setError(reason.code === 'locked' ? null : reason.message);
                 },
-              )
-            }
+              );
+            }}
             onRehearse={(packId) => send(() => call(api, 'session:rehearse', { packId }))}
             onError={setError}
             pinPrompt={pinPrompt}
