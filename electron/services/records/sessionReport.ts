@@ -14,7 +14,7 @@ import { RejectedRequest } from '../errors';
 import { memberStandings, readCertificateRule } from '../group/certificates';
 import { BONUS } from '../group/groupRecords';
 import { wasRun, type SummaryItem, type SummaryStretch } from '../session/summary';
-import { toCsv, UTF8_BOM, type CsvRow } from './csv';
+import { summaryItemCells, toCsv, UTF8_BOM, type CsvRow } from './csv';
 import {
   attendedMemberNames,
   isoTime,
@@ -379,17 +379,7 @@ export function sessionReportCsv(report: SessionReport): string {
       'Skipped because',
       'Adapted because',
     ],
-    report.items.map((item) => [
-      item.id,
-      item.title,
-      item.kind,
-      item.status,
-      item.runOrder,
-      item.plannedMinutes,
-      item.actualMinutes,
-      item.skippedReason,
-      item.adaptedReason,
-    ]),
+    report.items.map(summaryItemCells),
   );
 
   section(
