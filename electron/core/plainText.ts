@@ -9,3 +9,8 @@ const INVISIBLE_CONTROLS =
 export function stripInvisibleControls(text: string): string {
   return text.replace(INVISIBLE_CONTROLS, '');
 }
+
+/** Text put inside HTML markup (an element's text or an attribute's value), as character references. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

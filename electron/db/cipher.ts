@@ -64,17 +64,6 @@ export function encryptPlainFile(file: string, key: RecordsKey): void {
   }
 }
 
-/** Changes the key of an encrypted file that nothing else has open. */
-export function rekeyFile(file: string, from: RecordsKey, to: RecordsKey): void {
-  const db = openKeyed(file, from);
-  try {
-    db.pragma('journal_mode = DELETE');
-    db.pragma(`rekey = "${rawKeyLiteral(to)}"`);
-  } finally {
-    db.close();
-  }
-}
-
 /** A plain SQLite file starts with its format's name; an encrypted one starts with random salt. */
 export function isPlainDatabase(file: string): boolean {
   const header = Buffer.alloc(PLAIN_HEADER.length);

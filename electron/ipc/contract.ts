@@ -28,6 +28,7 @@ import type { EditablePack, HistoryEntry, SaveResult } from '../services/packs/p
 import type { ImportResult, PackListView } from '../services/packs/packViews';
 import type { SessionCommand } from '../services/session/sessionMachine';
 import type { JobProgress } from '../jobs/jobRunner';
+import type { RefusalCode } from '../services/errors';
 import { UPLOAD_CHUNK_BYTES } from './wire';
 import { LANGUAGES, type Language } from '../i18n';
 import type { SessionSummary } from '../services/session/summary';
@@ -656,17 +657,16 @@ export type EventsFor<R extends Role> = {
 }[EventName];
 
 /**
- * `locked`: refused until the counselor PIN is given (the window asks for it, then tries again).
- * `unreachable`: the browser shell's page lost contact with main (the window words it itself).
+ * Why a call failed. The router's own: `unknown-channel`, `forbidden` (not for this window's role),
+ * `invalid-arguments` (the request does not fit the channel's schema) and `internal` (a failure
+ * main words only in its log). A service's refusal (`RefusalCode`, electron/services/errors.ts):
+ * `not-found`, `invalid-state` (not now: something else first), `conflict`, `invalid-value`,
+ * `wrong-secret`, `try-later`, `cancelled`, `locked` (refused until the counselor PIN is given: the
+ * window asks for it, then tries again) and `rejected` (no more specific code). `unreachable`: the
+ * browser shell's page lost contact with main (the window words it itself).
  */
 export type ErrorCode =
-  | 'unknown-channel'
-  | 'forbidden'
-  | 'invalid-arguments'
-  | 'rejected'
-  | 'locked'
-  | 'internal'
-  | 'unreachable';
+  'unknown-channel' | 'forbidden' | 'invalid-arguments' | RefusalCode | 'internal' | 'unreachable';
 
 export interface KioskError {
   code: ErrorCode;

@@ -10,10 +10,10 @@ import { app, dialog, ipcMain, powerSaveBlocker, protocol, session } from 'elect
 import { systemClock } from '../core/clock';
 import { createKioskCore, DATABASE_FILE_NAME, type KioskCore } from '../core/kioskCore';
 import { StartupError } from '../db/startupError';
-import { events, type Role } from '../ipc/contract';
 import { PassphraseGate, type Unlocked } from '../services/access/passphraseGate';
 import { mainT } from '../i18n/phrases';
 import { systemLanguage } from '../services/settings/consoleLanguage';
+import { receiversOf } from '../ipc/eventFanOut';
 import { IPC_EVENT, IPC_INVOKE } from '../ipc/wire';
 import { serveAppRequest } from '../shell/appProtocol';
 import { windowPlacementNote } from '../shell/displays';
@@ -105,10 +105,8 @@ function bindIpc(core: KioskCore, windows: KioskWindows): void {
     return core.router.dispatch(channel, args, role);
   });
   core.onEvent((name, payload) => {
-    const allowed: readonly Role[] = events[name].roles;
-    for (const [role, window] of windows.open()) {
-      if (allowed.includes(role)) window.webContents.send(IPC_EVENT, name, payload);
-    }
+    for (const [, window] of receiversOf(name, windows.open(), ([role]) => role))
+      window.webContents.send(IPC_EVENT, name, payload);
   });
 }
 

@@ -47,12 +47,6 @@ export function keyLabel(key: string): string {
   return KEY_LABELS[key] ?? key.toUpperCase();
 }
 
-/** A button's tooltip: what it does and the first key that does the same. */
-export function withKey(action: KeyActionId): string {
-  const binding = KEY_BINDINGS.find((entry) => entry.action === action)!;
-  return `${binding.label} (${keyLabel(binding.keys[0]!)})`;
-}
-
 export type Interpreted =
   { kind: 'command'; command: SessionCommand } | { kind: 'help' } | { kind: 'pending' } | null;
 

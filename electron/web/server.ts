@@ -10,7 +10,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ManualClock } from '../core/clock';
 import type { KioskCore } from '../core/kioskCore';
-import { events, type EventName, type Role, type ShowRole } from '../ipc/contract';
+import type { EventName, Role, ShowRole } from '../ipc/contract';
+import { receiversOf } from '../ipc/eventFanOut';
 import { DownloadShelf, downloadHeaders } from '../services/downloads/downloadShelf';
 import { respondWithFile } from '../services/media/mediaResponse';
 import { contentTypeFor, resolveAssetPath, SECURITY_HEADERS } from '../shell/security';
@@ -252,9 +253,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   }
 
   const unsubscribe = core.onEvent((event: EventName, payload) => {
-    const roles: readonly Role[] = events[event].roles;
     const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
-    for (const stream of streams) if (roles.includes(stream.role)) stream.response.write(frame);
+    for (const stream of receiversOf(event, streams, (open) => open.role))
+      stream.response.write(frame);
   });
 
   const server = createServer((request, response) => {

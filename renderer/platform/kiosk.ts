@@ -1,31 +1,53 @@
 import type {
   AudienceApi,
   ChannelsFor,
+  ErrorCode,
   KioskApi,
+  KioskApiFor,
   RequestOf,
   ResponseOf,
   Role,
+  UnlockApi,
 } from '../../electron/ipc/contract';
 import { CONNECTION_EVENT, NOT_FROM_PRINTED_ADDRESS } from '../../electron/web/connection';
 import { i18n } from '../shared/i18n/i18n';
 
+/**
+ * What each window's preload (or the browser shell's bridge for its page) puts on `window.kiosk`:
+ * the console's, the projector's or the passphrase window's API. Which one a page gets the types
+ * cannot know, so `window.kiosk` has the three shapes, and each window reads it through its own
+ * accessor below, typed to its API only; main refuses a channel outside the window's role anyway.
+ */
+export interface WindowApis {
+  console: KioskApi;
+  audience: AudienceApi;
+  unlock: UnlockApi;
+}
+
 declare global {
   interface Window {
-    kiosk: KioskApi;
+    kiosk: WindowApis['console'] & WindowApis['audience'] & WindowApis['unlock'];
   }
 }
 
+/** The console window's API. */
 export function consoleApi(): KioskApi {
   return window.kiosk;
 }
 
+/** The projector window's API. */
 export function audienceApi(): AudienceApi {
-  return window.kiosk as unknown as AudienceApi;
+  return window.kiosk;
+}
+
+/** The passphrase window's API. */
+export function unlockApi(): UnlockApi {
+  return window.kiosk;
 }
 
 export class KioskCallError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -38,11 +60,11 @@ export class KioskCallError extends Error {
  * cannot word, in the console's language).
  */
 export async function call<R extends Role, C extends ChannelsFor<R>>(
-  api: R extends 'console' ? KioskApi : AudienceApi,
+  api: KioskApiFor<R>,
   channel: C,
   args: RequestOf<C>,
 ): Promise<ResponseOf<C>> {
-  const result = await (api as KioskApi).invoke(channel as ChannelsFor<'console'>, args as never);
+  const result = await api.invoke(channel, args);
   if (!result.ok) {
     const { code, message } = result.error;
     const consoleT = i18n.getFixedT(null, 'console');
@@ -51,7 +73,7 @@ export async function call<R extends Role, C extends ChannelsFor<R>>(
       throw new KioskCallError(code, consoleT('connection.notFromPrintedAddress'));
     throw new KioskCallError(code, message);
   }
-  return result.value as ResponseOf<C>;
+  return result.value;
 }
 
 /**

@@ -16,11 +16,6 @@ export function formatDuration(ms: number): string {
   return `${sign}${hours > 0 ? `${hours}:` : ''}${mm}:${String(seconds).padStart(2, '0')}`;
 }
 
-export function formatMinutes(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  return `${minutes} min`;
-}
-
 /** This window's clock, ticking every second. */
 export function useTick(): number {
   const [now, setNow] = useState(() => Date.now());

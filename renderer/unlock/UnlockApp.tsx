@@ -1,12 +1,8 @@
 import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { UnlockApi, UnlockChannelName, UnlockRequestOf } from '../../electron/ipc/contract';
+import type { UnlockChannelName, UnlockRequestOf } from '../../electron/ipc/contract';
 import type { UnlockView } from '../../electron/services/access/passphraseGate';
+import { unlockApi } from '../platform/kiosk';
 import { useConsoleT } from '../shared/i18n/i18n';
-
-/** The passphrase window's API (its own preload, or the browser shell's bridge for the unlock page). */
-function unlockApi(): UnlockApi {
-  return (window as unknown as { kiosk: UnlockApi }).kiosk;
-}
 
 /** One call to main: null when it unlocked, else the message to show. */
 async function submit<C extends Exclude<UnlockChannelName, 'unlock:view'>>(

@@ -6,6 +6,7 @@ import { RecordsLock, RecordsLockedError } from '../../electron/services/access/
 import { formatRecoveryKey } from '../../electron/db/recoveryKey';
 import { makeTempDir } from '../helpers/tempDir';
 import { TEST_KEY } from '../helpers/recordsKey';
+import { refusal } from '../helpers/refusal';
 
 let dir: ReturnType<typeof makeTempDir>;
 let db: Db;
@@ -27,7 +28,9 @@ describe('RecordsLock', () => {
   it('is locked until a PIN is set, and setting it unlocks', async () => {
     expect(lock.status()).toEqual({ pinSet: false, unlocked: false, idleMinutes: 1 });
     expect(() => lock.require()).toThrow(RecordsLockedError);
-    await expect(lock.setPin('12', null)).rejects.toThrow(/4 to 8 digits/);
+    await expect(lock.setPin('12', null)).rejects.toThrow(
+      refusal('invalid-value', /4 to 8 digits/),
+    );
     expect(await lock.setPin('2468', null)).toMatchObject({ pinSet: true, unlocked: true });
     expect(() => lock.require()).not.toThrow();
   });
@@ -36,7 +39,7 @@ describe('RecordsLock', () => {
     await lock.setPin('2468', null);
     lock.lock();
     for (let guess = 0; guess < 5; guess += 1) await expect(lock.unlock('0000')).rejects.toThrow();
-    await expect(lock.unlock('2468')).rejects.toThrow(/Too many wrong PINs/);
+    await expect(lock.unlock('2468')).rejects.toThrow(refusal('try-later', /Too many wrong PINs/));
     const otherKey = Buffer.alloc(32, 7);
     await expect(lock.resetPin(formatRecoveryKey(otherKey), '1357', TEST_KEY)).rejects.toThrow(
       /not the one for these records.*PIN is unchanged/,
@@ -55,7 +58,7 @@ describe('RecordsLock', () => {
       unlocked: true,
     });
     lock.lock();
-    await expect(lock.unlock('2468')).rejects.toThrow(/not right/);
+    await expect(lock.unlock('2468')).rejects.toThrow(refusal('wrong-secret', /not right/));
     expect((await lock.unlock('1357')).unlocked).toBe(true);
     // IT may type the key in hex, as the sheet also prints it.
     expect((await lock.resetPin(TEST_KEY.toString('hex'), '9753', TEST_KEY)).unlocked).toBe(true);
@@ -68,13 +71,13 @@ describe('RecordsLock', () => {
     clock.advance(50_000);
     lock.require();
     clock.advance(60_001);
-    expect(() => lock.require()).toThrow(/locked/);
+    expect(() => lock.require()).toThrow(refusal('locked', /locked/));
   });
 
   it('unlocks with the right PIN only and never stores the PIN itself', async () => {
     await lock.setPin('2468', null);
     lock.lock();
-    await expect(lock.unlock('1111')).rejects.toThrow(/not right/);
+    await expect(lock.unlock('1111')).rejects.toThrow(refusal('wrong-secret', /not right/));
     expect((await lock.unlock('2468')).unlocked).toBe(true);
     const stored = JSON.stringify(db.prepare('SELECT * FROM settings').all());
     expect(stored).not.toContain('2468');
@@ -83,8 +86,9 @@ describe('RecordsLock', () => {
   it('pauses after five wrong PINs', async () => {
     await lock.setPin('2468', null);
     lock.lock();
-    for (let i = 0; i < 5; i += 1) await expect(lock.unlock('0000')).rejects.toThrow(/not right/);
-    await expect(lock.unlock('2468')).rejects.toThrow(/Too many wrong PINs/);
+    for (let i = 0; i < 5; i += 1)
+      await expect(lock.unlock('0000')).rejects.toThrow(refusal('wrong-secret', /not right/));
+    await expect(lock.unlock('2468')).rejects.toThrow(refusal('try-later', /Too many wrong PINs/));
     clock.advance(60_001);
     expect((await lock.unlock('2468')).unlocked).toBe(true);
   });
@@ -108,7 +112,9 @@ describe('RecordsLock', () => {
 
   it('needs the current PIN to change it', async () => {
     await lock.setPin('2468', null);
-    await expect(lock.setPin('1357', '0000')).rejects.toThrow(/current PIN/);
+    await expect(lock.setPin('1357', '0000')).rejects.toThrow(
+      refusal('wrong-secret', /current PIN/),
+    );
     await lock.setPin('1357', '2468');
     lock.lock();
     expect((await lock.unlock('1357')).unlocked).toBe(true);
@@ -119,8 +125,12 @@ describe('changing the PIN', () => {
   it('counts wrong current PINs like wrong unlocks, so it cannot be used to guess', async () => {
     await lock.setPin('2468', null);
     for (let i = 0; i < 5; i += 1)
-      await expect(lock.setPin('1111', '0000')).rejects.toThrow(/current PIN is not right/);
-    await expect(lock.setPin('1111', '2468')).rejects.toThrow(/Too many wrong PINs/);
-    await expect(lock.unlock('2468')).rejects.toThrow(/Too many wrong PINs/);
+      await expect(lock.setPin('1111', '0000')).rejects.toThrow(
+        refusal('wrong-secret', /current PIN is not right/),
+      );
+    await expect(lock.setPin('1111', '2468')).rejects.toThrow(
+      refusal('try-later', /Too many wrong PINs/),
+    );
+    await expect(lock.unlock('2468')).rejects.toThrow(refusal('try-later', /Too many wrong PINs/));
   });
 });

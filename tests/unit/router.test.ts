@@ -204,7 +204,7 @@ describe('router', () => {
     expect(log).toHaveBeenCalledOnce();
     expect(await router.dispatch('session:resume', {}, 'console')).toEqual({
       ok: false,
-      error: { code: 'rejected', message: 'There is no slide 9; this session has 3.' },
+      error: { code: 'not-found', message: 'There is no slide 9; this session has 3.' },
     });
   });
 });

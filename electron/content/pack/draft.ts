@@ -11,7 +11,6 @@ import { MANIFEST_FILE, packSchema, schemaWords } from './schema';
 /** The manifest as written (and as the editor holds it): optional fields may be left out. */
 export type PackDraft = z.input<typeof packSchema>;
 export type AgendaItemDraft = PackDraft['agenda'][number];
-export type SlideDraft = NonNullable<PackDraft['slides']>[number];
 export type QuizItemDraft = NonNullable<PackDraft['quiz']>['items'][number];
 
 /** The schema's problems (shape), else the cross-checks' (references, sums, timing warnings). */

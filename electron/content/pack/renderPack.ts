@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { escapeHtml } from '../../core/plainText';
 import type Token from 'markdown-it/lib/token.mjs';
 import { imagePath, type PackFiles } from './crossCheck';
 import { folderFiles } from './loadPack';
@@ -23,10 +24,6 @@ export interface RenderedSlide {
 export type PackAssetUrl = (packId: string, relativePath: string) => string;
 
 const IMAGE_FILE = /\.(png|jpe?g|webp|svg|gif)$/i;
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 function createMarkdown(packId: string, assetUrl: PackAssetUrl): MarkdownIt {
   const markdown = new MarkdownIt({ html: false, linkify: false, typographer: true });

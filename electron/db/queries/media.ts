@@ -53,12 +53,6 @@ export function getBinding(db: Db, packId: string, mediaId: string): MediaBindin
     .get(packId, mediaId);
 }
 
-export function listBindings(db: Db, packId: string): MediaBindingRow[] {
-  return db
-    .prepare<[string], MediaBindingRow>('SELECT * FROM media_bindings WHERE pack_id = ?')
-    .all(packId);
-}
-
 export function upsertBinding(
   db: Db,
   packId: string,

@@ -72,6 +72,7 @@ export interface GroupView {
   teams: TeamView[];
 }
 
+/** The game's bonus, scored as a criterion of its own under this id. */
 export const BONUS = 'bonus';
 
 export class GroupRecords {

@@ -1,5 +1,6 @@
 import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
 import { mainT, type MainT } from '../../i18n/phrases';
+import type { SessionReport } from '../records/sessionReport';
 import { wasRun, type DeliveryStatus } from '../session/summary';
 import type { PageSize } from './layout';
 import { createDocument, FlowWriter, joinNames, minutesLabel, MUTED } from './layout';
@@ -42,14 +43,7 @@ export interface SessionReportPdfInput {
     revisit: boolean;
   }[];
   quizCoverage: { number: number; prompt: string; covered: boolean }[];
-  quizResults: {
-    number: number;
-    prompt: string;
-    correctKey: string;
-    counts: Record<string, number>;
-    answered: number;
-    correct: number;
-  }[];
+  quizResults: Omit<SessionReport['quizResults'][number], 'itemId'>[];
   polls?: {
     title: string;
     prompt: string;

@@ -4,9 +4,25 @@
  * neutralised with an apostrophe, also where it would start a cell after splitting on `;` or TAB.
  */
 import { stripInvisibleControls } from '../../core/plainText';
+import type { SummaryItem } from '../session/summary';
 
 export type CsvValue = string | number | null | undefined;
 export type CsvRow = readonly CsvValue[];
+
+/** An agenda item's columns in the CSV exports, from its id to why it was adapted. */
+export function summaryItemCells(item: SummaryItem): CsvRow {
+  return [
+    item.id,
+    item.title,
+    item.kind,
+    item.status,
+    item.runOrder,
+    item.plannedMinutes,
+    item.actualMinutes,
+    item.skippedReason,
+    item.adaptedReason,
+  ];
+}
 
 /** Lets Excel read names with accents as UTF-8 instead of the system code page. */
 export const UTF8_BOM = '\ufeff';

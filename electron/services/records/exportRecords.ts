@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import type { Db } from '../../db/database';
 import { RejectedRequest } from '../errors';
-import { toCsv, UTF8_BOM, type CsvRow } from './csv';
+import { summaryItemCells, toCsv, UTF8_BOM, type CsvRow } from './csv';
 import {
   isoTime,
   listAllAttendance,
@@ -68,19 +68,7 @@ export function exportAllRecordsZip(db: Db): Uint8Array {
   const sessionRows: CsvRow[] = sessions.map((session) => {
     const summary = session.summary;
     summary?.items.forEach((item, index) =>
-      sessionItems.push([
-        session.id,
-        index + 1,
-        item.id,
-        item.title,
-        item.kind,
-        item.status,
-        item.runOrder,
-        item.plannedMinutes,
-        item.actualMinutes,
-        item.skippedReason,
-        item.adaptedReason,
-      ]),
+      sessionItems.push([session.id, index + 1, ...summaryItemCells(item)]),
     );
     return [
       session.id,

@@ -2,7 +2,14 @@
  * Everything behind the counselor PIN: past sessions and their reports, printing, exports and
  * backups. Each method asks the lock first; documents come back as bytes for the window to save.
  */
-import { FALLBACK_LANGUAGE, formatLongDate, kioskLanguage, roomT, type Language } from '../../i18n';
+import {
+  FALLBACK_LANGUAGE,
+  formatClockTime,
+  formatLongDate,
+  kioskLanguage,
+  roomT,
+  type Language,
+} from '../../i18n';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Clock } from '../../core/clock';
@@ -102,11 +109,6 @@ function recoverySheetMarkdown(recovery: RecoveryKeyInfo, printedAt: number, t: 
     `## ${t('recoverySheet.itHeading')}`,
     t('recoverySheet.forIt', { hex: recovery.key.toString('hex') }),
   ].join('\n\n');
-}
-
-function clockLabel(epochMs: number): string {
-  const date = new Date(epochMs);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
 }
 
 function minutesOfDay(epochMs: number): number {
@@ -225,8 +227,8 @@ export class RecordsDesk {
         cohortName: report.session.cohortName,
         facilitators: report.session.facilitators,
         dateLabel: dateLabel(report.session.startedAt, language),
-        startLabel: clockLabel(report.session.startedAt),
-        endLabel: clockLabel(report.session.endedAt),
+        startLabel: formatClockTime(report.session.startedAt, language),
+        endLabel: formatClockTime(report.session.endedAt, language),
         plannedMinutes: report.session.plannedMinutes,
         actualMinutes: report.session.actualMinutes,
         attendanceCount: report.attendance.count,
@@ -252,8 +254,8 @@ export class RecordsDesk {
         items: report.items,
         stretches: report.stretches.map((stretch) => ({
           title: stretch.title,
-          startLabel: clockLabel(stretch.startedAt),
-          endLabel: clockLabel(stretch.endedAt),
+          startLabel: formatClockTime(stretch.startedAt, language),
+          endLabel: formatClockTime(stretch.endedAt, language),
           minutes: stretch.minutes,
           revisit: stretch.revisit,
         })),

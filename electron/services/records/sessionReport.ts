@@ -12,8 +12,9 @@ import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
 import { mainT } from '../../i18n/phrases';
 import { RejectedRequest } from '../errors';
 import { memberStandings, readCertificateRule } from '../group/certificates';
+import { BONUS } from '../group/groupRecords';
 import { wasRun, type SummaryItem, type SummaryStretch } from '../session/summary';
-import { toCsv, UTF8_BOM, type CsvRow } from './csv';
+import { summaryItemCells, toCsv, UTF8_BOM, type CsvRow } from './csv';
 import {
   attendedMemberNames,
   isoTime,
@@ -22,9 +23,6 @@ import {
   teamMemberNames,
   type QuizAnswerRow,
 } from '../../db/queries/records';
-
-/** The criterion id under which the game's participation bonus is stored. */
-export const BONUS_CRITERION = 'bonus';
 
 export interface SessionReport {
   session: {
@@ -271,7 +269,7 @@ function gameResults(db: Db, sessionId: number, pack: PackManifest | null): Sess
   if (teamRows.length === 0) return null;
   const game = pack?.game;
   const criteria = (game?.criteria ?? []).map(({ id, text }) => ({ id, text }));
-  if (game?.bonus) criteria.push({ id: BONUS_CRITERION, text: game.bonus.text });
+  if (game?.bonus) criteria.push({ id: BONUS, text: game.bonus.text });
   const teams = teamRows.map((team) => {
     const scores = new Map(
       listTeamScores(db, team.id).map((row) => [row.criterion_id, row.points] as const),
@@ -283,7 +281,7 @@ function gameResults(db: Db, sessionId: number, pack: PackManifest | null): Sess
     }));
     for (const [criterionId, value] of scores) {
       if (criteria.some((criterion) => criterion.id === criterionId)) continue;
-      const text = criterionId === BONUS_CRITERION ? 'Bonus' : criterionId;
+      const text = criterionId === BONUS ? 'Bonus' : criterionId;
       points.push({ criterionId, text, points: value });
     }
     return {
@@ -380,17 +378,7 @@ export function sessionReportCsv(report: SessionReport): string {
       'Skipped because',
       'Adapted because',
     ],
-    report.items.map((item) => [
-      item.id,
-      item.title,
-      item.kind,
-      item.status,
-      item.runOrder,
-      item.plannedMinutes,
-      item.actualMinutes,
-      item.skippedReason,
-      item.adaptedReason,
-    ]),
+    report.items.map(summaryItemCells),
   );
 
   section(

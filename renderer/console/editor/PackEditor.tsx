@@ -364,14 +364,14 @@ export default function PackEditor({
             <button
               type="button"
               className="primary"
-              onClick={save}
+              onClick={() => void save()}
               disabled={status.kind === 'saving'}
             >
               {t('actions.save')}
             </button>
             <button
               type="button"
-              onClick={exportZip}
+              onClick={() => void exportZip()}
               disabled={baseId === null || dirty}
               title={dirty ? t('actions.exportSaveFirst') : undefined}
             >
@@ -465,7 +465,11 @@ export default function PackEditor({
             {section === 'media' && <MediaEditor />}
             {section === 'relaxation' && <RelaxationEditor />}
             {section === 'history' && (
-              <HistoryList history={opened.history} dirty={dirty} onRestore={restore} />
+              <HistoryList
+                history={opened.history}
+                dirty={dirty}
+                onRestore={(version) => void restore(version)}
+              />
             )}
           </div>
         </div>

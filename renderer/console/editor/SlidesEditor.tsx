@@ -202,15 +202,16 @@ function SlideForm({ index, files }: { index: number; files: SlideFiles }) {
             type="button"
             className="slide-form__image"
             onClick={() =>
-              pickImage((file) =>
-                chooseImage(file, (path) =>
-                  isImage
-                    ? change([...at, 'file'], path)
-                    : change(
-                        [...at, 'markdown'],
-                        `${slide.markdown ?? ''}\n\n![${file.name.replace(/\.[^.]+$/, '')}](${path})`,
-                      ),
-                ),
+              pickImage(
+                (file) =>
+                  void chooseImage(file, (path) =>
+                    isImage
+                      ? change([...at, 'file'], path)
+                      : change(
+                          [...at, 'markdown'],
+                          `${slide.markdown ?? ''}\n\n![${file.name.replace(/\.[^.]+$/, '')}](${path})`,
+                        ),
+                  ),
               )
             }
           >

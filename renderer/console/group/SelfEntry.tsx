@@ -118,7 +118,7 @@ export function SelfEntry({
           className="self-entry__back"
           disabled={view.position === 0 || pending}
           onClick={() =>
-            call(api, 'selfEntry:back', {}).then(onView, (failure: Error) =>
+            void call(api, 'selfEntry:back', {}).then(onView, (failure: Error) =>
               setError(failure.message),
             )
           }
@@ -155,7 +155,7 @@ export function SelfEntry({
         <div lang={consoleLanguage}>
           <ForgotPin
             onReset={(_status, newPin) =>
-              call(api, 'selfEntry:finish', { pin: newPin }).then(
+              void call(api, 'selfEntry:finish', { pin: newPin }).then(
                 () => onView(null),
                 (failure: Error) => setError(failure.message),
               )

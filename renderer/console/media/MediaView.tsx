@@ -127,7 +127,7 @@ function MediaRow({
           <input
             type="file"
             accept={media.kind === 'video' ? 'video/*,.mov,.m4v' : 'audio/*'}
-            onChange={importFile('media')}
+            onChange={(event) => void importFile('media')(event)}
             data-testid="bind-file"
           />
         </label>
@@ -137,13 +137,13 @@ function MediaRow({
             <input
               type="file"
               accept=".vtt,text/vtt"
-              onChange={importFile('captions')}
+              onChange={(event) => void importFile('captions')(event)}
               data-testid="bind-captions"
             />
           </label>
         )}
         {media.boundSha256 && (
-          <button type="button" onClick={() => run(() => call(api, 'media:unbind', target))}>
+          <button type="button" onClick={() => void run(() => call(api, 'media:unbind', target))}>
             {t('row.unbind')}
           </button>
         )}
@@ -193,7 +193,7 @@ function CueEditor({
             <button
               type="button"
               onClick={() =>
-                run(() =>
+                void run(() =>
                   call(api, 'media:setCue', {
                     ...target,
                     cueId: cue.id,
@@ -215,7 +215,7 @@ function CueEditor({
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => run(() => call(api, 'media:resetCues', target))}>
+      <button type="button" onClick={() => void run(() => call(api, 'media:resetCues', target))}>
         {t('cues.reset')}
       </button>
     </details>

@@ -170,7 +170,7 @@ export function PacksView({
             {t('view.newPack')}
           </button>
           {choosesFiles ? (
-            <button type="button" onClick={onChooseZip}>
+            <button type="button" onClick={() => void onChooseZip()}>
               {t('view.importZip')}
             </button>
           ) : (
@@ -179,7 +179,7 @@ export function PacksView({
               <input
                 type="file"
                 accept=".zip,application/zip"
-                onChange={onZipChosen}
+                onChange={(event) => void onZipChosen(event)}
                 data-testid="import-zip"
               />
             </label>
@@ -188,7 +188,7 @@ export function PacksView({
             {t('view.importFolder')}
             <input
               type="file"
-              onChange={onFolderChosen}
+              onChange={(event) => void onFolderChosen(event)}
               data-testid="import-folder"
               {...{ webkitdirectory: '', directory: '' }}
             />
@@ -215,7 +215,7 @@ export function PacksView({
 
       <ImportStatus
         state={importState}
-        onReplace={(request) => runImport(request, t('import.replacement'), true)}
+        onReplace={(request) => void runImport(request, t('import.replacement'), true)}
         onDismiss={() => setImportState({ step: 'idle' })}
       />
 

@@ -179,7 +179,7 @@ function NotSetUp({ packId, item }: { packId: string; item: VideoItem }) {
         <input
           type="file"
           accept="video/*,.mp4,.m4v,.webm,.mov"
-          onChange={onFile}
+          onChange={(event) => void onFile(event)}
           disabled={busy}
         />
       </label>

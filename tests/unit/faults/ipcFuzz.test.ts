@@ -13,6 +13,13 @@ const CODES = [
   'forbidden',
   'invalid-arguments',
   'rejected',
+  'not-found',
+  'invalid-state',
+  'conflict',
+  'invalid-value',
+  'wrong-secret',
+  'try-later',
+  'cancelled',
   'locked',
   'internal',
 ];

@@ -54,7 +54,7 @@ describe('what main says to the counselor', () => {
     );
     expect(await router.dispatch('session:resume', {}, 'console')).toEqual({
       ok: false,
-      error: { code: 'rejected', message: 'No existe la diapositiva 9; esta sesión tiene 3.' },
+      error: { code: 'not-found', message: 'No existe la diapositiva 9; esta sesión tiene 3.' },
     });
     expect(await router.dispatch('session:resume', {}, 'audience')).toMatchObject({
       ok: false,
@@ -99,7 +99,7 @@ describe('what main says to the counselor', () => {
       await core.router.dispatch('settings:setConsoleLanguage', { language: 'es' }, 'console');
       expect(await refused()).toMatchObject({
         ok: false,
-        error: { code: 'rejected', message: 'No hay ninguna sesión en curso.' },
+        error: { code: 'invalid-state', message: 'No hay ninguna sesión en curso.' },
       });
       expect(await core.router.dispatch('records:overview', {}, 'console')).toMatchObject({
         error: {

@@ -8,6 +8,7 @@ import { hashFileOn, JobBoard } from '../../../electron/jobs/jobRunner';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { makeTempDir } from '../../helpers/tempDir';
 import { TEST_KEY } from '../../helpers/recordsKey';
+import { refusal } from '../../helpers/refusal';
 
 let dir: ReturnType<typeof makeTempDir>;
 let db: Db;
@@ -133,9 +134,15 @@ describe('MediaLibrary', () => {
       30_000, 64_500, 90_000, 118_000,
     ]);
     expect(library.resolve(PACK, VIGNETTES)!.cues[1]!.adjusted).toBe(true);
-    expect(() => library.setCue(PACK, VIGNETTES, 'vignette-2', 95_000)).toThrow(/between the cues/);
-    expect(() => library.setCue(PACK, VIGNETTES, 'vignette-4', 500_000)).toThrow(/past the end/);
-    expect(() => library.setCue(PACK, VIGNETTES, 'nope', 1000)).toThrow(/has no cue/);
+    expect(() => library.setCue(PACK, VIGNETTES, 'vignette-2', 95_000)).toThrow(
+      refusal('invalid-value', /between the cues/),
+    );
+    expect(() => library.setCue(PACK, VIGNETTES, 'vignette-4', 500_000)).toThrow(
+      refusal('invalid-value', /past the end/),
+    );
+    expect(() => library.setCue(PACK, VIGNETTES, 'nope', 1000)).toThrow(
+      refusal('not-found', /has no cue/),
+    );
     library.resetCues(PACK, VIGNETTES);
     expect(library.resolve(PACK, VIGNETTES)!.cues[1]!.atMs).toBe(60_000);
   });

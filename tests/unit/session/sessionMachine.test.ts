@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../../helpers/refusal';
 import {
   decide,
   deckPositions,
@@ -49,7 +50,9 @@ describe('session state machine', () => {
     );
     const ended = run([[{ type: 'end' }, T0 + 1000]]);
     expect(phaseOf(ended, agenda)).toBe('ended');
-    expect(() => decide(ended, agenda, { type: 'next' }, T0 + 2000)).toThrow(/ended/);
+    expect(() => decide(ended, agenda, { type: 'next' }, T0 + 2000)).toThrow(
+      refusal('invalid-state', /ended/),
+    );
   });
 
   it('steps through slides, then into the next item, and back to the last slide of the previous item', () => {
@@ -133,7 +136,9 @@ describe('session state machine', () => {
     const paused = run([[{ type: 'pause' }, T0 + 60_000]]);
     expect(phaseOf(paused, agenda)).toBe('paused');
     expect(itemElapsedMs(paused, 0, T0 + 600_000)).toBe(60_000);
-    expect(() => decide(paused, agenda, { type: 'pause' }, T0)).toThrow(/already paused/);
+    expect(() => decide(paused, agenda, { type: 'pause' }, T0)).toThrow(
+      refusal('invalid-state', /already paused/),
+    );
   });
 
   it('toggles black and white; an advance key first brings the picture back', () => {
@@ -165,7 +170,7 @@ describe('session state machine', () => {
     expect(state.question).toBeNull();
     expect(() =>
       decide(run([]), agenda, { type: 'showQuestion', id: 'why', answersShown: false }, T0),
-    ).toThrow(/another agenda item/);
+    ).toThrow(refusal('conflict', /another agenda item/));
   });
 
   it('counts the deck as it runs: the same number as its positions with a slide', () => {
@@ -268,7 +273,7 @@ describe('video and relaxation', () => {
     let state = [...startEvents(videoAgenda, T0)].reduce(applySessionEvent, initialSessionState(3));
     expect(() =>
       apply(state, { type: 'relaxationStart' }, T0, { video: null, relaxationMs: 600_000 }),
-    ).toThrow(/relaxation item/);
+    ).toThrow(refusal('invalid-state', /relaxation item/));
     state = apply(state, { type: 'goToItem', index: 2 }, T0);
     state = apply(state, { type: 'relaxationStart' }, T0 + 1000, { relaxationMs: 600_000 });
     expect(relaxationActive(state.relaxation, T0 + 500_000)).toBe(true);

@@ -105,7 +105,7 @@ export default function DeckImport({
     let opened: OpenedDeck | null = null;
     // Read once per file, whatever the console's language does meanwhile.
     const say = i18n.getFixedT(null, 'packs');
-    (async () => {
+    void (async () => {
       try {
         opened = await openDeck(await file.arrayBuffer());
         if (cancelled) return;

@@ -239,7 +239,7 @@ export default function ProgramView({ onLocked }: { onLocked: () => void }) {
           type="button"
           disabled={view.sections.length === 0}
           onClick={() =>
-            fetchFile(() => call(api, 'records:programReport', { ...current, pageSize }))
+            void fetchFile(() => call(api, 'records:programReport', { ...current, pageSize }))
           }
         >
           {t('program.report')}
@@ -248,7 +248,7 @@ export default function ProgramView({ onLocked }: { onLocked: () => void }) {
           type="button"
           disabled={view.sections.length === 0}
           onClick={() =>
-            fetchFile(() => call(api, 'records:programFigures', { ...current, chartId: null }))
+            void fetchFile(() => call(api, 'records:programFigures', { ...current, chartId: null }))
           }
         >
           {t('program.allFigures')}
@@ -268,7 +268,7 @@ export default function ProgramView({ onLocked }: { onLocked: () => void }) {
               key={block.id}
               block={block}
               onFigures={() =>
-                fetchFile(() =>
+                void fetchFile(() =>
                   call(api, 'records:programFigures', { ...current, chartId: block.id }),
                 )
               }
