@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 import type { Db } from '../../db/database';
 import {
   deleteBinding,
@@ -21,8 +21,8 @@ import {
   type MediaFileRow,
 } from '../../db/queries/media';
 import { toSeconds, type MediaManifest } from '../../content/pack/schema';
-import { phrase, type Phrase } from '../../i18n/phrases';
-import { contentTypeFor, resolveAssetPath } from '../../shell/security';
+import { phrase, type Phrase } from '../../shared/i18n/phrases';
+import { contentTypeFor, resolveAssetPath } from '../../content/files';
 import { RejectedRequest } from '../errors';
 import type { PackLibrary } from '../packs/packLibrary';
 import { ChunkedUploads } from '../uploads/chunkedUploads';

@@ -14,7 +14,7 @@ import {
   wrapText,
 } from './layout';
 import { encodeWinAnsi } from './winAnsi';
-import { roomT } from '../../i18n';
+import { roomT } from '../../shared/i18n';
 
 export interface CertificatesInput {
   programTitle: string;

@@ -1,7 +1,6 @@
-import type { Clock } from '../../core/clock';
-import { escapeHtml } from '../../core/plainText';
-import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
-import { say } from '../../i18n/phrases';
+import type { Clock } from '../../shared/clock';
+import { FALLBACK_LANGUAGE, type Language } from '../../shared/i18n';
+import { say } from '../../shared/i18n/phrases';
 import type { LoadedPack } from '../../content/pack/registry';
 import type { Db } from '../../db/database';
 import {
@@ -35,16 +34,16 @@ import {
   startEvents,
   type AgendaShape,
   type MediaContext,
-  type SessionCommand,
 } from './sessionMachine';
+import { type SessionCommand } from '../../shared/session/commands';
 import {
   applySessionEvent,
   initialSessionState,
   type SessionEvent,
   type SessionState,
-} from './sessionState';
+} from '../../shared/session/sessionState';
 import { summarizeSession, type SessionSummary } from './summary';
-import { MINUTE } from './schedule';
+import { MINUTE } from '../../shared/session/schedule';
 import {
   groupContextOf,
   playable,

@@ -7,8 +7,8 @@ import type {
   SessionState,
   ShownQuestion,
   VideoState,
-} from './sessionState';
-import type { ItemKind, Phase } from './sessionMachine';
+} from '../../shared/session/sessionState';
+import type { ItemKind, Phase } from '../../shared/session/commands';
 
 /** A slide as a window draws it; `number` is null for the title card of an item without slides. */
 export interface SlideView {

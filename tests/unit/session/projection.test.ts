@@ -16,7 +16,7 @@ import {
   applySessionEvent,
   initialSessionState,
   type SessionEvent,
-} from '../../../electron/services/session/sessionState';
+} from '../../../electron/shared/session/sessionState';
 
 /**
  * The audience projection is a function of the state and the pack: whatever the counselor alone

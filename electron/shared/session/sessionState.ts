@@ -2,7 +2,7 @@
  * The live session as a fold of its events. This file is pure (no I/O, no clock): the service
  * decides which events a command produces, writes them to SQLite, then applies them here.
  */
-import type { AudienceScreen, NewSessionEvent, StoredBoard } from '../../db/sessionEventSchema';
+import type { AudienceScreen, NewSessionEvent, StoredBoard } from './sessionEventSchema';
 
 export type { AudienceScreen };
 
