@@ -1,5 +1,4 @@
 import type { Clock } from '../../core/clock';
-import { escapeHtml } from '../../core/plainText';
 import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
 import { say } from '../../i18n/phrases';
 import type { LoadedPack } from '../../content/pack/registry';
