@@ -89,7 +89,10 @@ export default tseslint.config(
     // import cycles.
     files: ['electron/**/*.{ts,mts}', 'renderer/**/*.{ts,tsx}'],
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+    },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: restrictedZones() }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],

@@ -18,7 +18,7 @@ import type { Download, RecordsOverview } from '../services/records/recordsDesk'
 import type { SelfEntryView } from '../services/group/selfEntry';
 import type { UnlockView } from '../services/access/passphraseGate';
 import type { ProgramView } from '../services/program/programView';
-import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
+import type { MediaFileView, ResolvedCue } from '../services/media/mediaViews';
 import type { MediaLibraryView } from '../services/media/mediaViews';
 import type { PackProblem } from '../shared/pack/problems';
 import type { RenderedSlide } from '../content/pack/renderPack';

@@ -1,7 +1,7 @@
 import type { LoadedPack } from '../../content/pack/registry';
 import type { SessionRow } from '../../db/queries/sessions';
 import { BONUS, type GroupRecords, type LiveContext } from '../group/groupRecords';
-import type { ResolvedMedia } from '../media/mediaLibrary';
+import type { ResolvedMedia } from '../media/mediaViews';
 import { MINUTE } from '../../shared/session/schedule';
 import { deckSlideCount, phaseOf, type AgendaShape, type DeckPosition } from './sessionMachine';
 import { cueQuestionId } from '../../shared/session/commands';

@@ -24,7 +24,8 @@ import {
   type SessionRow,
 } from '../../db/queries/sessions';
 import type { GroupRecords, LiveContext } from '../group/groupRecords';
-import type { MediaLibrary, ResolvedMedia } from '../media/mediaLibrary';
+import type { MediaLibrary } from '../media/mediaLibrary';
+import type { ResolvedMedia } from '../media/mediaViews';
 import type { PackLibrary } from '../packs/packLibrary';
 import {
   decide,

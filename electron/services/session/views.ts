@@ -1,6 +1,6 @@
 import type { SessionSummary } from './summary';
 import type { GroupView } from '../group/groupRecords';
-import type { ResolvedMedia } from '../media/mediaLibrary';
+import type { ResolvedMedia } from '../media/mediaViews';
 import type {
   AudienceScreen,
   Board,

@@ -40,7 +40,7 @@ export interface RelaxationState {
   stoppedAt: number | null;
 }
 
-/** A board the counselor put on the projector over the slide (its shapes: db/sessionEventSchema.ts). */
+/** A board the counselor put on the projector over the slide (its shapes: sessionEventSchema.ts). */
 export type Board = StoredBoard;
 
 export interface SessionState {

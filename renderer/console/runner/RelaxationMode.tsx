@@ -1,6 +1,6 @@
 import { Howl, Howler } from 'howler';
 import { useEffect, useRef, useState } from 'react';
-import type { ResolvedMedia } from '../../../electron/services/media/mediaLibrary';
+import type { ResolvedMedia } from '../../../electron/services/media/mediaViews';
 import { envelopeFor, relaxationPhase } from '../../../electron/shared/session/relaxationEnvelope';
 import type { RelaxationState } from '../../../electron/shared/session/sessionState';
 import { keyLabel } from '../../../electron/shared/keyBindings';
