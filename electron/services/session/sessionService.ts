@@ -205,11 +205,8 @@ export class SessionService {
     return this.live?.rehearsal ?? false;
   }
 
-  /**
-   * Pages through a pack on both screens, with its videos and timers, as a session would run it,
-   * but nothing is written: no group, no session, no record. A restart forgets it.
-   */
-  rehearse(packId: string): ConsoleView {
+  /** The pack a session or rehearsal opens and its first events; refused while one is running. */
+  private opening(packId: string) {
     if (this.live)
       throw new SessionRuleError('errors.session.stillRunning', {
         title: this.live.pack.manifest.title,
@@ -223,6 +220,15 @@ export class SessionService {
       initialSessionState(agenda.length),
       startEvents(agenda, now),
     );
+    return { pack, now, agenda, events };
+  }
+
+  /**
+   * Pages through a pack on both screens, with its videos and timers, as a session would run it,
+   * but nothing is written: no group, no session, no record. A restart forgets it.
+   */
+  rehearse(packId: string): ConsoleView {
+    const { pack, now, agenda, events } = this.opening(packId);
     this.live = {
       row: {
         id: 0,
@@ -275,19 +281,7 @@ export class SessionService {
   }
 
   start(request: StartSession): ConsoleView {
-    if (this.live)
-      throw new SessionRuleError('errors.session.stillRunning', {
-        title: this.live.pack.manifest.title,
-      });
-    const pack = this.packs.find(request.packId);
-    if (!pack) throw new SessionRuleError('errors.noSuchPack', { packId: request.packId });
-    const now = this.clock.now();
-    const agenda = agendaShape(pack);
-    const events = this.withVideoCued(
-      pack,
-      initialSessionState(agenda.length),
-      startEvents(agenda, now),
-    );
+    const { pack, now, agenda, events } = this.opening(request.packId);
     let revision = this.revision;
     const row = this.db.transaction(() => {
       const cohortName = request.cohortName.trim();
