@@ -1,8 +1,11 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import i18next from 'eslint-plugin-i18next';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { rendererTypeOnlyPatterns, restrictedZones } from './eslint/layers.js';
 
 /**
  * Views whose words all come from the catalogs in resources/locales/: a literal in their JSX text or
@@ -55,7 +58,10 @@ export default tseslint.config(
             name,
             message: 'The renderer may not import main-process modules; use window.kiosk.',
           })),
-          patterns: [{ group: ['node:*'], message: 'The renderer may not import Node modules.' }],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer may not import Node modules.' },
+            ...rendererTypeOnlyPatterns(),
+          ],
         },
       ],
     },
@@ -76,6 +82,20 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The layer map (eslint/layers.js, drawn in ARCHITECTURE.md): who may import whom, and no
+    // import cycles.
+    files: ['electron/**/*.{ts,mts}', 'renderer/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: restrictedZones() }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { JobBoard } from '../jobs/jobRunner';
-import { phrase } from '../i18n/phrases';
+import { phrase } from '../shared/i18n/phrases';
 import type { DeckUploads } from '../services/packs/deckImport';
 import type { PackLibrary } from '../services/packs/packLibrary';
 import type { ImportResult } from '../services/packs/packViews';

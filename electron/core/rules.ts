@@ -4,7 +4,7 @@
  */
 import type { LiveContext } from '../services/group/groupRecords';
 import { RejectedRequest } from '../services/errors';
-import type { SessionCommand } from '../services/session/sessionMachine';
+import type { SessionCommand } from '../shared/session/commands';
 import type { SessionService } from '../services/session/sessionService';
 import type { ConsoleView } from '../services/session/views';
 

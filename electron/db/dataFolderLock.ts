@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { assertEngineLoads, isDamage, StartupError } from './startupError';
 import type { Db } from './database';
-import { phrase, type Phrase } from '../i18n/phraseKeys';
+import { phrase, type Phrase } from '../shared/i18n/phraseKeys';
 
 export const LOCK_FILE = 'kiosk.lock';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openKeyed, type RecordsKey } from './cipher';
-import { phrase } from '../i18n/phraseKeys';
+import { phrase } from '../shared/i18n/phraseKeys';
 import { StartupError } from './startupError';
 import { MIGRATION_SOURCES } from './migrations';
 

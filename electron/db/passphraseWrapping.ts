@@ -7,7 +7,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync } fro
 import { KEY_FILE, type RecordsKey } from './cipher';
 import type { KeyWrapping } from './recordsKey';
 import { StartupError } from './startupError';
-import { phrase, type Phrase } from '../i18n/phraseKeys';
+import { phrase, type Phrase } from '../shared/i18n/phraseKeys';
 
 const UNTOUCHED = 'Nothing was changed.';
 

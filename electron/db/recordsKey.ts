@@ -12,7 +12,7 @@ import { isPlainDatabase, KEY_BYTES, KEY_FILE, type RecordsKey } from './cipher'
 import { judgeKioskFile } from './kioskFile';
 import { parseRecoveryKey } from './recoveryKey';
 import { StartupError } from './startupError';
-import { phrase, type Phrase } from '../i18n/phraseKeys';
+import { phrase, type Phrase } from '../shared/i18n/phraseKeys';
 
 export { KEY_FILE };
 const UNTOUCHED = 'Nothing was changed.';

@@ -17,8 +17,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listBackups, type BackupInfo } from './backupFiles';
-import { FALLBACK_LANGUAGE, type Language } from '../i18n';
-import { phrase, say, type Phrase } from '../i18n/phrases';
+import { FALLBACK_LANGUAGE, type Language } from '../shared/i18n';
+import { phrase, say, type Phrase } from '../shared/i18n/phrases';
 import type { RecordsKey } from './cipher';
 import {
   encryptPlainBackups,

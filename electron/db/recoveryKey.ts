@@ -4,7 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { KEY_BYTES, type RecordsKey } from './cipher';
-import { phrase, type Phrase } from '../i18n/phraseKeys';
+import { phrase, type Phrase } from '../shared/i18n/phraseKeys';
 import { StartupError } from './startupError';
 
 const UNTOUCHED = 'Nothing was changed.';

@@ -9,7 +9,7 @@
  * so the English is written here too; tests/unit/i18n/startupErrors.test.ts holds them equal.
  */
 import Database from 'better-sqlite3';
-import { phrase, type Phrase } from '../i18n/phraseKeys';
+import { phrase, type Phrase } from '../shared/i18n/phraseKeys';
 
 export class StartupError extends Error {
   override name = 'StartupError';

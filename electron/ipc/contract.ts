@@ -4,7 +4,7 @@
  * each event names the roles allowed to receive it, so the audience never even receives private data.
  */
 import { z } from 'zod';
-import { stripInvisibleControls } from '../core/plainText';
+import { stripInvisibleControls } from '../shared/plainText';
 import type { StartupNotice } from '../db/recovery';
 import type { LockStatus } from '../services/access/recordsLock';
 import type { DisplayStatusView } from '../services/displays';
@@ -18,19 +18,19 @@ import type { Download, RecordsOverview } from '../services/records/recordsDesk'
 import type { SelfEntryView } from '../services/group/selfEntry';
 import type { UnlockView } from '../services/access/passphraseGate';
 import type { ProgramView } from '../services/program/programView';
-import type { MediaFileView, ResolvedCue } from '../services/media/mediaLibrary';
+import type { MediaFileView, ResolvedCue } from '../services/media/mediaViews';
 import type { MediaLibraryView } from '../services/media/mediaViews';
-import type { PackProblem } from '../content/pack/problems';
+import type { PackProblem } from '../shared/pack/problems';
 import type { RenderedSlide } from '../content/pack/renderPack';
 import type { DeckTargetPack } from '../services/packs/deckImport';
 import type { OfferedDraft } from '../services/packs/editorDrafts';
 import type { EditablePack, HistoryEntry, SaveResult } from '../services/packs/packEditor';
 import type { ImportResult, PackListView } from '../services/packs/packViews';
-import type { SessionCommand } from '../services/session/sessionMachine';
+import type { SessionCommand } from '../shared/session/commands';
 import type { JobProgress } from '../jobs/jobRunner';
 import type { RefusalCode } from '../services/errors';
-import { UPLOAD_CHUNK_BYTES } from './wire';
-import { LANGUAGES, type Language } from '../i18n';
+import { UPLOAD_CHUNK_BYTES } from '../shared/wire';
+import { LANGUAGES, type Language } from '../shared/i18n';
 import type { SessionSummary } from '../services/session/summary';
 import type { AudienceView, ConsoleView, SetupOptions } from '../services/session/views';
 

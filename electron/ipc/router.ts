@@ -1,5 +1,5 @@
-import { FALLBACK_LANGUAGE, type Language } from '../i18n';
-import { phrase, say, type MainKey, type PhraseParams } from '../i18n/phrases';
+import { FALLBACK_LANGUAGE, type Language } from '../shared/i18n';
+import { phrase, say, type MainKey, type PhraseParams } from '../shared/i18n/phrases';
 import { RejectedRequest } from '../services/errors';
 import type { z } from 'zod';
 import {

@@ -10,8 +10,8 @@ import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FALLBACK_LANGUAGE, type Language } from '../i18n';
-import { say, type Phrase } from '../i18n/phrases';
+import { FALLBACK_LANGUAGE, type Language } from '../shared/i18n';
+import { say, type Phrase } from '../shared/i18n/phrases';
 import { RejectedRequest } from '../services/errors';
 import type { JobKind, JobPhase, JobRequest, JobSpecs, WorkerMessage } from './jobs';
 

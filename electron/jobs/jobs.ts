@@ -17,7 +17,7 @@ import type { RecordsKey } from '../db/cipher';
 import type { RedcapQuiz } from '../services/records/exportRecords';
 import type { DeckStageInput } from '../services/packs/deckImport';
 import type { StagedPack } from '../services/packs/stagePack';
-import type { Phrase } from '../i18n/phrases';
+import type { Phrase } from '../shared/i18n/phrases';
 
 /** The steps a job reports, keys of `jobs.phases` in the `main` catalog (worded in the console's language). */
 export type JobPhase =

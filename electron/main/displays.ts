@@ -8,8 +8,8 @@ import type { BrowserWindow, Rectangle } from 'electron';
 import { screen } from 'electron';
 import { readAudienceDisplay, writeAudienceDisplay } from '../db/queries/settings';
 import type { Db } from '../db/database';
-import { FALLBACK_LANGUAGE, type Language } from '../i18n';
-import { phrase, say, type Phrase } from '../i18n/phrases';
+import { FALLBACK_LANGUAGE, type Language } from '../shared/i18n';
+import { phrase, say, type Phrase } from '../shared/i18n/phrases';
 import { RejectedRequest } from '../services/errors';
 import type { DisplayPort, DisplayStatusView } from '../services/displays';
 import {
@@ -17,7 +17,7 @@ import {
   displaySetKey,
   reactToDisplays,
   type AudienceStatus,
-} from '../shell/displays';
+} from '../shared/displays';
 
 /** Where the audience window is created, so it opens on its display instead of being moved there. */
 export interface AudiencePlacement {

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { app, dialog, protocol } from 'electron';
-import { mainT } from '../i18n/phrases';
+import { mainT } from '../shared/i18n/phrases';
 import { systemLanguage } from '../services/settings/consoleLanguage';
 import { defaultDataDir } from '../shell/paths';
 import { APP_SCHEME } from '../shell/security';

@@ -10,7 +10,7 @@ import { safeStorage } from 'electron';
 import { passphraseWrapping } from '../db/passphraseWrapping';
 import type { KeyWrapping } from '../db/recordsKey';
 import { StartupError } from '../db/startupError';
-import { phrase, say, type Phrase } from '../i18n/phrases';
+import { phrase, say, type Phrase } from '../shared/i18n/phrases';
 
 const UNTOUCHED = 'Nothing was changed.';
 

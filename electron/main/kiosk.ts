@@ -7,16 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, powerSaveBlocker, protocol, session } from 'electron';
-import { systemClock } from '../core/clock';
+import { systemClock } from '../shared/clock';
 import { createKioskCore, DATABASE_FILE_NAME, type KioskCore } from '../core/kioskCore';
 import { StartupError } from '../db/startupError';
 import { PassphraseGate, type Unlocked } from '../services/access/passphraseGate';
-import { mainT } from '../i18n/phrases';
+import { mainT } from '../shared/i18n/phrases';
 import { systemLanguage } from '../services/settings/consoleLanguage';
 import { receiversOf } from '../ipc/eventFanOut';
-import { IPC_EVENT, IPC_INVOKE } from '../ipc/wire';
+import { IPC_EVENT, IPC_INVOKE } from '../shared/wire';
 import { serveAppRequest } from '../shell/appProtocol';
-import { windowPlacementNote } from '../shell/displays';
+import { windowPlacementNote } from '../shared/displays';
 import { openLogFile, type LogFile } from '../shell/logFile';
 import {
   APP_ORIGIN,

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { BrowserWindow, ipcMain } from 'electron';
 import { createUnlockRouter } from '../core/unlockRouter';
-import { IPC_INVOKE } from '../ipc/wire';
+import { IPC_INVOKE } from '../shared/wire';
 import type { PassphraseGate, Unlocked } from '../services/access/passphraseGate';
 import { secureWebPreferences } from '../shell/windowPolicy';
 import { appPageSender } from './ipcSender';

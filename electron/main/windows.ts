@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { BrowserWindow, dialog, screen } from 'electron';
 import type { KioskCore } from '../core/kioskCore';
-import { mainT } from '../i18n/phrases';
+import { mainT } from '../shared/i18n/phrases';
 import type { Role } from '../ipc/contract';
 import { secureWebPreferences } from '../shell/windowPolicy';
 import type { AudiencePlacement, ElectronDisplays } from './displays';

@@ -1,6 +1,6 @@
 import { ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { EventName, Result } from '../ipc/contract';
-import { IPC_EVENT, IPC_INVOKE } from '../ipc/wire';
+import { IPC_EVENT, IPC_INVOKE } from '../shared/wire';
 
 /** The only two things a window can do: invoke a channel and listen to an event. */
 export function invoke(channel: string, args: unknown): Promise<Result<never>> {

@@ -1,5 +1,5 @@
-import { BROWSER_STATUS, type AudienceStatus } from '../shell/displays';
-import { phrase, type Phrase } from '../i18n/phrases';
+import { BROWSER_STATUS, type AudienceStatus } from '../shared/displays';
+import { phrase, type Phrase } from '../shared/i18n/phrases';
 import { RejectedRequest } from './errors';
 
 export interface DisplayStatusView extends AudienceStatus {

@@ -1,5 +1,5 @@
-import { say, type MainKey, type Phrase, type PhraseParams } from '../i18n/phrases';
-import type { Language } from '../i18n';
+import { say, type MainKey, type Phrase, type PhraseParams } from '../shared/i18n/phrases';
+import type { Language } from '../shared/i18n';
 
 /**
  * Why main refused a well-formed request, for the window to act on (the message is for the

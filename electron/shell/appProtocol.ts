@@ -11,7 +11,8 @@ import {
   type ShelvedFile,
 } from '../services/downloads/downloadShelf';
 import { respondWithBuildFile, respondWithFile } from '../services/media/mediaResponse';
-import { APP_HOST, devContentSecurityPolicy, resolveAssetPath, SECURITY_HEADERS } from './security';
+import { resolveAssetPath } from '../content/files';
+import { APP_HOST, devContentSecurityPolicy, SECURITY_HEADERS } from './security';
 
 export interface AppProtocolRoots {
   /** The built renderer: `out/renderer`. */

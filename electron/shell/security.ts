@@ -2,8 +2,6 @@
  * Security policy shared by both shells. No `electron` import: the Electron shell applies these
  * functions to its session, and the browser shell to its HTTP responses, so both are unit-tested.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
@@ -95,55 +93,4 @@ export function isAllowedNavigation(url: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Maps a URL path onto a file under `root`, or null for anything that would escape it
- * (`..`, encoded separators, absolute paths, NUL bytes).
- */
-export function resolveAssetPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relativePath = decoded.replace(/^\/+/, '');
-  if (relativePath === '') return null;
-  const base = resolve(root);
-  const target = resolve(base, relativePath);
-  const fromBase = relative(base, target);
-  if (fromBase === '' || fromBase.startsWith('..') || isAbsolute(fromBase)) return null;
-  return target.startsWith(base + sep) ? target : null;
-}
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-  '.mp4': 'video/mp4',
-  '.m4v': 'video/mp4',
-  '.mov': 'video/quicktime',
-  '.m4a': 'audio/mp4',
-  '.opus': 'audio/ogg',
-  '.webm': 'video/webm',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.vtt': 'text/vtt; charset=utf-8',
-};
-
-export function contentTypeFor(path: string): string {
-  const dot = path.lastIndexOf('.');
-  return (dot >= 0 && CONTENT_TYPES[path.slice(dot).toLowerCase()]) || 'application/octet-stream';
 }

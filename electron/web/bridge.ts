@@ -5,7 +5,7 @@
  * gets this run's token for it; any other page of the origin, a pack's file included, gets none.
  */
 import type { EventName, KioskApi, Result, Role } from '../ipc/contract';
-import { CONNECTION_EVENT, LOST_CONTACT, NOT_FROM_PRINTED_ADDRESS } from './connection';
+import { CONNECTION_EVENT, LOST_CONTACT, NOT_FROM_PRINTED_ADDRESS } from '../shared/connection';
 
 type Listener = (payload: unknown) => void;
 

@@ -8,13 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ManualClock } from '../core/clock';
+import type { ManualClock } from '../shared/clock';
 import type { KioskCore } from '../core/kioskCore';
 import type { EventName, Role, ShowRole } from '../ipc/contract';
 import { receiversOf } from '../ipc/eventFanOut';
 import { DownloadShelf, downloadHeaders } from '../services/downloads/downloadShelf';
 import { respondWithFile } from '../services/media/mediaResponse';
-import { contentTypeFor, resolveAssetPath, SECURITY_HEADERS } from '../shell/security';
+import { contentTypeFor, resolveAssetPath } from '../content/files';
+import { SECURITY_HEADERS } from '../shell/security';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
 // Large enough for a content pack sent as base64 (packs are capped at 200 MB).

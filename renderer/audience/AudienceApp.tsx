@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { AudienceView } from '../../electron/services/session/views';
 import { audienceApi, call } from '../platform/kiosk';
-import { FALLBACK_LANGUAGE } from '../../electron/i18n';
+import { FALLBACK_LANGUAGE } from '../../electron/shared/i18n';
 import { useDocumentLanguage } from '../shared/i18n/i18n';
 import { IdentifyOverlay } from '../shared/IdentifyOverlay';
 import { ProjectorStage } from '../shared/projector/ProjectorScreen';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Language } from '../../electron/i18n';
+import type { Language } from '../../electron/shared/i18n';
 import type { SelfEntryView } from '../../electron/services/group/selfEntry';
 import { call, consoleApi } from '../platform/kiosk';
 import { applyConsoleLanguage, useConsoleT } from '../shared/i18n/i18n';

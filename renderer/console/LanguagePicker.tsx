@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../electron/i18n';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../electron/shared/i18n';
 import { call, consoleApi } from '../platform/kiosk';
 import { applyConsoleLanguage, systemLanguage, useConsoleT } from '../shared/i18n/i18n';
 import { useAction } from './notices/useAction';

@@ -9,7 +9,7 @@ import type {
   Role,
   UnlockApi,
 } from '../../electron/ipc/contract';
-import { CONNECTION_EVENT, NOT_FROM_PRINTED_ADDRESS } from '../../electron/web/connection';
+import { CONNECTION_EVENT, NOT_FROM_PRINTED_ADDRESS } from '../../electron/shared/connection';
 import { i18n } from '../shared/i18n/i18n';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatClockTime, type Language } from '../../electron/i18n';
+import { formatClockTime, type Language } from '../../electron/shared/i18n';
 
 /** `14:05`, in the laptop's local time (Intl, the same in every language the kiosk speaks). */
 export const formatClock = (epochMs: number, language?: Language): string =>

@@ -6,21 +6,21 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { systemClock } from '../../electron/core/clock';
+import { systemClock } from '../../electron/shared/clock';
 import { createKioskCore } from '../../electron/core/kioskCore';
 import { openDatabase, type Db } from '../../electron/db/database';
 import { insertCohort } from '../../electron/db/queries/cohorts';
 import { listMembers } from '../../electron/db/queries/group';
 import { insertSession } from '../../electron/db/queries/sessions';
 import { GroupRecords, type LiveContext } from '../../electron/services/group/groupRecords';
-import { computeSchedule, MINUTE } from '../../electron/services/session/schedule';
+import { computeSchedule, MINUTE } from '../../electron/shared/session/schedule';
 import { decide, startEvents } from '../../electron/services/session/sessionMachine';
 import {
   applySessionEvent,
   initialSessionState,
   type SessionEvent,
   type SessionState,
-} from '../../electron/services/session/sessionState';
+} from '../../electron/shared/session/sessionState';
 import { GROUP_START, log, makeTempDir, RENDERER_DIR, RESOURCES_DIR } from './harness';
 import { agendaShape } from '../../electron/services/session/sessionService';
 import { loadGroupFive } from './packs';

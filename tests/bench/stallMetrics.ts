@@ -13,7 +13,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { createKioskCore } from '../../electron/core/kioskCore';
 import { formatRecoveryKey } from '../../electron/db/recoveryKey';
-import { UPLOAD_CHUNK_BYTES } from '../../electron/ipc/wire';
+import { UPLOAD_CHUNK_BYTES } from '../../electron/shared/wire';
 import type { RecordsOverview } from '../../electron/services/records/recordsDesk';
 import type { ConsoleView } from '../../electron/services/session/views';
 import { MINIMAL_PACK } from '../helpers/packs';

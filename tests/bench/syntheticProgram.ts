@@ -14,14 +14,14 @@ import {
   sessionReportCsv,
   type SessionReport,
 } from '../../electron/services/records/sessionReport';
-import { MINUTE } from '../../electron/services/session/schedule';
+import { MINUTE } from '../../electron/shared/session/schedule';
 import { decide, startEvents } from '../../electron/services/session/sessionMachine';
 import {
   applySessionEvent,
   initialSessionState,
   type SessionEvent,
   type SessionState,
-} from '../../electron/services/session/sessionState';
+} from '../../electron/shared/session/sessionState';
 import { summarizeSession, type SessionSummary } from '../../electron/services/session/summary';
 import { GROUP_START, log, makeTempDir } from './harness';
 import type { LoadedPack } from '../../electron/content/pack/registry';

@@ -320,7 +320,10 @@ base(
       await console.page.getByLabel('Video volume').fill('40');
       const audienceVolume = () =>
         audience.page.evaluate(
-          () => document.querySelector<HTMLVideoElement>('[data-testid="audience-video"]')!.volume,
+          // Null until the projector has drawn the video (the poll then asks again).
+          () =>
+            document.querySelector<HTMLVideoElement>('[data-testid="audience-video"]')?.volume ??
+            null,
         );
       await expect.poll(audienceVolume).toBeCloseTo(0.4);
       await console.jumpTo(14);

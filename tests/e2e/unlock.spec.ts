@@ -60,7 +60,11 @@ test.afterEach(async () => {
 
 async function openConsole(page: Page, running: RunningShell) {
   await running.opened;
-  await new ConsolePage(page).open(running.consoleUrl);
+  // The passphrase page reloads itself when it finds its run's token gone (the records opened),
+  // and that reload can abort this navigation (net::ERR_ABORTED): then it is made again.
+  await expect(async () => {
+    await new ConsolePage(page).open(running.consoleUrl);
+  }).toPass({ timeout: 30_000 });
 }
 
 test('first start: why, a passphrase twice with a minimum strength, then the console', async ({

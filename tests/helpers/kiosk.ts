@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { Clock } from '../../electron/core/clock';
+import type { Clock } from '../../electron/shared/clock';
 import { createKioskCore, type KioskCore } from '../../electron/core/kioskCore';
 import type { Role } from '../../electron/ipc/contract';
 import { makeTempDir } from './tempDir';

@@ -1,4 +1,4 @@
-import { UPLOAD_CHUNK_BYTES } from '../../electron/ipc/wire';
+import { UPLOAD_CHUNK_BYTES } from '../../electron/shared/wire';
 import type { Result } from '../../electron/ipc/contract';
 
 type Call = (channel: string, args: unknown) => Promise<Result<unknown>>;

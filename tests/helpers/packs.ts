@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { formatProblem, type PackProblem } from '../../electron/content/pack/problems';
+import { formatProblem, type PackProblem } from '../../electron/shared/pack/problems';
 
 /** Writes a pack folder from a map of relative path → contents. */
 export function writePack(folder: string, files: Record<string, string | Uint8Array>): string {

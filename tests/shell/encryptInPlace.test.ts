@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../electron/core/clock';
+import { ManualClock } from '../../electron/shared/clock';
 import { createKioskCore } from '../../electron/core/kioskCore';
 import { isPlainDatabase, openKeyed } from '../../electron/db/cipher';
 import { migrate } from '../../electron/db/database';

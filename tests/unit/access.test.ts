@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../electron/core/clock';
+import { ManualClock } from '../../electron/shared/clock';
 import { openDatabase, type Db } from '../../electron/db/database';
 import { RecordsLock, RecordsLockedError } from '../../electron/services/access/recordsLock';
 import { formatRecoveryKey } from '../../electron/db/recoveryKey';

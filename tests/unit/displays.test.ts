@@ -6,7 +6,7 @@ import {
   reactToDisplays,
   type AudienceStatus,
   type DisplayInfo,
-} from '../../electron/shell/displays';
+} from '../../electron/shared/displays';
 
 const laptop: DisplayInfo = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
 const projector: DisplayInfo = { id: 7, bounds: { x: 1920, y: 0, width: 1280, height: 720 } };

@@ -2,7 +2,7 @@ import { resolve, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import mainEn from '../../resources/locales/en/main.json';
 import { createKioskCore, type KioskCore } from '../../electron/core/kioskCore';
-import type { MainKey } from '../../electron/i18n/phrases';
+import type { MainKey } from '../../electron/shared/i18n/phrases';
 import { RecordsLockedError } from '../../electron/services/access/recordsLock';
 import { CODED_REFUSALS, refusalCode, RejectedRequest } from '../../electron/services/errors';
 import { makeTempDir } from '../helpers/tempDir';

@@ -6,8 +6,8 @@ import {
   devServerOrigin,
   isAllowedNavigation,
   isAllowedRequestUrl,
-  resolveAssetPath,
 } from '../../electron/shell/security';
+import { resolveAssetPath } from '../../electron/content/files';
 import { secureWebPreferences } from '../../electron/shell/windowPolicy';
 
 describe('request filter', () => {

@@ -8,7 +8,7 @@ import {
   CURRENT_EVENT_VERSION,
   decodeSessionEvent,
   upgradeEventV1,
-} from '../../electron/db/sessionEventSchema';
+} from '../../electron/shared/session/sessionEventSchema';
 
 let db: Db;
 let sessionId: number;

@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serveAppRequest } from '../../electron/shell/appProtocol';
-import { say } from '../../electron/i18n/phrases';
-import { windowPlacementNote } from '../../electron/shell/displays';
-import { KeyInterpreter } from '../../electron/shell/keyBindings';
+import { say } from '../../electron/shared/i18n/phrases';
+import { windowPlacementNote } from '../../electron/shared/displays';
+import { KeyInterpreter } from '../../electron/shared/keyBindings';
 import { openLogFile } from '../../electron/shell/logFile';
 import { makeTempDir } from '../helpers/tempDir';
 

@@ -1,7 +1,7 @@
 // `npm run pack:check -- <folder> [<folder> …]`: validates content packs; exits 0 when all are valid.
 import { resolve } from 'node:path';
 import { checkPack } from './loadPack';
-import { formatProblem } from './problems';
+import { formatProblem } from '../../shared/pack/problems';
 
 const folders = process.argv.slice(2);
 if (folders.length === 0) {

@@ -9,8 +9,8 @@ import {
   type AgendaItemManifest,
   type PackManifest,
 } from './schema';
-import { phrase, type Phrase } from '../../i18n/phraseKeys';
-import type { PathSegment } from './problems';
+import { phrase, type Phrase } from '../../shared/i18n/phraseKeys';
+import type { PathSegment } from '../../shared/pack/problems';
 
 /** What `checkUnique` finds twice, in the English of `message` (the phrase words it for the console). */
 const WHAT = {

@@ -5,7 +5,12 @@
 import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import { crossCheck, type PackFiles } from './crossCheck';
-import { formatPath, packIssue, type PackProblem, type PathSegment } from './problems';
+import {
+  formatPath,
+  packIssue,
+  type PackProblem,
+  type PathSegment,
+} from '../../shared/pack/problems';
 import { MANIFEST_FILE, packSchema, schemaWords } from './schema';
 
 /** The manifest as written (and as the editor holds it): optional fields may be left out. */

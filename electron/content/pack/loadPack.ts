@@ -1,11 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import en from 'zod/v4/locales/en.js';
-import { phrase, type Phrase } from '../../i18n/phraseKeys';
-import { resolveAssetPath } from '../../shell/security';
+import { phrase, type Phrase } from '../../shared/i18n/phraseKeys';
+import { resolveAssetPath } from '../files';
 import { crossCheck, type PackFiles, type RawProblem } from './crossCheck';
 import { parseManifest, parseManifestSync, type LineTable, type YamlResult } from './manifestYaml';
-import { formatPath, packIssue, type PackProblem, type PathSegment } from './problems';
+import {
+  formatPath,
+  packIssue,
+  type PackProblem,
+  type PathSegment,
+} from '../../shared/pack/problems';
 import { MANIFEST_FILE, packSchema, schemaWords, type PackManifest } from './schema';
 
 export interface PackCheck {

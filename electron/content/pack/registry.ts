@@ -5,8 +5,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { checkPack, type PackCheck } from './loadPack';
-import type { PackProblem } from './problems';
-import { phrase } from '../../i18n/phraseKeys';
+import type { PackProblem } from '../../shared/pack/problems';
+import { phrase } from '../../shared/i18n/phraseKeys';
 import { renderSlides, type PackAssetUrl, type RenderedSlide } from './renderPack';
 import type { PackManifest } from './schema';
 

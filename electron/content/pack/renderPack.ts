@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { escapeHtml } from '../../core/plainText';
+import { escapeHtml } from '../../shared/plainText';
 import type Token from 'markdown-it/lib/token.mjs';
 import { imagePath, type PackFiles } from './crossCheck';
 import { folderFiles } from './loadPack';

@@ -4,9 +4,9 @@
  * The README's "Writing a content pack" section documents every field defined here.
  */
 import { z } from 'zod';
-import { stripInvisibleControls } from '../../core/plainText';
-import { phrase, type Phrase } from '../../i18n/phraseKeys';
-import { ITEM_KINDS, MODES } from './vocabulary';
+import { stripInvisibleControls } from '../../shared/plainText';
+import { phrase, type Phrase } from '../../shared/i18n/phraseKeys';
+import { ITEM_KINDS, MODES } from '../../shared/pack/vocabulary';
 
 export const PACK_FORMAT = 1;
 

@@ -1,5 +1,5 @@
 import { acknowledgeRecoveryNotice, recoveryNotices } from '../../db/recovery';
-import type { Language } from '../../i18n';
+import type { Language } from '../../shared/i18n';
 import type { JobBoard } from '../../jobs/jobRunner';
 import type { ChosenFiles } from '../chosenFiles';
 import type { ChannelsNamed, HandlersOf } from './domain';

@@ -1,5 +1,5 @@
-import type { Language } from '../../i18n';
-import { say } from '../../i18n/phrases';
+import type { Language } from '../../shared/i18n';
+import { say } from '../../shared/i18n/phrases';
 import type { DisplayPort } from '../../services/displays';
 import type { ChannelsNamed, EventSink, HandlersOf } from './domain';
 

@@ -7,7 +7,7 @@ import {
   encodeSessionEvent,
   type NewSessionEvent,
   type StoredSessionEvent,
-} from '../sessionEventSchema';
+} from '../../shared/session/sessionEventSchema';
 
 /** A `session_events` row as SQLite holds it. */
 interface StoredSessionEventRow {

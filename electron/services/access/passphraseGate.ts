@@ -6,13 +6,13 @@
  * (and recovery key) that the core then opens the records with. scrypt runs off the event loop.
  */
 import { existsSync } from 'node:fs';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 import { isPlainDatabase } from '../../db/cipher';
 import { judgeKioskFile } from '../../db/kioskFile';
 import { derivedPassphraseWrapping, WrongPassphraseError } from '../../db/passphraseWrapping';
 import { readStoredKey, type KeyWrapping, type StoredKey } from '../../db/recordsKey';
 import { parseRecoveryKey, type RecoveryKeyError } from '../../db/recoveryKey';
-import { phrase, say, type Phrase } from '../../i18n/phrases';
+import { phrase, say, type Phrase } from '../../shared/i18n/phrases';
 import { systemLanguage } from '../settings/consoleLanguage';
 import { RejectedRequest } from '../errors';
 

@@ -3,11 +3,11 @@
  * `require()`, which fails once the PIN has not been entered or the views sat idle too long.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
 import { parseRecoveryKey, type RecoveryKeyError } from '../../db/recoveryKey';
-import type { MainKey, Phrase } from '../../i18n/phrases';
+import type { MainKey, Phrase } from '../../shared/i18n/phrases';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import { RejectedRequest } from '../errors';
 

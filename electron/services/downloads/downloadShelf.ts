@@ -7,7 +7,7 @@
  * are encrypted at rest do not leave a plain copy behind.
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 
 /** What a handler answers for a file: the console saves it from `url` under `fileName`. */
 export interface Download {

@@ -1,8 +1,8 @@
 /** Who completes in good standing, by the rule the program sets (e.g. attended 4 sessions and took the quizzes). */
 import { z } from 'zod';
 import type { Db } from '../../db/database';
-import { FALLBACK_LANGUAGE } from '../../i18n';
-import { mainT, type MainT } from '../../i18n/phrases';
+import { FALLBACK_LANGUAGE } from '../../shared/i18n';
+import { mainT, type MainT } from '../../shared/i18n/phrases';
 import {
   countQuizSessionsAttended,
   countQuizzesTaken,

@@ -3,7 +3,7 @@
  * (first names or nicknames only), attendance, flipchart responses, quiz answers and the team game.
  * Every write is committed at once; the session views are refreshed by the caller.
  */
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 import type { PackManifest } from '../../content/pack/schema';
 import type { Db } from '../../db/database';
 import {

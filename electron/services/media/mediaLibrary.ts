@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 import type { Db } from '../../db/database';
 import {
   deleteBinding,
@@ -21,12 +21,12 @@ import {
   type MediaFileRow,
 } from '../../db/queries/media';
 import { toSeconds, type MediaManifest } from '../../content/pack/schema';
-import { phrase, type Phrase } from '../../i18n/phrases';
-import { contentTypeFor, resolveAssetPath } from '../../shell/security';
+import { phrase, type Phrase } from '../../shared/i18n/phrases';
+import { contentTypeFor, resolveAssetPath } from '../../content/files';
 import { RejectedRequest } from '../errors';
 import type { PackLibrary } from '../packs/packLibrary';
 import { ChunkedUploads } from '../uploads/chunkedUploads';
-import type { MediaLibraryView } from './mediaViews';
+import type { MediaFileView, MediaLibraryView, ResolvedCue, ResolvedMedia } from './mediaViews';
 
 export const BUILT_IN_RELAXATION = 'relaxation-track.ogg';
 /** Imports in progress at once; beginning another gives up the one idle longest. */
@@ -47,40 +47,6 @@ const EXTENSIONS: Readonly<Record<string, MediaFileRow['kind']>> = {
   '.wav': 'audio',
   '.vtt': 'captions',
 };
-
-export interface ResolvedCue {
-  id: string;
-  atMs: number;
-  title: string;
-  question: string | null;
-  points: string[];
-  /** The clinic moved this cue from the pack's time. */
-  adjusted: boolean;
-}
-
-export interface ResolvedMedia {
-  packId: string;
-  mediaId: string;
-  kind: 'video' | 'audio';
-  title: string;
-  /** The bound file's length when known, else the pack's expected length. */
-  lengthMs: number;
-  /** URL the windows play, or null when nothing is set up for this media id. */
-  src: string | null;
-  source: 'library' | 'stand-in' | 'built-in' | null;
-  captionsSrc: string | null;
-  cues: ResolvedCue[];
-  sourceNote: string | null;
-}
-
-export interface MediaFileView {
-  sha256: string;
-  size: number;
-  originalName: string;
-  mime: string;
-  kind: MediaFileRow['kind'];
-  durationMs: number | null;
-}
 
 export interface FinishUpload {
   uploadId: string;

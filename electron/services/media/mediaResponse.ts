@@ -9,7 +9,7 @@
  */
 import { createReadStream, type ReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { contentTypeFor } from '../../shell/security';
+import { contentTypeFor } from '../../content/files';
 
 /** Larger reads than the 64 KB default: a player asks for ranges of a megabyte or more. */
 const READ_CHUNK_BYTES = 1024 * 1024;

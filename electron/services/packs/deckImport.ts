@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import type { Clock } from '../../core/clock';
-import { phrase, type Phrase } from '../../i18n/phrases';
+import type { Clock } from '../../shared/clock';
+import { phrase, type Phrase } from '../../shared/i18n/phrases';
 import { RejectedRequest } from '../errors';
 import {
   addDeckSlidesFiles,

@@ -5,8 +5,8 @@
  */
 import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { MANIFEST_FILE, PACK_FORMAT } from '../../content/pack/schema';
-import { say } from '../../i18n/phrases';
-import { phrase, type Phrase } from '../../i18n/phraseKeys';
+import { say } from '../../shared/i18n/phrases';
+import { phrase, type Phrase } from '../../shared/i18n/phraseKeys';
 import type { IncomingFile } from './packLibrary';
 
 /** A deck that cannot become a pack as asked: why, in English and as a phrase the console words. */

@@ -4,7 +4,7 @@
  * of the app loses at most that second. One kept draft per pack being edited; the editor offers it
  * back when that pack is opened again, and saving or discarding removes it.
  */
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 import type { Db } from '../../db/database';
 import {
   deleteEditorDraft,

@@ -28,11 +28,11 @@ import {
 } from '../../content/pack/draft';
 import { folderFiles } from '../../content/pack/loadPack';
 import { parseManifestSync } from '../../content/pack/manifestYaml';
-import type { PackProblem } from '../../content/pack/problems';
+import type { PackProblem } from '../../shared/pack/problems';
 import { renderSlide, type PackAssetUrl, type RenderedSlide } from '../../content/pack/renderPack';
-import { resolveAssetPath } from '../../shell/security';
+import { resolveAssetPath } from '../../content/files';
 import { MANIFEST_FILE, slideSchema } from '../../content/pack/schema';
-import { phrase, type Phrase } from '../../i18n/phrases';
+import { phrase, type Phrase } from '../../shared/i18n/phrases';
 import { RejectedRequest } from '../errors';
 import type { Download, DownloadShelf } from '../downloads/downloadShelf';
 import type { JobBoard } from '../../jobs/jobRunner';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PackProblem } from '../../content/pack/problems';
-import { phrase } from '../../i18n/phraseKeys';
+import type { PackProblem } from '../../shared/pack/problems';
+import { phrase } from '../../shared/i18n/phraseKeys';
 import {
   isLoaded,
   loadCatalog,
@@ -14,7 +14,7 @@ import {
   type PackRoots,
 } from '../../content/pack/registry';
 import type { PackAssetUrl } from '../../content/pack/renderPack';
-import { resolveAssetPath } from '../../shell/security';
+import { resolveAssetPath } from '../../content/files';
 import { deckSlideCount } from '../session/sessionMachine';
 import type { ImportResult, PackListView, PackSummary } from './packViews';
 import {

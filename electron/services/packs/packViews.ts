@@ -1,4 +1,4 @@
-import type { PackProblem } from '../../content/pack/problems';
+import type { PackProblem } from '../../shared/pack/problems';
 
 export interface PackSummary {
   id: string;

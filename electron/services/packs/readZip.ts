@@ -6,8 +6,8 @@
  */
 import { crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { say } from '../../i18n/phrases';
-import { phrase, type Phrase } from '../../i18n/phraseKeys';
+import { say } from '../../shared/i18n/phrases';
+import { phrase, type Phrase } from '../../shared/i18n/phraseKeys';
 
 export interface ZipLimits {
   /** Total bytes all entries may inflate to. */

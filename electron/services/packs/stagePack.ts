@@ -6,12 +6,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { checkPackAsync } from '../../content/pack/loadPack';
-import { IMPORT_FILE, type PackProblem } from '../../content/pack/problems';
+import { IMPORT_FILE, type PackProblem } from '../../shared/pack/problems';
 import { isLoaded, loadPackFolder, type LoadedPack } from '../../content/pack/registry';
 import type { PackAssetUrl } from '../../content/pack/renderPack';
 import { MANIFEST_FILE } from '../../content/pack/schema';
-import { say } from '../../i18n/phrases';
-import { phrase, type Phrase } from '../../i18n/phraseKeys';
+import { say } from '../../shared/i18n/phrases';
+import { phrase, type Phrase } from '../../shared/i18n/phraseKeys';
 import type { JobPhase } from '../../jobs/jobs';
 import { readZip, ZipRefused } from './readZip';
 

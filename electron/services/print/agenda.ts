@@ -1,5 +1,5 @@
 import type { PageSize } from './layout';
-import { roomT } from '../../i18n';
+import { roomT } from '../../shared/i18n';
 import { createDocument, FlowWriter, MUTED } from './layout';
 
 export interface AgendaPdfInput {

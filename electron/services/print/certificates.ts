@@ -14,7 +14,7 @@ import {
   wrapText,
 } from './layout';
 import { encodeWinAnsi } from './winAnsi';
-import { roomT } from '../../i18n';
+import { roomT } from '../../shared/i18n';
 
 export interface CertificatesInput {
   programTitle: string;
@@ -112,23 +112,20 @@ function layOut(blocks: Block[], fonts: Fonts, width: number, scale: number): La
 function drawBorder(page: PDFPage): void {
   const width = page.getWidth();
   const height = page.getHeight();
-  page.drawRectangle({
-    x: BORDER_INSET,
-    y: BORDER_INSET,
-    width: width - 2 * BORDER_INSET,
-    height: height - 2 * BORDER_INSET,
-    borderColor: ACCENT,
-    borderWidth: 3,
-  });
-  const inner = BORDER_INSET + 8;
-  page.drawRectangle({
-    x: inner,
-    y: inner,
-    width: width - 2 * inner,
-    height: height - 2 * inner,
-    borderColor: ACCENT,
-    borderWidth: 0.75,
-  });
+  // A heavy rule with a fine one just inside it.
+  for (const [inset, borderWidth] of [
+    [BORDER_INSET, 3],
+    [BORDER_INSET + 8, 0.75],
+  ] as const) {
+    page.drawRectangle({
+      x: inset,
+      y: inset,
+      width: width - 2 * inset,
+      height: height - 2 * inset,
+      borderColor: ACCENT,
+      borderWidth,
+    });
+  }
 }
 
 function drawCertificate(page: PDFPage, fonts: Fonts, blocks: Block[]): void {

@@ -5,7 +5,7 @@
  */
 import { PageSizes, PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Color, PDFFont, PDFPage } from 'pdf-lib';
-import { FALLBACK_LANGUAGE, joinList, kioskLanguage, roomT } from '../../i18n';
+import { FALLBACK_LANGUAGE, joinList, kioskLanguage, roomT } from '../../shared/i18n';
 import { codePointsOf, encodeWinAnsi, toWinAnsi } from './winAnsi';
 
 export type PageSize = 'A4' | 'Letter';

@@ -1,6 +1,6 @@
 import { rgb, type Color, type PDFFont, type PDFPage } from 'pdf-lib';
-import { FALLBACK_LANGUAGE, INTL_LOCALES, type Language } from '../../i18n';
-import { mainT } from '../../i18n/phrases';
+import { FALLBACK_LANGUAGE, INTL_LOCALES, type Language } from '../../shared/i18n';
+import { mainT } from '../../shared/i18n/phrases';
 import type { ChartFigure } from '../program/charts';
 import type { ProgramView } from '../program/programView';
 import type { PageSize } from './layout';

@@ -1,5 +1,5 @@
 import type { PageSize, TextStyle } from './layout';
-import { roomT } from '../../i18n';
+import { roomT } from '../../shared/i18n';
 import { createDocument, FlowWriter, INK, MUTED } from './layout';
 
 export interface QuizSheetPdfInput {

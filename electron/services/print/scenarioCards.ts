@@ -1,4 +1,4 @@
-import { roomT } from '../../i18n';
+import { roomT } from '../../shared/i18n';
 import type { Color, PDFPage } from 'pdf-lib';
 import type { Fonts, FontWeight, PageSize } from './layout';
 import {

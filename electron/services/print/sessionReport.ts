@@ -1,5 +1,5 @@
-import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
-import { mainT, type MainT } from '../../i18n/phrases';
+import { FALLBACK_LANGUAGE, type Language } from '../../shared/i18n';
+import { mainT, type MainT } from '../../shared/i18n/phrases';
 import type { SessionReport } from '../records/sessionReport';
 import { wasRun, type DeliveryStatus } from '../session/summary';
 import type { PageSize } from './layout';

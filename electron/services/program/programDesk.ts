@@ -3,7 +3,7 @@
  * the figures behind each chart as CSV. Every method asks the records lock first.
  */
 import { strToU8, zipSync } from 'fflate';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 import type { Db } from '../../db/database';
 import { listProgramCohorts, listRanPacks, sessionSpan } from '../../db/queries/program';
 import type { RecordsLock } from '../access/recordsLock';
@@ -15,8 +15,8 @@ import { toCsv, UTF8_BOM, type CsvRow } from '../records/csv';
 import type { Download, DownloadShelf } from '../downloads/downloadShelf';
 import { dayOf, dayStart, programFigures, type ProgramFilter } from './programFigures';
 import { buildProgramView, type ChartBlock, type ProgramView } from './programView';
-import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
-import { phrase } from '../../i18n/phrases';
+import { FALLBACK_LANGUAGE, type Language } from '../../shared/i18n';
+import { phrase } from '../../shared/i18n/phrases';
 
 /** What the console asks for; a missing range means the default (the last twelve months). */
 export interface ProgramRequest {

@@ -22,8 +22,8 @@ import {
   type ProgramSelection,
 } from '../../db/queries/program';
 import { coverageOf, quizPreparation } from '../records/sessionReport';
-import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
-import { mainT, type MainT } from '../../i18n/phrases';
+import { FALLBACK_LANGUAGE, type Language } from '../../shared/i18n';
+import { mainT, type MainT } from '../../shared/i18n/phrases';
 
 /** Days are the clinic's own (main's local time); `to` is included. */
 export interface ProgramFilter {

@@ -3,8 +3,8 @@
  * with a title that says what it shows, a sentence with its main figure, and the figures behind
  * it as a table (what a screen reader reads, and what the CSV holds).
  */
-import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
-import { mainT, type MainT } from '../../i18n/phrases';
+import { FALLBACK_LANGUAGE, type Language } from '../../shared/i18n';
+import { mainT, type MainT } from '../../shared/i18n/phrases';
 import type { CsvValue } from '../records/csv';
 import {
   barChart,

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 import {
   backupName,
   listBackups,
@@ -24,7 +24,7 @@ import {
   useRollbackJournal,
   vacuumInto as writeCopy,
 } from '../../db/queries/copies';
-import { phrase, type MainKey } from '../../i18n/phrases';
+import { phrase, type MainKey } from '../../shared/i18n/phrases';
 import { PIN_GUARD_SETTING } from '../access/recordsLock';
 import { RejectedRequest } from '../errors';
 

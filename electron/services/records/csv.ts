@@ -3,7 +3,7 @@
  * doubled, and every row ends in CRLF. Text that a spreadsheet would run as a formula is
  * neutralised with an apostrophe, also where it would start a cell after splitting on `;` or TAB.
  */
-import { stripInvisibleControls } from '../../core/plainText';
+import { stripInvisibleControls } from '../../shared/plainText';
 import type { SummaryItem } from '../session/summary';
 
 export type CsvValue = string | number | null | undefined;

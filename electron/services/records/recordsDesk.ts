@@ -9,14 +9,14 @@ import {
   kioskLanguage,
   roomT,
   type Language,
-} from '../../i18n';
+} from '../../shared/i18n';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 import type { RecordsKey } from '../../db/cipher';
 import type { Db } from '../../db/database';
 import type { Download, DownloadShelf } from '../downloads/downloadShelf';
-import { mainT, phrase, type MainT, type Phrase } from '../../i18n/phrases';
+import { mainT, phrase, type MainT, type Phrase } from '../../shared/i18n/phrases';
 import { formatRecoveryKey } from '../../db/recoveryKey';
 import { listCohorts } from '../../db/queries/cohorts';
 import {

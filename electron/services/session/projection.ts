@@ -1,16 +1,11 @@
 import type { LoadedPack } from '../../content/pack/registry';
 import type { SessionRow } from '../../db/queries/sessions';
 import { BONUS, type GroupRecords, type LiveContext } from '../group/groupRecords';
-import type { ResolvedMedia } from '../media/mediaLibrary';
-import { MINUTE } from './schedule';
-import {
-  cueQuestionId,
-  deckSlideCount,
-  phaseOf,
-  type AgendaShape,
-  type DeckPosition,
-} from './sessionMachine';
-import { relaxationActive, type SessionState } from './sessionState';
+import type { ResolvedMedia } from '../media/mediaViews';
+import { MINUTE } from '../../shared/session/schedule';
+import { deckSlideCount, phaseOf, type AgendaShape, type DeckPosition } from './sessionMachine';
+import { cueQuestionId } from '../../shared/session/commands';
+import { relaxationActive, type SessionState } from '../../shared/session/sessionState';
 import type {
   AudienceScreenView,
   AudienceView,

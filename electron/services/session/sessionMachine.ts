@@ -2,12 +2,10 @@
  * The session state machine: which phase a session is in, and which events a counselor's command
  * produces from a given state. Pure: `decide` returns events, `applySessionEvent` folds them.
  */
-import type { ITEM_KINDS } from '../../content/pack/schema';
+import { type ItemKind, type Phase, type SessionCommand } from '../../shared/session/commands';
 import { RejectedRequest } from '../errors';
-import { relaxationActive, videoPositionMs } from './sessionState';
-import type { AudienceScreen, SessionEvent, SessionState } from './sessionState';
-
-export type ItemKind = (typeof ITEM_KINDS)[number];
+import { relaxationActive, videoPositionMs } from '../../shared/session/sessionState';
+import type { SessionEvent, SessionState } from '../../shared/session/sessionState';
 
 export interface AgendaShape {
   id: string;
@@ -18,43 +16,6 @@ export interface AgendaShape {
   slideSteps?: readonly number[];
   questionIds: readonly string[];
 }
-
-export type Phase =
-  'not-started' | 'running' | 'paused' | 'break' | 'relaxation' | 'quiz' | 'ended';
-
-export type SessionCommand =
-  | { type: 'next' }
-  | { type: 'previous' }
-  | { type: 'goToItem'; index: number }
-  | { type: 'goToSlide'; number: number }
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'skip'; index: number; reason: string }
-  | { type: 'unskip'; index: number }
-  | { type: 'adapt'; index: number; reason: string | null }
-  | { type: 'toggleScreen'; screen: Exclude<AudienceScreen, 'content'> }
-  | { type: 'leaveMode' }
-  | { type: 'showQuestion'; id: string; answersShown: boolean; withResponses?: boolean }
-  | { type: 'hideQuestion' }
-  | { type: 'end' }
-  | { type: 'videoPlay' }
-  | { type: 'videoPause' }
-  | { type: 'videoBack'; seconds: number }
-  | { type: 'videoSeek'; positionMs: number }
-  | { type: 'relaxationStart' }
-  | { type: 'relaxationStop' }
-  | {
-      type: 'showBoard';
-      board:
-        | { kind: 'flipchart'; questionId: string }
-        | { kind: 'quiz'; itemId: string }
-        | { kind: 'game' }
-        | { kind: 'practice' }
-        | { kind: 'poll'; revealed: boolean };
-    }
-  | { type: 'hideBoard' }
-  /** The console's preview measured how many screens the shown card needs. */
-  | { type: 'cardPages'; pages: number };
 
 /** What the service knows about the current item's media when a command is decided. */
 export interface MediaContext {
@@ -85,9 +46,6 @@ export function nextStop(fromMs: number, cuesMs: readonly number[], lengthMs: nu
   const cue = cuesMs.find((candidate) => candidate > fromMs + 40);
   return cue === undefined ? lengthMs : cue - STOP_BEFORE_CUE_MS;
 }
-
-/** A video cue's discussion question is shown like the item's own questions, under this id. */
-export const cueQuestionId = (cueId: string) => `cue:${cueId}`;
 
 /** A command that is well-formed but not possible now; its message is shown to the counselor. */
 export class SessionRuleError extends RejectedRequest {

@@ -1,6 +1,6 @@
-import type { Clock } from '../../core/clock';
-import { FALLBACK_LANGUAGE, type Language } from '../../i18n';
-import { say } from '../../i18n/phrases';
+import type { Clock } from '../../shared/clock';
+import { FALLBACK_LANGUAGE, type Language } from '../../shared/i18n';
+import { say } from '../../shared/i18n/phrases';
 import type { LoadedPack } from '../../content/pack/registry';
 import type { Db } from '../../db/database';
 import {
@@ -24,7 +24,8 @@ import {
   type SessionRow,
 } from '../../db/queries/sessions';
 import type { GroupRecords, LiveContext } from '../group/groupRecords';
-import type { MediaLibrary, ResolvedMedia } from '../media/mediaLibrary';
+import type { MediaLibrary } from '../media/mediaLibrary';
+import type { ResolvedMedia } from '../media/mediaViews';
 import type { PackLibrary } from '../packs/packLibrary';
 import {
   decide,
@@ -34,16 +35,16 @@ import {
   startEvents,
   type AgendaShape,
   type MediaContext,
-  type SessionCommand,
 } from './sessionMachine';
+import { type SessionCommand } from '../../shared/session/commands';
 import {
   applySessionEvent,
   initialSessionState,
   type SessionEvent,
   type SessionState,
-} from './sessionState';
+} from '../../shared/session/sessionState';
 import { summarizeSession, type SessionSummary } from './summary';
-import { MINUTE } from './schedule';
+import { MINUTE } from '../../shared/session/schedule';
 import {
   groupContextOf,
   playable,
@@ -204,11 +205,8 @@ export class SessionService {
     return this.live?.rehearsal ?? false;
   }
 
-  /**
-   * Pages through a pack on both screens, with its videos and timers, as a session would run it,
-   * but nothing is written: no group, no session, no record. A restart forgets it.
-   */
-  rehearse(packId: string): ConsoleView {
+  /** The pack a session or rehearsal opens and its first events; refused while one is running. */
+  private opening(packId: string) {
     if (this.live)
       throw new SessionRuleError('errors.session.stillRunning', {
         title: this.live.pack.manifest.title,
@@ -222,6 +220,15 @@ export class SessionService {
       initialSessionState(agenda.length),
       startEvents(agenda, now),
     );
+    return { pack, now, agenda, events };
+  }
+
+  /**
+   * Pages through a pack on both screens, with its videos and timers, as a session would run it,
+   * but nothing is written: no group, no session, no record. A restart forgets it.
+   */
+  rehearse(packId: string): ConsoleView {
+    const { pack, now, agenda, events } = this.opening(packId);
     this.live = {
       row: {
         id: 0,
@@ -274,19 +281,7 @@ export class SessionService {
   }
 
   start(request: StartSession): ConsoleView {
-    if (this.live)
-      throw new SessionRuleError('errors.session.stillRunning', {
-        title: this.live.pack.manifest.title,
-      });
-    const pack = this.packs.find(request.packId);
-    if (!pack) throw new SessionRuleError('errors.noSuchPack', { packId: request.packId });
-    const now = this.clock.now();
-    const agenda = agendaShape(pack);
-    const events = this.withVideoCued(
-      pack,
-      initialSessionState(agenda.length),
-      startEvents(agenda, now),
-    );
+    const { pack, now, agenda, events } = this.opening(request.packId);
     let revision = this.revision;
     const row = this.db.transaction(() => {
       const cohortName = request.cohortName.trim();

@@ -1,5 +1,5 @@
-import type { SessionState } from './sessionState';
-import { itemElapsedMs } from './sessionState';
+import type { SessionState } from '../../shared/session/sessionState';
+import { itemElapsedMs } from '../../shared/session/sessionState';
 
 /**
  * What really happened to an item: run for its content (`delivered`, or `adapted` with a reason),

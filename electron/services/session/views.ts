@@ -1,14 +1,14 @@
 import type { SessionSummary } from './summary';
 import type { GroupView } from '../group/groupRecords';
-import type { ResolvedMedia } from '../media/mediaLibrary';
+import type { ResolvedMedia } from '../media/mediaViews';
 import type {
   AudienceScreen,
   Board,
   SessionState,
   ShownQuestion,
   VideoState,
-} from './sessionState';
-import type { ItemKind, Phase } from './sessionMachine';
+} from '../../shared/session/sessionState';
+import type { ItemKind, Phase } from '../../shared/session/commands';
 
 /** A slide as a window draws it; `number` is null for the title card of an item without slides. */
 export interface SlideView {

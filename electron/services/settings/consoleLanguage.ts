@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/database';
 import { readSetting, writeSetting } from '../../db/queries/settings';
-import { kioskLanguage, LANGUAGES, type Language } from '../../i18n';
+import { kioskLanguage, LANGUAGES, type Language } from '../../shared/i18n';
 
 const CONSOLE_LANGUAGE_SETTING = 'console-language';
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../shared/clock';
 import { RejectedRequest } from '../errors';
 
 export interface Upload<Meta> {

@@ -16,7 +16,7 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { ITEM_KINDS, MODES } from '../../../electron/content/pack/vocabulary';
+import { ITEM_KINDS, MODES } from '../../../electron/shared/pack/vocabulary';
 import type { AgendaItemDraft } from '../../../electron/content/pack/draft';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import {

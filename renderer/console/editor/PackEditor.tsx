@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PackDraft } from '../../../electron/content/pack/draft';
-import type { PackProblem } from '../../../electron/content/pack/problems';
+import type { PackProblem } from '../../../electron/shared/pack/problems';
 import type { OfferedDraft } from '../../../electron/services/packs/editorDrafts';
 import type {
   EditablePack,

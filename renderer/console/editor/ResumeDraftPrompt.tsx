@@ -1,4 +1,4 @@
-import { formatClockTime, formatLongDate, kioskLanguage } from '../../../electron/i18n';
+import { formatClockTime, formatLongDate, kioskLanguage } from '../../../electron/shared/i18n';
 import { i18n, useConsoleT } from '../../shared/i18n/i18n';
 
 /** When a draft or a version was saved: the time, and the date when it was not today. */

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { PackProblem } from '../../../electron/content/pack/problems';
+import type { PackProblem } from '../../../electron/shared/pack/problems';
 import type { RenderedSlide } from '../../../electron/content/pack/renderPack';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';

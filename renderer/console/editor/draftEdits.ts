@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { AgendaItemDraft, PackDraft } from '../../../electron/content/pack/draft';
-import { formatPath, type PackProblem } from '../../../electron/content/pack/problems';
+import { formatPath, type PackProblem } from '../../../electron/shared/pack/problems';
 
 export type Path = readonly (string | number)[];
 

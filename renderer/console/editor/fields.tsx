@@ -1,6 +1,6 @@
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import type { PackDraft } from '../../../electron/content/pack/draft';
-import type { PackProblem } from '../../../electron/content/pack/problems';
+import type { PackProblem } from '../../../electron/shared/pack/problems';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { useProblemText } from '../../shared/i18n/problemText';
 import { getAt, problemsAt, type Path } from './draftEdits';

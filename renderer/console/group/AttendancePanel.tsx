@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { joinList } from '../../../electron/i18n';
+import { joinList } from '../../../electron/shared/i18n';
 import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import './group.css';
 import { useLiveSession } from '../session/LiveSession';

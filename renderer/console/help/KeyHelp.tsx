@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { KEY_BINDINGS, keyLabel } from '../../../electron/shell/keyBindings';
+import { KEY_BINDINGS, keyLabel } from '../../../electron/shared/keyBindings';
 import { useConsoleT } from '../../shared/i18n/i18n';
 
 /** The key's KeyboardEvent name; keyLabel spells it as on the keycap. */

@@ -8,8 +8,8 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { KeyInterpreter } from '../../../electron/shell/keyBindings';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import { KeyInterpreter } from '../../../electron/shared/keyBindings';
+import type { SessionCommand } from '../../../electron/shared/session/commands';
 
 function isTyping(target: EventTarget | null): boolean {
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
-import type { ResolvedMedia } from '../../../electron/services/media/mediaLibrary';
+import type { ResolvedMedia } from '../../../electron/services/media/mediaViews';
 import type { MediaLibraryView } from '../../../electron/services/media/mediaViews';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';

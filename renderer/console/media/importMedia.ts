@@ -1,5 +1,5 @@
 import type { RequestOf } from '../../../electron/ipc/contract';
-import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
+import { UPLOAD_CHUNK_BYTES } from '../../../electron/shared/wire';
 import { call, consoleApi } from '../../platform/kiosk';
 import { i18n } from '../../shared/i18n/i18n';
 import { uploadInParts } from '../packs/readFiles';

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import { lazy, Suspense, useEffect, useState, type ChangeEvent } from 'react';
 import { Trans } from 'react-i18next';
-import { UPLOAD_CHUNK_BYTES } from '../../../electron/ipc/wire';
+import { UPLOAD_CHUNK_BYTES } from '../../../electron/shared/wire';
 import type { ImportResult, PackListView } from '../../../electron/services/packs/packViews';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';

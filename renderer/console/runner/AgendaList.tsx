@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
-import type { Schedule } from '../../../electron/services/session/schedule';
+import type { SessionCommand } from '../../../electron/shared/session/commands';
+import type { Schedule } from '../../../electron/shared/session/schedule';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import { formatClock } from '../../shared/time';

@@ -1,12 +1,9 @@
 import { Howl, Howler } from 'howler';
 import { useEffect, useRef, useState } from 'react';
-import type { ResolvedMedia } from '../../../electron/services/media/mediaLibrary';
-import {
-  envelopeFor,
-  relaxationPhase,
-} from '../../../electron/services/session/relaxationEnvelope';
-import type { RelaxationState } from '../../../electron/services/session/sessionState';
-import { keyLabel } from '../../../electron/shell/keyBindings';
+import type { ResolvedMedia } from '../../../electron/services/media/mediaViews';
+import { envelopeFor, relaxationPhase } from '../../../electron/shared/session/relaxationEnvelope';
+import type { RelaxationState } from '../../../electron/shared/session/sessionState';
+import { keyLabel } from '../../../electron/shared/keyBindings';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { formatDuration } from '../../shared/time';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { computeSchedule } from '../../../electron/services/session/schedule';
-import { relaxationActive } from '../../../electron/services/session/sessionState';
+import { computeSchedule } from '../../../electron/shared/session/schedule';
+import { relaxationActive } from '../../../electron/shared/session/sessionState';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { ProjectorStage } from '../../shared/projector/ProjectorScreen';
 import { SlideFrame } from '../../shared/SlideFrame';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { keyLabel } from '../../../electron/shell/keyBindings';
+import { keyLabel } from '../../../electron/shared/keyBindings';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { SlideFrame } from '../../shared/SlideFrame';
 import { usePresenterKeysSuspended } from '../keys/PresenterKeys';

@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
-import { joinList } from '../../../electron/i18n';
-import type { Schedule } from '../../../electron/services/session/schedule';
+import { joinList } from '../../../electron/shared/i18n';
+import type { Schedule } from '../../../electron/shared/session/schedule';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import { formatClock, formatDuration } from '../../shared/time';

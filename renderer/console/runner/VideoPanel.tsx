@@ -1,9 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
-import {
-  cueQuestionId,
-  type SessionCommand,
-} from '../../../electron/services/session/sessionMachine';
-import { videoPositionMs, type VideoState } from '../../../electron/services/session/sessionState';
+import { cueQuestionId, type SessionCommand } from '../../../electron/shared/session/commands';
+import { videoPositionMs, type VideoState } from '../../../electron/shared/session/sessionState';
 import type { CurrentItemView } from '../../../electron/services/session/views';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import { formatDuration } from '../../shared/time';

@@ -1,4 +1,4 @@
-import { KEY_BINDINGS, keyLabel, type KeyActionId } from '../../../electron/shell/keyBindings';
+import { KEY_BINDINGS, keyLabel, type KeyActionId } from '../../../electron/shared/keyBindings';
 import { useConsoleT } from '../../shared/i18n/i18n';
 
 /**

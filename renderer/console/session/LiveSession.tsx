@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import type { SessionCommand } from '../../../electron/shared/session/commands';
 import type { ConsoleSessionView } from '../../../electron/services/session/views';
 import type { RecordWrite } from '../group/recordWrite';
 

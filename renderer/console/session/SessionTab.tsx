@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import type { SessionCommand } from '../../../electron/shared/session/commands';
 import type { ConsoleView } from '../../../electron/services/session/views';
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';

@@ -3,7 +3,7 @@
  * locale (`es-US`, `en-US`), the same locales main's dates use. Read at render time, so a view
  * that takes its words from `useConsoleT` re-renders in the new language with them.
  */
-import { INTL_LOCALES, kioskLanguage } from '../../../electron/i18n';
+import { INTL_LOCALES, kioskLanguage } from '../../../electron/shared/i18n';
 import { i18n } from './i18n';
 
 const MEGABYTE = 1024 * 1024;

@@ -12,7 +12,7 @@ import {
   roomT,
   type ConsoleNamespace,
   type Language,
-} from '../../../electron/i18n';
+} from '../../../electron/shared/i18n';
 
 export const i18n = createI18n(systemLanguage());
 

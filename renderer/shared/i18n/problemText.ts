@@ -4,9 +4,9 @@
  */
 import en from 'zod/v4/locales/en.js';
 import es from 'zod/v4/locales/es.js';
-import { IMPORT_FILE, type PackProblem } from '../../../electron/content/pack/problems';
-import type { Language } from '../../../electron/i18n';
-import type { Phrase } from '../../../electron/i18n/phraseKeys';
+import { IMPORT_FILE, type PackProblem } from '../../../electron/shared/pack/problems';
+import type { Language } from '../../../electron/shared/i18n';
+import type { Phrase } from '../../../electron/shared/i18n/phraseKeys';
 import { i18n, useConsoleLanguage } from './i18n';
 
 const ZOD_LOCALES: Record<Language, () => { localeError: unknown }> = { en, es };

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { videoPositionMs, type VideoState } from '../../../electron/services/session/sessionState';
+import { videoPositionMs, type VideoState } from '../../../electron/shared/session/sessionState';
 
 /** Seek when the element strays this far from main's clock. */
 const DRIFT_TOLERANCE_MS = 300;

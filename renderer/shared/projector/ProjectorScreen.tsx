@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo } from 'react';
 import { Trans } from 'react-i18next';
 import type { AudienceScreenView } from '../../../electron/services/session/views';
 import { useRoomT } from '../i18n/i18n';
-import { joinList, kioskLanguage, roomI18n } from '../../../electron/i18n';
+import { joinList, kioskLanguage, roomI18n } from '../../../electron/shared/i18n';
 import { FittedSlide } from '../FittedSlide';
 import { Stage } from '../Stage';
 import { formatClock, formatDuration, useServerNow } from '../time';

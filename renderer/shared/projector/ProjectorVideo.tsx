@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { VideoState } from '../../../electron/services/session/sessionState';
+import type { VideoState } from '../../../electron/shared/session/sessionState';
 import { useVideoSync } from '../media/useVideoSync';
 
 /** The cued video as the room sees it, following main's timeline (muted in the console's preview). */

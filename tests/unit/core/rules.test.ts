@@ -13,7 +13,7 @@ import {
 } from '../../../electron/core/rules';
 import { RejectedRequest } from '../../../electron/services/errors';
 import type { LiveContext } from '../../../electron/services/group/groupRecords';
-import type { SessionCommand } from '../../../electron/services/session/sessionMachine';
+import type { SessionCommand } from '../../../electron/shared/session/commands';
 import type { ConsoleView } from '../../../electron/services/session/views';
 
 /** The rules that join services, each with the smallest fakes of what it joins. */

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../electron/core/clock';
+import { ManualClock } from '../../../electron/shared/clock';
 import { MAX_UPLOADS, UPLOAD_IDLE_MS } from '../../../electron/services/media/mediaLibrary';
 import { freshKiosk } from '../../helpers/kiosk';
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../electron/core/clock';
+import { ManualClock } from '../../../electron/shared/clock';
 import { createKioskCore } from '../../../electron/core/kioskCore';
 import { NewerDatabaseError } from '../../../electron/db/database';
 import { openRecords } from '../../../electron/db/recovery';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../electron/core/clock';
+import { ManualClock } from '../../../electron/shared/clock';
 import { openDatabase, type Db } from '../../../electron/db/database';
 import { RejectedRequest } from '../../../electron/services/errors';
 import { BackupService } from '../../../electron/services/records/backups';

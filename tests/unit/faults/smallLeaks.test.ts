@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPack } from '../../../electron/content/pack/loadPack';
 import { loadCatalog } from '../../../electron/content/pack/registry';
-import { ManualClock } from '../../../electron/core/clock';
+import { ManualClock } from '../../../electron/shared/clock';
 import { csvField, toCsv } from '../../../electron/services/records/csv';
 import type { ConsoleView } from '../../../electron/services/session/views';
 import { MINIMAL_PACK, writePack } from '../../helpers/packs';

@@ -8,7 +8,7 @@ import {
   LANGUAGES,
   roomT,
   type Language,
-} from '../../../electron/i18n';
+} from '../../../electron/shared/i18n';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskApi } from '../../../electron/ipc/contract';
-import { LOST_CONTACT, NOT_FROM_PRINTED_ADDRESS } from '../../../electron/web/connection';
+import { LOST_CONTACT, NOT_FROM_PRINTED_ADDRESS } from '../../../electron/shared/connection';
 import { call, KioskCallError } from '../../../renderer/platform/kiosk';
 import { i18n } from '../../../renderer/shared/i18n/i18n';
 

@@ -19,7 +19,7 @@ import {
 import { openRecords } from '../../../electron/db/recovery';
 import { parseRecoveryKey } from '../../../electron/db/recoveryKey';
 import { StartupError, startupErrorFrom } from '../../../electron/db/startupError';
-import { say } from '../../../electron/i18n/phrases';
+import { say } from '../../../electron/shared/i18n/phrases';
 import { makeTempDir } from '../../helpers/tempDir';
 import { TEST_KEY } from '../../helpers/recordsKey';
 

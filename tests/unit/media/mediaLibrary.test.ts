@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../electron/core/clock';
+import { ManualClock } from '../../../electron/shared/clock';
 import { openDatabase, type Db } from '../../../electron/db/database';
 import { MediaLibrary } from '../../../electron/services/media/mediaLibrary';
 import { hashFileOn, JobBoard } from '../../../electron/jobs/jobRunner';

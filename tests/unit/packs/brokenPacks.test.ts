@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkPack } from '../../../electron/content/pack/loadPack';
-import { formatProblem } from '../../../electron/content/pack/problems';
+import { formatProblem } from '../../../electron/shared/pack/problems';
 import { makeTempDir } from '../../helpers/tempDir';
 import { MINIMAL_PACK, writePack } from '../../helpers/packs';
 

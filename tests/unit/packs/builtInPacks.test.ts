@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPack } from '../../../electron/content/pack/loadPack';
-import { formatProblem } from '../../../electron/content/pack/problems';
+import { formatProblem } from '../../../electron/shared/pack/problems';
 import type { PackManifest } from '../../../electron/content/pack/schema';
 import { agendaPdf, parseMarkdown, scenarioCardsPdf } from '../../../electron/services/print';
 import { programAgenda } from '../../../electron/services/records/programAgenda';

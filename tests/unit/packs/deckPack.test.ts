@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { ManualClock } from '../../../electron/core/clock';
+import { ManualClock } from '../../../electron/shared/clock';
 import { checkPackAsync } from '../../../electron/content/pack/loadPack';
 import { DeckUploads, stageDeck, type DeckPlan } from '../../../electron/services/packs/deckImport';
 import {

@@ -1,4 +1,4 @@
-import { createI18n } from '../../../electron/i18n';
+import { createI18n } from '../../../electron/shared/i18n';
 import { describe, expect, it } from 'vitest';
 import { bumpVersion, checkDraft, freeId } from '../../../electron/content/pack/draft';
 import {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../electron/core/clock';
+import { ManualClock } from '../../../electron/shared/clock';
 import { freshKiosk } from '../../helpers/kiosk';
 
 /** The pack editor's unsaved drafts, kept in the records for after a crash or a restart. */

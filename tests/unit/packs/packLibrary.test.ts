@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeImportPaths, PackLibrary } from '../../../electron/services/packs/packLibrary';
 import { deflatedEntry, deflatedZeros, rawZip } from '../../helpers/hostileZip';
 import { makeTempDir } from '../../helpers/tempDir';
-import { say } from '../../../electron/i18n/phrases';
-import type { Phrase } from '../../../electron/i18n/phraseKeys';
+import { say } from '../../../electron/shared/i18n/phrases';
+import type { Phrase } from '../../../electron/shared/i18n/phraseKeys';
 import { MINIMAL_PACK, writePack, asLines } from '../../helpers/packs';
 
 let dir: ReturnType<typeof makeTempDir>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ManualClock } from '../../../electron/core/clock';
+import { ManualClock } from '../../../electron/shared/clock';
 import { openKeyed } from '../../../electron/db/cipher';
 import { openDatabase, type Db } from '../../../electron/db/database';
 import { startJob } from '../../../electron/jobs/jobRunner';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadedPack } from '../../../electron/content/pack/registry';
 import type { GroupView, TeamView } from '../../../electron/services/group/groupRecords';
-import type { ResolvedMedia } from '../../../electron/services/media/mediaLibrary';
+import type { ResolvedMedia } from '../../../electron/services/media/mediaViews';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
 import {
   projectAudience,
@@ -16,7 +16,7 @@ import {
   applySessionEvent,
   initialSessionState,
   type SessionEvent,
-} from '../../../electron/services/session/sessionState';
+} from '../../../electron/shared/session/sessionState';
 
 /**
  * The audience projection is a function of the state and the pack: whatever the counselor alone

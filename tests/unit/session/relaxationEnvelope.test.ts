@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relaxationPhase } from '../../../electron/services/session/relaxationEnvelope';
+import { relaxationPhase } from '../../../electron/shared/session/relaxationEnvelope';
 
 describe('relaxationPhase', () => {
   const tenMinutes = 600_000;

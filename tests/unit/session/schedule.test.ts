@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { computeSchedule, MINUTE, warningFor } from '../../../electron/services/session/schedule';
+import { computeSchedule, MINUTE, warningFor } from '../../../electron/shared/session/schedule';
 import {
   decide,
   startEvents,
   type AgendaShape,
-  type SessionCommand,
 } from '../../../electron/services/session/sessionMachine';
+import { type SessionCommand } from '../../../electron/shared/session/commands';
 import {
   applySessionEvent,
   initialSessionState,
   type SessionState,
-} from '../../../electron/services/session/sessionState';
+} from '../../../electron/shared/session/sessionState';
 
 const agenda: AgendaShape[] = [5, 10, 15, 10].map((minutes, index) => ({
   id: `item-${index}`,

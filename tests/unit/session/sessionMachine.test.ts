@@ -9,8 +9,8 @@ import {
   startEvents,
   type AgendaShape,
   type MediaContext,
-  type SessionCommand,
 } from '../../../electron/services/session/sessionMachine';
+import { type SessionCommand } from '../../../electron/shared/session/commands';
 import {
   applySessionEvent,
   initialSessionState,
@@ -18,7 +18,7 @@ import {
   relaxationActive,
   videoPositionMs,
   type SessionState,
-} from '../../../electron/services/session/sessionState';
+} from '../../../electron/shared/session/sessionState';
 
 const agenda: AgendaShape[] = [
   { id: 'open', kind: 'opening', minutes: 5, slideCount: 2, questionIds: [] },

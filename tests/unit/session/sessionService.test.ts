@@ -1,12 +1,12 @@
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../electron/core/clock';
+import { ManualClock } from '../../../electron/shared/clock';
 import { openDatabase, type Db } from '../../../electron/db/database';
 import { listSessionEvents } from '../../../electron/db/queries/sessionEvents';
 import { GroupRecords } from '../../../electron/services/group/groupRecords';
 import { MediaLibrary } from '../../../electron/services/media/mediaLibrary';
 import { PackLibrary } from '../../../electron/services/packs/packLibrary';
-import { MINUTE } from '../../../electron/services/session/schedule';
+import { MINUTE } from '../../../electron/shared/session/schedule';
 import { SessionService } from '../../../electron/services/session/sessionService';
 import { makeTempDir } from '../../helpers/tempDir';
 import { TEST_KEY } from '../../helpers/recordsKey';

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { RequestOf } from '../../../../electron/ipc/contract';
 import type { DeckTargetPack } from '../../../../electron/services/packs/deckImport';
 import type { ImportResult } from '../../../../electron/services/packs/packViews';
-import { UPLOAD_CHUNK_BYTES } from '../../../../electron/ipc/wire';
+import { UPLOAD_CHUNK_BYTES } from '../../../../electron/shared/wire';
 import { call, consoleApi } from '../../../platform/kiosk';
 import { i18n, useConsoleT } from '../../../shared/i18n/i18n';
 import type { ProblemLine } from '../../../shared/i18n/problemText';

@@ -1,4 +1,4 @@
-import { phrase, type Phrase } from '../i18n/phraseKeys';
+import { phrase, type Phrase } from './i18n/phraseKeys';
 
 /** Pure display logic for the Electron shell, tested with fake displays. */
 export interface DisplayInfo {

@@ -6,26 +6,26 @@
  * counselor's choice. Catalogs live in resources/locales/<language>/.
  */
 import i18next, { type TFunction } from 'i18next';
-import consoleEn from '../../resources/locales/en/console.json';
-import editorEn from '../../resources/locales/en/editor.json';
-import groupEn from '../../resources/locales/en/group.json';
-import mainEn from '../../resources/locales/en/main.json';
-import mediaEn from '../../resources/locales/en/media.json';
-import packsEn from '../../resources/locales/en/packs.json';
-import recordsEn from '../../resources/locales/en/records.json';
-import roomEn from '../../resources/locales/en/room.json';
-import runnerEn from '../../resources/locales/en/runner.json';
-import unlockEn from '../../resources/locales/en/unlock.json';
-import consoleEs from '../../resources/locales/es/console.json';
-import editorEs from '../../resources/locales/es/editor.json';
-import groupEs from '../../resources/locales/es/group.json';
-import mainEs from '../../resources/locales/es/main.json';
-import mediaEs from '../../resources/locales/es/media.json';
-import packsEs from '../../resources/locales/es/packs.json';
-import recordsEs from '../../resources/locales/es/records.json';
-import roomEs from '../../resources/locales/es/room.json';
-import runnerEs from '../../resources/locales/es/runner.json';
-import unlockEs from '../../resources/locales/es/unlock.json';
+import consoleEn from '../../../resources/locales/en/console.json';
+import editorEn from '../../../resources/locales/en/editor.json';
+import groupEn from '../../../resources/locales/en/group.json';
+import mainEn from '../../../resources/locales/en/main.json';
+import mediaEn from '../../../resources/locales/en/media.json';
+import packsEn from '../../../resources/locales/en/packs.json';
+import recordsEn from '../../../resources/locales/en/records.json';
+import roomEn from '../../../resources/locales/en/room.json';
+import runnerEn from '../../../resources/locales/en/runner.json';
+import unlockEn from '../../../resources/locales/en/unlock.json';
+import consoleEs from '../../../resources/locales/es/console.json';
+import editorEs from '../../../resources/locales/es/editor.json';
+import groupEs from '../../../resources/locales/es/group.json';
+import mainEs from '../../../resources/locales/es/main.json';
+import mediaEs from '../../../resources/locales/es/media.json';
+import packsEs from '../../../resources/locales/es/packs.json';
+import recordsEs from '../../../resources/locales/es/records.json';
+import roomEs from '../../../resources/locales/es/room.json';
+import runnerEs from '../../../resources/locales/es/runner.json';
+import unlockEs from '../../../resources/locales/es/unlock.json';
 
 /**
  * Namespaces by feature, so each view's words sit together: `console` (the console's frame),

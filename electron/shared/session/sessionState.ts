@@ -2,7 +2,7 @@
  * The live session as a fold of its events. This file is pure (no I/O, no clock): the service
  * decides which events a command produces, writes them to SQLite, then applies them here.
  */
-import type { AudienceScreen, NewSessionEvent, StoredBoard } from '../../db/sessionEventSchema';
+import type { AudienceScreen, NewSessionEvent, StoredBoard } from './sessionEventSchema';
 
 export type { AudienceScreen };
 
@@ -40,7 +40,7 @@ export interface RelaxationState {
   stoppedAt: number | null;
 }
 
-/** A board the counselor put on the projector over the slide (its shapes: db/sessionEventSchema.ts). */
+/** A board the counselor put on the projector over the slide (its shapes: sessionEventSchema.ts). */
 export type Board = StoredBoard;
 
 export interface SessionState {

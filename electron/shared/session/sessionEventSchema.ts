@@ -1,7 +1,7 @@
 /**
  * The session event log's format, versioned. Each `session_events` row carries the version it was
  * written in; reading parses the payload with that version's schema and upgrades it step by step
- * to the current one, so the state fold (services/session/sessionState.ts) only ever sees events
+ * to the current one, so the state fold (sessionState.ts) only ever sees events
  * of one shape. To change the format: add a schema for the new version, an `upgradeEventVn` from
  * the one before, and raise CURRENT_EVENT_VERSION.
  */

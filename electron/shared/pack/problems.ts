@@ -1,4 +1,4 @@
-import type { Phrase } from '../../i18n/phraseKeys';
+import type { Phrase } from '../i18n/phraseKeys';
 
 export type PathSegment = string | number;
 

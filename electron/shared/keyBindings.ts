@@ -2,7 +2,7 @@
  * The presenter keys, as in presentation software and clickers. Pure and shared: the console's
  * registered actions and the audience window's key handling (in main) read the same table.
  */
-import type { SessionCommand } from '../services/session/sessionMachine';
+import type { SessionCommand } from './session/commands';
 
 export type KeyActionId = 'next' | 'previous' | 'black' | 'white' | 'leaveMode' | 'help';
 

@@ -3,7 +3,7 @@
  * database modules name their messages this way and stay loadable where JSON modules are not (the
  * e2e runner imports them as they are). `phrases.ts` puts phrases into words.
  */
-import type mainEn from '../../resources/locales/en/main.json';
+import type mainEn from '../../../resources/locales/en/main.json';
 
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
