@@ -6,7 +6,6 @@
  */
 import Database from 'better-sqlite3';
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { Db } from './database';
 
 /** 32 random bytes: the key of the records database and of every backup made from it. */
 export type RecordsKey = Buffer;
@@ -21,19 +20,23 @@ function rawKeyLiteral(key: RecordsKey): string {
   return `x'${key.toString('hex')}'`;
 }
 
-function useSqlCipherFormat(db: Db): void {
+function useSqlCipherFormat(db: Database.Database): void {
   db.pragma(`cipher = 'sqlcipher'`);
   db.pragma('legacy = 4');
 }
 
 /** Sets the cipher and the key on a new connection, before anything reads the file. */
-export function keyConnection(db: Db, key: RecordsKey): Db {
+export function keyConnection(db: Database.Database, key: RecordsKey): Database.Database {
   useSqlCipherFormat(db);
   db.pragma(`key = "${rawKeyLiteral(key)}"`);
   return db;
 }
 
-export function openKeyed(file: string, key: RecordsKey, options?: Database.Options): Db {
+export function openKeyed(
+  file: string,
+  key: RecordsKey,
+  options?: Database.Options,
+): Database.Database {
   const db = new Database(file, options);
   try {
     return keyConnection(db, key);
@@ -77,7 +80,11 @@ export function isPlainDatabase(file: string): boolean {
 }
 
 /** Opens a file as what it is: with the key when encrypted, without when plain (an old version's). */
-export function openEither(file: string, key: RecordsKey | null, options?: Database.Options): Db {
+export function openEither(
+  file: string,
+  key: RecordsKey | null,
+  options?: Database.Options,
+): Database.Database {
   if (isPlainDatabase(file) || key === null) return new Database(file, options);
   return openKeyed(file, key, options);
 }

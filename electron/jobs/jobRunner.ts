@@ -13,7 +13,8 @@ import { Worker } from 'node:worker_threads';
 import { FALLBACK_LANGUAGE, type Language } from '../shared/i18n';
 import { say, type Phrase } from '../shared/i18n/phrases';
 import { RejectedRequest } from '../services/errors';
-import type { JobKind, JobPhase, JobRequest, JobSpecs, WorkerMessage } from './jobs';
+import type { JobPhase } from './jobPhases';
+import type { JobKind, JobRequest, JobSpecs, WorkerMessage } from './jobs';
 
 /** What the console is told about a job while it runs and once when it ends, in the console's language. */
 export interface JobProgress {

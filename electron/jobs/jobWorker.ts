@@ -26,7 +26,8 @@ import {
 import { vacuumInto } from '../db/queries/copies';
 import { RejectedRequest } from '../services/errors';
 import { exportAllRecordsZip, redcapZip } from '../services/records/exportRecords';
-import type { JobKind, JobPhase, JobRequest, JobSpecs, PdfJob, WorkerMessage } from './jobs';
+import type { JobPhase } from './jobPhases';
+import type { JobKind, JobRequest, JobSpecs, PdfJob, WorkerMessage } from './jobs';
 
 const port = parentPort!;
 const request = workerData as JobRequest;

@@ -18,22 +18,7 @@ import type { RedcapQuiz } from '../services/records/exportRecords';
 import type { DeckStageInput } from '../services/packs/deckImport';
 import type { StagedPack } from '../services/packs/stagePack';
 import type { Phrase } from '../shared/i18n/phrases';
-
-/** The steps a job reports, keys of `jobs.phases` in the `main` catalog (worded in the console's language). */
-export type JobPhase =
-  | 'starting'
-  | 'done'
-  | 'checking'
-  | 'copyingAndChecking'
-  | 'layingOut'
-  | 'readingRecords'
-  | 'openingZip'
-  | 'readingPages'
-  | 'unpacking'
-  | 'writingFiles'
-  | 'checkingPack'
-  | 'renderingSlides'
-  | 'packingFiles';
+import type { JobPhase } from './jobPhases';
 
 export type PdfJob =
   | { document: 'agenda'; input: AgendaPdfInput }

@@ -13,7 +13,7 @@ import { NoticeBanner } from './NoticeBanner';
 import { NoticeArea } from './notices/NoticeArea';
 import { NoticesProvider } from './notices/NoticesProvider';
 import { PacksView } from './packs/PacksView';
-import type { EditorRequest } from './editor/PackEditor';
+import type { EditorRequest } from './editor/editorRequest';
 import { RecordsView } from './records/RecordsView';
 import { SessionTab } from './session/SessionTab';
 import './session/session.css';

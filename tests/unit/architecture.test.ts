@@ -1,5 +1,5 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAIN_ZONES, RENDERER_ZONES } from '../../eslint/layers.js';
@@ -88,5 +88,43 @@ describe('the layer map', () => {
       .filter((match) => match !== null)
       .map(([, name, path, may]) => [name, { path, may: may === '—' ? [] : may!.split(', ') }]);
     expect(Object.fromEntries(rows)).toEqual({ ...MAIN_ZONES, ...RENDERER_ZONES });
+  });
+
+  it('has no import cycle, type imports included (which import-x/no-cycle passes over)', () => {
+    const sources = (folder: string): string[] =>
+      readdirSync(join(root, folder)).flatMap((name) => {
+        const path = join(folder, name);
+        if (statSync(join(root, path)).isDirectory()) return sources(path);
+        return /\.tsx?$/.test(name) ? [path] : [];
+      });
+    const resolveImport = (from: string, specifier: string): string | undefined =>
+      ['', '.ts', '.tsx', '/index.ts']
+        .map((ending) => join(dirname(from), specifier) + ending)
+        .find((path) => /\.tsx?$/.test(path) && existsSync(join(root, path)));
+    const imports = new Map(
+      [...sources('electron'), ...sources('renderer')].map((file) => [
+        file,
+        [...readFileSync(join(root, file), 'utf8').matchAll(/(?:from|import)\s+'(\.[^']+)'/g)]
+          .map(([, specifier]) => resolveImport(file, specifier!))
+          .filter((path): path is string => path !== undefined),
+      ]),
+    );
+    // A depth-first walk: a file met again while it is still on the path closes a cycle.
+    const cycles: string[] = [];
+    const done = new Set<string>();
+    const walk = (file: string, path: string[]) => {
+      if (done.has(file)) return;
+      const seen = path.indexOf(file);
+      if (seen >= 0) {
+        cycles.push(
+          [...path.slice(seen), file].map((step) => relative(root, join(root, step))).join(' → '),
+        );
+        return;
+      }
+      for (const next of imports.get(file) ?? []) walk(next, [...path, file]);
+      done.add(file);
+    };
+    for (const file of imports.keys()) walk(file, []);
+    expect(cycles).toEqual([]);
   });
 });

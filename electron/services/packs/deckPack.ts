@@ -7,7 +7,7 @@ import { isMap, isSeq, parseDocument, stringify } from 'yaml';
 import { MANIFEST_FILE, PACK_FORMAT } from '../../content/pack/schema';
 import { say } from '../../shared/i18n/phrases';
 import { phrase, type Phrase } from '../../shared/i18n/phraseKeys';
-import type { IncomingFile } from './packLibrary';
+import type { IncomingFile } from './stagePack';
 
 /** A deck that cannot become a pack as asked: why, in English and as a phrase the console words. */
 export class DeckRefused extends Error {

@@ -12,7 +12,7 @@ import type { PackAssetUrl } from '../../content/pack/renderPack';
 import { MANIFEST_FILE } from '../../content/pack/schema';
 import { say } from '../../shared/i18n/phrases';
 import { phrase, type Phrase } from '../../shared/i18n/phraseKeys';
-import type { JobPhase } from '../../jobs/jobs';
+import type { JobPhase } from '../../jobs/jobPhases';
 import { readZip, ZipRefused } from './readZip';
 
 export interface IncomingFile {

@@ -22,6 +22,7 @@ import {
   type Path,
 } from './draftEdits';
 import { EditorContext, NumberField, SelectField, TextField, type EditorState } from './fields';
+import type { EditorRequest } from './editorRequest';
 import { keptDraftKey, useKeptDraft, type KeptState } from './keptDraft';
 import { ResumeDraftPrompt, savedMoment } from './ResumeDraftPrompt';
 import { GameEditor, MediaEditor, QuizEditor, RelaxationEditor } from './SectionEditors';
@@ -29,8 +30,6 @@ import { SlidesEditor } from './SlidesEditor';
 import './editor.css';
 
 const api = consoleApi();
-
-export type EditorRequest = { mode: 'new' } | { mode: 'edit' | 'duplicate'; id: string };
 
 const SECTIONS = [
   'session',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PackDraft } from '../../../electron/content/pack/draft';
 import { call, consoleApi } from '../../platform/kiosk';
-import type { EditorRequest } from './PackEditor';
+import type { EditorRequest } from './editorRequest';
 
 const api = consoleApi();
 

@@ -6,7 +6,7 @@ import type { ImportResult, PackListView } from '../../../electron/services/pack
 import { call, consoleApi } from '../../platform/kiosk';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import type { ProblemLine } from '../../shared/i18n/problemText';
-import type { EditorRequest } from '../editor/PackEditor';
+import type { EditorRequest } from '../editor/editorRequest';
 import { DeckChooser, DeckImportPanel } from './deck/DeckImportEntry';
 import { ProblemList } from './ProblemList';
 import { relativePathOf, uploadInParts } from './readFiles';
