@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useConsoleT } from '../../shared/i18n/i18n';
 import './group.css';
+import { BoardToggle } from '../session/BoardToggle';
 import { useLiveSession } from '../session/LiveSession';
 
 /** The remove button's face; its name says what it removes. */
@@ -8,7 +9,7 @@ const REMOVE_MARK = '✕';
 
 /** The group's responses to a discussion question, typed as they come; the room sees them live. */
 export function FlipchartInput({ questionId }: { questionId: string }) {
-  const { session, write, command } = useLiveSession();
+  const { session, write } = useLiveSession();
   const t = useConsoleT('group');
   const [text, setText] = useState('');
   const entries = session.group.flipchart[questionId] ?? [];
@@ -44,19 +45,9 @@ export function FlipchartInput({ questionId }: { questionId: string }) {
           </li>
         ))}
       </ol>
-      <button
-        type="button"
-        aria-pressed={showing}
-        onClick={() =>
-          command(
-            showing
-              ? { type: 'hideBoard' }
-              : { type: 'showBoard', board: { kind: 'flipchart', questionId } },
-          )
-        }
-      >
+      <BoardToggle board={{ kind: 'flipchart', questionId }} shown={showing}>
         {showing ? t('flipchart.hide') : t('flipchart.show')}
-      </button>
+      </BoardToggle>
     </div>
   );
 }

@@ -3,11 +3,12 @@ import { useConsoleLanguage, useConsoleT } from '../../shared/i18n/i18n';
 import { ProjectorTimerButton } from './ProjectorTimerButton';
 import { shortList } from './shortList';
 import './group.css';
+import { BoardToggle } from '../session/BoardToggle';
 import { useLiveSession } from '../session/LiveSession';
 
 /** Teams from those present, scenario cards dealt, the practice timer, scoring hidden from the room. */
 export function GamePanel() {
-  const { session, write, command } = useLiveSession();
+  const { session, write } = useLiveSession();
   const t = useConsoleT('group');
   const language = useConsoleLanguage();
   const game = session.game;
@@ -126,18 +127,9 @@ export function GamePanel() {
         </table>
       )}
       {teams.length > 0 && (
-        <button
-          type="button"
-          className="primary"
-          aria-pressed={revealed}
-          onClick={() =>
-            command(
-              revealed ? { type: 'hideBoard' } : { type: 'showBoard', board: { kind: 'game' } },
-            )
-          }
-        >
+        <BoardToggle board={{ kind: 'game' }} shown={revealed} className="primary">
           {revealed ? t('game.hideResults') : t('game.reveal')}
-        </button>
+        </BoardToggle>
       )}
     </div>
   );

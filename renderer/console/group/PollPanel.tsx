@@ -1,4 +1,5 @@
 import { useConsoleT } from '../../shared/i18n/i18n';
+import { BoardToggle } from '../session/BoardToggle';
 import { useLiveSession } from '../session/LiveSession';
 
 /**
@@ -9,7 +10,7 @@ import { useLiveSession } from '../session/LiveSession';
 const ANSWER_MARK = ' ✓';
 
 export function PollPanel() {
-  const { session, write, command } = useLiveSession();
+  const { session, write } = useLiveSession();
   const t = useConsoleT('group');
   const poll = session.current?.poll;
   const item = session.state.current === null ? null : session.agenda[session.state.current];
@@ -61,32 +62,15 @@ export function PollPanel() {
         </p>
       )}
       <div className="details__buttons">
-        <button
-          type="button"
-          aria-pressed={board !== null && !board.revealed}
-          onClick={() =>
-            command(
-              board && !board.revealed
-                ? { type: 'hideBoard' }
-                : { type: 'showBoard', board: { kind: 'poll', revealed: false } },
-            )
-          }
+        <BoardToggle
+          board={{ kind: 'poll', revealed: false }}
+          shown={board !== null && !board.revealed}
         >
           {board && !board.revealed ? t('poll.hide') : t('poll.show')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={board?.revealed ?? false}
-          onClick={() =>
-            command(
-              board?.revealed
-                ? { type: 'hideBoard' }
-                : { type: 'showBoard', board: { kind: 'poll', revealed: true } },
-            )
-          }
-        >
+        </BoardToggle>
+        <BoardToggle board={{ kind: 'poll', revealed: true }} shown={board?.revealed ?? false}>
           {board?.revealed ? t('poll.hideCounts') : revealLabel}
-        </button>
+        </BoardToggle>
       </div>
     </div>
   );

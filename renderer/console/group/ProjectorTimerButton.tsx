@@ -1,3 +1,4 @@
+import { BoardToggle } from '../session/BoardToggle';
 import { useLiveSession } from '../session/LiveSession';
 
 /** Shows or hides the projector's countdown: the game's practice, or an item's breakout groups. */
@@ -8,17 +9,11 @@ export function ProjectorTimerButton({
   startLabel: string;
   hideLabel: string;
 }) {
-  const { session, command } = useLiveSession();
+  const { session } = useLiveSession();
   const shown = session.board?.kind === 'practice';
   return (
-    <button
-      type="button"
-      aria-pressed={shown}
-      onClick={() =>
-        command(shown ? { type: 'hideBoard' } : { type: 'showBoard', board: { kind: 'practice' } })
-      }
-    >
+    <BoardToggle board={{ kind: 'practice' }} shown={shown}>
       {shown ? hideLabel : startLabel}
-    </button>
+    </BoardToggle>
   );
 }

@@ -4,6 +4,7 @@ import { useConsoleT } from '../../shared/i18n/i18n';
 import { SelfEntryCheck } from './SelfEntryCheck';
 import './group.css';
 import { useAction } from '../notices/useAction';
+import { BoardToggle } from '../session/BoardToggle';
 import { useLiveSession } from '../session/LiveSession';
 
 const api = consoleApi();
@@ -35,7 +36,7 @@ function answerLabel(
  * each answer is committed at once. Reveal an item to show its result to the room (no names).
  */
 export function QuizGrid() {
-  const { session, write, command } = useLiveSession();
+  const { session, write } = useLiveSession();
   const t = useConsoleT('group');
   const quiz = session.quiz;
   const selfEntry = useAction();
@@ -188,20 +189,9 @@ export function QuizGrid() {
         {quiz.items.map((item) => {
           const showing = session.board?.kind === 'quiz' && session.board.itemId === item.id;
           return (
-            <button
-              key={item.id}
-              type="button"
-              aria-pressed={showing}
-              onClick={() =>
-                command(
-                  showing
-                    ? { type: 'hideBoard' }
-                    : { type: 'showBoard', board: { kind: 'quiz', itemId: item.id } },
-                )
-              }
-            >
+            <BoardToggle key={item.id} board={{ kind: 'quiz', itemId: item.id }} shown={showing}>
               {t(showing ? 'quiz.hide' : 'quiz.reveal', { number: item.number })}
-            </button>
+            </BoardToggle>
           );
         })}
       </div>
